@@ -1,0 +1,20 @@
+//! factlint checks a corpus of reports for facts that agree or contradict each other.
+//!
+//! The data flows through one module per stage:
+//!
+//! - [`rules`]: the YAML rule language, which declares the claims to track;
+//! - [`source`]: the corpus, its files and who published each one and when;
+//! - [`extract`]: every match of every claim's patterns in every source;
+//! - [`normalize`]: each match turned into a comparable value (interval, day range, polarity);
+//! - [`reconcile`]: mentions grouped, claim by claim, into conflicts, changes over time and agreements;
+//! - [`report`]: the findings rendered for people (miette) or programs (JSON).
+//!
+//! [`check::check`] runs the stages in order.
+
+pub mod check;
+pub mod extract;
+pub mod normalize;
+pub mod reconcile;
+pub mod report;
+pub mod rules;
+pub mod source;

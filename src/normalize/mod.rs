@@ -1,0 +1,219 @@
+//! Normalisation: turns the words of a mention into a value that can be compared with other mentions.
+//!
+//! Quantity phrases become intervals ([`number`]), date phrases become day ranges anchored on the source's
+//! publication date ([`date`]), and polarity matches become affirm or deny. Two values are compatible when some state
+//! of the world satisfies both: overlapping intervals, overlapping day ranges, the same polarity.
+
+pub mod date;
+pub mod number;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::extract::Match;
+use crate::rules::ClaimKind;
+use crate::source::Source;
+use date::{parse_date, DateError, DateRange, DATE_PHRASE};
+use number::{parse_quantity, Quantity};
+
+/// Whether a mention affirms or denies a polarity claim's proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// The wording asserts the proposition.
+    Affirm,
+    /// The wording negates it.
+    Deny,
+}
+
+/// The normalised value of one mention.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A quantity, with the date the figure describes (`as_of`), when known.
+    Quantity {
+        /// Number, qualifier and interval.
+        quantity: Quantity,
+        /// The date phrase in the mention's sentence, else the publication date; `None` when neither is known.
+        as_of: Option<DateRange>,
+    },
+    /// An event date; `None` when the phrase could not be anchored (a weekday in a source with no publication date).
+    Date(Result<DateRange, DateError>),
+    /// Affirm or deny.
+    Polarity(Polarity),
+}
+
+impl Value {
+    /// True when both values can hold at once. Unresolved dates are compatible with everything: they cannot be
+    /// shown wrong.
+    pub fn compatible(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Quantity { quantity: a, .. }, Value::Quantity { quantity: b, .. }) => {
+                a.interval.overlaps(&b.interval)
+            }
+            (Value::Date(Ok(a)), Value::Date(Ok(b))) => a.overlaps(b),
+            (Value::Polarity(a), Value::Polarity(b)) => a == b,
+            _ => true,
+        }
+    }
+
+    /// A short human rendering of the value: "less than 1,000", "2024-09-15 (deadline)", "denies".
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Quantity { quantity, .. } => describe_quantity(quantity),
+            Value::Date(Ok(range)) => describe_range(range),
+            Value::Date(Err(_)) => "unresolved date".to_string(),
+            Value::Polarity(Polarity::Affirm) => "affirms".to_string(),
+            Value::Polarity(Polarity::Deny) => "denies".to_string(),
+        }
+    }
+}
+
+/// "less than 1,000", "about 1,100 (990–1,210)", "1,000".
+fn describe_quantity(quantity: &Quantity) -> String {
+    use number::Qualifier::*;
+    let value = format_number(quantity.value);
+    let words = match quantity.qualifier {
+        Exact => value.clone(),
+        About => format!("about {value}"),
+        MoreThan => format!("more than {value}"),
+        LessThan => format!("less than {value}"),
+        Nearly => format!("nearly {value}"),
+        AtLeast => format!("at least {value}"),
+        UpTo => format!("up to {value}"),
+    };
+    let interval = &quantity.interval;
+    let is_point = interval.min.value == interval.max.value;
+    let bounded = interval.max.value.is_finite() && interval.min.value > 0.0;
+    if bounded && !is_point {
+        format!(
+            "{words} ({}–{})",
+            format_number(interval.min.value),
+            format_number(interval.max.value)
+        )
+    } else {
+        words
+    }
+}
+
+/// "2024-09-15", "2024-03-01..2024-03-31", with the qualifier in brackets.
+pub fn describe_range(range: &DateRange) -> String {
+    let days = if range.start == range.end {
+        range.start.iso()
+    } else {
+        format!("{}..{}", range.start.iso(), range.end.iso())
+    };
+    match range.qualifier {
+        Some(q) => format!(
+            "{days} ({})",
+            serde_json::to_value(q)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        ),
+        None => days,
+    }
+}
+
+/// Formats a number with thousands separators, and at most two decimals: 1000 -> "1,000", 1.1e6 -> "1,100,000".
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return "∞".to_string();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    let whole = rounded.trunc() as i64;
+    let digits = whole.abs().to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if whole < 0 { "-" } else { "" };
+    let fraction = rounded.fract().abs();
+    if fraction > 0.0 {
+        let decimals = format!("{fraction:.2}");
+        format!(
+            "{sign}{grouped}{}",
+            decimals.trim_start_matches('0').trim_end_matches('0')
+        )
+    } else {
+        format!("{sign}{grouped}")
+    }
+}
+
+/// A value that could not be computed from a match: the mention is dropped and the reason is reported as a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unparsed {
+    /// The words that did not normalise.
+    pub text: String,
+}
+
+/// Normalises one match of `kind` in `source`.
+pub fn normalize(kind: &ClaimKind, source: &Source, found: &Match) -> Result<Value, Unparsed> {
+    let words = &source.text[found.value.clone()];
+    let unparsed = || Unparsed {
+        text: words.to_string(),
+    };
+    match kind {
+        ClaimKind::Quantity { tolerance, .. } => {
+            let quantity = parse_quantity(words, *tolerance).ok_or_else(unparsed)?;
+            let as_of = as_of_date(source, found);
+            Ok(Value::Quantity { quantity, as_of })
+        }
+        ClaimKind::Date { .. } => match parse_date(words, source.published) {
+            Err(DateError::NotADate(_)) => Err(unparsed()),
+            resolved => Ok(Value::Date(resolved)),
+        },
+        ClaimKind::Polarity { .. } => {
+            Ok(Value::Polarity(found.polarity.unwrap_or(Polarity::Affirm)))
+        }
+    }
+}
+
+/// The date a quantity describes: the first date phrase in the same sentence outside the mention ("according to
+/// data from last year"), else the publication date.
+fn as_of_date(source: &Source, found: &Match) -> Option<DateRange> {
+    let sentence = &source.text[found.sentence.clone()];
+    let in_sentence = date_phrase_regex()
+        .find_iter(sentence)
+        .map(|m| shift(m.range(), found.sentence.start))
+        .filter(|r| r.end <= found.span.start || r.start >= found.span.end)
+        .find_map(|r| parse_date(&source.text[r], source.published).ok());
+    in_sentence.or_else(|| source.published.map(single_day))
+}
+
+fn shift(range: Range<usize>, by: usize) -> Range<usize> {
+    range.start + by..range.end + by
+}
+
+fn single_day(day: Date) -> DateRange {
+    DateRange {
+        start: date::Day::Full(day),
+        end: date::Day::Full(day),
+        qualifier: None,
+    }
+}
+
+fn date_phrase_regex() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(format_number(1000.0), "1,000");
+        assert_eq!(format_number(1_100_000.0), "1,100,000");
+        assert_eq!(format_number(650.0), "650");
+        assert_eq!(format_number(1.5), "1.5");
+        assert_eq!(format_number(f64::INFINITY), "∞");
+    }
+}

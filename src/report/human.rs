@@ -1,0 +1,389 @@
+//! The human report: a miette diagnostic per conflict or change, then one summary line per claim.
+//!
+//! miette cannot label two files in one diagnostic, so a finding is one diagnostic anchored on the first mention of
+//! its smallest side (the odd one out), with a related diagnostic (carrying its own source) for every other mention. Each label carries the normalised
+//! value, the as-of date for quantities, and the source's name; each related mention whose wording resembles the
+//! first one carries a word diff.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+
+use super::diff::word_diff;
+use super::json::iso_interval;
+use crate::check::{Checked, Mention, Warning};
+use crate::normalize::Value;
+use crate::reconcile::{count_mentions, Finding, FindingKind};
+use crate::rules::{RuleSet, Severity};
+use crate::source::Source;
+
+/// How to draw the report.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    /// ANSI colours on or off.
+    pub color: bool,
+    /// Width to wrap messages at.
+    pub width: usize,
+}
+
+/// Renders findings (conflicts and changes as diagnostics) and the per-claim summary.
+pub fn render(checked: &Checked, rules: &RuleSet, options: HumanOptions) -> String {
+    let handler = handler(options);
+    let mut out = String::new();
+    for finding in checked
+        .findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::Agreement)
+    {
+        let diagnostic = finding_diagnostic(checked, rules, finding);
+        render_one(&handler, &diagnostic, &mut out);
+    }
+    out.push_str(&summary(checked, rules));
+    out
+}
+
+/// Renders warnings (unreadable sources, phrases that did not normalise) as diagnostics for stderr.
+pub fn render_warnings(checked: &Checked, options: HumanOptions) -> String {
+    let handler = handler(options);
+    let mut out = String::new();
+    for warning in &checked.warnings {
+        render_one(&handler, &warning_diagnostic(checked, warning), &mut out);
+    }
+    out
+}
+
+/// Renders any diagnostic (a rule error, say) the way the rest of the report is drawn.
+pub fn render_diagnostic(diagnostic: &dyn Diagnostic, options: HumanOptions) -> String {
+    let mut out = String::new();
+    render_one(&handler(options), diagnostic, &mut out);
+    out
+}
+
+fn handler(options: HumanOptions) -> GraphicalReportHandler {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false)
+}
+
+fn render_one(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic, out: &mut String) {
+    if handler.render_report(out, diagnostic).is_err() {
+        out.push_str(&format!("{diagnostic}\n"));
+    }
+    out.push('\n');
+}
+
+/// One diagnostic about a single place in a source, possibly with related ones in other sources.
+#[derive(Debug)]
+struct PlaceDiagnostic {
+    message: String,
+    code: Option<String>,
+    severity: miette::Severity,
+    source_code: NamedSource<Arc<str>>,
+    label: Option<LabeledSpan>,
+    help: Option<String>,
+    related: Vec<PlaceDiagnostic>,
+}
+
+impl fmt::Display for PlaceDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for PlaceDiagnostic {}
+
+impl Diagnostic for PlaceDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source_code)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.label
+            .clone()
+            .map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = LabeledSpan>>)
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+    }
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Note => miette::Severity::Advice,
+    }
+}
+
+fn finding_diagnostic(checked: &Checked, rules: &RuleSet, finding: &Finding) -> PlaceDiagnostic {
+    let claim = &rules.claims[finding.claim];
+    let first_side = anchor_side(finding);
+    let first = &checked.mentions[first_side[0]];
+    let first_text = mention_text(checked, first);
+    let heading = match finding.kind {
+        FindingKind::Change => "changed over time",
+        _ => "conflict",
+    };
+    let mut diagnostic = place(
+        checked,
+        first,
+        format!("{heading}: {}", finding.message),
+        miette_severity(finding.severity),
+    );
+    diagnostic.code = Some(claim.id.clone());
+    diagnostic.help = Some(finding_help(checked, claim.help.as_deref(), finding));
+    diagnostic.related = finding
+        .mentions
+        .iter()
+        .filter(|&&id| id != first.id)
+        .map(|&id| {
+            let mention = &checked.mentions[id];
+            let agrees = first_side.contains(&id);
+            related_diagnostic(checked, mention, agrees, finding, first_text)
+        })
+        .collect();
+    diagnostic
+}
+
+/// The side a finding's diagnostic is anchored on: the smallest (the odd one out, most likely the one to fix),
+/// the earliest of equals.
+fn anchor_side(finding: &Finding) -> &[usize] {
+    finding
+        .sides
+        .iter()
+        .min_by_key(|side| side.len())
+        .map_or(&finding.mentions, |side| side)
+}
+
+fn related_diagnostic(
+    checked: &Checked,
+    mention: &Mention,
+    agrees: bool,
+    finding: &Finding,
+    first_text: &str,
+) -> PlaceDiagnostic {
+    let source = &checked.sources[mention.source];
+    let text = mention_text(checked, mention);
+    let (verb, severity) = if agrees {
+        ("agrees with the first", miette::Severity::Advice)
+    } else {
+        ("contradicts the first", miette_severity(finding.severity))
+    };
+    let mut diagnostic = place(
+        checked,
+        mention,
+        format!("{verb}: {} says {text:?}", source_label(source)),
+        severity,
+    );
+    diagnostic.help = (!agrees || text != first_text)
+        .then(|| word_diff(first_text, text).map(|d| format!("wording against the first: {d}")))
+        .flatten();
+    diagnostic
+}
+
+/// A diagnostic pointing at one mention, labelled with its normalised value.
+fn place(
+    checked: &Checked,
+    mention: &Mention,
+    message: String,
+    severity: miette::Severity,
+) -> PlaceDiagnostic {
+    let source = &checked.sources[mention.source];
+    let label =
+        LabeledSpan::new_with_span(Some(value_label(mention, source)), mention.span.clone());
+    PlaceDiagnostic {
+        message,
+        code: None,
+        severity,
+        source_code: NamedSource::new(source.path.clone(), source.text.clone()),
+        label: Some(label),
+        help: None,
+        related: Vec::new(),
+    }
+}
+
+/// "less than 1,000 · as of 2024-05-20 · sputnik (Sputnik Africa)".
+fn value_label(mention: &Mention, source: &Source) -> String {
+    let as_of = match &mention.value {
+        Value::Quantity {
+            as_of: Some(range), ..
+        } => format!(" · as of {}", iso_interval(range)),
+        Value::Quantity { as_of: None, .. } => " · as of unknown".to_string(),
+        _ => String::new(),
+    };
+    format!(
+        "{}{as_of} · {}",
+        mention.value.describe(),
+        source_label(source)
+    )
+}
+
+fn source_label(source: &Source) -> String {
+    match &source.outlet {
+        Some(outlet) => format!("{} ({outlet})", source.name),
+        None => source.name.clone(),
+    }
+}
+
+fn mention_text<'c>(checked: &'c Checked, mention: &Mention) -> &'c str {
+    &checked.sources[mention.source].text[mention.span.clone()]
+}
+
+/// The claim's own help, then what else bears on the finding: mentions compatible with every side.
+fn finding_help(checked: &Checked, claim_help: Option<&str>, finding: &Finding) -> String {
+    let mut lines = vec![claim_help
+        .unwrap_or("check which source is right, or say why they differ")
+        .to_string()];
+    for &id in &finding.compatible {
+        let mention = &checked.mentions[id];
+        let source = &checked.sources[mention.source];
+        let (line, column) = source.line_column(mention.span.start);
+        lines.push(format!(
+            "compatible with every side: {}:{line}:{column} {:?} ({})",
+            source.path,
+            mention_text(checked, mention),
+            mention.value.describe()
+        ));
+    }
+    lines.join("\n")
+}
+
+fn warning_diagnostic(checked: &Checked, warning: &Warning) -> PlaceDiagnostic {
+    let source = checked.sources.iter().find(|s| s.path == warning.path);
+    let label = warning
+        .span
+        .clone()
+        .map(|span| LabeledSpan::new_with_span(None, span));
+    PlaceDiagnostic {
+        message: format!("{}: {}", warning.path, warning.message),
+        code: None,
+        severity: miette::Severity::Warning,
+        source_code: NamedSource::new(
+            warning.path.clone(),
+            source.map_or_else(|| Arc::from(""), |s| s.text.clone()),
+        ),
+        label: label.filter(|_| source.is_some()),
+        help: None,
+        related: Vec::new(),
+    }
+}
+
+/// One line per claim, then a total.
+fn summary(checked: &Checked, rules: &RuleSet) -> String {
+    let width = rules.claims.iter().map(|c| c.id.len()).max().unwrap_or(0);
+    let mut out = String::from("claims:\n");
+    for (index, claim) in rules.claims.iter().enumerate() {
+        let findings: Vec<&Finding> = checked
+            .findings
+            .iter()
+            .filter(|f| f.claim == index)
+            .collect();
+        out.push_str(&format!(
+            "  {:width$}  {}\n",
+            claim.id,
+            claim_status(checked, &findings)
+        ));
+    }
+    out.push_str(&totals(checked, rules));
+    out
+}
+
+fn claim_status(checked: &Checked, findings: &[&Finding]) -> String {
+    if findings.is_empty() {
+        return "no mentions".to_string();
+    }
+    let disputed = findings.iter().any(|f| f.kind != FindingKind::Agreement);
+    let parts: Vec<String> = findings
+        .iter()
+        .map(|f| finding_status(checked, f, disputed))
+        .collect();
+    parts.join("; ")
+}
+
+/// One finding in words; `disputed` says whether the claim also has conflicts or changes, in which case its
+/// agreeing mentions are the ones compatible with every side.
+fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> String {
+    let sides: Vec<String> = finding
+        .sides
+        .iter()
+        .map(|side| {
+            let mentions: Vec<&Mention> = side.iter().map(|&id| &checked.mentions[id]).collect();
+            format!(
+                "{} ({})",
+                mentions[0].value.describe(),
+                count_mentions(&mentions)
+            )
+        })
+        .collect();
+    match finding.kind {
+        FindingKind::Conflict => format!("conflict: {}", sides.join(" vs ")),
+        FindingKind::Change => format!("change: {}", sides.join(" then ")),
+        FindingKind::Agreement => {
+            let mentions: Vec<&Mention> = finding
+                .mentions
+                .iter()
+                .map(|&id| &checked.mentions[id])
+                .collect();
+            let values: Vec<String> = finding
+                .sides
+                .iter()
+                .map(|s| checked.mentions[s[0]].value.describe())
+                .collect();
+            let verb = if disputed {
+                "compatible with every side"
+            } else {
+                "agree"
+            };
+            format!(
+                "{verb}: {} ({})",
+                count_mentions(&mentions),
+                values.join("; ")
+            )
+        }
+    }
+}
+
+fn totals(checked: &Checked, rules: &RuleSet) -> String {
+    let count = |kind: FindingKind| checked.findings.iter().filter(|f| f.kind == kind).count();
+    let errors = checked
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Conflict && f.severity == Severity::Error)
+        .count();
+    format!(
+        "{} conflict{} ({errors} at error level), {} change{} over time; {} mentions of {} claims in {} sources\n",
+        count(FindingKind::Conflict),
+        if count(FindingKind::Conflict) == 1 { "" } else { "s" },
+        count(FindingKind::Change),
+        if count(FindingKind::Change) == 1 { "" } else { "s" },
+        checked.mentions.len(),
+        rules.claims.len(),
+        checked.sources.len()
+    )
+}

@@ -1,0 +1,212 @@
+//! The JSON report: one document, versioned, whose shape is documented in the README ("JSON output").
+//! Fields are only ever added within a version; a change of meaning bumps `version`.
+
+use serde::Serialize;
+
+use crate::check::{Checked, Mention, Warning};
+use crate::normalize::date::{DateQualifier, DateRange};
+use crate::normalize::number::{Qualifier, Quantity};
+use crate::normalize::{Polarity, Value};
+use crate::reconcile::{Finding, FindingKind};
+use crate::rules::{RuleSet, Severity};
+
+/// The version of the document's shape.
+pub const JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    sources: Vec<SourceEntry<'a>>,
+    mentions: Vec<MentionEntry<'a>>,
+    findings: Vec<FindingEntry<'a>>,
+    warnings: Vec<WarningEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceEntry<'a> {
+    path: &'a str,
+    name: &'a str,
+    outlet: Option<&'a str>,
+    published: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MentionEntry<'a> {
+    id: usize,
+    claim: &'a str,
+    source: &'a str,
+    line: usize,
+    column: usize,
+    offset: usize,
+    length: usize,
+    text: &'a str,
+    value: ValueEntry,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum ValueEntry {
+    Quantity {
+        value: f64,
+        qualifier: Qualifier,
+        min: f64,
+        max: Option<f64>,
+        min_inclusive: bool,
+        max_inclusive: bool,
+        as_of: Option<String>,
+    },
+    Date {
+        start: Option<String>,
+        end: Option<String>,
+        qualifier: Option<DateQualifier>,
+        unresolved: Option<String>,
+    },
+    Polarity {
+        polarity: Polarity,
+    },
+}
+
+#[derive(Serialize)]
+struct FindingEntry<'a> {
+    claim: &'a str,
+    kind: FindingKind,
+    severity: Severity,
+    message: &'a str,
+    mentions: &'a [usize],
+    sides: &'a [Vec<usize>],
+    compatible: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct WarningEntry<'a> {
+    source: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+}
+
+/// Renders the whole check as a pretty-printed JSON document followed by a newline.
+pub fn render(checked: &Checked, rules: &RuleSet) -> String {
+    let document = Document {
+        version: JSON_VERSION,
+        sources: checked
+            .sources
+            .iter()
+            .map(|s| SourceEntry {
+                path: &s.path,
+                name: &s.name,
+                outlet: s.outlet.as_deref(),
+                published: s.published.map(|d| d.to_string()),
+            })
+            .collect(),
+        mentions: checked
+            .mentions
+            .iter()
+            .map(|m| mention_entry(checked, rules, m))
+            .collect(),
+        findings: checked
+            .findings
+            .iter()
+            .map(|f| finding_entry(rules, f))
+            .collect(),
+        warnings: checked
+            .warnings
+            .iter()
+            .map(|w| warning_entry(checked, w))
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&document)
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+fn mention_entry<'a>(
+    checked: &'a Checked,
+    rules: &'a RuleSet,
+    mention: &'a Mention,
+) -> MentionEntry<'a> {
+    let source = &checked.sources[mention.source];
+    let (line, column) = source.line_column(mention.span.start);
+    MentionEntry {
+        id: mention.id,
+        claim: &rules.claims[mention.claim].id,
+        source: &source.path,
+        line,
+        column,
+        offset: mention.span.start,
+        length: mention.span.len(),
+        text: &source.text[mention.span.clone()],
+        value: value_entry(&mention.value),
+    }
+}
+
+fn value_entry(value: &Value) -> ValueEntry {
+    match value {
+        Value::Quantity { quantity, as_of } => quantity_entry(quantity, as_of.as_ref()),
+        Value::Date(Ok(range)) => ValueEntry::Date {
+            start: Some(range.start.iso()),
+            end: Some(range.end.iso()),
+            qualifier: range.qualifier,
+            unresolved: None,
+        },
+        Value::Date(Err(reason)) => ValueEntry::Date {
+            start: None,
+            end: None,
+            qualifier: None,
+            unresolved: Some(reason.to_string()),
+        },
+        Value::Polarity(polarity) => ValueEntry::Polarity {
+            polarity: *polarity,
+        },
+    }
+}
+
+fn quantity_entry(quantity: &Quantity, as_of: Option<&DateRange>) -> ValueEntry {
+    let interval = quantity.interval;
+    ValueEntry::Quantity {
+        value: quantity.value,
+        qualifier: quantity.qualifier,
+        min: interval.min.value,
+        max: interval.max.value.is_finite().then_some(interval.max.value),
+        min_inclusive: interval.min.inclusive,
+        max_inclusive: interval.max.inclusive,
+        as_of: as_of.map(iso_interval),
+    }
+}
+
+/// A single day ("2024-05-20") or an ISO 8601 interval of days ("2023-01-01/2023-12-31").
+pub fn iso_interval(range: &DateRange) -> String {
+    if range.start == range.end {
+        range.start.iso()
+    } else {
+        format!("{}/{}", range.start.iso(), range.end.iso())
+    }
+}
+
+fn finding_entry<'a>(rules: &'a RuleSet, finding: &'a Finding) -> FindingEntry<'a> {
+    FindingEntry {
+        claim: &rules.claims[finding.claim].id,
+        kind: finding.kind,
+        severity: finding.severity,
+        message: &finding.message,
+        mentions: &finding.mentions,
+        sides: &finding.sides,
+        compatible: &finding.compatible,
+    }
+}
+
+fn warning_entry<'a>(checked: &Checked, warning: &'a Warning) -> WarningEntry<'a> {
+    let place = checked
+        .sources
+        .iter()
+        .find(|s| s.path == warning.path)
+        .zip(warning.span.as_ref())
+        .map(|(source, span)| source.line_column(span.start));
+    WarningEntry {
+        source: &warning.path,
+        line: place.map(|p| p.0),
+        column: place.map(|p| p.1),
+        message: &warning.message,
+    }
+}

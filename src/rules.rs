@@ -1,0 +1,808 @@
+//! The rule language: YAML files that declare the claims to track, and their loader.
+//!
+//! A rule file holds a list of claims under `claims:`. Every pattern is compiled while the YAML is deserialized, so
+//! a broken regex is reported at the exact line and column of the pattern. Checks that need a whole claim (a
+//! polarity claim without `deny:`, an id used twice) find the place in the YAML text afterwards; see [`locate`].
+//!
+//! The README's "Rule format" section is the user-facing reference for everything parsed here.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{NamedSource, SourceSpan};
+use regex::Regex;
+use serde::{Deserialize, Deserializer};
+
+use crate::normalize::date::DATE_PHRASE;
+use crate::normalize::number::{Tolerance, QUANTITY_PHRASE};
+
+/// The named group that quantity and date patterns must capture: the phrase that gets normalised.
+pub const VALUE_GROUP: &str = "value";
+
+/// How bad a conflict on a claim is; it sets the exit code (only `error` fails a check) and the diagnostic's level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Informational: shown, never fails a check.
+    Note,
+    /// Shown, fails a check only under a stricter threshold.
+    Warning,
+    /// A conflict fails the check (exit code 1).
+    Error,
+}
+
+/// A claim to track across the corpus.
+#[derive(Debug)]
+pub struct Claim {
+    /// Stable identifier, used in output, suppressions and baselines.
+    pub id: String,
+    /// Human title, shown in diagnostics.
+    pub title: String,
+    /// Level of a conflict on this claim.
+    pub severity: Severity,
+    /// What a reader should check when the claim conflicts.
+    pub help: Option<String>,
+    /// What the claim tracks, with its patterns.
+    pub kind: ClaimKind,
+    /// When not empty, a match counts only if its sentence matches one of these (the subject of the claim).
+    pub context: Vec<Regex>,
+    /// A match whose sentence matches any of these is not a mention of the claim ("1,000 km", another country).
+    pub unless: Vec<Regex>,
+}
+
+/// The kinds of claims, each with the patterns that find its mentions.
+#[derive(Debug)]
+pub enum ClaimKind {
+    /// A number with its qualifier ("more than 1,000 US troops"); patterns capture the phrase in group `value`.
+    Quantity {
+        /// Patterns with a `value` group.
+        patterns: Vec<Regex>,
+        /// How far "about" and bare numbers stretch.
+        tolerance: Tolerance,
+        /// Mentions whose as-of dates lie further apart than this many days are a change over time, not a conflict.
+        window_days: Option<i64>,
+    },
+    /// The date of an event; patterns capture the date phrase in group `value`.
+    Date {
+        /// Patterns with a `value` group.
+        patterns: Vec<Regex>,
+    },
+    /// A proposition that sources affirm or deny.
+    Polarity {
+        /// Wordings that affirm the proposition.
+        affirm: Vec<Regex>,
+        /// Wordings that deny it; a deny match wins over an affirm match of the same words.
+        deny: Vec<Regex>,
+    },
+}
+
+impl ClaimKind {
+    /// The kind's name as written in YAML and JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ClaimKind::Quantity { .. } => "quantity",
+            ClaimKind::Date { .. } => "date",
+            ClaimKind::Polarity { .. } => "polarity",
+        }
+    }
+}
+
+/// All claims loaded from one or more rule files, in file order.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    /// The claims, in the order the files (sorted by path) declare them.
+    pub claims: Vec<Claim>,
+}
+
+/// A rule file that cannot be used, pointing at the place in the YAML.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(factlint::rules))]
+pub struct RuleError {
+    message: String,
+    #[source_code]
+    source_code: Option<Arc<NamedSource<Arc<str>>>>,
+    #[label("{label}")]
+    span: Option<SourceSpan>,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl RuleError {
+    /// An error about a file as a whole (unreadable, or no rules at all).
+    fn file(path: &Path, message: String) -> RuleError {
+        RuleError {
+            message: format!("{}: {message}", display(path)),
+            source_code: None,
+            span: None,
+            label: String::new(),
+            help: None,
+        }
+    }
+
+    /// The 1-based line and column the error points at, when it points somewhere.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        let (source, span) = (self.source_code.as_ref()?, self.span?);
+        let text = source.inner();
+        let before = text.get(..span.offset())?;
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Some((line, column))
+    }
+}
+
+/// A YAML file's text with its name, from which errors are built.
+struct RuleFileText {
+    path: PathBuf,
+    text: Arc<str>,
+}
+
+impl RuleFileText {
+    fn error(
+        &self,
+        offset: usize,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> RuleError {
+        RuleError {
+            message: format!("{}: {message}", display(&self.path)),
+            source_code: Some(Arc::new(NamedSource::new(
+                display(&self.path),
+                self.text.clone(),
+            ))),
+            span: Some(SourceSpan::from(
+                offset.min(self.text.len())..offset.min(self.text.len()),
+            )),
+            label: label.to_string(),
+            help,
+        }
+    }
+}
+
+impl RuleSet {
+    /// Loads every rule file under `paths` (files, or directories searched for `*.yaml` / `*.yml`). Returns every
+    /// error found, so that one run shows all that is wrong.
+    pub fn load(paths: &[PathBuf]) -> Result<RuleSet, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let mut files = Vec::new();
+        for path in paths {
+            match rule_files(path) {
+                Ok(found) if found.is_empty() => errors.push(RuleError::file(
+                    path,
+                    "no rule files (*.yaml, *.yml) here".into(),
+                )),
+                Ok(found) => files.extend(found),
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut set = RuleSet::default();
+        let mut first_definition: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+        for path in files {
+            match load_file(&path) {
+                Ok((file, claims)) => {
+                    for (claim, offset) in claims {
+                        check_unique(&file, &claim, offset, &mut first_definition, &mut errors);
+                        set.claims.push(claim);
+                    }
+                }
+                Err(mut file_errors) => errors.append(&mut file_errors),
+            }
+        }
+        if errors.is_empty() && set.claims.is_empty() {
+            errors.push(RuleError::file(
+                Path::new("rules"),
+                "no claims defined".into(),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn check_unique(
+    file: &RuleFileText,
+    claim: &Claim,
+    offset: usize,
+    seen: &mut BTreeMap<String, (PathBuf, usize)>,
+    errors: &mut Vec<RuleError>,
+) {
+    if let Some((first_path, first_offset)) = seen.get(&claim.id) {
+        let first_line = line_of(first_path, *first_offset);
+        errors.push(file.error(
+            offset,
+            format!("duplicate claim id `{}`", claim.id),
+            "defined again here",
+            Some(format!(
+                "first defined in {}:{first_line}; ids must be unique across all rule files",
+                display(first_path)
+            )),
+        ));
+    } else {
+        seen.insert(claim.id.clone(), (file.path.clone(), offset));
+    }
+}
+
+fn line_of(path: &Path, offset: usize) -> usize {
+    std::fs::read_to_string(path)
+        .map(|t| t.get(..offset).unwrap_or("").matches('\n').count() + 1)
+        .unwrap_or(0)
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The rule files at `path`: the file itself, or the YAML files below a directory, sorted.
+fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries =
+        std::fs::read_dir(path).map_err(|e| RuleError::file(path, format!("cannot read: {e}")))?;
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The claims of one file, each with the offset of its `id:` in the YAML (where duplicate-id errors point).
+type LocatedClaims = (RuleFileText, Vec<(Claim, usize)>);
+
+/// Parses one rule file.
+fn load_file(path: &Path) -> Result<LocatedClaims, Vec<RuleError>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| vec![RuleError::file(path, format!("cannot read: {e}"))])?;
+    let file = RuleFileText {
+        path: path.to_path_buf(),
+        text: Arc::from(text),
+    };
+    let spec: RuleFileSpec = match serde_yaml::from_str(&file.text) {
+        Ok(spec) => spec,
+        Err(e) => return Err(vec![yaml_error(&file, &e)]),
+    };
+    let mut claims = Vec::new();
+    let mut errors = Vec::new();
+    let mut occurrences: BTreeMap<String, usize> = BTreeMap::new();
+    for spec in spec.claims {
+        let seen = occurrences.entry(spec.id.0.clone()).or_default();
+        let offset = locate::id_line(&file.text, &spec.id.0, *seen).unwrap_or(0);
+        *seen += 1;
+        match spec.into_claim() {
+            Ok(claim) => claims.push((claim, offset)),
+            Err(problem) => errors.push(problem.into_error(&file, offset)),
+        }
+    }
+    if errors.is_empty() {
+        Ok((file, claims))
+    } else {
+        Err(errors)
+    }
+}
+
+/// Turns a serde_yaml error into a located rule error, dropping the "at line L column C" that the label now shows.
+fn yaml_error(file: &RuleFileText, error: &serde_yaml::Error) -> RuleError {
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    };
+    let offset = error.location().map_or(0, |l| l.index());
+    let help = did_you_mean(&message);
+    file.error(offset, message, "here", help)
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`": suggests the closest expected name.
+fn did_you_mean(message: &str) -> Option<String> {
+    let unknown = message.split("unknown field `").nth(1)?.split('`').next()?;
+    let expected = message.split("expected").nth(1)?;
+    let candidates = expected.split('`').skip(1).step_by(2);
+    let best = candidates.min_by_key(|c| edit_distance(unknown, c))?;
+    (edit_distance(unknown, best) <= 3).then(|| format!("did you mean `{best}`?"))
+}
+
+/// Levenshtein distance, for "did you mean" suggestions on short field names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The YAML shape of a rule file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFileSpec {
+    claims: Vec<ClaimSpec>,
+}
+
+/// The YAML shape of one claim, before the fields are checked against its kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimSpec {
+    id: ClaimId,
+    title: String,
+    kind: KindName,
+    #[serde(default = "default_severity")]
+    severity: Severity,
+    help: Option<String>,
+    #[serde(default)]
+    patterns: Vec<ValuePattern>,
+    #[serde(default)]
+    affirm: Vec<Pattern>,
+    #[serde(default)]
+    deny: Vec<Pattern>,
+    #[serde(default)]
+    context: Vec<Pattern>,
+    #[serde(default)]
+    unless: Vec<Pattern>,
+    tolerance: Option<Fraction>,
+    exact_tolerance: Option<Fraction>,
+    window: Option<Window>,
+}
+
+fn default_severity() -> Severity {
+    Severity::Error
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum KindName {
+    Quantity,
+    Date,
+    Polarity,
+}
+
+/// A claim whose fields do not fit its kind: the field to point at and what is wrong.
+struct ClaimProblem {
+    field: &'static str,
+    message: String,
+}
+
+impl ClaimProblem {
+    fn into_error(self, file: &RuleFileText, id_offset: usize) -> RuleError {
+        let offset = locate::key_in_claim(&file.text, id_offset, self.field).unwrap_or(id_offset);
+        file.error(offset, self.message, "in this claim", None)
+    }
+}
+
+impl ClaimSpec {
+    fn into_claim(self) -> Result<Claim, ClaimProblem> {
+        self.check_fields()?;
+        let kind = match self.kind {
+            KindName::Quantity => ClaimKind::Quantity {
+                patterns: regexes(self.patterns.into_iter().map(|p| p.0)),
+                tolerance: quantity_tolerance(self.tolerance, self.exact_tolerance),
+                window_days: self.window.map(|w| w.0),
+            },
+            KindName::Date => ClaimKind::Date {
+                patterns: regexes(self.patterns.into_iter().map(|p| p.0)),
+            },
+            KindName::Polarity => ClaimKind::Polarity {
+                affirm: regexes(self.affirm),
+                deny: regexes(self.deny),
+            },
+        };
+        Ok(Claim {
+            id: self.id.0,
+            title: self.title,
+            severity: self.severity,
+            help: self.help,
+            kind,
+            context: regexes(self.context),
+            unless: regexes(self.unless),
+        })
+    }
+
+    /// Each kind takes some fields and refuses others, so that a misplaced field is never silently ignored.
+    fn check_fields(&self) -> Result<(), ClaimProblem> {
+        let kind = match self.kind {
+            KindName::Quantity => "quantity",
+            KindName::Date => "date",
+            KindName::Polarity => "polarity",
+        };
+        let present = [
+            ("patterns", !self.patterns.is_empty()),
+            ("affirm", !self.affirm.is_empty()),
+            ("deny", !self.deny.is_empty()),
+            ("tolerance", self.tolerance.is_some()),
+            ("exact_tolerance", self.exact_tolerance.is_some()),
+            ("window", self.window.is_some()),
+        ];
+        let (required, allowed): (&[&str], &[&str]) = match self.kind {
+            KindName::Quantity => (
+                &["patterns"],
+                &["patterns", "tolerance", "exact_tolerance", "window"],
+            ),
+            KindName::Date => (&["patterns"], &["patterns"]),
+            KindName::Polarity => (&["affirm", "deny"], &["affirm", "deny"]),
+        };
+        for (field, is_present) in present {
+            if is_present && !allowed.contains(&field) {
+                return Err(ClaimProblem {
+                    field,
+                    message: format!(
+                        "`{field}` does not apply to a {kind} claim (it takes: {})",
+                        allowed.join(", ")
+                    ),
+                });
+            }
+        }
+        for field in required {
+            if !present.iter().any(|(f, p)| f == field && *p) {
+                return Err(ClaimProblem {
+                    field: "kind",
+                    message: format!("a {kind} claim needs at least one entry in `{field}`"),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn regexes(patterns: impl IntoIterator<Item = Pattern>) -> Vec<Regex> {
+    patterns.into_iter().map(|p| p.0).collect()
+}
+
+fn quantity_tolerance(approximate: Option<Fraction>, exact: Option<Fraction>) -> Tolerance {
+    let default = Tolerance::default();
+    Tolerance {
+        approximate: approximate.map_or(default.approximate, |f| f.0),
+        exact: exact.map_or(default.exact, |f| f.0),
+    }
+}
+
+/// A claim id: lowercase letters, digits, `-`, `_` and `.`, so that it is safe in suppressions and fingerprints.
+struct ClaimId(String);
+
+impl<'de> Deserialize<'de> for ClaimId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        let valid = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
+        if valid {
+            Ok(ClaimId(id))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "claim id {id:?} must be non-empty and use only a-z, 0-9, '-', '_' and '.'"
+            )))
+        }
+    }
+}
+
+/// A compiled, case-insensitive pattern that cannot match the empty string.
+struct Pattern(Regex);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(deserializer)?;
+        compile_pattern(&source)
+            .map(Pattern)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A pattern for quantity and date claims: it must capture the phrase to normalise in group `value`
+/// (written by hand, or by the `{quantity}` / `{date}` placeholders).
+struct ValuePattern(Pattern);
+
+impl<'de> Deserialize<'de> for ValuePattern {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let pattern = Pattern::deserialize(deserializer)?;
+        if pattern
+            .0
+            .capture_names()
+            .flatten()
+            .any(|name| name == VALUE_GROUP)
+        {
+            Ok(ValuePattern(pattern))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "pattern has no named group `{VALUE_GROUP}`: use {{quantity}} or {{date}}, or write (?P<{VALUE_GROUP}>...)"
+            )))
+        }
+    }
+}
+
+/// Expands the placeholders: `{quantity}` and `{date}` become their phrase regexes captured as `value`;
+/// `{quantity_phrase}` and `{date_phrase}` the same regexes uncaptured, for authors who write the `value` group
+/// themselves (to require a qualifier inside it, say).
+pub fn expand_placeholders(pattern: &str) -> String {
+    pattern
+        .replace("{quantity_phrase}", &format!("(?:{QUANTITY_PHRASE})"))
+        .replace("{date_phrase}", &format!("(?:{DATE_PHRASE})"))
+        .replace(
+            "{quantity}",
+            &format!("(?P<{VALUE_GROUP}>{QUANTITY_PHRASE})"),
+        )
+        .replace("{date}", &format!("(?P<{VALUE_GROUP}>{DATE_PHRASE})"))
+}
+
+/// Compiles a rule pattern: placeholders expanded, case-insensitive, refusing patterns that match the empty string
+/// (they would match everywhere).
+fn compile_pattern(source: &str) -> Result<Regex, String> {
+    let expanded = format!("(?i){}", expand_placeholders(source));
+    let regex = Regex::new(&expanded).map_err(|e| regex_message(source, &e))?;
+    let hir = regex_syntax::Parser::new()
+        .parse(&expanded)
+        .map_err(|e| e.to_string())?;
+    if hir.properties().minimum_len() == Some(0) {
+        return Err(format!(
+            "pattern {source:?} can match the empty string, so it would match everywhere"
+        ));
+    }
+    Ok(regex)
+}
+
+/// The regex crate's message, reduced to its last line (the rest repeats the pattern with a caret).
+fn regex_message(source: &str, error: &regex::Error) -> String {
+    match error {
+        regex::Error::CompiledTooBig(limit) => {
+            format!("pattern {source:?} compiles to more than the size limit of {limit} bytes")
+        }
+        _ => {
+            let text = error.to_string();
+            let last = text
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or(&text);
+            format!(
+                "invalid pattern {source:?}: {}",
+                last.trim().trim_start_matches("error: ")
+            )
+        }
+    }
+}
+
+/// A fraction written as a percentage ("10%") or a number (0.1).
+#[derive(Clone, Copy)]
+struct Fraction(f64);
+
+impl<'de> Deserialize<'de> for Fraction {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_yaml::Value::deserialize(deserializer)?;
+        let fraction = match &value {
+            serde_yaml::Value::Number(n) => n.as_f64(),
+            serde_yaml::Value::String(s) => s
+                .trim()
+                .strip_suffix('%')
+                .and_then(|p| p.trim().parse::<f64>().ok())
+                .map(|p| p / 100.0),
+            _ => None,
+        };
+        match fraction {
+            Some(f) if (0.0..1.0).contains(&f) => Ok(Fraction(f)),
+            _ => Err(serde::de::Error::custom(
+                "expected a percentage below 100% such as \"10%\", or a fraction such as 0.1",
+            )),
+        }
+    }
+}
+
+/// A time window such as "180 days", "26 weeks", "6 months" or "1 year", held as a number of days.
+struct Window(i64);
+
+impl<'de> Deserialize<'de> for Window {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_window(&text).map(Window).ok_or_else(|| {
+            serde::de::Error::custom(format!("window {text:?} is not a duration such as \"180 days\", \"6 months\" or \"1 year\""))
+        })
+    }
+}
+
+fn parse_window(text: &str) -> Option<i64> {
+    let mut words = text.split_whitespace();
+    let count: i64 = words.next()?.parse().ok()?;
+    let unit = words.next()?.trim_end_matches('s');
+    let days_per_unit = match unit {
+        "day" => 1,
+        "week" => 7,
+        "month" => 30,
+        "year" => 365,
+        _ => return None,
+    };
+    (words.next().is_none() && count > 0).then_some(count * days_per_unit)
+}
+
+/// Finds places in a rule file's text for errors that serde cannot locate (they concern a claim as a whole).
+mod locate {
+    use regex::Regex;
+
+    /// Byte offset of the `n`-th (0-based) `id: <id>` key in the YAML text.
+    pub fn id_line(text: &str, id: &str, n: usize) -> Option<usize> {
+        let re = Regex::new(&format!(
+            r#"(?m)^[ \t-]*id:[ \t]*["']?{}["']?[ \t]*(?:#.*)?\r?$"#,
+            regex::escape(id)
+        ))
+        .ok()?;
+        let found = re.find_iter(text).nth(n)?;
+        let line = found.as_str();
+        Some(found.start() + line.find("id:").unwrap_or(0))
+    }
+
+    /// Byte offset of `key:` within the claim whose `id:` is at `id_offset`: searched from the start of the claim's
+    /// list item to the next item at the same indentation.
+    pub fn key_in_claim(text: &str, id_offset: usize, key: &str) -> Option<usize> {
+        let (start, indent) = item_start(text, id_offset);
+        let end = item_end(text, id_offset, indent);
+        let re = Regex::new(&format!(r"(?m)^[ \t-]*{}:", regex::escape(key))).ok()?;
+        let found = re.find(&text[start..end])?;
+        Some(start + found.start() + found.as_str().find(key).unwrap_or(0))
+    }
+
+    /// The line that opens the list item holding `offset`, and the column of its dash.
+    fn item_start(text: &str, offset: usize) -> (usize, usize) {
+        let mut line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        loop {
+            let line = &text[line_start..];
+            let trimmed = line.trim_start_matches([' ', '\t']);
+            if trimmed.starts_with("- ") || line_start == 0 {
+                return (line_start, line.len() - trimmed.len());
+            }
+            line_start = text[..line_start.saturating_sub(1)]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+        }
+    }
+
+    /// Where the item ends: the next line, after `offset`, that starts a sibling item or is indented less.
+    fn item_end(text: &str, offset: usize, indent: usize) -> usize {
+        let mut position = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        while position < text.len() {
+            let line = &text[position..];
+            let trimmed = line.trim_start_matches([' ', '\t']);
+            let depth = line.len() - trimmed.len();
+            let content = !trimmed.is_empty() && !trimmed.starts_with(['\n', '\r', '#']);
+            if content && (depth < indent || (depth == indent && trimmed.starts_with("- "))) {
+                return position;
+            }
+            position = line.find('\n').map_or(text.len(), |i| position + i + 1);
+        }
+        text.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(yaml: &str) -> Result<RuleSet, Vec<RuleError>> {
+        let dir = std::env::temp_dir().join(format!("factlint-rules-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!(
+            "{:x}.yaml",
+            yaml.len() * 7919 + yaml.bytes().map(usize::from).sum::<usize>()
+        ));
+        std::fs::write(&path, yaml).unwrap();
+        RuleSet::load(&[path])
+    }
+
+    fn first_error(yaml: &str) -> (String, Option<(usize, usize)>) {
+        let errors = load_text(yaml).expect_err("rules should be rejected");
+        (errors[0].to_string(), errors[0].line_column())
+    }
+
+    const GOOD: &str = "claims:\n  - id: troops\n    title: Troops\n    kind: quantity\n    patterns:\n      - '{quantity} troops'\n";
+
+    #[test]
+    fn a_valid_rule_loads() {
+        let set = load_text(GOOD).unwrap();
+        assert_eq!(set.claims.len(), 1);
+        assert_eq!(set.claims[0].severity, Severity::Error);
+        assert_eq!(set.claims[0].kind.name(), "quantity");
+    }
+
+    #[test]
+    fn invalid_regex_points_at_the_pattern() {
+        let (message, at) =
+            first_error(&GOOD.replace("'{quantity} troops'", "'{quantity} (troops'"));
+        assert!(message.contains("invalid pattern"), "{message}");
+        assert_eq!(at, Some((6, 7)));
+    }
+
+    #[test]
+    fn missing_value_group_is_reported() {
+        let (message, at) = first_error(&GOOD.replace("'{quantity} troops'", "'\\d+ troops'"));
+        assert!(message.contains("no named group `value`"), "{message}");
+        assert_eq!(at, Some((6, 7)));
+    }
+
+    #[test]
+    fn empty_matching_pattern_is_refused() {
+        let (message, _) = first_error(&GOOD.replace("'{quantity} troops'", "'(?P<value>\\d*)'"));
+        assert!(message.contains("empty string"), "{message}");
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_right_one() {
+        let errors = load_text(&GOOD.replace("    patterns:", "    paterns:")).unwrap_err();
+        let report = format!(
+            "{:?}",
+            miette::Report::new(errors.into_iter().next().unwrap())
+        );
+        assert!(report.contains("did you mean `patterns`"), "{report}");
+    }
+
+    #[test]
+    fn unknown_kind_is_located() {
+        let (message, at) = first_error(&GOOD.replace("kind: quantity", "kind: quantiti"));
+        assert!(message.contains("unknown variant `quantiti`"), "{message}");
+        assert_eq!(at, Some((4, 11)));
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_the_second() {
+        let twice = format!(
+            "{GOOD}  - id: troops\n    title: Again\n    kind: date\n    patterns: ['{{date}}']\n"
+        );
+        let (message, at) = first_error(&twice);
+        assert!(message.contains("duplicate claim id `troops`"), "{message}");
+        assert_eq!(at, Some((7, 5)));
+    }
+
+    #[test]
+    fn fields_must_fit_the_kind() {
+        let polarity = "claims:\n  - id: p\n    title: P\n    kind: polarity\n    affirm: ['x y']\n    window: 6 months\n";
+        let (message, at) = first_error(polarity);
+        assert!(
+            message.contains("`window` does not apply to a polarity claim"),
+            "{message}"
+        );
+        assert_eq!(at, Some((6, 5)));
+        let (message, _) = first_error(&polarity.replace("    window: 6 months\n", ""));
+        assert!(
+            message.contains("needs at least one entry in `deny`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn tolerance_and_window_parse() {
+        let yaml = GOOD.replace(
+            "    patterns:",
+            "    tolerance: 5%\n    window: 6 months\n    patterns:",
+        );
+        let set = load_text(&yaml).unwrap();
+        let ClaimKind::Quantity {
+            tolerance,
+            window_days,
+            ..
+        } = &set.claims[0].kind
+        else {
+            panic!()
+        };
+        assert!((tolerance.approximate - 0.05).abs() < 1e-9);
+        assert_eq!(*window_days, Some(180));
+        let (message, _) =
+            first_error(&GOOD.replace("    patterns:", "    tolerance: 150%\n    patterns:"));
+        assert!(message.contains("percentage"), "{message}");
+    }
+
+    #[test]
+    fn malformed_yaml_is_located() {
+        let (_, at) = first_error("claims:\n  - id: [a\n");
+        assert!(at.is_some());
+    }
+}
