@@ -5,8 +5,9 @@ use std::ops::Range;
 use crate::extract::find_matches;
 use crate::normalize::{normalize, Value};
 use crate::reconcile::{reconcile, Finding, FindingKind};
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{Claim, RuleSet, Severity};
 use crate::source::{Corpus, Source};
+use crate::suppress;
 
 /// One mention of a claim in a source, normalised.
 #[derive(Debug, Clone)]
@@ -48,6 +49,8 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// Warnings, in corpus order.
     pub warnings: Vec<Warning>,
+    /// How many mentions `factlint-ignore` markers silenced.
+    pub suppressed: usize,
 }
 
 impl Checked {
@@ -71,8 +74,11 @@ pub fn check(rules: &RuleSet, corpus: Corpus) -> Checked {
         })
         .collect();
     let mut mentions = Vec::new();
+    let mut suppressed = 0;
     for (source_index, source) in corpus.sources.iter().enumerate() {
-        mentions.extend(mentions_in(rules, source_index, source, &mut warnings));
+        let mut found = mentions_in(rules, source_index, source, &mut warnings);
+        suppressed += apply_suppressions(rules, source, &mut found, &mut warnings);
+        mentions.extend(found);
     }
     mentions.sort_by_key(|m: &Mention| (m.source, m.span.start, m.claim));
     for (id, mention) in mentions.iter_mut().enumerate() {
@@ -84,10 +90,11 @@ pub fn check(rules: &RuleSet, corpus: Corpus) -> Checked {
         mentions,
         findings,
         warnings,
+        suppressed,
     }
 }
 
-/// The mentions of every claim in one source; phrases that do not normalise become warnings.
+/// The mentions of every claim in one source.
 fn mentions_in(
     rules: &RuleSet,
     source_index: usize,
@@ -96,37 +103,100 @@ fn mentions_in(
 ) -> Vec<Mention> {
     let mut found = Vec::new();
     for (claim_index, claim) in rules.claims.iter().enumerate() {
-        for matched in find_matches(claim, source) {
-            let warn = |message: String| Warning {
-                path: source.path.clone(),
-                span: Some(matched.value.clone()),
-                message,
-            };
-            match normalize(&claim.kind, source, &matched) {
-                Ok(value) => {
-                    if let Value::Date(Err(reason)) = &value {
-                        warnings.push(warn(format!(
-                            "[{}] date not anchored, so not compared: {reason}",
-                            claim.id
-                        )));
-                    }
-                    found.push(Mention {
-                        id: 0,
-                        claim: claim_index,
-                        source: source_index,
-                        span: matched.span.clone(),
-                        value_span: matched.value.clone(),
-                        value,
-                    });
+        found.extend(claim_mentions(
+            claim_index,
+            claim,
+            source_index,
+            source,
+            warnings,
+        ));
+    }
+    found
+}
+
+/// The mentions of one claim in one source; phrases that do not normalise, and dates that cannot be anchored,
+/// become warnings.
+pub fn claim_mentions(
+    claim_index: usize,
+    claim: &Claim,
+    source_index: usize,
+    source: &Source,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for matched in find_matches(claim, source) {
+        let warn = |message: String| Warning {
+            path: source.path.clone(),
+            span: Some(matched.value.clone()),
+            message,
+        };
+        match normalize(&claim.kind, source, &matched) {
+            Ok(value) => {
+                if let Value::Date(Err(reason)) = &value {
+                    warnings.push(warn(format!(
+                        "[{}] date not anchored, so not compared: {reason}",
+                        claim.id
+                    )));
                 }
-                Err(unparsed) => warnings.push(warn(format!(
-                    "[{}] matched {:?}, which is not a {} phrase; the match is ignored",
-                    claim.id,
-                    unparsed.text,
-                    claim.kind.name()
-                ))),
+                found.push(Mention {
+                    id: 0,
+                    claim: claim_index,
+                    source: source_index,
+                    span: matched.span.clone(),
+                    value_span: matched.value.clone(),
+                    value,
+                });
             }
+            Err(unparsed) => warnings.push(warn(format!(
+                "[{}] matched {:?}, which is not a {} phrase; the match is ignored",
+                claim.id,
+                unparsed.text,
+                claim.kind.name()
+            ))),
         }
     }
     found
+}
+
+/// Drops the mentions that `factlint-ignore` markers silence, and warns about markers that silence nothing.
+/// Returns how many mentions were dropped.
+fn apply_suppressions(
+    rules: &RuleSet,
+    source: &Source,
+    found: &mut Vec<Mention>,
+    warnings: &mut Vec<Warning>,
+) -> usize {
+    let markers = suppress::markers(source);
+    if markers.is_empty() {
+        return 0;
+    }
+    let keys: Vec<(&str, usize)> = found
+        .iter()
+        .map(|m| {
+            (
+                rules.claims[m.claim].id.as_str(),
+                source.line_column(m.span.start).0,
+            )
+        })
+        .collect();
+    let suppression = suppress::apply(&markers, &keys);
+    for (marker, claim) in &suppression.unused {
+        let known = rules.claims.iter().any(|c| &c.id == claim);
+        let reason = if known {
+            "no mention of it on this line or the next"
+        } else {
+            "no such claim"
+        };
+        warnings.push(Warning {
+            path: source.path.clone(),
+            span: Some(markers[*marker].span.clone()),
+            message: format!("unused suppression `factlint-ignore {claim}`: {reason}"),
+        });
+    }
+    let mut index = 0;
+    found.retain(|_| {
+        index += 1;
+        !suppression.silenced.contains(&(index - 1))
+    });
+    suppression.silenced.len()
 }

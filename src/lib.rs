@@ -9,12 +9,20 @@
 //! - [`reconcile`]: mentions grouped, claim by claim, into conflicts, changes over time and agreements;
 //! - [`report`]: the findings rendered for people (miette) or programs (JSON).
 //!
-//! [`check::check`] runs the stages in order.
+//! [`check::check`] runs the stages in order. Around it: [`draft`] keeps what concerns one unpublished text,
+//! [`suppress`] honours `factlint-ignore` markers, [`baseline`] and [`fingerprint`] remember accepted findings,
+//! [`config`] reads `factlint.yaml`, and [`rule_examples`] tests rules against their own examples.
 
+pub mod baseline;
 pub mod check;
+pub mod config;
+pub mod draft;
 pub mod extract;
+pub mod fingerprint;
 pub mod normalize;
 pub mod reconcile;
 pub mod report;
+pub mod rule_examples;
 pub mod rules;
 pub mod source;
+pub mod suppress;

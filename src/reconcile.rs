@@ -13,7 +13,9 @@ use crate::normalize::Value;
 use crate::rules::{Claim, ClaimKind, Severity};
 
 /// What a finding says about its mentions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// Incompatible values at the same time.
@@ -54,11 +56,20 @@ pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
     findings
 }
 
-fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
-    let window = match claim.kind {
-        ClaimKind::Quantity { window_days, .. } => window_days,
+/// True when two mentions of a claim of `kind` conflict: their values are incompatible, and not because they
+/// describe dates further apart than the claim's window.
+pub fn conflicting(kind: &ClaimKind, a: &Mention, b: &Mention) -> bool {
+    !a.value.compatible(&b.value) && !apart_in_time(&a.value, &b.value, window_of(kind))
+}
+
+fn window_of(kind: &ClaimKind) -> Option<i64> {
+    match kind {
+        ClaimKind::Quantity { window_days, .. } => *window_days,
         _ => None,
-    };
+    }
+}
+
+fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
     let mut conflicts = UnionFind::new(mentions.len());
     let mut changes = UnionFind::new(mentions.len());
     for i in 0..mentions.len() {
@@ -66,10 +77,10 @@ fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Fi
             if mentions[i].value.compatible(&mentions[j].value) {
                 continue;
             }
-            if apart_in_time(&mentions[i].value, &mentions[j].value, window) {
-                changes.union(i, j);
-            } else {
+            if conflicting(&claim.kind, mentions[i], mentions[j]) {
                 conflicts.union(i, j);
+            } else {
+                changes.union(i, j);
             }
         }
     }
@@ -178,7 +189,7 @@ fn finding(
 }
 
 /// Groups mentions by their described value, in order of first appearance.
-fn sides_by_value<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
+pub fn sides_by_value<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
     let mut sides: Vec<(String, Vec<&Mention>)> = Vec::new();
     for &mention in members {
         let key = mention.value.describe();

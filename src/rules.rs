@@ -10,18 +10,22 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use miette::{NamedSource, SourceSpan};
 use regex::Regex;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 
-use crate::normalize::date::DATE_PHRASE;
+use crate::normalize::date::{parse_publication_date, DATE_PHRASE};
 use crate::normalize::number::{Tolerance, QUANTITY_PHRASE};
 
 /// The named group that quantity and date patterns must capture: the phrase that gets normalised.
 pub const VALUE_GROUP: &str = "value";
 
 /// How bad a conflict on a claim is; it sets the exit code (only `error` fails a check) and the diagnostic's level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Informational: shown, never fails a check.
@@ -49,6 +53,44 @@ pub struct Claim {
     pub context: Vec<Regex>,
     /// A match whose sentence matches any of these is not a mention of the claim ("1,000 km", another country).
     pub unless: Vec<Regex>,
+    /// Sentences that must produce a mention (and, when given, a value): run by `factlint test`.
+    pub examples: Vec<Example>,
+    /// Where the claim is defined, for diagnostics about the claim itself.
+    pub origin: Origin,
+}
+
+/// A place in a rule file.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// The rule file, as given or found.
+    pub path: String,
+    /// The file's text, shared by every claim of the file.
+    pub text: Arc<str>,
+    /// Byte offset of the place.
+    pub offset: usize,
+}
+
+/// A sentence a claim must (or must not) find a mention in, with what it must find.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// The publication date that anchors the sentence's relative dates.
+    pub published: Option<Date>,
+    /// What the claim must find.
+    pub expect: Expectation,
+    /// Where the example is written.
+    pub origin: Origin,
+}
+
+/// What an example expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expectation {
+    /// At least one mention; when a value is given, every mention's value reads exactly so (as in reports:
+    /// "less than 1,000", "2024-09-15 (deadline)", "denies").
+    Mention(Option<String>),
+    /// No mention at all (a counterexample).
+    NoMention,
 }
 
 /// The kinds of claims, each with the patterns that find its mentions.
@@ -139,7 +181,26 @@ struct RuleFileText {
     text: Arc<str>,
 }
 
+impl RuleError {
+    /// An error pointing at `origin`, for problems found after loading (a failing rule example).
+    pub fn at(origin: &Origin, message: String, label: &str, help: Option<String>) -> RuleError {
+        RuleFileText {
+            path: PathBuf::from(&origin.path),
+            text: origin.text.clone(),
+        }
+        .error(origin.offset, message, label, help)
+    }
+}
+
 impl RuleFileText {
+    fn origin(&self, offset: usize) -> Origin {
+        Origin {
+            path: display(&self.path),
+            text: self.text.clone(),
+            offset,
+        }
+    }
+
     fn error(
         &self,
         offset: usize,
@@ -276,7 +337,7 @@ fn load_file(path: &Path) -> Result<LocatedClaims, Vec<RuleError>> {
         let seen = occurrences.entry(spec.id.0.clone()).or_default();
         let offset = locate::id_line(&file.text, &spec.id.0, *seen).unwrap_or(0);
         *seen += 1;
-        match spec.into_claim() {
+        match spec.into_claim(&file, offset) {
             Ok(claim) => claims.push((claim, offset)),
             Err(problem) => errors.push(problem.into_error(&file, offset)),
         }
@@ -326,46 +387,90 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The YAML shape of a rule file.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "factlint rules",
+    description = "Claims that factlint tracks across a corpus of reports."
+)]
 struct RuleFileSpec {
+    /// The claims to track.
     claims: Vec<ClaimSpec>,
 }
 
 /// The YAML shape of one claim, before the fields are checked against its kind.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A claim to track: quantity and date claims take `patterns`, polarity claims `affirm` and `deny`."
+)]
 struct ClaimSpec {
+    /// Unique across all rule files; a-z, 0-9, '-', '_' and '.'.
     id: ClaimId,
+    /// What the claim is, for people.
     title: String,
+    /// What the claim tracks.
     kind: KindName,
+    /// The level of a conflict on this claim.
     #[serde(default = "default_severity")]
     severity: Severity,
+    /// What a reader should check when the claim conflicts.
     help: Option<String>,
+    /// quantity and date claims: patterns that capture the phrase to normalise in group `value`.
     #[serde(default)]
     patterns: Vec<ValuePattern>,
+    /// polarity claims: wordings that assert the proposition.
     #[serde(default)]
     affirm: Vec<Pattern>,
+    /// polarity claims: wordings that negate it.
     #[serde(default)]
     deny: Vec<Pattern>,
+    /// A match counts only if its sentence matches one of these.
     #[serde(default)]
     context: Vec<Pattern>,
+    /// A match whose sentence matches any of these is dropped.
     #[serde(default)]
     unless: Vec<Pattern>,
+    /// quantity claims: how far approximate figures stretch ("10%" or 0.1; default 10%).
     tolerance: Option<Fraction>,
+    /// quantity claims: how far a bare figure stretches (default 0%).
     exact_tolerance: Option<Fraction>,
+    /// quantity claims: mentions whose as-of dates lie further apart are a change over time, not a conflict.
     window: Option<Window>,
+    /// Sentences that must produce a mention of this claim (checked by `factlint test`).
+    #[serde(default)]
+    examples: Vec<ExampleSpec>,
+    /// Sentences that must produce no mention of this claim (checked by `factlint test`).
+    #[serde(default)]
+    counterexamples: Vec<String>,
+}
+
+/// A sentence that must produce a mention.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct ExampleSpec {
+    /// The sentence.
+    text: String,
+    /// The value every mention must have, written as reports show it ("less than 1,000", "2024-09-15 (deadline)",
+    /// "denies"). Without it, any mention passes.
+    value: Option<String>,
+    /// The publication date that anchors relative dates in the sentence ("20.05.2024", "May 14, 2024").
+    published: Option<PublishedDate>,
 }
 
 fn default_severity() -> Severity {
     Severity::Error
 }
 
-#[derive(Deserialize, Clone, Copy)]
+/// The kinds of claims.
+#[derive(Deserialize, Clone, Copy, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 enum KindName {
+    /// A number with its qualifier.
     Quantity,
+    /// The date of an event.
     Date,
+    /// A proposition that sources affirm or deny.
     Polarity,
 }
 
@@ -383,8 +488,9 @@ impl ClaimProblem {
 }
 
 impl ClaimSpec {
-    fn into_claim(self) -> Result<Claim, ClaimProblem> {
+    fn into_claim(self, file: &RuleFileText, id_offset: usize) -> Result<Claim, ClaimProblem> {
         self.check_fields()?;
+        let examples = examples(file, id_offset, self.examples, self.counterexamples);
         let kind = match self.kind {
             KindName::Quantity => ClaimKind::Quantity {
                 patterns: regexes(self.patterns.into_iter().map(|p| p.0)),
@@ -407,6 +513,8 @@ impl ClaimSpec {
             kind,
             context: regexes(self.context),
             unless: regexes(self.unless),
+            examples,
+            origin: file.origin(id_offset),
         })
     }
 
@@ -454,6 +562,43 @@ impl ClaimSpec {
         }
         Ok(())
     }
+}
+
+/// Builds a claim's examples and counterexamples, each located in the YAML (searched for after the claim's id; the
+/// claim's own place when the text cannot be found, e.g. because YAML escapes changed it).
+fn examples(
+    file: &RuleFileText,
+    id_offset: usize,
+    examples: Vec<ExampleSpec>,
+    counter: Vec<String>,
+) -> Vec<Example> {
+    let mut search_from = id_offset;
+    let mut locate = |text: &str| {
+        let probe: String = text.chars().take(40).collect();
+        let found = file
+            .text
+            .get(search_from..)
+            .and_then(|rest| rest.find(&probe))
+            .map(|i| search_from + i);
+        search_from = found.map_or(search_from, |at| at + probe.len());
+        file.origin(found.unwrap_or(id_offset))
+    };
+    let mut built: Vec<Example> = examples
+        .into_iter()
+        .map(|e| Example {
+            origin: locate(&e.text),
+            published: e.published.map(|p| p.0),
+            expect: Expectation::Mention(e.value),
+            text: e.text,
+        })
+        .collect();
+    built.extend(counter.into_iter().map(|text| Example {
+        origin: locate(&text),
+        published: None,
+        expect: Expectation::NoMention,
+        text,
+    }));
+    built
 }
 
 fn regexes(patterns: impl IntoIterator<Item = Pattern>) -> Vec<Regex> {
@@ -622,6 +767,84 @@ fn parse_window(text: &str) -> Option<i64> {
         _ => return None,
     };
     (words.next().is_none() && count > 0).then_some(count * days_per_unit)
+}
+
+/// A publication date as a text states it ("20.05.2024", "May 14, 2024", "2024-05-14").
+struct PublishedDate(Date);
+
+impl<'de> Deserialize<'de> for PublishedDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_publication_date(&text)
+            .map(PublishedDate)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "{text:?} is not a date such as \"2024-05-14\" or \"May 14, 2024\""
+                ))
+            })
+    }
+}
+
+/// Implements [`JsonSchema`] for a type written in YAML as a string (or, with `number`, also as a number).
+macro_rules! string_schema {
+    ($type:ty, $name:literal, $description:literal $(, $extra:tt)?) => {
+        impl JsonSchema for $type {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $name.into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                string_schema!(@body $description $(, $extra)?)
+            }
+        }
+    };
+    (@body $description:literal) => {
+        json_schema!({ "type": "string", "description": $description })
+    };
+    (@body $description:literal, number) => {
+        json_schema!({ "type": ["string", "number"], "description": $description })
+    };
+}
+
+string_schema!(
+    ClaimId,
+    "ClaimId",
+    "Lowercase letters, digits, '-', '_' and '.'."
+);
+string_schema!(
+    Pattern,
+    "Pattern",
+    "A case-insensitive regex that cannot match the empty string."
+);
+string_schema!(
+    ValuePattern,
+    "ValuePattern",
+    "A case-insensitive regex capturing group `value`: use {quantity} or {date}, or write (?P<value>...) with {quantity_phrase} or {date_phrase}."
+);
+string_schema!(
+    Fraction,
+    "Fraction",
+    "A percentage below 100% (\"10%\") or a fraction (0.1).",
+    number
+);
+string_schema!(
+    Window,
+    "Window",
+    "A duration: \"180 days\", \"26 weeks\", \"6 months\", \"1 year\"."
+);
+string_schema!(
+    PublishedDate,
+    "PublishedDate",
+    "A date: \"2024-05-14\", \"May 14, 2024\", \"20.05.2024\"."
+);
+
+/// The JSON Schema of rule files, for editors (`# yaml-language-server: $schema=...`). The committed copy in
+/// `schema/rules.schema.json` is checked against this by a test.
+pub fn rules_schema() -> String {
+    let schema = schemars::schema_for!(RuleFileSpec);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// Finds places in a rule file's text for errors that serde cannot locate (they concern a claim as a whole).

@@ -39,6 +39,8 @@ pub struct Source {
     pub text: Arc<str>,
     /// Byte offset where the checked text begins (after front matter).
     pub body_start: usize,
+    /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
+    pub draft: bool,
     /// Line starts, computed on first use (only sources with findings need them).
     line_index: std::sync::OnceLock<LineIndex>,
 }
@@ -95,17 +97,37 @@ pub enum CorpusError {
     },
 }
 
+/// How to read a corpus beyond its paths.
+#[derive(Debug, Default)]
+pub struct CorpusOptions {
+    /// Files whose path (relative to `exclude_root`) matches are skipped.
+    pub exclude: Option<globset::GlobSet>,
+    /// The directory exclude patterns are relative to.
+    pub exclude_root: PathBuf,
+    /// A manifest to apply besides those found in the walked directories.
+    pub manifest: Option<PathBuf>,
+}
+
 impl Corpus {
     /// Walks `paths` (files or directories; directories honour `.gitignore`), reads every source, and applies the
     /// manifests found in the walked directories.
     pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+        Corpus::load_with(paths, &CorpusOptions::default())
+    }
+
+    /// Like [`Corpus::load`], with excludes and an extra manifest.
+    pub fn load_with(paths: &[PathBuf], options: &CorpusOptions) -> Result<Corpus, CorpusError> {
         let mut files = Vec::new();
         let mut manifests = BTreeMap::new();
+        if let Some(manifest) = &options.manifest {
+            load_manifest(manifest, &mut manifests)?;
+        }
         for path in paths {
             collect_files(path, &mut files, &mut manifests)?;
         }
         files.sort();
         files.dedup();
+        files.retain(|file| !excluded(options, file));
         let mut corpus = Corpus::default();
         for file in files {
             let meta = manifest_entry(&manifests, &file);
@@ -154,6 +176,14 @@ fn collect_files(
     Ok(())
 }
 
+fn excluded(options: &CorpusOptions, file: &Path) -> bool {
+    let Some(exclude) = &options.exclude else {
+        return false;
+    };
+    let relative = file.strip_prefix(&options.exclude_root).unwrap_or(file);
+    exclude.is_match(relative)
+}
+
 fn has_source_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -188,16 +218,19 @@ fn load_manifest(
     Ok(())
 }
 
+/// The manifest entry of `file`: keys are paths relative to the manifest's directory; the nearest manifest wins.
 fn manifest_entry(manifests: &BTreeMap<PathBuf, Manifest>, file: &Path) -> SourceMeta {
-    let dir = file.parent().unwrap_or(Path::new(""));
-    let name = file
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
     manifests
-        .get(dir)
-        .and_then(|m| m.sources.get(name))
-        .cloned()
+        .iter()
+        .rev()
+        .find_map(|(dir, manifest)| {
+            let key = file
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            manifest.sources.get(&key).cloned()
+        })
         .unwrap_or_default()
 }
 
@@ -245,6 +278,7 @@ impl Source {
             published,
             text: Arc::from(text),
             body_start,
+            draft: false,
             line_index: std::sync::OnceLock::new(),
         })
     }

@@ -23,7 +23,10 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 }
 
 fn check(dir: &Path, format: &str) -> std::process::Output {
-    run_in(dir, &["check", "corpus", "--rules", "rules", "--format", format])
+    run_in(
+        dir,
+        &["check", "corpus", "--rules", "rules", "--format", format],
+    )
 }
 
 #[test]
@@ -48,14 +51,22 @@ fn unknown_field_and_bad_kind_are_exit_2() {
         let dir = workspace(&broken);
         let output = check(dir.path(), "human");
         assert_eq!(output.status.code(), Some(2), "{broken}");
-        assert!(stderr(&output).contains("rules/troops.yaml:"), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("rules/troops.yaml:"),
+            "{}",
+            stderr(&output)
+        );
     }
 }
 
 #[test]
 fn duplicate_id_across_files_names_both() {
     let dir = workspace(TROOPS_RULE);
-    write(&dir.path().join("rules"), "again.yaml", TROOPS_RULE.as_bytes());
+    write(
+        &dir.path().join("rules"),
+        "again.yaml",
+        TROOPS_RULE.as_bytes(),
+    );
     let output = check(dir.path(), "human");
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
@@ -68,12 +79,23 @@ fn unreadable_source_is_named_and_the_rest_is_checked() {
     let dir = workspace(TROOPS_RULE);
     let corpus = dir.path().join("corpus");
     write(&corpus, "a.txt", b"There are more than 1,000 troops.\n");
-    write(&corpus, "b.txt", b"Latin-1 \xe9t\xe9 text with fewer than 1,000 troops.\n");
+    write(
+        &corpus,
+        "b.txt",
+        b"Latin-1 \xe9t\xe9 text with fewer than 1,000 troops.\n",
+    );
     write(&corpus, "c.txt", b"There are fewer than 1,000 troops.\n");
     let output = check(dir.path(), "json");
-    assert_eq!(output.status.code(), Some(1), "a.txt and c.txt still conflict");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a.txt and c.txt still conflict"
+    );
     let err = stderr(&output);
-    assert!(err.contains("corpus/b.txt") && err.contains("not valid UTF-8"), "{err}");
+    assert!(
+        err.contains("corpus/b.txt") && err.contains("not valid UTF-8"),
+        "{err}"
+    );
     let report = json(&output);
     assert_eq!(report["sources"].as_array().unwrap().len(), 2);
     assert_eq!(report["mentions"].as_array().unwrap().len(), 2);
@@ -95,13 +117,21 @@ fn rules_directory_without_rules_is_exit_2() {
     fs::create_dir(dir.path().join("corpus")).unwrap();
     let output = check(dir.path(), "human");
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("no rule files"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no rule files"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn agreeing_corpus_exits_0() {
     let dir = workspace(TROOPS_RULE);
-    write(&dir.path().join("corpus"), "a.txt", b"About 1,000 troops. Nearly 1,000 troops.\n");
+    write(
+        &dir.path().join("corpus"),
+        "a.txt",
+        b"About 1,000 troops. Nearly 1,000 troops.\n",
+    );
     let output = check(dir.path(), "json");
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(json(&output)["findings"][0]["kind"], "agreement");
@@ -117,13 +147,31 @@ fn usage_error_is_exit_2() {
 fn weekday_without_publication_date_is_a_warning_not_a_conflict() {
     let rule = "claims:\n  - id: announced\n    title: Announced\n    kind: date\n    patterns: ['announced {date}']\n";
     let dir = workspace(rule);
-    write(&dir.path().join("corpus"), "a.txt", b"The junta announced on Saturday it was ending the deal.\n");
-    write(&dir.path().join("corpus"), "b.txt", b"---\npublished: 2024-03-17\n---\nIt announced on Saturday the end of the deal.\n");
+    write(
+        &dir.path().join("corpus"),
+        "a.txt",
+        b"The junta announced on Saturday it was ending the deal.\n",
+    );
+    write(
+        &dir.path().join("corpus"),
+        "b.txt",
+        b"---\npublished: 2024-03-17\n---\nIt announced on Saturday the end of the deal.\n",
+    );
     let output = check(dir.path(), "json");
     assert_eq!(output.status.code(), Some(0));
     let report = json(&output);
-    assert_eq!(report["mentions"][0]["value"]["start"], serde_json::Value::Null);
+    assert_eq!(
+        report["mentions"][0]["value"]["start"],
+        serde_json::Value::Null
+    );
     assert_eq!(report["mentions"][1]["value"]["start"], "2024-03-16");
-    assert_eq!(report["mentions"][1]["line"], 4, "front matter keeps line numbers");
-    assert!(stderr(&output).contains("not anchored"), "{}", stderr(&output));
+    assert_eq!(
+        report["mentions"][1]["line"], 4,
+        "front matter keeps line numbers"
+    );
+    assert!(
+        stderr(&output).contains("not anchored"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -20,13 +20,26 @@ const TROOPS: &str = "claims:
 /// Checks `files` (name, text) against the troop rule, with the given window line, and returns the exit code and
 /// the JSON report.
 fn check(window: &str, files: &[(&str, &str)]) -> (Option<i32>, Value) {
+    check_rule(&TROOPS.replace("WINDOW", window), files)
+}
+
+/// Checks `files` against one rule file.
+fn check_rule(rule: &str, files: &[(&str, &str)]) -> (Option<i32>, Value) {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("corpus")).unwrap();
-    fs::write(dir.path().join("troops.yaml"), TROOPS.replace("WINDOW", window)).unwrap();
+    fs::write(dir.path().join("troops.yaml"), rule).unwrap();
     for (name, text) in files {
         fs::write(dir.path().join("corpus").join(name), text).unwrap();
     }
-    let output = run_in(dir.path(), &["check", "corpus", "--rules", "troops.yaml", "--format", "json"]);
+    let args = [
+        "check",
+        "corpus",
+        "--rules",
+        "troops.yaml",
+        "--format",
+        "json",
+    ];
+    let output = run_in(dir.path(), &args);
     (output.status.code(), json(&output))
 }
 
@@ -39,8 +52,14 @@ fn kinds(report: &Value) -> Vec<String> {
         .collect()
 }
 
-const OLD: (&str, &str) = ("a.txt", "---\npublished: 2024-05-01\n---\nIn 2021 there were more than 1,000 troops.\n");
-const NEW: (&str, &str) = ("b.txt", "---\npublished: 2024-05-01\n---\nThere are fewer than 500 troops.\n");
+const OLD: (&str, &str) = (
+    "a.txt",
+    "---\npublished: 2024-05-01\n---\nIn 2021 there were more than 1,000 troops.\n",
+);
+const NEW: (&str, &str) = (
+    "b.txt",
+    "---\npublished: 2024-05-01\n---\nThere are fewer than 500 troops.\n",
+);
 
 #[test]
 fn figures_far_apart_in_time_are_a_change_not_a_conflict() {
@@ -48,7 +67,10 @@ fn figures_far_apart_in_time_are_a_change_not_a_conflict() {
     assert_eq!(code, Some(0));
     assert_eq!(kinds(&report), ["change"]);
     assert_eq!(report["findings"][0]["severity"], "note");
-    assert_eq!(report["mentions"][0]["value"]["as_of"], "2021-01-01/2021-12-31");
+    assert_eq!(
+        report["mentions"][0]["value"]["as_of"],
+        "2021-01-01/2021-12-31"
+    );
     assert_eq!(report["mentions"][1]["value"]["as_of"], "2024-05-01");
 }
 
@@ -74,27 +96,43 @@ fn many_mentions_make_one_finding_not_one_per_pair() {
 
 #[test]
 fn a_source_that_contradicts_itself_is_a_finding() {
-    let (code, report) = check("", &[("a.txt", "More than 1,000 troops here, fewer than 1,000 troops there.")]);
+    let (code, report) = check(
+        "",
+        &[(
+            "a.txt",
+            "More than 1,000 troops here, fewer than 1,000 troops there.",
+        )],
+    );
     assert_eq!(code, Some(1));
     assert_eq!(kinds(&report), ["conflict"]);
 }
 
 #[test]
 fn overlapping_approximations_agree() {
-    let (code, report) = check("", &[("a.txt", "About 1,000 troops. Roughly 1,050 troops. Some 990 troops.")]);
+    let (code, report) = check(
+        "",
+        &[(
+            "a.txt",
+            "About 1,000 troops. Roughly 1,050 troops. Some 990 troops.",
+        )],
+    );
     assert_eq!(code, Some(0));
     assert_eq!(kinds(&report), ["agreement"]);
-    assert_eq!(report["findings"][0]["mentions"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        report["findings"][0]["mentions"].as_array().unwrap().len(),
+        3
+    );
 }
 
 #[test]
 fn severity_below_error_does_not_fail() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("corpus")).unwrap();
-    let rule = TROOPS.replace("WINDOW", "").replace("severity: error", "severity: warning");
-    fs::write(dir.path().join("troops.yaml"), rule).unwrap();
-    fs::write(dir.path().join("corpus/a.txt"), "More than 1,000 troops, fewer than 1,000 troops.").unwrap();
-    let output = run_in(dir.path(), &["check", "corpus", "--rules", "troops.yaml", "--format", "json"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(json(&output)["findings"][0]["severity"], "warning");
+    let rule = TROOPS
+        .replace("WINDOW", "")
+        .replace("severity: error", "severity: warning");
+    let (code, report) = check_rule(
+        &rule,
+        &[("a.txt", "More than 1,000 troops, fewer than 1,000 troops.")],
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(report["findings"][0]["severity"], "warning");
 }

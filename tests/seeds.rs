@@ -9,7 +9,11 @@ use serde_json::Value;
 /// The JSON report of the default check.
 fn seed_report() -> Value {
     let output = run(&["check", "--format", "json"]);
-    assert_eq!(output.status.code(), Some(1), "the seeds hold conflicts, so the check fails");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the seeds hold conflicts, so the check fails"
+    );
     json(&output)
 }
 
@@ -47,16 +51,32 @@ fn troop_count_conflicts_with_around_1000_compatible_with_both() {
     assert_eq!(sides.len(), 2);
     let less = mentions_of(&report, &sides[0]);
     let more = mentions_of(&report, &sides[1]);
-    assert!(less.iter().all(|m| m["value"]["qualifier"] == "less_than" && m["value"]["value"] == 1000.0));
-    assert_eq!(less.iter().map(|m| source_number(m)).collect::<Vec<_>>(), ["000"]);
-    assert!(more.iter().all(|m| m["value"]["qualifier"] == "more_than" && m["value"]["value"] == 1000.0));
+    assert!(less
+        .iter()
+        .all(|m| m["value"]["qualifier"] == "less_than" && m["value"]["value"] == 1000.0));
+    assert_eq!(
+        less.iter().map(|m| source_number(m)).collect::<Vec<_>>(),
+        ["000"]
+    );
+    assert!(more
+        .iter()
+        .all(|m| m["value"]["qualifier"] == "more_than" && m["value"]["value"] == 1000.0));
     let more_sources: Vec<&str> = more.iter().map(|m| source_number(m)).collect();
-    assert!(more_sources.contains(&"002") && more_sources.contains(&"003"), "{more_sources:?}");
+    assert!(
+        more_sources.contains(&"002") && more_sources.contains(&"003"),
+        "{more_sources:?}"
+    );
     let compatible = mentions_of(&report, &conflict["compatible"]);
     assert_eq!(compatible.len(), 1);
     assert_eq!(source_number(compatible[0]), "004");
     assert_eq!(compatible[0]["value"]["qualifier"], "about");
-    assert_eq!((compatible[0]["value"]["min"].as_f64(), compatible[0]["value"]["max"].as_f64()), (Some(900.0), Some(1100.0)));
+    assert_eq!(
+        (
+            compatible[0]["value"]["min"].as_f64(),
+            compatible[0]["value"]["max"].as_f64()
+        ),
+        (Some(900.0), Some(1100.0))
+    );
 }
 
 #[test]
@@ -71,9 +91,21 @@ fn troop_counts_carry_their_as_of_dates() {
             .map(|m| m["value"]["as_of"].clone())
             .unwrap_or_else(|| panic!("no mention {text:?}"))
     };
-    assert_eq!(as_of("less than 1,000 US troops"), "2024-05-20", "000's publication date");
-    assert_eq!(as_of("more than 1,000 American personnel"), "2024-04-01/2024-04-30", "\"in April\" in the sentence");
-    assert_eq!(as_of("More than 1,000 US soldiers"), Value::Null, "\"last year\" in a source with no date");
+    assert_eq!(
+        as_of("less than 1,000 US troops"),
+        "2024-05-20",
+        "000's publication date"
+    );
+    assert_eq!(
+        as_of("more than 1,000 American personnel"),
+        "2024-04-01/2024-04-30",
+        "\"in April\" in the sentence"
+    );
+    assert_eq!(
+        as_of("More than 1,000 US soldiers"),
+        Value::Null,
+        "\"last year\" in a source with no date"
+    );
 }
 
 #[test]
@@ -82,15 +114,29 @@ fn relationship_polarity_conflicts_within_and_across_sources() {
     let conflicts = findings(&report, "withdrawal-ends-relationship", "conflict");
     assert_eq!(conflicts.len(), 1);
     let all = mentions_of(&report, &conflicts[0]["mentions"]);
-    let affirms: Vec<&&Value> = all.iter().filter(|m| m["value"]["polarity"] == "affirm").collect();
-    let denies: Vec<&&Value> = all.iter().filter(|m| m["value"]["polarity"] == "deny").collect();
+    let affirms: Vec<&&Value> = all
+        .iter()
+        .filter(|m| m["value"]["polarity"] == "affirm")
+        .collect();
+    let denies: Vec<&&Value> = all
+        .iter()
+        .filter(|m| m["value"]["polarity"] == "deny")
+        .collect();
     assert_eq!(affirms.len(), 1);
     assert_eq!(source_number(affirms[0]), "000");
-    assert!(affirms[0]["text"].as_str().unwrap().starts_with("does mark the end"));
+    assert!(affirms[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("does mark the end"));
     let deny_sources: Vec<&str> = denies.iter().map(|m| source_number(m)).collect();
-    assert!(deny_sources.contains(&"000"), "000 contradicts itself: {deny_sources:?}");
+    assert!(
+        deny_sources.contains(&"000"),
+        "000 contradicts itself: {deny_sources:?}"
+    );
     assert!(deny_sources.contains(&"003"), "{deny_sources:?}");
-    assert!(denies.iter().any(|m| m["text"] == "does not affect the continuation of U.S.-Niger development relations"));
+    assert!(denies.iter().any(
+        |m| m["text"] == "does not affect the continuation of U.S.-Niger development relations"
+    ));
 }
 
 #[test]
@@ -109,8 +155,17 @@ fn withdrawal_deadline_agrees_on_september_15() {
 }
 
 /// Every mention of a date claim falls in `month` (1-12) of `year`, or in that month with the year unknown.
-fn assert_all_in_month(report: &Value, claim: &str, year: i32, month: u32, at_least_sources: usize) {
-    assert!(findings(report, claim, "conflict").is_empty(), "{claim} has a conflict");
+fn assert_all_in_month(
+    report: &Value,
+    claim: &str,
+    year: i32,
+    month: u32,
+    at_least_sources: usize,
+) {
+    assert!(
+        findings(report, claim, "conflict").is_empty(),
+        "{claim} has a conflict"
+    );
     let agreement = findings(report, claim, "agreement");
     let mentions = mentions_of(report, &agreement[0]["mentions"]);
     let full = format!("{year}-{month:02}-");
@@ -120,11 +175,17 @@ fn assert_all_in_month(report: &Value, claim: &str, year: i32, month: u32, at_le
         let end = mention["value"]["end"].as_str().unwrap();
         let within = |day: &str| day.starts_with(&full) || day.starts_with(&no_year);
         let whole_year = start == format!("{year}-01-01") && end == format!("{year}-12-31");
-        assert!((within(start) && within(end)) || whole_year, "{claim}: {mention}");
+        assert!(
+            (within(start) && within(end)) || whole_year,
+            "{claim}: {mention}"
+        );
     }
     let mut sources: Vec<&str> = mentions.iter().map(|m| source_number(m)).collect();
     sources.dedup();
-    assert!(sources.len() >= at_least_sources, "{claim}: only {sources:?}");
+    assert!(
+        sources.len() >= at_least_sources,
+        "{claim}: only {sources:?}"
+    );
 }
 
 #[test]

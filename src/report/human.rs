@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 
+use super::anchor_side;
 use super::diff::word_diff;
 use super::json::iso_interval;
 use crate::check::{Checked, Mention, Warning};
@@ -171,16 +172,6 @@ fn finding_diagnostic(checked: &Checked, rules: &RuleSet, finding: &Finding) -> 
     diagnostic
 }
 
-/// The side a finding's diagnostic is anchored on: the smallest (the odd one out, most likely the one to fix),
-/// the earliest of equals.
-fn anchor_side(finding: &Finding) -> &[usize] {
-    finding
-        .sides
-        .iter()
-        .min_by_key(|side| side.len())
-        .map_or(&finding.mentions, |side| side)
-}
-
 fn related_diagnostic(
     checked: &Checked,
     mention: &Mention,
@@ -190,10 +181,19 @@ fn related_diagnostic(
 ) -> PlaceDiagnostic {
     let source = &checked.sources[mention.source];
     let text = mention_text(checked, mention);
-    let (verb, severity) = if agrees {
-        ("agrees with the first", miette::Severity::Advice)
+    let anchor = &checked.mentions[anchor_side(finding)[0]];
+    let first = if checked.sources[anchor.source].draft {
+        "the draft"
     } else {
-        ("contradicts the first", miette_severity(finding.severity))
+        "the first"
+    };
+    let (verb, severity) = if agrees {
+        (format!("agrees with {first}"), miette::Severity::Advice)
+    } else {
+        (
+            format!("contradicts {first}"),
+            miette_severity(finding.severity),
+        )
     };
     let mut diagnostic = place(
         checked,
@@ -255,17 +255,23 @@ fn mention_text<'c>(checked: &'c Checked, mention: &Mention) -> &'c str {
     &checked.sources[mention.source].text[mention.span.clone()]
 }
 
-/// The claim's own help, then what else bears on the finding: mentions compatible with every side.
+/// The claim's own help, then what else bears on the finding: mentions compatible with every side (for a draft,
+/// the corpus mentions that agree with it).
 fn finding_help(checked: &Checked, claim_help: Option<&str>, finding: &Finding) -> String {
-    let mut lines = vec![claim_help
-        .unwrap_or("check which source is right, or say why they differ")
-        .to_string()];
+    let default_help = "check which source is right, or say why they differ";
+    let mut lines = vec![claim_help.unwrap_or(default_help).to_string()];
+    let anchor = &checked.mentions[anchor_side(finding)[0]];
+    let relation = if checked.sources[anchor.source].draft {
+        "agrees with the draft"
+    } else {
+        "compatible with every side"
+    };
     for &id in &finding.compatible {
         let mention = &checked.mentions[id];
         let source = &checked.sources[mention.source];
         let (line, column) = source.line_column(mention.span.start);
         lines.push(format!(
-            "compatible with every side: {}:{line}:{column} {:?} ({})",
+            "{relation}: {}:{line}:{column} {:?} ({})",
             source.path,
             mention_text(checked, mention),
             mention.value.describe()
@@ -294,8 +300,11 @@ fn warning_diagnostic(checked: &Checked, warning: &Warning) -> PlaceDiagnostic {
     }
 }
 
-/// One line per claim, then a total.
+/// One line per claim, then a total; for a draft, one line on how it stands against the corpus.
 fn summary(checked: &Checked, rules: &RuleSet) -> String {
+    if let Some(draft) = checked.sources.iter().position(|s| s.draft) {
+        return draft_summary(checked, draft);
+    }
     let width = rules.claims.iter().map(|c| c.id.len()).max().unwrap_or(0);
     let mut out = String::from("claims:\n");
     for (index, claim) in rules.claims.iter().enumerate() {
@@ -312,6 +321,21 @@ fn summary(checked: &Checked, rules: &RuleSet) -> String {
     }
     out.push_str(&totals(checked, rules));
     out
+}
+
+fn draft_summary(checked: &Checked, draft: usize) -> String {
+    let checked_mentions = checked
+        .mentions
+        .iter()
+        .filter(|m| m.source == draft)
+        .count();
+    let path = &checked.sources[draft].path;
+    match checked.findings.len() {
+        0 => format!(
+            "{path}: {checked_mentions} mentions checked, no contradiction with the corpus\n"
+        ),
+        n => format!("{path}: {checked_mentions} mentions checked, {n} contradict the corpus\n"),
+    }
 }
 
 fn claim_status(checked: &Checked, findings: &[&Finding]) -> String {

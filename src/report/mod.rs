@@ -1,14 +1,62 @@
-//! Reporting: renders a [`Checked`](crate::check::Checked) for people (miette diagnostics) or for programs (JSON).
+//! Reporting: renders a [`Checked`](crate::check::Checked) for people (miette diagnostics), for programs (JSON),
+//! for code scanning (SARIF) and for GitHub Actions annotations, plus the claim tables of `rules` and `explain`.
 
 pub mod diff;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
+pub mod table;
+
+use crate::check::{Checked, Mention};
+use crate::reconcile::Finding;
 
 /// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Diagnostics with source snippets, then a summary line per claim.
     Human,
     /// One JSON document (see the README for its schema).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...::message`), shown as annotations on a pull request.
+    Github,
+}
+
+/// The side a finding is presented from: its smallest (the odd one out, most likely the one to fix), the earliest
+/// of equals. In draft mode that is the draft's own mention.
+pub fn anchor_side(finding: &Finding) -> &[usize] {
+    finding
+        .sides
+        .iter()
+        .min_by_key(|side| side.len())
+        .map_or(&finding.mentions, |side| side)
+}
+
+/// Where a mention starts and ends: 1-based lines and character columns, the end column exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// First line.
+    pub start_line: usize,
+    /// First column.
+    pub start_column: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// The column after the last character.
+    pub end_column: usize,
+}
+
+/// The region of a mention in its source.
+pub fn region(checked: &Checked, mention: &Mention) -> Region {
+    let source = &checked.sources[mention.source];
+    let (start_line, start_column) = source.line_column(mention.span.start);
+    let (end_line, end_column) = source.line_column(mention.span.end);
+    Region {
+        start_line,
+        start_column,
+        end_line,
+        end_column,
+    }
 }

@@ -1,0 +1,218 @@
+//! `factlint check`: the main job, over a corpus or for one draft against it.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use factlint::baseline::Baseline;
+use factlint::check::{check, Checked};
+use factlint::draft::keep_draft_findings;
+use factlint::report::human::{self, HumanOptions};
+use factlint::report::{github, json, sarif, Format};
+use factlint::rules::{RuleSet, Severity};
+use factlint::source::{Corpus, Source};
+
+use super::{
+    load_config, load_corpus, load_rules, paths_or, report_error, stderr_options, ColorChoice,
+};
+use super::{EXIT_ERROR, EXIT_FAILED};
+
+/// Arguments of `factlint check`.
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (directories are walked, honouring .gitignore).
+    /// Default: from factlint.yaml, else seeds/
+    paths: Vec<PathBuf>,
+    /// Rule file or directory of rule files; may be given more than once. Default: from factlint.yaml, else rules/
+    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
+    rules: Vec<PathBuf>,
+    /// Output format. Default: from factlint.yaml, else human.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Check one draft against the corpus and report only what concerns the draft ("-" reads standard input).
+    #[arg(long, value_name = "FILE")]
+    draft: Option<PathBuf>,
+    /// The path to report for a draft read from standard input.
+    #[arg(long, value_name = "NAME", requires = "draft")]
+    stdin_filename: Option<String>,
+    /// Lowest severity of a conflict that fails the check (exit 1). Default: from factlint.yaml, else error.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Report only findings that this baseline does not accept. Default: from factlint.yaml.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record this run's conflicts and changes as the accepted baseline, then exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// When to use colours in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// `--fail-on` values.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Note,
+}
+
+impl From<FailOn> for Severity {
+    fn from(value: FailOn) -> Severity {
+        match value {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Note => Severity::Note,
+        }
+    }
+}
+
+/// Runs the check; returns the exit code.
+pub fn run(args: CheckArgs) -> u8 {
+    match run_checked(args) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+fn run_checked(args: CheckArgs) -> Result<u8, u8> {
+    let config = load_config(args.color)?;
+    let rules = load_rules(
+        &paths_or(args.rules.clone(), &config, &config.rules, "rules"),
+        args.color,
+    )?;
+    let mut corpus = load_corpus(
+        &paths_or(args.paths.clone(), &config, &config.paths, "seeds"),
+        &config,
+        args.color,
+    )?;
+    let draft = match &args.draft {
+        Some(path) => Some(add_draft(
+            &mut corpus,
+            path,
+            args.stdin_filename.as_deref(),
+        )?),
+        None => None,
+    };
+    let mut checked = check(&rules, corpus);
+    if let Some(index) = draft {
+        keep_draft_findings(&mut checked, &rules, index);
+    }
+    if let Some(path) = &args.write_baseline {
+        write_file(path, &Baseline::record(&checked, &rules).to_json())?;
+        eprintln!(
+            "factlint: wrote {} accepted findings to {}",
+            checked
+                .findings
+                .iter()
+                .filter(|f| f.kind != factlint::reconcile::FindingKind::Agreement)
+                .count(),
+            path.display()
+        );
+    }
+    let baseline = args
+        .baseline
+        .clone()
+        .or_else(|| config.baseline.as_ref().map(|b| config.resolve(b)));
+    let hidden = match (&baseline, &args.write_baseline) {
+        (Some(path), None) => apply_baseline(path, &mut checked, &rules)?,
+        _ => 0,
+    };
+    eprint!(
+        "{}",
+        human::render_warnings(&checked, stderr_options(args.color))
+    );
+    let format = args.format.or(config.format).unwrap_or(Format::Human);
+    let output = render(&checked, &rules, format, &args, hidden);
+    match &args.output {
+        Some(path) => write_file(path, &output)?,
+        None => std::io::stdout()
+            .lock()
+            .write_all(output.as_bytes())
+            .map_err(|_| EXIT_ERROR)?,
+    }
+    let threshold = args
+        .fail_on
+        .map(Severity::from)
+        .or(config.fail_on)
+        .unwrap_or(Severity::Error);
+    let failed = args.write_baseline.is_none() && checked.fails(threshold);
+    Ok(if failed { EXIT_FAILED } else { 0 })
+}
+
+fn render(
+    checked: &Checked,
+    rules: &RuleSet,
+    format: Format,
+    args: &CheckArgs,
+    hidden: usize,
+) -> String {
+    match format {
+        Format::Human => {
+            let terminal = args.output.is_none() && std::io::stdout().is_terminal();
+            let options: HumanOptions = super::human_options(args.color, terminal);
+            let mut text = human::render(checked, rules, options);
+            if hidden > 0 {
+                text.push_str(&format!("{hidden} known findings hidden by the baseline\n"));
+            }
+            text
+        }
+        Format::Json => json::render(checked, rules),
+        Format::Sarif => sarif::render(checked, rules),
+        Format::Github => github::render(checked, rules),
+    }
+}
+
+/// Reads the draft and adds it to the corpus as its last source (dropping the corpus's copy of the same file, so
+/// that the draft is not compared with itself). Returns its index.
+fn add_draft(
+    corpus: &mut Corpus,
+    path: &std::path::Path,
+    stdin_name: Option<&str>,
+) -> Result<usize, u8> {
+    let (name, text) = if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| fail(&format!("cannot read the draft from standard input: {e}")))?;
+        (stdin_name.unwrap_or("<stdin>").to_string(), text)
+    } else {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| fail(&format!("cannot read the draft {}: {e}", path.display())))?;
+        (
+            path.to_string_lossy().trim_start_matches("./").to_string(),
+            text,
+        )
+    };
+    let mut draft = Source::in_memory(&name, &text).map_err(|e| fail(&format!("{name}: {e}")))?;
+    draft.draft = true;
+    corpus.sources.retain(|s| s.path != name);
+    corpus.sources.push(draft);
+    Ok(corpus.sources.len() - 1)
+}
+
+fn apply_baseline(
+    path: &std::path::Path,
+    checked: &mut Checked,
+    rules: &RuleSet,
+) -> Result<usize, u8> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| fail(&format!("cannot read the baseline {}: {e}", path.display())))?;
+    let baseline = Baseline::parse(&text)
+        .map_err(|e| fail(&format!("invalid baseline {}: {e}", path.display())))?;
+    Ok(baseline.filter(checked, rules))
+}
+
+fn write_file(path: &std::path::Path, text: &str) -> Result<(), u8> {
+    std::fs::write(path, text).map_err(|e| fail(&format!("cannot write {}: {e}", path.display())))
+}
+
+/// Prints an I/O or usage error; exit code 2.
+fn fail(message: &str) -> u8 {
+    report_error(
+        &miette::MietteDiagnostic::new(message.to_string()),
+        ColorChoice::Auto,
+    );
+    EXIT_ERROR
+}

@@ -1,0 +1,74 @@
+//! Draft mode: checks one unpublished text against the corpus and keeps only what concerns the draft.
+//!
+//! Each mention in the draft that contradicts corpus mentions becomes one finding, anchored on the draft's words:
+//! its first side is the draft mention, the other sides are the contradicting corpus mentions grouped by value, and
+//! its `compatible` list holds the corpus mentions that agree with the draft. The corpus's own disagreements are not
+//! the draft's business and are left out.
+
+use crate::check::{Checked, Mention};
+use crate::reconcile::{conflicting, count_mentions, sides_by_value, Finding, FindingKind};
+use crate::rules::RuleSet;
+
+/// Replaces the findings of `checked` (which must include the draft as source `draft`) by the draft's own
+/// contradictions with the corpus.
+pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize) {
+    let (draft_mentions, corpus): (Vec<&Mention>, Vec<&Mention>) =
+        checked.mentions.iter().partition(|m| m.source == draft);
+    checked.findings = draft_mentions
+        .iter()
+        .filter_map(|mention| draft_finding(rules, mention, &corpus))
+        .collect();
+}
+
+fn draft_finding(rules: &RuleSet, mention: &Mention, corpus: &[&Mention]) -> Option<Finding> {
+    let claim = &rules.claims[mention.claim];
+    let of_claim: Vec<&Mention> = corpus
+        .iter()
+        .copied()
+        .filter(|c| c.claim == mention.claim)
+        .collect();
+    let contradicting: Vec<&Mention> = of_claim
+        .iter()
+        .copied()
+        .filter(|c| conflicting(&claim.kind, mention, c))
+        .collect();
+    if contradicting.is_empty() {
+        return None;
+    }
+    let agreeing: Vec<&Mention> = of_claim
+        .iter()
+        .copied()
+        .filter(|c| mention.value.compatible(&c.value))
+        .collect();
+    let mut sides = vec![vec![mention.id]];
+    let mut described: Vec<String> = Vec::new();
+    for side in sides_by_value(&contradicting) {
+        described.push(format!(
+            "{} ({})",
+            side[0].value.describe(),
+            count_mentions(&side)
+        ));
+        sides.push(side.iter().map(|m| m.id).collect());
+    }
+    let agreement = if agreeing.is_empty() {
+        "no corpus mention agrees".to_string()
+    } else {
+        format!("agreeing: {}", count_mentions(&agreeing))
+    };
+    Some(Finding {
+        claim: mention.claim,
+        kind: FindingKind::Conflict,
+        severity: claim.severity,
+        message: format!(
+            "{}: the draft says {}, the corpus says {}; {agreement}",
+            claim.title,
+            mention.value.describe(),
+            described.join(" and ")
+        ),
+        mentions: std::iter::once(mention.id)
+            .chain(contradicting.iter().map(|m| m.id))
+            .collect(),
+        sides,
+        compatible: agreeing.iter().map(|m| m.id).collect(),
+    })
+}

@@ -1,0 +1,123 @@
+//! Plain-text tables: the claims of a rule set (`factlint rules`), and what every source says about one claim
+//! (`factlint explain`), so that an editor sees the state of a fact at a glance.
+
+use super::json::iso_interval;
+use crate::check::Checked;
+use crate::normalize::Value;
+use crate::reconcile::FindingKind;
+use crate::rules::RuleSet;
+
+/// How many characters of a wording the explain table shows.
+const WORDING_WIDTH: usize = 60;
+
+/// One row per claim: id, kind, severity, title.
+pub fn claims(rules: &RuleSet) -> String {
+    let rows = rules
+        .claims
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.clone(),
+                c.kind.name().to_string(),
+                format!("{:?}", c.severity).to_lowercase(),
+                c.title.clone(),
+            ]
+        })
+        .collect();
+    render(&["claim", "kind", "severity", "title"], rows)
+}
+
+/// One row per mention of claim `claim`: source, place, wording, normalised value, as-of date, and the finding it
+/// belongs to; then the claim's findings.
+pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
+    let status = |id: usize| {
+        checked
+            .findings
+            .iter()
+            .find(|f| f.mentions.contains(&id))
+            .map_or("", |f| match f.kind {
+                FindingKind::Conflict => "conflict",
+                FindingKind::Change => "change",
+                FindingKind::Agreement => "agrees",
+            })
+    };
+    let rows: Vec<Vec<String>> = checked
+        .mentions
+        .iter()
+        .filter(|m| m.claim == claim)
+        .map(|m| {
+            let source = &checked.sources[m.source];
+            let (line, column) = source.line_column(m.span.start);
+            let as_of = match &m.value {
+                Value::Quantity {
+                    as_of: Some(range), ..
+                } => iso_interval(range),
+                Value::Quantity { as_of: None, .. } => "unknown".to_string(),
+                _ => String::new(),
+            };
+            vec![
+                source.name.clone(),
+                format!("{}:{line}:{column}", source.path),
+                shorten(&source.text[m.span.clone()]),
+                m.value.describe(),
+                as_of,
+                status(m.id).to_string(),
+            ]
+        })
+        .collect();
+    let definition = &rules.claims[claim];
+    let mut out = format!(
+        "{} ({}, {})\n\n",
+        definition.title,
+        definition.id,
+        definition.kind.name()
+    );
+    if rows.is_empty() {
+        out.push_str("no source mentions this claim\n");
+        return out;
+    }
+    out.push_str(&render(
+        &["source", "where", "wording", "value", "as of", "finding"],
+        rows,
+    ));
+    for finding in checked.findings.iter().filter(|f| f.claim == claim) {
+        let kind = format!("{:?}", finding.kind).to_lowercase();
+        out.push_str(&format!("\n{kind}: {}", finding.message));
+    }
+    out.push('\n');
+    out
+}
+
+/// White space folded, cut to [`WORDING_WIDTH`] characters with an ellipsis.
+fn shorten(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= WORDING_WIDTH {
+        return folded;
+    }
+    let cut: String = folded.chars().take(WORDING_WIDTH - 1).collect();
+    format!("{cut}…")
+}
+
+/// Left-aligned columns separated by two spaces, with a header and a rule.
+fn render(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.chars().count())))
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    let mut out = line(header.iter().map(|h| h.to_string()).collect());
+    out.push_str(&line(widths.iter().map(|w| "-".repeat(*w)).collect()));
+    for row in rows {
+        out.push_str(&line(row));
+    }
+    out
+}

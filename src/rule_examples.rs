@@ -1,0 +1,69 @@
+//! Rule examples: each claim's `examples` must produce a mention (with the expected value), and its
+//! `counterexamples` must produce none. `factlint test` runs them, so that a pattern edit that breaks a known
+//! wording fails before it reaches a corpus.
+
+use crate::check::{claim_mentions, Warning};
+use crate::rules::{Claim, Example, Expectation, RuleError, RuleSet};
+use crate::source::Source;
+
+/// The outcome of running every example of a rule set.
+#[derive(Debug, Default)]
+pub struct ExampleReport {
+    /// How many examples ran.
+    pub run: usize,
+    /// One diagnostic per failing example, pointing at it in the YAML.
+    pub failures: Vec<RuleError>,
+    /// Claims without a single example (worth a warning: nothing guards their patterns).
+    pub untested: Vec<String>,
+}
+
+/// Runs the examples of every claim.
+pub fn run_examples(rules: &RuleSet) -> ExampleReport {
+    let mut report = ExampleReport::default();
+    for (index, claim) in rules.claims.iter().enumerate() {
+        if claim.examples.is_empty() {
+            report.untested.push(claim.id.clone());
+        }
+        for example in &claim.examples {
+            report.run += 1;
+            if let Some(failure) = check_example(index, claim, example) {
+                report.failures.push(failure);
+            }
+        }
+    }
+    report
+}
+
+/// Runs one example; a failure is described at the example's place in the YAML.
+fn check_example(index: usize, claim: &Claim, example: &Example) -> Option<RuleError> {
+    let mut source = Source::in_memory("example", &example.text).ok()?;
+    source.published = example.published;
+    let mut warnings: Vec<Warning> = Vec::new();
+    let values: Vec<String> = claim_mentions(index, claim, 0, &source, &mut warnings)
+        .iter()
+        .map(|m| m.value.describe())
+        .collect();
+    let problem = match &example.expect {
+        Expectation::NoMention if !values.is_empty() => {
+            format!("counterexample produced a mention: {}", values.join("; "))
+        }
+        Expectation::Mention(_) if values.is_empty() => "example produced no mention".to_string(),
+        Expectation::Mention(Some(expected)) if values.iter().any(|v| v != expected) => {
+            format!(
+                "example produced {}, expected {expected}",
+                values.join("; ")
+            )
+        }
+        _ => return None,
+    };
+    let label = match example.expect {
+        Expectation::NoMention => "this counterexample",
+        Expectation::Mention(_) => "this example",
+    };
+    Some(RuleError::at(
+        &example.origin,
+        format!("[{}] {problem}", claim.id),
+        label,
+        Some(format!("text: {:?}", example.text)),
+    ))
+}

@@ -1,0 +1,124 @@
+//! Inline suppressions: a `factlint-ignore CLAIM-ID` marker in a comment silences mentions of that claim on the
+//! marker's line and the line after it.
+//!
+//! Any comment form works (`<!-- factlint-ignore a -->`, `# factlint-ignore a`, `// factlint-ignore a, b`), since
+//! sources are prose in many formats. A marker that silences nothing is reported, so stale markers do not pile up
+//! and hide the next real conflict.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::source::Source;
+
+/// One `factlint-ignore` marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// 1-based line of the marker.
+    pub line: usize,
+    /// Byte span of the marker in the source.
+    pub span: Range<usize>,
+    /// The claim ids it names.
+    pub claims: Vec<String>,
+}
+
+/// Finds the markers in a source's checked text.
+pub fn markers(source: &Source) -> Vec<Marker> {
+    if !source.body().contains("factlint-ignore") {
+        return Vec::new();
+    }
+    marker_regex()
+        .captures_iter(source.body())
+        .filter_map(|captures| {
+            let whole = captures.get(0)?;
+            let ids = captures.get(1)?.as_str();
+            let start = source.body_start + whole.start();
+            Some(Marker {
+                line: source.line_column(start).0,
+                span: start..source.body_start + whole.end(),
+                claims: ids
+                    .split([',', ' ', '\t'])
+                    .filter(|id| !id.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+fn marker_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?m)(?:<!--|#|//)[ \t]*factlint-ignore[: \t]+([a-z0-9_.\-]+(?:[ \t]*,?[ \t]*[a-z0-9_.\-]+)*)")
+            .expect("marker regex is valid")
+    })
+}
+
+/// Which of a source's mentions the markers silence, and which marker entries silenced nothing.
+#[derive(Debug, Default)]
+pub struct Suppression {
+    /// Indices (into the mentions passed in) that are silenced.
+    pub silenced: BTreeSet<usize>,
+    /// (marker index, claim id) pairs that silenced no mention.
+    pub unused: Vec<(usize, String)>,
+}
+
+/// Applies `markers` to mentions given as (claim id, 1-based line) pairs, all from one source.
+pub fn apply(markers: &[Marker], mentions: &[(&str, usize)]) -> Suppression {
+    let mut suppression = Suppression::default();
+    for (marker_index, marker) in markers.iter().enumerate() {
+        for claim in &marker.claims {
+            let hits: Vec<usize> = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, (id, line))| {
+                    id == claim && (*line == marker.line || *line == marker.line + 1)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if hits.is_empty() {
+                suppression.unused.push((marker_index, claim.clone()));
+            }
+            suppression.silenced.extend(hits);
+        }
+    }
+    suppression
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markers_in(text: &str) -> Vec<Marker> {
+        markers(&Source::in_memory("a.md", text).unwrap())
+    }
+
+    #[test]
+    fn every_comment_form_is_a_marker() {
+        let text = "<!-- factlint-ignore troops -->\n# factlint-ignore a, b\nx // factlint-ignore: c\nfactlint-ignore d\n";
+        let found = markers_in(text);
+        let claims: Vec<Vec<String>> = found.iter().map(|m| m.claims.clone()).collect();
+        assert_eq!(claims, [vec!["troops"], vec!["a", "b"], vec!["c"]]);
+        assert_eq!(found.iter().map(|m| m.line).collect::<Vec<_>>(), [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_marker_covers_its_line_and_the_next() {
+        let marker = &markers_in("\n# factlint-ignore troops\n")[0];
+        let result = apply(
+            std::slice::from_ref(marker),
+            &[("troops", 2), ("troops", 3), ("troops", 4), ("other", 3)],
+        );
+        assert_eq!(result.silenced.into_iter().collect::<Vec<_>>(), [0, 1]);
+        assert!(result.unused.is_empty());
+    }
+
+    #[test]
+    fn a_marker_that_silences_nothing_is_unused() {
+        let marker = &markers_in("# factlint-ignore troops, deadline\n")[0];
+        let result = apply(std::slice::from_ref(marker), &[("troops", 2)]);
+        assert_eq!(result.unused, [(0, "deadline".to_string())]);
+    }
+}
