@@ -619,7 +619,7 @@ struct ClaimId(String);
 impl<'de> Deserialize<'de> for ClaimId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let id = String::deserialize(deserializer)?;
-        let valid = !id.is_empty()
+        let valid = id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
             && id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
@@ -627,7 +627,7 @@ impl<'de> Deserialize<'de> for ClaimId {
             Ok(ClaimId(id))
         } else {
             Err(serde::de::Error::custom(format!(
-                "claim id {id:?} must be non-empty and use only a-z, 0-9, '-', '_' and '.'"
+                "claim id {id:?} must start with a-z or 0-9 and use only a-z, 0-9, '-', '_' and '.'"
             )))
         }
     }

@@ -51,7 +51,7 @@ pub fn markers(source: &Source) -> Vec<Marker> {
 fn marker_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?m)(?:<!--|#|//)[ \t]*factlint-ignore[: \t]+([a-z0-9_.\-]+(?:[ \t]*,?[ \t]*[a-z0-9_.\-]+)*)")
+        Regex::new(r"(?m)(?:<!--|#|//)[ \t]*factlint-ignore[: \t]+([a-z0-9][a-z0-9_.\-]*(?:[ \t]*,?[ \t]*[a-z0-9][a-z0-9_.\-]*)*)")
             .expect("marker regex is valid")
     })
 }
