@@ -80,6 +80,7 @@ pub fn check(rules: &RuleSet, corpus: Corpus) -> Checked {
         suppressed += apply_suppressions(rules, source, &mut found, &mut warnings);
         mentions.extend(found);
     }
+    mentions.extend(crate::drift::mentions(rules, &corpus.sources));
     mentions.sort_by_key(|m: &Mention| (m.source, m.span.start, m.claim));
     for (id, mention) in mentions.iter_mut().enumerate() {
         mention.id = id;

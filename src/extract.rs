@@ -40,6 +40,8 @@ pub fn find_matches(claim: &Claim, source: &Source) -> Vec<Match> {
             found.extend(matches_of(affirm, body, offset, Some(Polarity::Affirm)));
             found
         }
+        // Term and quote claims have no patterns: crate::drift finds their mentions.
+        ClaimKind::Term(_) | ClaimKind::Quote(_) => Vec::new(),
     };
     candidates.retain(|m| in_context(claim, &source.text[m.sentence.clone()]));
     keep_first_of_overlaps(candidates)
@@ -83,7 +85,7 @@ fn shift(range: &Range<usize>, by: usize) -> Range<usize> {
 }
 
 /// True when the sentence is about the claim's subject (`context`) and not vetoed (`unless`).
-fn in_context(claim: &Claim, sentence: &str) -> bool {
+pub fn in_context(claim: &Claim, sentence: &str) -> bool {
     let about = claim.context.is_empty() || claim.context.iter().any(|re| re.is_match(sentence));
     about && !claim.unless.iter().any(|re| re.is_match(sentence))
 }

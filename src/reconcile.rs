@@ -51,7 +51,11 @@ pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, claim) in claims.iter().enumerate() {
         let of_claim: Vec<&Mention> = mentions.iter().filter(|m| m.claim == index).collect();
-        findings.extend(reconcile_claim(index, claim, &of_claim));
+        findings.extend(if claim.kind.is_wording() {
+            crate::drift::findings(index, claim, &of_claim)
+        } else {
+            reconcile_claim(index, claim, &of_claim)
+        });
     }
     findings
 }
@@ -255,19 +259,19 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Disjoint sets over positions, to collect connected parts of the conflict graph.
-struct UnionFind {
+/// Disjoint sets over positions, to collect connected parts of the conflict graph (and of other relations).
+pub(crate) struct UnionFind {
     parent: Vec<usize>,
 }
 
 impl UnionFind {
-    fn new(size: usize) -> UnionFind {
+    pub(crate) fn new(size: usize) -> UnionFind {
         UnionFind {
             parent: (0..size).collect(),
         }
     }
 
-    fn find(&mut self, mut i: usize) -> usize {
+    pub(crate) fn find(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
             i = self.parent[i];
@@ -275,7 +279,7 @@ impl UnionFind {
         i
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);

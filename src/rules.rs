@@ -18,6 +18,8 @@ use serde::{Deserialize, Deserializer};
 
 use crate::normalize::date::{parse_publication_date, DATE_PHRASE};
 use crate::normalize::number::{Tolerance, QUANTITY_PHRASE};
+use crate::quotes::QuoteRule;
+use crate::terms::{Confusable, TermRule};
 
 /// The named group that quantity and date patterns must capture: the phrase that gets normalised.
 pub const VALUE_GROUP: &str = "value";
@@ -117,6 +119,12 @@ pub enum ClaimKind {
         /// Wordings that deny it; a deny match wins over an affirm match of the same words.
         deny: Vec<Regex>,
     },
+    /// The name of an entity: its canonical form and accepted variants agree; near misses (found by word-level
+    /// similarity) and confusables (in their context) conflict.
+    Term(TermRule),
+    /// A quotation: pinned (its wording and speaker), or every quotation of the corpus, grouped across sources;
+    /// quoting it in other words conflicts.
+    Quote(QuoteRule),
 }
 
 impl ClaimKind {
@@ -126,7 +134,15 @@ impl ClaimKind {
             ClaimKind::Quantity { .. } => "quantity",
             ClaimKind::Date { .. } => "date",
             ClaimKind::Polarity { .. } => "polarity",
+            ClaimKind::Term(_) => "term",
+            ClaimKind::Quote(_) => "quote",
         }
+    }
+
+    /// True for the kinds whose mentions are wordings found and grouped across the corpus (`term`, `quote`; see
+    /// [`crate::drift`]) rather than pattern matches compared pair by pair.
+    pub fn is_wording(&self) -> bool {
+        matches!(self, ClaimKind::Term(_) | ClaimKind::Quote(_))
     }
 }
 
@@ -443,6 +459,21 @@ struct ClaimSpec {
     /// Sentences that must produce no mention of this claim (checked by `factlint test`).
     #[serde(default)]
     counterexamples: Vec<String>,
+    /// term claims: the name as it should be written.
+    canonical: Option<String>,
+    /// term claims: other forms of the name that are right (an acronym, a translation).
+    #[serde(default)]
+    accepted: Vec<String>,
+    /// term claims: wordings that are wrong in the sentences their `context` describes.
+    #[serde(default)]
+    confusables: Vec<ConfusableSpec>,
+    /// term and quote claims: how alike two wordings must be (word-level ratio, "60%" or 0.6) to be a near miss of
+    /// a name (default 60%) or the same quotation (default 70%).
+    similarity: Option<Fraction>,
+    /// quote claims: the quotation to pin, in its exact words; without it, every quotation of the corpus is watched.
+    quote: Option<String>,
+    /// quote claims, with `quote`: who said it.
+    speaker: Option<String>,
 }
 
 /// A sentence that must produce a mention.
@@ -456,6 +487,20 @@ struct ExampleSpec {
     value: Option<String>,
     /// The publication date that anchors relative dates in the sentence ("20.05.2024", "May 14, 2024").
     published: Option<PublishedDate>,
+}
+
+/// The YAML shape of a term claim's confusable: a wording, and the sentences where it is wrong.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct ConfusableSpec {
+    /// The wrong wording, matched as whole words in any case ("Nigeria" also matches "Nigeria's").
+    wording: String,
+    /// The wording is wrong only in sentences that match one of these.
+    #[serde(default)]
+    context: Vec<Pattern>,
+    /// The wording is not wrong in sentences that match any of these.
+    #[serde(default)]
+    unless: Vec<Pattern>,
 }
 
 fn default_severity() -> Severity {
@@ -472,6 +517,10 @@ enum KindName {
     Date,
     /// A proposition that sources affirm or deny.
     Polarity,
+    /// The name of an entity: its accepted forms, near misses and confusables.
+    Term,
+    /// A quotation: pinned, or every quotation of the corpus grouped across sources.
+    Quote,
 }
 
 /// A claim whose fields do not fit its kind: the field to point at and what is wrong.
@@ -504,6 +553,16 @@ impl ClaimSpec {
                 affirm: regexes(self.affirm),
                 deny: regexes(self.deny),
             },
+            KindName::Term => ClaimKind::Term(term_rule(
+                self.canonical.unwrap_or_default(),
+                self.accepted,
+                self.confusables,
+                self.similarity,
+            )?),
+            KindName::Quote => ClaimKind::Quote(
+                QuoteRule::new(self.quote, self.speaker, self.similarity.map(|f| f.0))
+                    .map_err(|(field, message)| ClaimProblem { field, message })?,
+            ),
         };
         Ok(Claim {
             id: self.id.0,
@@ -524,6 +583,8 @@ impl ClaimSpec {
             KindName::Quantity => "quantity",
             KindName::Date => "date",
             KindName::Polarity => "polarity",
+            KindName::Term => "term",
+            KindName::Quote => "quote",
         };
         let present = [
             ("patterns", !self.patterns.is_empty()),
@@ -532,6 +593,12 @@ impl ClaimSpec {
             ("tolerance", self.tolerance.is_some()),
             ("exact_tolerance", self.exact_tolerance.is_some()),
             ("window", self.window.is_some()),
+            ("canonical", self.canonical.is_some()),
+            ("accepted", !self.accepted.is_empty()),
+            ("confusables", !self.confusables.is_empty()),
+            ("similarity", self.similarity.is_some()),
+            ("quote", self.quote.is_some()),
+            ("speaker", self.speaker.is_some()),
         ];
         let (required, allowed): (&[&str], &[&str]) = match self.kind {
             KindName::Quantity => (
@@ -540,6 +607,11 @@ impl ClaimSpec {
             ),
             KindName::Date => (&["patterns"], &["patterns"]),
             KindName::Polarity => (&["affirm", "deny"], &["affirm", "deny"]),
+            KindName::Term => (
+                &["canonical"],
+                &["canonical", "accepted", "confusables", "similarity"],
+            ),
+            KindName::Quote => (&[], &["quote", "speaker", "similarity"]),
         };
         for (field, is_present) in present {
             if is_present && !allowed.contains(&field) {
@@ -554,9 +626,13 @@ impl ClaimSpec {
         }
         for field in required {
             if !present.iter().any(|(f, p)| f == field && *p) {
+                let what = match *field {
+                    "canonical" => "a `canonical` form".to_string(),
+                    _ => format!("at least one entry in `{field}`"),
+                };
                 return Err(ClaimProblem {
                     field: "kind",
-                    message: format!("a {kind} claim needs at least one entry in `{field}`"),
+                    message: format!("a {kind} claim needs {what}"),
                 });
             }
         }
@@ -599,6 +675,29 @@ fn examples(
         text,
     }));
     built
+}
+
+/// Builds a term rule from its YAML fields; a problem points at `canonical` or `confusables`.
+fn term_rule(
+    canonical: String,
+    accepted: Vec<String>,
+    confusables: Vec<ConfusableSpec>,
+    similarity: Option<Fraction>,
+) -> Result<TermRule, ClaimProblem> {
+    let confusables = confusables
+        .into_iter()
+        .map(|c| Confusable::new(c.wording, regexes(c.context), regexes(c.unless)))
+        .collect::<Result<Vec<Confusable>, String>>()
+        .map_err(|message| ClaimProblem {
+            field: "confusables",
+            message,
+        })?;
+    TermRule::new(canonical, accepted, confusables, similarity.map(|f| f.0)).map_err(|message| {
+        ClaimProblem {
+            field: "canonical",
+            message,
+        }
+    })
 }
 
 fn regexes(patterns: impl IntoIterator<Item = Pattern>) -> Vec<Regex> {
@@ -1021,6 +1120,55 @@ mod tests {
         let (message, _) =
             first_error(&GOOD.replace("    patterns:", "    tolerance: 150%\n    patterns:"));
         assert!(message.contains("percentage"), "{message}");
+    }
+
+    #[test]
+    fn term_and_quote_claims_load() {
+        let yaml = "claims:
+  - id: council
+    title: Council
+    kind: term
+    canonical: National Council for the Safeguard of the Homeland
+    accepted: [CNSP]
+    similarity: 55%
+    confusables:
+      - wording: Nigeria
+        context: ['\\bNiamey\\b']
+  - id: words
+    title: Words
+    kind: quote
+    quote: an orderly and responsible withdrawal
+    speaker: State Department
+";
+        let set = load_text(yaml).unwrap();
+        let kinds: Vec<&str> = set.claims.iter().map(|c| c.kind.name()).collect();
+        assert_eq!(kinds, ["term", "quote"]);
+        assert!(set.claims.iter().all(|c| c.kind.is_wording()));
+    }
+
+    #[test]
+    fn term_and_quote_fields_are_checked() {
+        let quote =
+            |line: &str| format!("claims:\n  - id: q\n    title: Q\n    kind: quote\n    {line}\n");
+        let cases = [
+            (
+                "claims:\n  - id: t\n    title: T\n    kind: term\n    accepted: [X]\n".to_string(),
+                "a term claim needs a `canonical` form",
+                (4, 5),
+            ),
+            (quote("speaker: Zeine"), "`speaker` needs `quote`", (5, 5)),
+            (quote("quote: the end"), "too short to compare", (5, 5)),
+            (
+                GOOD.replace("    patterns:", "    similarity: 0.5\n    patterns:"),
+                "`similarity` does not apply to a quantity claim",
+                (5, 5),
+            ),
+        ];
+        for (yaml, expected, at) in cases {
+            let (message, located) = first_error(&yaml);
+            assert!(message.contains(expected), "{message}");
+            assert_eq!(located, Some(at), "{message}");
+        }
     }
 
     #[test]

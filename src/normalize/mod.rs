@@ -12,9 +12,12 @@ use std::ops::Range;
 use jiff::civil::Date;
 use regex::Regex;
 
+use crate::drift::Placement;
 use crate::extract::Match;
+use crate::quotes::QuoteValue;
 use crate::rules::ClaimKind;
 use crate::source::Source;
+use crate::terms::TermValue;
 use date::{parse_date, DateError, DateRange, DATE_PHRASE};
 use number::{parse_quantity, Quantity};
 
@@ -42,6 +45,10 @@ pub enum Value {
     Date(Result<DateRange, DateError>),
     /// Affirm or deny.
     Polarity(Polarity),
+    /// A wording of a name: an accepted form, a near miss or a confusable.
+    Term(TermValue),
+    /// A quotation, compared with the quotation it fits.
+    Quote(QuoteValue),
 }
 
 impl Value {
@@ -66,6 +73,34 @@ impl Value {
             Value::Date(Err(_)) => "unresolved date".to_string(),
             Value::Polarity(Polarity::Affirm) => "affirms".to_string(),
             Value::Polarity(Polarity::Deny) => "denies".to_string(),
+            Value::Term(term) => term.describe(),
+            Value::Quote(quote) => quote.describe(),
+        }
+    }
+
+    /// For term and quote mentions, where they were placed when the corpus was grouped; `None` for the kinds whose
+    /// mentions are reconciled by comparing their values.
+    pub fn placement(&self) -> Option<Placement> {
+        match self {
+            Value::Term(term) => Some(term.placement),
+            Value::Quote(quote) => Some(quote.placement),
+            _ => None,
+        }
+    }
+
+    /// For a term or quote mention that departs from its reference wording: the word diff against it, as a line
+    /// of help ("wording against the name: National [-Council-]{+Committee+} ...").
+    pub fn reference_help(&self) -> Option<String> {
+        match self {
+            Value::Term(term) => term
+                .diff
+                .as_ref()
+                .map(|d| format!("wording against the name: {d}")),
+            Value::Quote(quote) => quote
+                .diff
+                .as_ref()
+                .map(|d| format!("wording against the quotation: {d}")),
+            _ => None,
         }
     }
 }
@@ -170,6 +205,8 @@ pub fn normalize(kind: &ClaimKind, source: &Source, found: &Match) -> Result<Val
         ClaimKind::Polarity { .. } => {
             Ok(Value::Polarity(found.polarity.unwrap_or(Polarity::Affirm)))
         }
+        // Found and valued by crate::drift, never matched by patterns.
+        ClaimKind::Term(_) | ClaimKind::Quote(_) => Err(unparsed()),
     }
 }
 

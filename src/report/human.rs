@@ -16,7 +16,7 @@ use super::json::iso_interval;
 use crate::check::{Checked, Mention, Warning};
 use crate::normalize::Value;
 use crate::reconcile::{count_mentions, Finding, FindingKind};
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{Claim, RuleSet, Severity};
 use crate::source::Source;
 
 /// How to draw the report.
@@ -158,7 +158,11 @@ fn finding_diagnostic(checked: &Checked, rules: &RuleSet, finding: &Finding) -> 
         miette_severity(finding.severity),
     );
     diagnostic.code = Some(claim.id.clone());
-    diagnostic.help = Some(finding_help(checked, claim.help.as_deref(), finding));
+    let help = finding_help(checked, claim.help.as_deref(), finding);
+    diagnostic.help = Some(match first.value.reference_help() {
+        Some(wording) => format!("{help}\n{wording}"),
+        None => help,
+    });
     diagnostic.related = finding
         .mentions
         .iter()
@@ -201,9 +205,13 @@ fn related_diagnostic(
         format!("{verb}: {} says {text:?}", source_label(source)),
         severity,
     );
-    diagnostic.help = (!agrees || text != first_text)
-        .then(|| word_diff(first_text, text).map(|d| format!("wording against the first: {d}")))
-        .flatten();
+    diagnostic.help = if mention.value.placement().is_some() {
+        mention.value.reference_help()
+    } else {
+        (!agrees || text != first_text)
+            .then(|| word_diff(first_text, text).map(|d| format!("wording against the first: {d}")))
+            .flatten()
+    };
     diagnostic
 }
 
@@ -316,7 +324,7 @@ fn summary(checked: &Checked, rules: &RuleSet) -> String {
         out.push_str(&format!(
             "  {:width$}  {}\n",
             claim.id,
-            claim_status(checked, &findings)
+            claim_status(checked, claim, &findings)
         ));
     }
     out.push_str(&totals(checked, rules));
@@ -338,11 +346,13 @@ fn draft_summary(checked: &Checked, draft: usize) -> String {
     }
 }
 
-fn claim_status(checked: &Checked, findings: &[&Finding]) -> String {
+fn claim_status(checked: &Checked, claim: &Claim, findings: &[&Finding]) -> String {
     if findings.is_empty() {
         return "no mentions".to_string();
     }
-    let disputed = findings.iter().any(|f| f.kind != FindingKind::Agreement);
+    // A term or quote claim's agreement is its own groups, not a middle ground between the sides of a conflict.
+    let disputed =
+        !claim.kind.is_wording() && findings.iter().any(|f| f.kind != FindingKind::Agreement);
     let parts: Vec<String> = findings
         .iter()
         .map(|f| finding_status(checked, f, disputed))

@@ -7,8 +7,10 @@ use crate::check::{Checked, Mention, Warning};
 use crate::normalize::date::{DateQualifier, DateRange};
 use crate::normalize::number::{Qualifier, Quantity};
 use crate::normalize::{Polarity, Value};
+use crate::quotes::QuoteValue;
 use crate::reconcile::{Finding, FindingKind};
 use crate::rules::{RuleSet, Severity};
+use crate::terms::TermValue;
 
 /// The version of the document's shape.
 pub const JSON_VERSION: u32 = 1;
@@ -64,6 +66,8 @@ enum ValueEntry {
     Polarity {
         polarity: Polarity,
     },
+    Term(TermValue),
+    Quote(QuoteValue),
 }
 
 #[derive(Serialize)]
@@ -159,6 +163,8 @@ fn value_entry(value: &Value) -> ValueEntry {
         Value::Polarity(polarity) => ValueEntry::Polarity {
             polarity: *polarity,
         },
+        Value::Term(term) => ValueEntry::Term(term.clone()),
+        Value::Quote(quote) => ValueEntry::Quote(quote.clone()),
     }
 }
 

@@ -1,0 +1,429 @@
+//! `quote` claims: quotations that drift between sources.
+//!
+//! A quote claim either pins a quotation (its exact wording, and optionally its speaker) or, with no pin, watches
+//! every quotation of the corpus. Quotations are found by [`scan`]. Each is compared on its core words (function
+//! words trimmed from its edges, see [`crate::wording::core`]), and only quotations of at least
+//! [`MIN_QUOTE_WORDS`] core words take part: shorter ones ("open arms") recur by chance.
+//!
+//! - Watching, quotations are grouped corpus-wide by [`group`]: a group whose wordings do not all agree is
+//!   quotation drift, and each quotation is compared with the group's reference (the longest wording of the side
+//!   quoted most often).
+//! - Pinned, every quotation that fits the pin at the claim's similarity is a mention; one that fits it whole and
+//!   names no other speaker agrees, any other departs from it.
+
+pub mod group;
+pub mod scan;
+mod speaker;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::drift::{whole_replacement, Placement};
+use crate::report::diff::word_diff;
+use crate::source::Source;
+use crate::wording::{core, display, fit, is_function_word, keys, words, Word};
+use group::{group, Wordings};
+use scan::{quotations, Quotation};
+
+/// How alike (word-level ratio) two quotations must be to be the same quotation, unless the rule says.
+pub const DEFAULT_QUOTE_SIMILARITY: f64 = 0.7;
+
+/// The fewest core words a quotation needs to be compared.
+pub const MIN_QUOTE_WORDS: usize = 3;
+
+/// A quote claim: a pinned quotation, or none (watch them all), and how alike two wordings must be.
+#[derive(Debug)]
+pub struct QuoteRule {
+    pin: Option<Pin>,
+    similarity: f64,
+}
+
+/// The wording (and speaker) a rule pins.
+#[derive(Debug)]
+struct Pin {
+    text: String,
+    speaker: Option<String>,
+    words: Vec<Word>,
+    core: Range<usize>,
+}
+
+impl QuoteRule {
+    /// A quote rule. Errors name the YAML field at fault: a `speaker` without a `quote`, or a `quote` too short to
+    /// compare.
+    pub fn new(
+        quote: Option<String>,
+        speaker: Option<String>,
+        similarity: Option<f64>,
+    ) -> Result<QuoteRule, (&'static str, String)> {
+        let similarity = similarity.unwrap_or(DEFAULT_QUOTE_SIMILARITY);
+        let pin = match (quote, speaker) {
+            (None, Some(_)) => {
+                return Err((
+                    "speaker",
+                    "`speaker` needs `quote`: only a pinned quotation has a speaker to check"
+                        .into(),
+                ))
+            }
+            (None, None) => None,
+            (Some(text), speaker) => Some(Pin::new(text, speaker)?),
+        };
+        Ok(QuoteRule { pin, similarity })
+    }
+}
+
+impl Pin {
+    fn new(text: String, speaker: Option<String>) -> Result<Pin, (&'static str, String)> {
+        let words = words(&text, 0);
+        let core = core(&keys(&words));
+        if core.len() < MIN_QUOTE_WORDS {
+            return Err((
+                "quote",
+                format!("quote {text:?} is too short to compare: it needs {MIN_QUOTE_WORDS} words besides function words"),
+            ));
+        }
+        Ok(Pin {
+            text,
+            speaker,
+            words,
+            core,
+        })
+    }
+
+    fn reference(&self) -> Reference<'_> {
+        Reference {
+            text: &self.text,
+            words: &self.words,
+            core: self.core.clone(),
+        }
+    }
+}
+
+/// A quotation of a source, cut into words for comparison.
+#[derive(Debug)]
+pub struct Quoted<'s> {
+    /// Index of the source.
+    pub source: usize,
+    /// The source's whole text.
+    text: &'s str,
+    /// Where the quotation is, and who says it.
+    pub quotation: Quotation,
+    words: Vec<Word>,
+    core: Range<usize>,
+}
+
+impl<'s> Quoted<'s> {
+    /// The quotations of `source` (index `source_index`), in text order.
+    pub fn all_in(source_index: usize, source: &'s Source) -> Vec<Quoted<'s>> {
+        let text: &str = &source.text;
+        quotations(source.body(), source.body_start)
+            .into_iter()
+            .map(|quotation| {
+                let words: Vec<Word> = quotation
+                    .parts
+                    .iter()
+                    .flat_map(|p| crate::wording::words(&text[p.clone()], p.start))
+                    .collect();
+                let core = core(&keys(&words));
+                Quoted {
+                    source: source_index,
+                    text,
+                    quotation,
+                    words,
+                    core,
+                }
+            })
+            .collect()
+    }
+
+    fn core_keys(&self) -> Vec<&str> {
+        keys(&self.words[self.core.clone()])
+    }
+
+    fn reference(&self) -> Reference<'_> {
+        Reference {
+            text: self.text,
+            words: &self.words,
+            core: self.core.clone(),
+        }
+    }
+
+    /// The quoted words as written, the parts of an interrupted quotation joined by a space.
+    fn quote_text(&self) -> String {
+        let parts: Vec<&str> = self
+            .quotation
+            .parts
+            .iter()
+            .map(|p| &self.text[p.clone()])
+            .collect();
+        parts.join(" ")
+    }
+}
+
+/// The wording a quotation is compared with: a pin, or a quotation of the corpus.
+struct Reference<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    core: Range<usize>,
+}
+
+/// How a quotation lines up with its reference: the [`fit`] ratio, and the matching ranges of each, in core words.
+#[derive(Debug, Clone)]
+struct Alignment {
+    ratio: f64,
+    own: Range<usize>,
+    reference: Range<usize>,
+}
+
+/// Fits the shorter of two core wordings into the longer.
+fn align(own: &[&str], reference: &[&str]) -> Alignment {
+    if own.len() <= reference.len() {
+        let fitted = fit(own, reference);
+        Alignment {
+            ratio: fitted.ratio,
+            own: 0..own.len(),
+            reference: fitted.window,
+        }
+    } else {
+        let fitted = fit(reference, own);
+        Alignment {
+            ratio: fitted.ratio,
+            own: fitted.window,
+            reference: 0..reference.len(),
+        }
+    }
+}
+
+/// The value of a quote mention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteValue {
+    /// The quoted words as written; the parts of a quotation interrupted by its attribution joined by a space.
+    pub quote: String,
+    /// The speaker the sentence names, if any.
+    pub speaker: Option<String>,
+    /// The words this quotation is compared with: the part of the pinned quotation, or of its group's reference
+    /// quotation, that it fits.
+    pub reference: String,
+    /// How alike the quotation and `reference` are (0..1).
+    pub similarity: f64,
+    /// A word diff of `reference` into the quotation's words, when the quotation departs from it.
+    pub diff: Option<String>,
+    /// True when the rule pins a speaker and the sentence names another one.
+    pub misattributed: bool,
+    /// The words shown for the quotation: the part that lines up with the others, "…" marking cuts.
+    #[serde(skip)]
+    pub excerpt: String,
+    /// Where the mention stands among the claim's mentions.
+    #[serde(skip)]
+    pub placement: Placement,
+}
+
+impl QuoteValue {
+    /// "“organized and responsible withdrawal”", with the speaker when named: "“…” (Zeine)", "“…” attributed to
+    /// Patel" (when the rule pins another speaker).
+    pub fn describe(&self) -> String {
+        match (&self.speaker, self.misattributed) {
+            (Some(speaker), true) => format!("“{}” attributed to {speaker}", self.excerpt),
+            (Some(speaker), false) => format!("“{}” ({speaker})", self.excerpt),
+            (None, _) => format!("“{}”", self.excerpt),
+        }
+    }
+}
+
+/// A mention of a quote claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteMention {
+    /// Index of the quotation in the slice given to [`mentions`].
+    pub quoted: usize,
+    /// Bytes of the source's text: the quoted words that line up with the reference (the excerpt).
+    pub span: Range<usize>,
+    /// The value.
+    pub value: QuoteValue,
+}
+
+/// The mentions of a quote claim among `quoted` (the corpus's quotations its context keeps).
+pub fn mentions(rule: &QuoteRule, quoted: &[&Quoted]) -> Vec<QuoteMention> {
+    match &rule.pin {
+        Some(pin) => pinned(pin, rule.similarity, quoted),
+        None => watched(rule.similarity, quoted),
+    }
+}
+
+/// Quotations that fit the pin. Sides: those that agree (whole fit, no other speaker), then one per departing
+/// wording, in order of first appearance.
+fn pinned(pin: &Pin, similarity: f64, quoted: &[&Quoted]) -> Vec<QuoteMention> {
+    let pin_keys = keys(&pin.words[pin.core.clone()]);
+    let mut sides: Vec<String> = Vec::new();
+    let mut found = Vec::new();
+    for (i, q) in quoted.iter().enumerate() {
+        let own = q.core_keys();
+        let shares_a_word = own
+            .iter()
+            .any(|k| !is_function_word(k) && pin_keys.contains(k));
+        if own.len() < MIN_QUOTE_WORDS || !shares_a_word {
+            continue;
+        }
+        let alignment = align(&own, &pin_keys);
+        if alignment.ratio < similarity {
+            continue;
+        }
+        let misattributed = match (&pin.speaker, &q.quotation.speaker) {
+            (Some(pinned), Some(named)) => !speaker::same_speaker(pinned, named),
+            _ => false,
+        };
+        let side_key = if alignment.ratio < 1.0 {
+            own.join(" ")
+        } else if misattributed {
+            format!("by {}", q.quotation.speaker.as_deref().unwrap_or_default())
+        } else {
+            String::new()
+        };
+        let side = sides
+            .iter()
+            .position(|s| *s == side_key)
+            .unwrap_or_else(|| {
+                sides.push(side_key.clone());
+                sides.len() - 1
+            });
+        let placement = Placement {
+            group: 0,
+            side,
+            drifted: !side_key.is_empty(),
+        };
+        found.push(mention(
+            i,
+            q,
+            &pin.reference(),
+            &alignment,
+            placement,
+            misattributed,
+        ));
+    }
+    found
+}
+
+/// Quotations grouped across the corpus, each compared with its group's reference.
+fn watched(similarity: f64, quoted: &[&Quoted]) -> Vec<QuoteMention> {
+    let mut wordings = Wordings::new();
+    let mut first_of: Vec<usize> = Vec::new();
+    let wording_of: Vec<Option<usize>> = quoted
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let own = q.core_keys();
+            (own.len() >= MIN_QUOTE_WORDS).then(|| {
+                let w = wordings.add(&own);
+                if w == first_of.len() {
+                    first_of.push(i);
+                }
+                w
+            })
+        })
+        .collect();
+    let mut placed: Vec<Option<(Placement, Alignment, usize)>> = vec![None; wordings.len()];
+    for (g, found) in group(&wordings, similarity).into_iter().enumerate() {
+        let reference = longest(&wordings, &found.sides[found.reference]);
+        let reference_keys = quoted[first_of[reference]].core_keys();
+        let mut hull: Option<Range<usize>> = None;
+        for (side, members) in found.sides.iter().enumerate() {
+            for &w in members.iter().filter(|&&w| w != reference) {
+                let alignment = align(&quoted[first_of[w]].core_keys(), &reference_keys);
+                let r = &alignment.reference;
+                hull = Some(hull.map_or(r.clone(), |h| h.start.min(r.start)..h.end.max(r.end)));
+                let drifted = side != found.reference;
+                placed[w] = Some((
+                    Placement {
+                        group: g,
+                        side,
+                        drifted,
+                    },
+                    alignment,
+                    first_of[reference],
+                ));
+            }
+        }
+        let hull = hull.unwrap_or(0..reference_keys.len());
+        let itself = Alignment {
+            ratio: 1.0,
+            own: hull.clone(),
+            reference: hull,
+        };
+        let placement = Placement {
+            group: g,
+            side: found.reference,
+            drifted: false,
+        };
+        placed[reference] = Some((placement, itself, first_of[reference]));
+    }
+    quoted
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let (placement, alignment, reference) = placed[wording_of[i]?].as_ref()?;
+            let reference = quoted[*reference].reference();
+            Some(mention(i, q, &reference, alignment, *placement, false))
+        })
+        .collect()
+}
+
+/// The longest of `members` (the earliest of equals).
+fn longest(wordings: &Wordings, members: &[usize]) -> usize {
+    members
+        .iter()
+        .copied()
+        .max_by_key(|&w| (wordings.words(w).len(), std::cmp::Reverse(w)))
+        .unwrap_or_default()
+}
+
+/// The mention of quotation `q` (index `i`), aligned with `reference` as `alignment` says.
+fn mention(
+    i: usize,
+    q: &Quoted,
+    reference: &Reference,
+    alignment: &Alignment,
+    placement: Placement,
+    misattributed: bool,
+) -> QuoteMention {
+    let whole = alignment.own == (0..q.core.len());
+    let shown = if whole {
+        0..q.words.len()
+    } else {
+        q.core.start + alignment.own.start..q.core.start + alignment.own.end
+    };
+    let excerpt = format!(
+        "{}{}{}",
+        if shown.start > 0 { "…" } else { "" },
+        display(q.text, &q.words, shown.clone()),
+        if shown.end < q.words.len() { "…" } else { "" }
+    );
+    let own_core = q.core.start + alignment.own.start..q.core.start + alignment.own.end;
+    let reference_core = reference.core.start + alignment.reference.start
+        ..reference.core.start + alignment.reference.end;
+    let reference_text = display(reference.text, reference.words, reference_core).to_string();
+    let diff = (placement.drifted && alignment.ratio < 1.0).then(|| {
+        let own_text = display(q.text, &q.words, own_core);
+        word_diff(&reference_text, own_text)
+            .unwrap_or_else(|| whole_replacement(&reference_text, own_text))
+    });
+    let span = match (
+        q.words.get(shown.start),
+        shown.end.checked_sub(1).and_then(|e| q.words.get(e)),
+    ) {
+        (Some(first), Some(last)) => first.span.start..last.span.end,
+        _ => q.quotation.inner(),
+    };
+    QuoteMention {
+        quoted: i,
+        span,
+        value: QuoteValue {
+            quote: q.quote_text(),
+            speaker: q.quotation.speaker.clone(),
+            reference: reference_text,
+            similarity: (alignment.ratio * 1000.0).round() / 1000.0,
+            diff,
+            misattributed,
+            excerpt,
+            placement,
+        },
+    }
+}
