@@ -75,12 +75,13 @@ pub fn check(rules: &RuleSet, corpus: Corpus) -> Checked {
         .collect();
     let mut mentions = Vec::new();
     let mut suppressed = 0;
+    let mut wordings = crate::drift::mentions_by_source(rules, &corpus.sources);
     for (source_index, source) in corpus.sources.iter().enumerate() {
         let mut found = mentions_in(rules, source_index, source, &mut warnings);
+        found.append(&mut wordings[source_index]);
         suppressed += apply_suppressions(rules, source, &mut found, &mut warnings);
         mentions.extend(found);
     }
-    mentions.extend(crate::drift::mentions(rules, &corpus.sources));
     mentions.sort_by_key(|m: &Mention| (m.source, m.span.start, m.claim));
     for (id, mention) in mentions.iter_mut().enumerate() {
         mention.id = id;

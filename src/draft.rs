@@ -3,7 +3,8 @@
 //! Each mention in the draft that contradicts corpus mentions becomes one finding, anchored on the draft's words:
 //! its first side is the draft mention, the other sides are the contradicting corpus mentions grouped by value, and
 //! its `compatible` list holds the corpus mentions that agree with the draft. The corpus's own disagreements are not
-//! the draft's business and are left out.
+//! the draft's business and are left out. Term and quote conflicts (a wording of a name, a group of quotations) are
+//! kept whole when the draft has a mention in them.
 
 use crate::check::{Checked, Mention};
 use crate::reconcile::{conflicting, count_mentions, sides_by_value, Finding, FindingKind};
@@ -14,10 +15,19 @@ use crate::rules::RuleSet;
 pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize) {
     let (draft_mentions, corpus): (Vec<&Mention>, Vec<&Mention>) =
         checked.mentions.iter().partition(|m| m.source == draft);
-    checked.findings = draft_mentions
+    let mut findings: Vec<Finding> = draft_mentions
         .iter()
         .filter_map(|mention| draft_finding(rules, mention, &corpus))
         .collect();
+    // Term and quote conflicts are groups of wordings, not pairs: keep those the draft takes part in.
+    findings.extend(checked.findings.drain(..).filter(|f| {
+        rules.claims[f.claim].kind.is_wording()
+            && f.kind == FindingKind::Conflict
+            && f.mentions
+                .iter()
+                .any(|&id| checked.mentions[id].source == draft)
+    }));
+    checked.findings = findings;
 }
 
 fn draft_finding(rules: &RuleSet, mention: &Mention, corpus: &[&Mention]) -> Option<Finding> {

@@ -13,8 +13,8 @@ use crate::check::Mention;
 use crate::extract::{in_context, sentence_around};
 use crate::normalize::Value;
 use crate::quotes::{self, Quoted};
-use crate::reconcile::{count_mentions, Finding, FindingKind};
-use crate::rules::{Claim, ClaimKind, RuleSet, Severity};
+use crate::reconcile::{assemble, count_mentions, Finding, FindingKind};
+use crate::rules::{Claim, ClaimKind, RuleSet};
 use crate::source::Source;
 use crate::terms::{wording_key, TermRule};
 
@@ -34,38 +34,55 @@ pub fn whole_replacement(old: &str, new: &str) -> String {
     format!("[-{old}-]{{+{new}+}}")
 }
 
-/// The mentions of every term and quote claim in `sources`. Their ids are set by the caller.
-pub fn mentions(rules: &RuleSet, sources: &[Source]) -> Vec<Mention> {
-    let mut found = Vec::new();
-    let mut quoted: Option<Vec<Quoted>> = None;
+/// The mentions of every term and quote claim in `sources`, indexed by source (ids are set by the caller).
+pub fn mentions_by_source(rules: &RuleSet, sources: &[Source]) -> Vec<Vec<Mention>> {
+    let mut quoted = None;
+    let mut by_source: Vec<Vec<Mention>> = vec![Vec::new(); sources.len()];
     for (claim_index, claim) in rules.claims.iter().enumerate() {
-        match &claim.kind {
-            ClaimKind::Term(rule) => found.extend(term_mentions(claim_index, claim, rule, sources)),
-            ClaimKind::Quote(rule) => {
-                let all = quoted.get_or_insert_with(|| {
-                    sources
-                        .iter()
-                        .enumerate()
-                        .flat_map(|(i, s)| Quoted::all_in(i, s))
-                        .collect()
-                });
-                let kept: Vec<&Quoted> = all
-                    .iter()
-                    .filter(|q| claim_applies(claim, &sources[q.source], q.quotation.span.clone()))
-                    .collect();
-                found.extend(quotes::mentions(rule, &kept).into_iter().map(|m| {
-                    mention(
-                        claim_index,
-                        kept[m.quoted].source,
-                        m.span,
-                        Value::Quote(m.value),
-                    )
-                }));
-            }
-            _ => {}
+        for found in claim_mentions_with(claim_index, claim, sources, &mut quoted) {
+            by_source[found.source].push(found);
         }
     }
-    found
+    by_source
+}
+
+/// The mentions of one claim in `sources` when it is a term or quote claim (none for other kinds): what a rule
+/// example of such a claim is checked against.
+pub fn claim_mentions(claim_index: usize, claim: &Claim, sources: &[Source]) -> Vec<Mention> {
+    claim_mentions_with(claim_index, claim, sources, &mut None)
+}
+
+/// [`claim_mentions`], with the corpus's quotations found once for every quote claim (`quoted`).
+fn claim_mentions_with<'s>(
+    claim_index: usize,
+    claim: &Claim,
+    sources: &'s [Source],
+    quoted: &mut Option<Vec<Quoted<'s>>>,
+) -> Vec<Mention> {
+    match &claim.kind {
+        ClaimKind::Term(rule) => term_mentions(claim_index, claim, rule, sources),
+        ClaimKind::Quote(rule) => {
+            let all = quoted.get_or_insert_with(|| {
+                sources
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, s)| Quoted::all_in(i, s))
+                    .collect()
+            });
+            let kept: Vec<&Quoted> = all
+                .iter()
+                .filter(|q| claim_applies(claim, &sources[q.source], q.quotation.span.clone()))
+                .collect();
+            quotes::mentions(rule, &kept)
+                .into_iter()
+                .map(|m| {
+                    let source = kept[m.quoted].source;
+                    mention(claim_index, source, m.span, Value::Quote(m.value))
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 fn mention(claim: usize, source: usize, span: std::ops::Range<usize>, value: Value) -> Mention {
@@ -198,20 +215,5 @@ fn finding(claim_index: usize, claim: &Claim, kind: FindingKind, members: &[&Men
             described.join(" vs ")
         ),
     };
-    Finding {
-        claim: claim_index,
-        kind,
-        severity: if kind == FindingKind::Conflict {
-            claim.severity
-        } else {
-            Severity::Note
-        },
-        message,
-        mentions: members.iter().map(|m| m.id).collect(),
-        sides: sides
-            .iter()
-            .map(|side| side.iter().map(|m| m.id).collect())
-            .collect(),
-        compatible: Vec::new(),
-    }
+    assemble(claim_index, claim, kind, message, members, &sides)
 }

@@ -174,6 +174,20 @@ fn finding(
 ) -> Finding {
     let members: Vec<&Mention> = group.iter().map(|&i| mentions[i]).collect();
     let sides = sides_by_value(&members);
+    let message = message(claim, kind, &sides, &members);
+    assemble(claim_index, claim, kind, message, &members, &sides)
+}
+
+/// A finding of `kind` on a claim from its mentions and their sides: a conflict at the claim's severity, a change or
+/// an agreement as a note.
+pub(crate) fn assemble(
+    claim_index: usize,
+    claim: &Claim,
+    kind: FindingKind,
+    message: String,
+    members: &[&Mention],
+    sides: &[Vec<&Mention>],
+) -> Finding {
     let severity = match kind {
         FindingKind::Conflict => claim.severity,
         FindingKind::Change | FindingKind::Agreement => Severity::Note,
@@ -182,7 +196,7 @@ fn finding(
         claim: claim_index,
         kind,
         severity,
-        message: message(claim, kind, &sides, &members),
+        message,
         mentions: members.iter().map(|m| m.id).collect(),
         sides: sides
             .iter()

@@ -39,10 +39,12 @@ fn check_example(index: usize, claim: &Claim, example: &Example) -> Option<RuleE
     let mut source = Source::in_memory("example", &example.text).ok()?;
     source.published = example.published;
     let mut warnings: Vec<Warning> = Vec::new();
-    let values: Vec<String> = claim_mentions(index, claim, 0, &source, &mut warnings)
-        .iter()
-        .map(|m| m.value.describe())
-        .collect();
+    let mentions = if claim.kind.is_wording() {
+        crate::drift::claim_mentions(index, claim, std::slice::from_ref(&source))
+    } else {
+        claim_mentions(index, claim, 0, &source, &mut warnings)
+    };
+    let values: Vec<String> = mentions.iter().map(|m| m.value.describe()).collect();
     let problem = match &example.expect {
         Expectation::NoMention if !values.is_empty() => {
             format!("counterexample produced a mention: {}", values.join("; "))

@@ -418,7 +418,7 @@ struct RuleFileSpec {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
-    description = "A claim to track: quantity and date claims take `patterns`, polarity claims `affirm` and `deny`."
+    description = "A claim to track: quantity and date claims take `patterns`, polarity claims `affirm` and `deny`, term claims `canonical`, quote claims an optional `quote`."
 )]
 struct ClaimSpec {
     /// Unique across all rule files; a-z, 0-9, '-', '_' and '.'.

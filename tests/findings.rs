@@ -2,9 +2,6 @@
 
 mod common;
 
-use std::fs;
-
-use common::{json, run_in};
 use serde_json::Value;
 
 const TROOPS: &str = "claims:
@@ -25,22 +22,7 @@ fn check(window: &str, files: &[(&str, &str)]) -> (Option<i32>, Value) {
 
 /// Checks `files` against one rule file.
 fn check_rule(rule: &str, files: &[(&str, &str)]) -> (Option<i32>, Value) {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("corpus")).unwrap();
-    fs::write(dir.path().join("troops.yaml"), rule).unwrap();
-    for (name, text) in files {
-        fs::write(dir.path().join("corpus").join(name), text).unwrap();
-    }
-    let args = [
-        "check",
-        "corpus",
-        "--rules",
-        "troops.yaml",
-        "--format",
-        "json",
-    ];
-    let output = run_in(dir.path(), &args);
-    (output.status.code(), json(&output))
+    common::check_files(rule, files)
 }
 
 fn kinds(report: &Value) -> Vec<String> {

@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{json, run, run_in, stdout};
+use common::{check_files, json, run, run_in, stdout, workspace};
 use serde_json::Value;
 
 /// The JSON report of the default check (all rules, all seeds).
@@ -110,7 +110,7 @@ fn niger_is_called_nigeria_twice_in_003() {
     let found: Vec<(String, u64, String, String)> = conflicts
         .iter()
         .flat_map(|(finding, mentions)| {
-            assert_eq!(finding["severity"], "error");
+            assert_eq!(finding["severity"], "warning");
             mentions.clone()
         })
         .map(|m| {
@@ -226,32 +226,10 @@ fn drift_diagnostics_snapshot() {
     let output = run(&["check", "--rules", "rules/names-and-quotes.yaml"]);
     assert_eq!(
         output.status.code(),
-        Some(1),
-        "the Niger/Nigeria confusion is an error"
+        Some(0),
+        "names and quotations are warnings in the seed rules"
     );
     insta::assert_snapshot!(stdout(&output));
-}
-
-/// Checks `files` against the rule file `rules`, in a temporary directory; returns the exit code and the report.
-fn check_corpus(rules: &str, files: &[(&str, &str)]) -> (Option<i32>, Value) {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("corpus")).unwrap();
-    fs::write(dir.path().join("rules.yaml"), rules).unwrap();
-    for (name, text) in files {
-        fs::write(dir.path().join("corpus").join(name), text).unwrap();
-    }
-    let output = run_in(
-        dir.path(),
-        &[
-            "check",
-            "corpus",
-            "--rules",
-            "rules.yaml",
-            "--format",
-            "json",
-        ],
-    );
-    (output.status.code(), json(&output))
 }
 
 const PINNED: &str = "claims:
@@ -264,7 +242,7 @@ const PINNED: &str = "claims:
 
 #[test]
 fn a_pinned_quotation_reports_other_words_and_other_speakers() {
-    let (code, report) = check_corpus(
+    let (code, report) = check_files(
         PINNED,
         &[
             ("a.txt", "\"We will leave Niger in an orderly and responsible way,\" the State Department said.\n"),
@@ -311,14 +289,14 @@ fn accepted_spellings_of_a_name_are_not_near_misses() {
 ";
     let text =
         "U.S. Africa Command, US Africa Command and AFRICOM are one. So is U.S Africa command.\n";
-    let (code, report) = check_corpus(rules, &[("a.txt", text)]);
+    let (code, report) = check_files(rules, &[("a.txt", text)]);
     assert_eq!(code, Some(0));
     assert!(claim_findings(&report, "africom", "conflict").is_empty());
     assert_eq!(
         claim_findings(&report, "africom", "agreement")[0].1.len(),
         4
     );
-    let (code, report) = check_corpus(
+    let (code, report) = check_files(
         rules,
         &[("a.txt", "The United States Africa Command said so.\n")],
     );
@@ -327,4 +305,72 @@ fn accepted_spellings_of_a_name_are_not_near_misses() {
         claim_findings(&report, "africom", "conflict")[0].1[0]["text"],
         "United States Africa Command"
     );
+}
+
+const COUNCIL: &str = "claims:
+  - id: council
+    title: The council's name
+    kind: term
+    canonical: National Council for the Safeguard of the Homeland
+    similarity: 0.5
+";
+
+const NEAR_MISS: &str = "They met the National Committee for Safeguarding the Homeland.\n";
+
+#[test]
+fn a_suppression_marker_silences_a_near_miss() {
+    let (code, report) = check_files(COUNCIL, &[("a.md", NEAR_MISS)]);
+    assert_eq!(code, Some(1));
+    assert_eq!(claim_findings(&report, "council", "conflict").len(), 1);
+    let silenced = format!("<!-- factlint-ignore council -->\n{NEAR_MISS}");
+    let (code, report) = check_files(COUNCIL, &[("a.md", &silenced)]);
+    assert_eq!(code, Some(0));
+    assert!(report["mentions"].as_array().unwrap().is_empty());
+    assert!(
+        report["warnings"].as_array().unwrap().is_empty(),
+        "the marker was used"
+    );
+}
+
+#[test]
+fn a_draft_is_reported_in_the_wording_conflicts_it_takes_part_in() {
+    let canonical = "The National Council for the Safeguard of the Homeland met.\n";
+    let dir = workspace(COUNCIL, &[("a.txt", NEAR_MISS), ("b.txt", canonical)]);
+    fs::write(dir.path().join("draft.txt"), NEAR_MISS).unwrap();
+    let draft = |name: &str| {
+        let args = [
+            "check",
+            "corpus",
+            "--rules",
+            "rules.yaml",
+            "--draft",
+            name,
+            "--format",
+            "json",
+        ];
+        let output = run_in(dir.path(), &args);
+        (output.status.code(), json(&output))
+    };
+    let (code, report) = draft("draft.txt");
+    assert_eq!(code, Some(1));
+    let conflicts = claim_findings(&report, "council", "conflict");
+    assert_eq!(
+        conflicts.len(),
+        1,
+        "the draft's near miss, with the corpus's"
+    );
+    let sources: Vec<&str> = conflicts[0]
+        .1
+        .iter()
+        .map(|m| m["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["corpus/a.txt", "draft.txt"]);
+    fs::write(dir.path().join("draft.txt"), canonical).unwrap();
+    let (code, report) = draft("draft.txt");
+    assert_eq!(
+        code,
+        Some(0),
+        "the corpus's own near miss is not the draft's business"
+    );
+    assert!(report["findings"].as_array().unwrap().is_empty());
 }

@@ -39,3 +39,29 @@ pub fn stderr(output: &Output) -> String {
 pub fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
 }
+
+/// A temporary directory holding `rules` as `rules.yaml` and `files` (name, text) under `corpus/`.
+pub fn workspace(rules: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir(dir.path().join("corpus")).expect("corpus/ is created");
+    std::fs::write(dir.path().join("rules.yaml"), rules).expect("rules.yaml is written");
+    for (name, text) in files {
+        std::fs::write(dir.path().join("corpus").join(name), text).expect("a source is written");
+    }
+    dir
+}
+
+/// Checks `files` against the rule file `rules` (see [`workspace`]): the exit code and the JSON report.
+pub fn check_files(rules: &str, files: &[(&str, &str)]) -> (Option<i32>, serde_json::Value) {
+    let dir = workspace(rules, files);
+    let args = [
+        "check",
+        "corpus",
+        "--rules",
+        "rules.yaml",
+        "--format",
+        "json",
+    ];
+    let output = run_in(dir.path(), &args);
+    (output.status.code(), json(&output))
+}
