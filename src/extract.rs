@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::normalize::Polarity;
 use crate::rules::{Claim, ClaimKind, VALUE_GROUP};
-use crate::source::Source;
+use crate::source::{ceil_char_boundary, floor_char_boundary, Source};
 
 /// One place in a source where a claim's pattern matched. Offsets are bytes into [`Source::text`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,22 +114,34 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// How far a sentence may reach from its match, each way, in bytes. Real sentences are far shorter; the bound keeps
+/// text without sentence breaks (a minified page, a huge single line) linear to scan, since every match looks for
+/// its sentence.
+pub const MAX_SENTENCE_REACH: usize = 4096;
+
+/// How much of the word before a full stop is looked at to decide whether it is an abbreviation: enough for any
+/// abbreviation, and bounded so that a full stop after a huge unbroken token costs no more than after a short one.
+const MAX_ABBREVIATION_LEN: usize = 64;
+
 /// The sentence that holds `range`: from after the previous sentence end (". " before a capital or a quote, or a
-/// line break) to the next one. Abbreviations such as "U.S. forces" or "Sept. 15" do not end a sentence because
-/// what follows is not a capital letter.
+/// line break) to the next one, but never more than [`MAX_SENTENCE_REACH`] bytes beyond the match on either side.
+/// Abbreviations such as "U.S. forces" or "Sept. 15" do not end a sentence because what follows is not a capital
+/// letter.
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let after_break = text[..range.start]
+    let floor = floor_char_boundary(text, range.start.saturating_sub(MAX_SENTENCE_REACH));
+    let ceiling = ceil_char_boundary(text, range.end.saturating_add(MAX_SENTENCE_REACH));
+    let after_break = text[floor..range.start]
         .char_indices()
         .rev()
-        .find(|&(i, _)| is_sentence_break(text, i))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .find(|&(i, _)| is_sentence_break(text, floor + i))
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
     let start = after_break
         + (text[after_break..range.start].len()
             - text[after_break..range.start].trim_start().len());
-    let end = text[range.end..]
+    let end = text[range.end..ceiling]
         .char_indices()
         .find(|&(i, _)| is_sentence_break(text, range.end + i))
-        .map_or(text.len(), |(i, c)| match c {
+        .map_or(ceiling, |(i, c)| match c {
             '\n' | '\r' => range.end + i,
             _ => range.end + i + c.len_utf8(),
         });
@@ -164,7 +176,9 @@ fn is_sentence_break(text: &str, at: usize) -> bool {
 
 /// True when the word just before a full stop is an abbreviation: dotted ("U.S"), one capital ("J"), or listed.
 fn ends_abbreviation(before: &str) -> bool {
-    let word = before
+    let tail =
+        &before[floor_char_boundary(before, before.len().saturating_sub(MAX_ABBREVIATION_LEN))..];
+    let word = tail
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
@@ -205,5 +219,27 @@ mod tests {
     fn sentence_ends_before_a_quote() {
         let text = "He said so. \"We will stay,\" she said.";
         assert_eq!(sentence_of(text, "stay"), "\"We will stay,\" she said.");
+    }
+
+    #[test]
+    fn sentences_without_breaks_are_bounded() {
+        let filler = "word é ".repeat(MAX_SENTENCE_REACH);
+        let text = format!("{filler}more than 1,000 troops {filler}");
+        let at = text.find("more").unwrap();
+        let sentence = sentence_around(&text, at..at + 22);
+        assert!(sentence.start < at && sentence.end > at + 22);
+        assert!(at - sentence.start <= MAX_SENTENCE_REACH, "{sentence:?}");
+        assert!(
+            sentence.end - (at + 22) <= MAX_SENTENCE_REACH + 1,
+            "{sentence:?}"
+        );
+        assert!(text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end));
+    }
+
+    #[test]
+    fn only_the_end_of_a_long_token_decides_an_abbreviation() {
+        let token = format!("x.{}", "x".repeat(10 * MAX_ABBREVIATION_LEN));
+        let text = format!("{token}. The troops left.");
+        assert_eq!(sentence_of(&text, "troops"), "The troops left.");
     }
 }

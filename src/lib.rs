@@ -16,6 +16,7 @@
 //! `term` and `quote` claims (names and quotations that drift) have no patterns: [`drift`] finds their mentions
 //! across the corpus with [`terms`] and [`quotes`], comparing wordings word by word ([`wording`]), and places them
 //! so that reconciliation only reads the placements.
+//! Rule files, manifests and front matter are YAML, parsed through one guarded entry point (`yaml`).
 
 pub mod baseline;
 pub mod check;
@@ -34,3 +35,4 @@ pub mod source;
 pub mod suppress;
 pub mod terms;
 pub mod wording;
+mod yaml;

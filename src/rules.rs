@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use miette::{NamedSource, SourceSpan};
+use miette::SourceSpan;
 use regex::Regex;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
@@ -20,6 +20,9 @@ use crate::normalize::date::{parse_publication_date, DATE_PHRASE};
 use crate::normalize::number::{Tolerance, QUANTITY_PHRASE};
 use crate::quotes::QuoteRule;
 use crate::terms::{Confusable, TermRule};
+use crate::report::excerpt::Excerpt;
+use crate::source::{decode_text, floor_char_boundary, LineIndex};
+use crate::yaml::{self, YamlError};
 
 /// The named group that quantity and date patterns must capture: the phrase that gets normalised.
 pub const VALUE_GROUP: &str = "value";
@@ -160,7 +163,7 @@ pub struct RuleSet {
 pub struct RuleError {
     message: String,
     #[source_code]
-    source_code: Option<Arc<NamedSource<Arc<str>>>>,
+    source_code: Option<Arc<Excerpt>>,
     #[label("{label}")]
     span: Option<SourceSpan>,
     label: String,
@@ -180,14 +183,11 @@ impl RuleError {
         }
     }
 
-    /// The 1-based line and column the error points at, when it points somewhere.
+    /// The 1-based line and column the error points at, when it points somewhere. Lines end at `\n`, `\r\n` or a
+    /// lone `\r`, and columns count characters, as for sources.
     pub fn line_column(&self) -> Option<(usize, usize)> {
         let (source, span) = (self.source_code.as_ref()?, self.span?);
-        let text = source.inner();
-        let before = text.get(..span.offset())?;
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        Some((line, column))
+        Some(source.line_column(span.offset()))
     }
 }
 
@@ -195,20 +195,31 @@ impl RuleError {
 struct RuleFileText {
     path: PathBuf,
     text: Arc<str>,
+    excerpt: Arc<Excerpt>,
 }
 
 impl RuleError {
     /// An error pointing at `origin`, for problems found after loading (a failing rule example).
     pub fn at(origin: &Origin, message: String, label: &str, help: Option<String>) -> RuleError {
-        RuleFileText {
-            path: PathBuf::from(&origin.path),
-            text: origin.text.clone(),
-        }
-        .error(origin.offset, message, label, help)
+        RuleFileText::new(Path::new(&origin.path), origin.text.clone()).error(
+            origin.offset,
+            message,
+            label,
+            help,
+        )
     }
 }
 
 impl RuleFileText {
+    fn new(path: &Path, text: Arc<str>) -> RuleFileText {
+        let lines = Arc::new(LineIndex::new(&text));
+        RuleFileText {
+            path: path.to_path_buf(),
+            excerpt: Arc::new(Excerpt::new(display(path), text.clone(), lines)),
+            text,
+        }
+    }
+
     fn origin(&self, offset: usize) -> Origin {
         Origin {
             path: display(&self.path),
@@ -224,18 +235,19 @@ impl RuleFileText {
         label: &str,
         help: Option<String>,
     ) -> RuleError {
+        let offset = floor_char_boundary(&self.text, offset);
         RuleError {
             message: format!("{}: {message}", display(&self.path)),
-            source_code: Some(Arc::new(NamedSource::new(
-                display(&self.path),
-                self.text.clone(),
-            ))),
-            span: Some(SourceSpan::from(
-                offset.min(self.text.len())..offset.min(self.text.len()),
-            )),
+            source_code: Some(self.excerpt.clone()),
+            span: Some(SourceSpan::from(offset..offset)),
             label: label.to_string(),
             help,
         }
+    }
+
+    /// The 1-based line of byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.excerpt.line_column(offset).0
     }
 }
 
@@ -255,33 +267,52 @@ impl RuleSet {
                 Err(e) => errors.push(e),
             }
         }
-        let mut set = RuleSet::default();
-        let mut first_definition: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
-        for path in files {
-            match load_file(&path) {
-                Ok((file, claims)) => {
-                    for (claim, offset) in claims {
-                        check_unique(&file, &claim, offset, &mut first_definition, &mut errors);
-                        set.claims.push(claim);
-                    }
-                }
-                Err(mut file_errors) => errors.append(&mut file_errors),
-            }
-        }
-        if errors.is_empty() && set.claims.is_empty() {
-            errors.push(RuleError::file(
-                Path::new("rules"),
-                "no claims defined".into(),
-            ));
-        }
-        if errors.is_empty() {
-            Ok(set)
-        } else {
-            Err(errors)
-        }
+        let parsed = files.iter().map(|path| load_file(path)).collect();
+        let names: Vec<String> = paths.iter().map(|p| display(p)).collect();
+        assemble(parsed, errors, &names.join(", "))
+    }
+
+    /// Parses the text of one rule file, as if loaded from `path` (which names the file in errors and is not
+    /// read): for rules that do not live in a file, and for fuzzing the loader.
+    pub fn parse(path: &Path, text: &str) -> Result<RuleSet, Vec<RuleError>> {
+        assemble(vec![parse_file(path, text)], Vec::new(), &display(path))
     }
 }
 
+/// Puts the claims of every parsed file into one set, checking that ids are unique across files and that there is
+/// at least one claim; `errors` holds the errors found so far, `origin` names where the rules came from.
+fn assemble(
+    parsed: Vec<Result<LocatedClaims, Vec<RuleError>>>,
+    mut errors: Vec<RuleError>,
+    origin: &str,
+) -> Result<RuleSet, Vec<RuleError>> {
+    let mut set = RuleSet::default();
+    let mut first_definition: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    for result in parsed {
+        match result {
+            Ok((file, claims)) => {
+                for (claim, offset) in claims {
+                    check_unique(&file, &claim, offset, &mut first_definition, &mut errors);
+                    set.claims.push(claim);
+                }
+            }
+            Err(mut file_errors) => errors.append(&mut file_errors),
+        }
+    }
+    if errors.is_empty() && set.claims.is_empty() {
+        errors.push(RuleError::file(
+            Path::new(origin),
+            "no claims defined".into(),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(set)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Records where each claim id is first defined (file and line), and reports an id defined again.
 fn check_unique(
     file: &RuleFileText,
     claim: &Claim,
@@ -289,8 +320,7 @@ fn check_unique(
     seen: &mut BTreeMap<String, (PathBuf, usize)>,
     errors: &mut Vec<RuleError>,
 ) {
-    if let Some((first_path, first_offset)) = seen.get(&claim.id) {
-        let first_line = line_of(first_path, *first_offset);
+    if let Some((first_path, first_line)) = seen.get(&claim.id) {
         errors.push(file.error(
             offset,
             format!("duplicate claim id `{}`", claim.id),
@@ -301,32 +331,29 @@ fn check_unique(
             )),
         ));
     } else {
-        seen.insert(claim.id.clone(), (file.path.clone(), offset));
+        seen.insert(claim.id.clone(), (file.path.clone(), file.line_of(offset)));
     }
-}
-
-fn line_of(path: &Path, offset: usize) -> usize {
-    std::fs::read_to_string(path)
-        .map(|t| t.get(..offset).unwrap_or("").matches('\n').count() + 1)
-        .unwrap_or(0)
 }
 
 fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// The rule files at `path`: the file itself, or the YAML files below a directory, sorted.
+/// The rule files at `path`: the file itself, or the YAML files below a directory, sorted. Every entry named like a
+/// rule file is taken, whatever it is, so that one that cannot be read (a dangling link) is an error rather than a
+/// rule silently missing.
 fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
     if path.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let entries =
-        std::fs::read_dir(path).map_err(|e| RuleError::file(path, format!("cannot read: {e}")))?;
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .collect();
+    let cannot_read = |e: std::io::Error| RuleError::file(path, format!("cannot read: {e}"));
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(cannot_read)? {
+        let file = entry.map_err(cannot_read)?.path();
+        if !file.is_dir() && file.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            files.push(file);
+        }
+    }
     files.sort();
     Ok(files)
 }
@@ -334,15 +361,24 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RuleError> {
 /// The claims of one file, each with the offset of its `id:` in the YAML (where duplicate-id errors point).
 type LocatedClaims = (RuleFileText, Vec<(Claim, usize)>);
 
-/// Parses one rule file.
+/// Reads and parses one rule file.
 fn load_file(path: &Path) -> Result<LocatedClaims, Vec<RuleError>> {
-    let text = std::fs::read_to_string(path)
+    let bytes = std::fs::read(path)
         .map_err(|e| vec![RuleError::file(path, format!("cannot read: {e}"))])?;
-    let file = RuleFileText {
-        path: path.to_path_buf(),
-        text: Arc::from(text),
-    };
-    let spec: RuleFileSpec = match serde_yaml::from_str(&file.text) {
+    let text = decode_text(bytes).map_err(|reason| vec![RuleError::file(path, reason)])?;
+    parse_file(path, &text)
+}
+
+/// Parses the text of one rule file.
+fn parse_file(path: &Path, text: &str) -> Result<LocatedClaims, Vec<RuleError>> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(vec![RuleError::file(
+            path,
+            "empty rule file: it should hold a list of claims under `claims:`".into(),
+        )]);
+    }
+    let file = RuleFileText::new(path, Arc::from(text));
+    let spec: RuleFileSpec = match yaml::from_str(&file.text) {
         Ok(spec) => spec,
         Err(e) => return Err(vec![yaml_error(&file, &e)]),
     };
@@ -365,25 +401,42 @@ fn load_file(path: &Path) -> Result<LocatedClaims, Vec<RuleError>> {
     }
 }
 
-/// Turns a serde_yaml error into a located rule error, dropping the "at line L column C" that the label now shows.
-fn yaml_error(file: &RuleFileText, error: &serde_yaml::Error) -> RuleError {
-    let message = error.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message,
-    };
-    let offset = error.location().map_or(0, |l| l.index());
-    let help = did_you_mean(&message);
-    file.error(offset, message, "here", help)
+/// Turns a YAML error into a located rule error (the label shows the place).
+fn yaml_error(file: &RuleFileText, error: &YamlError) -> RuleError {
+    let help = did_you_mean(&error.message).or_else(|| limit_help(&error.message));
+    file.error(
+        error.offset.unwrap_or(0),
+        error.message.clone(),
+        "here",
+        help,
+    )
 }
 
-/// For serde's "unknown field `x`, expected one of `a`, `b`": suggests the closest expected name.
+/// For serde's "unknown field `x`, expected one of `a`, `b`" (a misspelt field) and "unknown variant `x`, expected
+/// ..." (a misspelt kind or severity): suggests the closest expected name.
 fn did_you_mean(message: &str) -> Option<String> {
-    let unknown = message.split("unknown field `").nth(1)?.split('`').next()?;
+    let unknown = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|prefix| message.split(prefix).nth(1))?
+        .split('`')
+        .next()?;
     let expected = message.split("expected").nth(1)?;
     let candidates = expected.split('`').skip(1).step_by(2);
     let best = candidates.min_by_key(|c| edit_distance(unknown, c))?;
     (edit_distance(unknown, best) <= 3).then(|| format!("did you mean `{best}`?"))
+}
+
+/// What to do about the YAML parser's safety limits, whose messages do not say.
+fn limit_help(message: &str) -> Option<String> {
+    let help = if message.contains("repetition limit exceeded") {
+        "the file expands YAML aliases (`*name`) so many times that it would not fit in memory; write the repeated \
+         parts out, or use fewer aliases"
+    } else if message.contains("recursion limit exceeded") {
+        "the YAML nests too deeply; a rule file needs only a few levels: `claims:`, a list, and each claim's fields"
+    } else {
+        return None;
+    };
+    Some(help.to_string())
 }
 
 /// Levenshtein distance, for "did you mean" suggestions on short field names.

@@ -6,6 +6,7 @@
 //! that line numbers in diagnostics match the file on disk.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,6 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::normalize::date::parse_publication_date;
+use crate::yaml::{self, YamlError};
 
 /// File name of a corpus manifest; a directory that holds one describes its sources there.
 pub const MANIFEST_FILE_NAME: &str = "sources.yaml";
@@ -22,6 +24,14 @@ pub const MANIFEST_FILE_NAME: &str = "sources.yaml";
 const SOURCE_EXTENSIONS: &[&str] = &[
     "txt", "md", "markdown", "text", "rst", "adoc", "html", "htm",
 ];
+
+/// How many leading bytes are searched for a NUL, the mark of a binary file (git's heuristic). Text in any
+/// encoding factlint reads has no NUL there; images, archives, PDFs and executables almost always do.
+const BINARY_SNIFF_LEN: usize = 8000;
+
+/// The UTF-8 byte order mark. Some editors write it at the start of a file; it is not text, so it is skipped before
+/// front matter and not counted as a column, but byte offsets (which are offsets into the file) include it.
+const BOM: char = '\u{feff}';
 
 /// One report of the corpus, read into memory.
 #[derive(Debug, Clone)]
@@ -41,8 +51,9 @@ pub struct Source {
     pub body_start: usize,
     /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
     pub draft: bool,
-    /// Line starts, computed on first use (only sources with findings need them).
-    line_index: std::sync::OnceLock<LineIndex>,
+    /// Line starts, computed on first use (only sources with findings need them), shared with the excerpts that
+    /// diagnostics show.
+    line_index: std::sync::OnceLock<Arc<LineIndex>>,
 }
 
 /// A source that could not be read; the rest of the corpus is checked regardless.
@@ -86,6 +97,16 @@ pub enum CorpusError {
     #[error("no such file or directory: {0}")]
     #[diagnostic(code(factlint::corpus::missing))]
     Missing(String),
+    /// Not one source could be read under the given paths: nothing would be checked, which in CI almost always means
+    /// that the corpus is missing or broken, so it is an error rather than a silent pass.
+    #[error("no sources to check in {paths}")]
+    #[diagnostic(code(factlint::corpus::empty), help("{help}"))]
+    NoSources {
+        /// The paths that were given, comma-separated.
+        paths: String,
+        /// What was found instead: skipped files and why, or which files count as sources.
+        help: String,
+    },
     /// The manifest could not be read or parsed.
     #[error("invalid manifest {path}: {message}")]
     #[diagnostic(code(factlint::corpus::manifest))]
@@ -110,70 +131,194 @@ pub struct CorpusOptions {
 
 impl Corpus {
     /// Walks `paths` (files or directories; directories honour `.gitignore`), reads every source, and applies the
-    /// manifests found in the walked directories.
+    /// manifests found in the walked directories. Files that cannot be read are [`Corpus::problems`]; when no source
+    /// at all can be read the result is [`CorpusError::NoSources`].
     pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
         Corpus::load_with(paths, &CorpusOptions::default())
     }
 
     /// Like [`Corpus::load`], with excludes and an extra manifest.
     pub fn load_with(paths: &[PathBuf], options: &CorpusOptions) -> Result<Corpus, CorpusError> {
-        let mut files = Vec::new();
-        let mut manifests = BTreeMap::new();
+        Corpus::walk(paths, options)?.read()
+    }
+
+    /// The first step of [`Corpus::load_with`]: finds the files under `paths` and parses the manifests met on the
+    /// way, reading no source yet. Whatever happens to a file before [`Walk::read`] (it vanishes, it changes type)
+    /// is a problem of that file, never a crash.
+    pub fn walk(paths: &[PathBuf], options: &CorpusOptions) -> Result<Walk, CorpusError> {
+        let mut walk = Walk {
+            roots: paths.iter().map(|p| display_path(p)).collect(),
+            ..Walk::default()
+        };
         if let Some(manifest) = &options.manifest {
-            load_manifest(manifest, &mut manifests)?;
+            load_manifest(manifest, &mut walk.manifests)?;
         }
         for path in paths {
-            collect_files(path, &mut files, &mut manifests)?;
+            walk.add(path)?;
         }
-        files.sort();
-        files.dedup();
-        files.retain(|file| !excluded(options, file));
-        let mut corpus = Corpus::default();
-        for file in files {
-            let meta = manifest_entry(&manifests, &file);
-            match read_source(&file, meta) {
-                Ok(source) => corpus.sources.push(source),
-                Err(reason) => corpus.problems.push(SourceProblem {
-                    path: display_path(&file),
-                    reason,
-                }),
-            }
-        }
-        Ok(corpus)
+        walk.files.sort();
+        walk.files.dedup();
+        walk.files.retain(|file| !excluded(options, file));
+        walk.problems
+            .retain(|problem| !excluded(options, Path::new(&problem.path)));
+        Ok(walk)
     }
 }
 
-/// Adds the sources under `path` to `files`, and parses each manifest met on the way into `manifests`
-/// (keyed by the manifest's directory).
-fn collect_files(
-    path: &Path,
-    files: &mut Vec<PathBuf>,
-    manifests: &mut BTreeMap<PathBuf, Manifest>,
-) -> Result<(), CorpusError> {
-    if !path.exists() {
-        return Err(CorpusError::Missing(display_path(path)));
-    }
-    if path.is_file() {
-        files.push(path.to_path_buf());
-        load_manifest_beside(path, manifests)?;
-        return Ok(());
-    }
-    let walker = ignore::WalkBuilder::new(path)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for entry in walker.flatten() {
-        let entry_path = entry.path();
-        if entry_path
-            .file_name()
-            .is_some_and(|n| n == MANIFEST_FILE_NAME)
-        {
-            load_manifest(entry_path, manifests)?;
-        } else if entry.file_type().is_some_and(|t| t.is_file()) && has_source_extension(entry_path)
-        {
-            files.push(entry_path.to_path_buf());
+/// The files found under the paths of a check, not yet read (see [`Corpus::walk`]).
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// The paths given, for messages.
+    roots: Vec<String>,
+    /// The source files, sorted.
+    files: Vec<PathBuf>,
+    /// Manifests, keyed by the directory they describe.
+    manifests: BTreeMap<PathBuf, Manifest>,
+    /// Entries the walk could not take: loops, dangling links, FIFOs.
+    problems: Vec<SourceProblem>,
+}
+
+impl Walk {
+    /// Reads every file found by the walk. A file read once under one path is not read again under another (a
+    /// symbolic link to it, or `./a.txt` next to `a.txt`), so that it does not agree with itself.
+    pub fn read(self) -> Result<Corpus, CorpusError> {
+        let mut corpus = Corpus {
+            sources: Vec::new(),
+            problems: self.problems,
+        };
+        let mut read_as: BTreeMap<PathBuf, String> = BTreeMap::new();
+        for file in &self.files {
+            let path = display_path(file);
+            let identity = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
+            if let Some(first) = read_as.get(&identity) {
+                corpus.problems.push(SourceProblem {
+                    reason: format!("the same file as {first}, which is checked"),
+                    path,
+                });
+                continue;
+            }
+            read_as.insert(identity, path.clone());
+            match read_source(file, manifest_entry(&self.manifests, file)) {
+                Ok(source) => corpus.sources.push(source),
+                Err(reason) => corpus.problems.push(SourceProblem { path, reason }),
+            }
         }
+        corpus.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        if corpus.sources.is_empty() {
+            return Err(no_sources(&self.roots, &corpus.problems));
+        }
+        Ok(corpus)
     }
-    Ok(())
+
+    /// Adds the sources under `path`, and parses each manifest met on the way.
+    fn add(&mut self, path: &Path) -> Result<(), CorpusError> {
+        let Ok(metadata) = std::fs::metadata(path) else {
+            return Err(CorpusError::Missing(display_path(path)));
+        };
+        if metadata.is_file() {
+            self.files.push(path.to_path_buf());
+            return load_manifest_beside(path, &mut self.manifests);
+        }
+        if !metadata.is_dir() {
+            self.problems.push(not_a_regular_file(path));
+            return Ok(());
+        }
+        let walker = ignore::WalkBuilder::new(path)
+            .follow_links(true)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => self.add_entry(&entry)?,
+                Err(error) => self.problems.push(walk_problem(path, &error)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes one entry of a directory walk: a manifest, a source, or a problem when a name that looks like a source
+    /// is not a regular file (a FIFO would block a read forever, a device would never end).
+    fn add_entry(&mut self, entry: &ignore::DirEntry) -> Result<(), CorpusError> {
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n == MANIFEST_FILE_NAME) {
+            return load_manifest(path, &mut self.manifests);
+        }
+        if !has_source_extension(path) {
+            return Ok(());
+        }
+        match entry.file_type() {
+            Some(kind) if kind.is_file() => self.files.push(path.to_path_buf()),
+            Some(kind) if kind.is_dir() => {}
+            _ => self.problems.push(not_a_regular_file(path)),
+        }
+        Ok(())
+    }
+}
+
+fn not_a_regular_file(path: &Path) -> SourceProblem {
+    SourceProblem {
+        path: display_path(path),
+        reason: "not a regular file (a FIFO, socket or device), so it is not read".to_string(),
+    }
+}
+
+/// A walk error as the problem of the entry it is about: a symbolic link loop, a dangling link, a directory that
+/// cannot be listed.
+fn walk_problem(root: &Path, error: &ignore::Error) -> SourceProblem {
+    match error {
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_problem(root, err)
+        }
+        ignore::Error::WithPath { path, err } => SourceProblem {
+            path: display_path(path),
+            reason: format!("cannot read: {}", innermost(err)),
+        },
+        ignore::Error::Loop { ancestor, child } => SourceProblem {
+            path: display_path(child),
+            reason: format!(
+                "symbolic link loop (it leads back to {}), not followed",
+                display_path(ancestor)
+            ),
+        },
+        other => SourceProblem {
+            path: display_path(root),
+            reason: format!("cannot walk: {other}"),
+        },
+    }
+}
+
+/// The innermost error of a walk error, whose message does not repeat the path.
+fn innermost(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. }
+        | ignore::Error::WithPath { err, .. } => innermost(err),
+        ignore::Error::Io(io) => io
+            .get_ref()
+            .and_then(|inner| inner.source())
+            .map_or_else(|| io.to_string(), ToString::to_string),
+        other => other.to_string(),
+    }
+}
+
+/// The error for a corpus with nothing to check, saying what was found instead.
+fn no_sources(roots: &[String], problems: &[SourceProblem]) -> CorpusError {
+    let help = if problems.is_empty() {
+        format!(
+            "sources are files ending in .{}; none was found",
+            SOURCE_EXTENSIONS.join(", .")
+        )
+    } else {
+        let skipped: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.reason))
+            .collect();
+        format!("every file was skipped:\n{}", skipped.join("\n"))
+    };
+    CorpusError::NoSources {
+        paths: roots.join(", "),
+        help,
+    }
 }
 
 fn excluded(options: &CorpusOptions, file: &Path) -> bool {
@@ -212,7 +357,8 @@ fn load_manifest(
         message,
     };
     let text = std::fs::read_to_string(path).map_err(|e| invalid(e.to_string()))?;
-    let manifest: Manifest = serde_yaml::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+    let manifest: Manifest =
+        yaml::from_str(&text).map_err(|e| invalid(yaml_place(&text, 0, &e)))?;
     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
     manifests.insert(dir, manifest);
     Ok(())
@@ -243,13 +389,36 @@ fn display_path(path: &Path) -> String {
 /// Reads one file into a [`Source`]; the error is a human-readable reason.
 fn read_source(file: &Path, manifest: SourceMeta) -> Result<Source, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 (first invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = decode_text(bytes)?;
+    if text.trim_start_matches(BOM).trim().is_empty() {
+        return Err("empty file, nothing to check".to_string());
+    }
     Source::from_text(display_path(file), text, manifest_fields(manifest))
+}
+
+/// Turns a file's bytes into text, or says in words why they are not text: a binary file, UTF-16, or bytes that are
+/// not UTF-8, with the line, column and offset of the first bad byte so that it can be found and fixed. Sources and
+/// rule files are read through it.
+pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            "UTF-16 text (it starts with a UTF-16 byte order mark); convert it to UTF-8".into(),
+        );
+    }
+    if let Some(at) = bytes.iter().take(BINARY_SNIFF_LEN).position(|&b| b == 0) {
+        return Err(format!("binary file (NUL byte at offset {at})"));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, column) = LineIndex::new(prefix).line_column(prefix, valid);
+        let byte = bytes.get(valid).copied().unwrap_or_default();
+        format!(
+            "not valid UTF-8 (first invalid byte 0x{byte:02X} at line {line}, column {column}, offset {valid}); \
+             convert it to UTF-8"
+        )
+    })
 }
 
 fn manifest_fields(meta: SourceMeta) -> [Option<String>; 3] {
@@ -290,9 +459,14 @@ impl Source {
 
     /// The 1-based line and character column of byte `offset`.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        self.lines().line_column(&self.text, offset)
+    }
+
+    /// The index of the text's lines, built on first use.
+    pub fn lines(&self) -> Arc<LineIndex> {
         self.line_index
-            .get_or_init(|| LineIndex::new(&self.text))
-            .line_column(&self.text, offset)
+            .get_or_init(|| Arc::new(LineIndex::new(&self.text)))
+            .clone()
     }
 
     /// The text that is checked: everything after the front matter.
@@ -308,35 +482,63 @@ fn file_stem(path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
-/// Splits YAML front matter (`---` ... `---` at the very start) from the text. Returns the metadata and the byte
-/// offset where the body starts (0 when there is no front matter).
+/// Splits YAML front matter (`---` ... `---` at the very start, after a byte order mark if any) from the text.
+/// Returns the metadata and the byte offset where the body starts (after the byte order mark when there is no front
+/// matter). Fences may end in `\n`, `\r\n` or a lone `\r`, like every line.
 fn split_front_matter(text: &str) -> Result<(SourceMeta, usize), String> {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
+    let bom = if text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    };
+    let Some(rest) = ["---\n", "---\r\n", "---\r"]
+        .iter()
+        .find_map(|fence| text[bom..].strip_prefix(fence))
     else {
-        return Ok((SourceMeta::default(), 0));
+        return Ok((SourceMeta::default(), bom));
     };
     let opening = text.len() - rest.len();
     let Some(close) = find_closing_fence(rest) else {
-        return Ok((SourceMeta::default(), 0));
+        return Ok((SourceMeta::default(), bom));
     };
-    let yaml = &rest[..close.start];
-    let meta: SourceMeta =
-        serde_yaml::from_str(yaml).map_err(|e| format!("invalid front matter: {e}"))?;
+    let meta: SourceMeta = yaml::from_str(&rest[..close.start])
+        .map_err(|e| format!("invalid front matter {}", yaml_place(text, opening, &e)))?;
     Ok((meta, opening + close.end))
 }
 
-/// Finds the `---` line that closes front matter: the range of that line, newline included.
-fn find_closing_fence(rest: &str) -> Option<std::ops::Range<usize>> {
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end_matches(['\r', '\n']) == "---" {
-            return Some(offset..offset + line.len());
+/// "at line 3, column 1: unknown field ..." for a YAML error in the part of `text` that starts at byte `start`,
+/// with the place counted in the whole text (front matter starts on line 2).
+fn yaml_place(text: &str, start: usize, error: &YamlError) -> String {
+    match error.offset {
+        Some(offset) => {
+            let (line, column) = LineIndex::new(text).line_column(text, start + offset);
+            format!("at line {line}, column {column}: {}", error.message)
         }
-        offset += line.len();
+        None => format!("({})", error.message),
+    }
+}
+
+/// Finds the `---` line that closes front matter: the range of that line, line break included.
+fn find_closing_fence(rest: &str) -> Option<Range<usize>> {
+    let mut start = 0;
+    while start < rest.len() {
+        let end = end_of_line(rest, start);
+        if rest[start..end].trim_end_matches(['\r', '\n']) == "---" {
+            return Some(start..end);
+        }
+        start = end;
     }
     None
+}
+
+/// The offset just after the line break of the line that starts at `start` (`\n`, `\r\n` or a lone `\r`), or the
+/// end of the text.
+fn end_of_line(text: &str, start: usize) -> usize {
+    match text[start..].find(['\n', '\r']) {
+        Some(i) if text[start + i..].starts_with("\r\n") => start + i + 2,
+        Some(i) => start + i + 1,
+        None => text.len(),
+    }
 }
 
 /// Looks for a dateline: a full date (day, month and year) that ends a line after a comma or stands after an
@@ -345,8 +547,9 @@ fn find_dateline(body: &str) -> Option<Date> {
     static DATELINE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = DATELINE.get_or_init(|| {
         let day_month_year = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}";
+        // `R`: lines end at `\n`, `\r\n` or a lone `\r`, as everywhere else.
         Regex::new(&format!(
-            r"(?m)(?:,\s+|\)\s+|^)({day_month_year})\s*(?:[-–—:]\s*)?\r?$"
+            r"(?mR)(?:,\s+|\)\s+|^)({day_month_year})\s*(?:[-–—:]\s*)?$"
         ))
         .expect("dateline regex is valid")
     });
@@ -355,33 +558,93 @@ fn find_dateline(body: &str) -> Option<Date> {
         .max()
 }
 
+/// Bytes between column checkpoints of a [`LineIndex`]: a column is counted from the nearest checkpoint, so that
+/// the columns of many mentions on one huge line cost no more than on short lines.
+const COLUMN_CHECKPOINT_STRIDE: usize = 4096;
+
 /// Maps byte offsets to 1-based line and column (column counted in characters), for diagnostics and JSON.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Every [`COLUMN_CHECKPOINT_STRIDE`] bytes: the offset, and how many characters its line holds before it.
+    checkpoints: Vec<(usize, usize)>,
 }
 
 impl LineIndex {
-    /// Indexes the line starts of `text`. A line ends at `\n`, at `\r\n`, or at a lone `\r`.
+    /// Indexes the line starts of `text`. A line ends at `\n`, at `\r\n`, or at a lone `\r`. A leading byte order
+    /// mark is not part of line 1: editors do not show it, so columns do not count it.
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
+        let first = if text.starts_with(BOM) {
+            BOM.len_utf8()
+        } else {
+            0
+        };
+        let mut line_starts = vec![first];
+        let mut checkpoints = Vec::new();
+        let mut chars_in_line = 0;
+        for (i, &b) in bytes.iter().enumerate().skip(first) {
+            if i % COLUMN_CHECKPOINT_STRIDE == 0 {
+                checkpoints.push((i, chars_in_line));
+            }
             let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
             if b == b'\n' || lone_cr {
                 line_starts.push(i + 1);
+                chars_in_line = 0;
+            } else if is_char_start(b) {
+                chars_in_line += 1;
             }
         }
-        LineIndex { line_starts }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
     }
 
     /// The 1-based line and character column of byte `offset` in `text` (the text this index was built from).
     pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
         let start = self.line_starts[line - 1];
-        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        (line, column)
+        if offset < start {
+            return (1, 1);
+        }
+        let nearest = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, before) = match nearest.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((at, chars)) if at >= start => (at, chars),
+            _ => (start, 0),
+        };
+        let counted = text
+            .as_bytes()
+            .get(from..offset)
+            .map_or(0, |b| b.iter().filter(|&&b| is_char_start(b)).count());
+        (line, before + counted + 1)
     }
+}
+
+/// The nearest char boundary of `text` at or before `at` (clamped to the text), for cutting text at a byte budget.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest char boundary of `text` at or after `at` (clamped to the text).
+pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// True for the first byte of a UTF-8 character (every byte but continuation bytes).
+fn is_char_start(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
 }
 
 #[cfg(test)]

@@ -5,33 +5,11 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{json, run_in, stderr};
-
-const TROOPS_RULE: &str = "claims:\n  - id: troops\n    title: Troops\n    kind: quantity\n    patterns:\n      - '{quantity} troops'\n";
-
-/// A workspace with `rules/troops.yaml` and a `corpus/` directory.
-fn workspace(rule: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("rules")).unwrap();
-    fs::create_dir(dir.path().join("corpus")).unwrap();
-    fs::write(dir.path().join("rules/troops.yaml"), rule).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    fs::write(dir.join(name), bytes).unwrap();
-}
-
-fn check(dir: &Path, format: &str) -> std::process::Output {
-    run_in(
-        dir,
-        &["check", "corpus", "--rules", "rules", "--format", format],
-    )
-}
+use common::{check, json, run_in, stderr, rules_dir_workspace, write, TROOPS_RULE};
 
 #[test]
 fn invalid_regex_is_exit_2_with_file_line_and_column() {
-    let dir = workspace(&TROOPS_RULE.replace("'{quantity} troops'", "'{quantity} (troops'"));
+    let dir = rules_dir_workspace(&TROOPS_RULE.replace("'{quantity} troops'", "'{quantity} (troops'"));
     let output = check(dir.path(), "human");
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
@@ -48,7 +26,7 @@ fn unknown_field_and_bad_kind_are_exit_2() {
         TROOPS_RULE.replace("'{quantity} troops'", "'\\d+ troops'"),
         "claims: [".to_string(),
     ] {
-        let dir = workspace(&broken);
+        let dir = rules_dir_workspace(&broken);
         let output = check(dir.path(), "human");
         assert_eq!(output.status.code(), Some(2), "{broken}");
         assert!(
@@ -61,7 +39,7 @@ fn unknown_field_and_bad_kind_are_exit_2() {
 
 #[test]
 fn duplicate_id_across_files_names_both() {
-    let dir = workspace(TROOPS_RULE);
+    let dir = rules_dir_workspace(TROOPS_RULE);
     write(
         &dir.path().join("rules"),
         "again.yaml",
@@ -75,36 +53,8 @@ fn duplicate_id_across_files_names_both() {
 }
 
 #[test]
-fn unreadable_source_is_named_and_the_rest_is_checked() {
-    let dir = workspace(TROOPS_RULE);
-    let corpus = dir.path().join("corpus");
-    write(&corpus, "a.txt", b"There are more than 1,000 troops.\n");
-    write(
-        &corpus,
-        "b.txt",
-        b"Latin-1 \xe9t\xe9 text with fewer than 1,000 troops.\n",
-    );
-    write(&corpus, "c.txt", b"There are fewer than 1,000 troops.\n");
-    let output = check(dir.path(), "json");
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "a.txt and c.txt still conflict"
-    );
-    let err = stderr(&output);
-    assert!(
-        err.contains("corpus/b.txt") && err.contains("not valid UTF-8"),
-        "{err}"
-    );
-    let report = json(&output);
-    assert_eq!(report["sources"].as_array().unwrap().len(), 2);
-    assert_eq!(report["mentions"].as_array().unwrap().len(), 2);
-    assert_eq!(report["warnings"][0]["source"], "corpus/b.txt");
-}
-
-#[test]
 fn missing_corpus_path_is_exit_2() {
-    let dir = workspace(TROOPS_RULE);
+    let dir = rules_dir_workspace(TROOPS_RULE);
     let output = run_in(dir.path(), &["check", "nowhere", "--rules", "rules"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("nowhere"));
@@ -126,7 +76,7 @@ fn rules_directory_without_rules_is_exit_2() {
 
 #[test]
 fn agreeing_corpus_exits_0() {
-    let dir = workspace(TROOPS_RULE);
+    let dir = rules_dir_workspace(TROOPS_RULE);
     write(
         &dir.path().join("corpus"),
         "a.txt",
@@ -146,7 +96,7 @@ fn usage_error_is_exit_2() {
 #[test]
 fn weekday_without_publication_date_is_a_warning_not_a_conflict() {
     let rule = "claims:\n  - id: announced\n    title: Announced\n    kind: date\n    patterns: ['announced {date}']\n";
-    let dir = workspace(rule);
+    let dir = rules_dir_workspace(rule);
     write(
         &dir.path().join("corpus"),
         "a.txt",

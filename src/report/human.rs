@@ -8,16 +8,17 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 use super::anchor_side;
 use super::diff::word_diff;
+use super::excerpt::Excerpt;
 use super::json::iso_interval;
 use crate::check::{Checked, Mention, Warning};
 use crate::normalize::Value;
 use crate::reconcile::{count_mentions, Finding, FindingKind};
 use crate::rules::{Claim, RuleSet, Severity};
-use crate::source::Source;
+use crate::source::{LineIndex, Source};
 
 /// How to draw the report.
 #[derive(Debug, Clone, Copy)]
@@ -85,7 +86,7 @@ struct PlaceDiagnostic {
     message: String,
     code: Option<String>,
     severity: miette::Severity,
-    source_code: NamedSource<Arc<str>>,
+    source_code: Excerpt,
     label: Option<LabeledSpan>,
     help: Option<String>,
     related: Vec<PlaceDiagnostic>,
@@ -229,7 +230,7 @@ fn place(
         message,
         code: None,
         severity,
-        source_code: NamedSource::new(source.path.clone(), source.text.clone()),
+        source_code: Excerpt::new(source.path.clone(), source.text.clone(), source.lines()),
         label: Some(label),
         help: None,
         related: Vec::new(),
@@ -298,10 +299,14 @@ fn warning_diagnostic(checked: &Checked, warning: &Warning) -> PlaceDiagnostic {
         message: format!("{}: {}", warning.path, warning.message),
         code: None,
         severity: miette::Severity::Warning,
-        source_code: NamedSource::new(
-            warning.path.clone(),
-            source.map_or_else(|| Arc::from(""), |s| s.text.clone()),
-        ),
+        source_code: match source {
+            Some(source) => Excerpt::new(warning.path.clone(), source.text.clone(), source.lines()),
+            None => Excerpt::new(
+                warning.path.clone(),
+                Arc::from(""),
+                Arc::new(LineIndex::new("")),
+            ),
+        },
         label: label.filter(|_| source.is_some()),
         help: None,
         related: Vec::new(),

@@ -2,6 +2,7 @@
 //! for code scanning (SARIF) and for GitHub Actions annotations, plus the claim tables of `rules` and `explain`.
 
 pub mod diff;
+pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -65,3 +65,28 @@ pub fn check_files(rules: &str, files: &[(&str, &str)]) -> (Option<i32>, serde_j
     let output = run_in(dir.path(), &args);
     (output.status.code(), json(&output))
 }
+
+/// The rule most bad-input tests check against: one quantity claim.
+pub const TROOPS_RULE: &str = "claims:\n  - id: troops\n    title: Troops\n    kind: quantity\n    patterns:\n      - '{quantity} troops'\n";
+
+/// A temporary workspace with a rules directory, `rules/troops.yaml` holding `rule`, and an empty `corpus/`.
+pub fn rules_dir_workspace(rule: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir(dir.path().join("rules")).expect("rules/ is created");
+    std::fs::create_dir(dir.path().join("corpus")).expect("corpus/ is created");
+    std::fs::write(dir.path().join("rules/troops.yaml"), rule).expect("the rule is written");
+    dir
+}
+
+/// Writes `bytes` to `dir/name`.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).expect("the file is written");
+}
+
+/// `factlint check corpus --rules rules --format FORMAT` in `dir` (see [`rules_dir_workspace`]).
+pub fn check(dir: &Path, format: &str) -> Output {
+    run_in(
+        dir,
+        &["check", "corpus", "--rules", "rules", "--format", format],
+    )
+}
