@@ -128,7 +128,8 @@ pub struct Quantity {
 /// surrounding whitespace, any case) into a [`Quantity`].
 ///
 /// Returns `None` when the phrase holds no well-formed number, e.g. "1,0005"
-/// or "1,000km", so a mistyped or unit-glued figure never yields a wrong count.
+/// or "1,000km", so a mistyped or unit-glued figure never yields a wrong count,
+/// and when it allows no count at all ("fewer than 0").
 pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
     let lower = phrase.to_lowercase();
     let tokens: Vec<&str> = lower.split_whitespace().collect();
@@ -142,10 +143,12 @@ pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
         });
     }
     let value = parse_count(tokens)?;
-    Some(Quantity {
+    let interval = interval_for(qualifier, value, tolerance);
+    // A phrase that allows no count at all ("fewer than 0") would conflict with every mention, itself included.
+    interval.overlaps(&interval).then_some(Quantity {
         value,
         qualifier,
-        interval: interval_for(qualifier, value, tolerance),
+        interval,
     })
 }
 
@@ -368,7 +371,9 @@ fn interval_for(qualifier: Qualifier, n: f64, tolerance: Tolerance) -> Interval 
         Qualifier::About => (closed(below(a)), closed(n * (1.0 + a))),
         Qualifier::MoreThan => (open(n), open(f64::INFINITY)),
         Qualifier::LessThan => (closed(0.0), open(n)),
-        Qualifier::Nearly => (closed(below(a)), open(n)),
+        // Below `n` by up to the tolerance; with no tolerance (or at zero) there is no room below, so `n` itself.
+        Qualifier::Nearly if below(a) < n => (closed(below(a)), open(n)),
+        Qualifier::Nearly => (closed(n), closed(n)),
         Qualifier::AtLeast => (closed(n), open(f64::INFINITY)),
         Qualifier::UpTo => (closed(0.0), closed(n)),
     };
@@ -683,6 +688,33 @@ mod tests {
     }
 
     #[test]
+    fn phrases_that_allow_no_count_are_refused() {
+        for phrase in ["fewer than 0", "less than 0", "under 0", "below 0 or so"] {
+            assert_eq!(
+                parse_quantity(phrase, Tolerance::default()),
+                None,
+                "{phrase}"
+            );
+        }
+    }
+
+    #[test]
+    fn nearly_without_room_below_is_the_number_itself() {
+        let exact = Tolerance {
+            approximate: 0.0,
+            exact: 0.0,
+        };
+        for (phrase, tolerance, n) in [
+            ("nearly 1,000", exact, 1000.0),
+            ("nearly 0", Tolerance::default(), 0.0),
+        ] {
+            let quantity = parse_quantity(phrase, tolerance).unwrap();
+            assert_eq!(quantity.interval.min, closed(n), "{phrase}");
+            assert_eq!(quantity.interval.max, closed(n), "{phrase}");
+        }
+    }
+
+    #[test]
     fn nearly_family_is_just_below_n() {
         for phrase in [
             "nearly 1,000",
@@ -979,7 +1011,10 @@ mod tests {
 
     #[test]
     fn empty_and_nan_intervals_overlap_nothing() {
-        let empty = interval_of("less than 0");
+        let empty = Interval {
+            min: closed(0.0),
+            max: open(0.0),
+        };
         assert!(!empty.overlaps(&interval_of("up to 5")));
         assert!(!empty.overlaps(&empty));
         let nan = Interval {
