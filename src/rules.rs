@@ -426,17 +426,12 @@ fn did_you_mean(message: &str) -> Option<String> {
     (edit_distance(unknown, best) <= 3).then(|| format!("did you mean `{best}`?"))
 }
 
-/// What to do about the YAML parser's safety limits, whose messages do not say.
+/// What to do about the YAML parser's nesting limit, whose message does not say.
 fn limit_help(message: &str) -> Option<String> {
-    let help = if message.contains("repetition limit exceeded") {
-        "the file expands YAML aliases (`*name`) so many times that it would not fit in memory; write the repeated \
-         parts out, or use fewer aliases"
-    } else if message.contains("recursion limit exceeded") {
+    message.contains("recursion limit exceeded").then(|| {
         "the YAML nests too deeply; a rule file needs only a few levels: `claims:`, a list, and each claim's fields"
-    } else {
-        return None;
-    };
-    Some(help.to_string())
+            .to_string()
+    })
 }
 
 /// Levenshtein distance, for "did you mean" suggestions on short field names.
@@ -870,27 +865,62 @@ fn regex_message(source: &str, error: &regex::Error) -> String {
     }
 }
 
-/// A fraction written as a percentage ("10%") or a number (0.1).
+/// A fraction written as a percentage ("10%") or a number (0.1). Read from the scalar itself rather than through a
+/// generic YAML value, so that an error points at the value, and an alias to a huge structure is refused at its
+/// first event instead of being expanded.
 #[derive(Clone, Copy)]
 struct Fraction(f64);
 
 impl<'de> Deserialize<'de> for Fraction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_yaml::Value::deserialize(deserializer)?;
-        let fraction = match &value {
-            serde_yaml::Value::Number(n) => n.as_f64(),
-            serde_yaml::Value::String(s) => s
-                .trim()
-                .strip_suffix('%')
-                .and_then(|p| p.trim().parse::<f64>().ok())
-                .map(|p| p / 100.0),
-            _ => None,
-        };
-        match fraction {
-            Some(f) if (0.0..1.0).contains(&f) => Ok(Fraction(f)),
-            _ => Err(serde::de::Error::custom(
-                "expected a percentage below 100% such as \"10%\", or a fraction such as 0.1",
-            )),
+        deserializer.deserialize_any(FractionVisitor)
+    }
+}
+
+struct FractionVisitor;
+
+impl FractionVisitor {
+    fn fraction<E: serde::de::Error>(
+        &self,
+        value: f64,
+        unexpected: serde::de::Unexpected,
+    ) -> Result<Fraction, E> {
+        if (0.0..1.0).contains(&value) {
+            Ok(Fraction(value))
+        } else {
+            Err(E::invalid_value(unexpected, self))
+        }
+    }
+}
+
+impl serde::de::Visitor<'_> for FractionVisitor {
+    type Value = Fraction;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a percentage below 100% such as \"10%\", or a fraction such as 0.1")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Fraction, E> {
+        self.fraction(value, serde::de::Unexpected::Float(value))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Fraction, E> {
+        self.fraction(value as f64, serde::de::Unexpected::Signed(value))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Fraction, E> {
+        self.fraction(value as f64, serde::de::Unexpected::Unsigned(value))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Fraction, E> {
+        let percent = value
+            .trim()
+            .strip_suffix('%')
+            .and_then(|p| p.trim().parse::<f64>().ok());
+        let unexpected = serde::de::Unexpected::Str(value);
+        match percent {
+            Some(percent) => self.fraction(percent / 100.0, unexpected),
+            None => Err(E::invalid_value(unexpected, &self)),
         }
     }
 }
