@@ -427,3 +427,42 @@ fn corpus_whose_every_file_is_skipped_is_exit_2_and_says_why() {
     assert!(err.contains("corpus/a.txt: empty file"), "{err}");
     assert!(err.contains("corpus/b.txt: UTF-16 text"), "{err}");
 }
+
+#[test]
+fn invalid_manifest_is_exit_2_with_its_place() {
+    let dir = corpus_with_conflict();
+    add(
+        dir.path(),
+        "sources.yaml",
+        b"sources:\n  a.txt:\n    publisher: X\n",
+    );
+    let output = check(dir.path(), "json");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("invalid manifest corpus/sources.yaml: at line 3, column 5:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn deeply_nested_front_matter_is_refused_quickly() {
+    let dir = corpus_with_conflict();
+    let deep = format!(
+        "---\nname: {}{}\n---\nFewer than 1,000 troops.\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    add(dir.path(), "b.md", deep.as_bytes());
+    let started = std::time::Instant::now();
+    assert_skipped_and_rest_checked(
+        dir.path(),
+        "corpus/b.md",
+        "invalid front matter at line 2, column 135: recursion limit exceeded: more than 128 nested `[` or `{`",
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}

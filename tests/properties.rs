@@ -83,8 +83,10 @@ fn quantity_phrase() -> impl Strategy<Value = String> {
         .prop_map(|(q, n, or_so)| format!("{q}{n}{}", if or_so { " or so" } else { "" }))
 }
 
+/// A tolerance, often none at all (`tolerance: 0%` is allowed, and leaves "nearly" no room).
 fn tolerance() -> impl Strategy<Value = Tolerance> {
-    (0.0..0.99f64, 0.0..0.99f64).prop_map(|(approximate, exact)| Tolerance { approximate, exact })
+    let fraction = || prop_oneof![Just(0.0), 0.0..0.99f64];
+    (fraction(), fraction()).prop_map(|(approximate, exact)| Tolerance { approximate, exact })
 }
 
 const MONTHS: [&str; 12] = [
