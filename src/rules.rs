@@ -19,9 +19,9 @@ use serde::{Deserialize, Deserializer};
 use crate::normalize::date::{parse_publication_date, DATE_PHRASE};
 use crate::normalize::number::{Tolerance, QUANTITY_PHRASE};
 use crate::quotes::QuoteRule;
-use crate::terms::{Confusable, TermRule};
 use crate::report::excerpt::Excerpt;
 use crate::source::{decode_text, floor_char_boundary, LineIndex};
+use crate::terms::{Confusable, TermRule};
 use crate::yaml::{self, YamlError};
 
 /// The named group that quantity and date patterns must capture: the phrase that gets normalised.

@@ -5,11 +5,12 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{check, json, run_in, stderr, rules_dir_workspace, write, TROOPS_RULE};
+use common::{check, json, refused, rules_dir_workspace, run_in, stderr, write, TROOPS_RULE};
 
 #[test]
 fn invalid_regex_is_exit_2_with_file_line_and_column() {
-    let dir = rules_dir_workspace(&TROOPS_RULE.replace("'{quantity} troops'", "'{quantity} (troops'"));
+    let dir =
+        rules_dir_workspace(&TROOPS_RULE.replace("'{quantity} troops'", "'{quantity} (troops'"));
     let output = check(dir.path(), "human");
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
@@ -124,6 +125,17 @@ fn weekday_without_publication_date_is_a_warning_not_a_conflict() {
         "{}",
         stderr(&output)
     );
+}
+
+/// A workspace with `rule` as `rules/troops.yaml` and a corpus of one good source.
+fn rules_workspace(rule: &str) -> tempfile::TempDir {
+    let dir = rules_dir_workspace(rule);
+    write(
+        &dir.path().join("corpus"),
+        "a.txt",
+        b"More than 1,000 troops.\n",
+    );
+    dir
 }
 
 /// The claim every bad rule below breaks in one way.
@@ -266,22 +278,14 @@ fn bad_rules() -> Vec<(&'static str, String, String, (usize, usize))> {
 fn every_bad_rule_is_exit_2_naming_file_line_and_column() {
     let mut seen = String::new();
     for (case, text, message, (line, column)) in bad_rules() {
-        let dir = rules_dir_workspace(&text);
-        write(
-            &dir.path().join("corpus"),
-            "a.txt",
-            b"More than 1,000 troops.\n",
-        );
+        let dir = rules_workspace(&text);
         let errors = factlint::rules::RuleSet::load(&[dir.path().join("rules")]).expect_err(case);
         assert_eq!(errors.len(), 1, "{case}: {errors:?}");
         let expected = format!("{}/rules/troops.yaml: {message}", dir.path().display());
         let actual = errors[0].to_string();
         assert!(actual.starts_with(&expected), "{case}: {actual}");
         assert_eq!(errors[0].line_column(), Some((line, column)), "{case}");
-        let output = check(dir.path(), "json");
-        assert_eq!(output.status.code(), Some(2), "{case}");
-        assert!(output.stdout.is_empty(), "{case}: nothing is checked");
-        let err = stderr(&output);
+        let err = refused(dir.path());
         assert!(
             err.contains(&format!("[rules/troops.yaml:{line}:{column}]")),
             "{case}: {err}"
@@ -304,8 +308,7 @@ fn misspelt_kind_and_severity_get_a_suggestion() {
             "did you mean `patterns`?",
         ),
     ] {
-        let dir = rules_dir_workspace(&broken);
-        let err = stderr(&check(dir.path(), "json"));
+        let err = refused(rules_workspace(&broken).path());
         assert!(err.contains(suggestion), "{err}");
     }
 }
@@ -331,15 +334,9 @@ fn rule_files_that_are_not_yaml_text_are_exit_2_with_a_reason() {
         ),
         (b"claims: []\n", "no claims defined"),
     ] {
-        let dir = rules_dir_workspace("");
+        let dir = rules_workspace("");
         write(&dir.path().join("rules"), "troops.yaml", bytes);
-        write(
-            &dir.path().join("corpus"),
-            "a.txt",
-            b"More than 1,000 troops.\n",
-        );
-        let output = check(dir.path(), "json");
-        assert_eq!(output.status.code(), Some(2), "{reason}");
+        refused(dir.path());
         let errors = factlint::rules::RuleSet::load(&[dir.path().join("rules")]).unwrap_err();
         let message = errors[0].to_string();
         assert!(message.contains(reason), "{message}");
@@ -353,16 +350,9 @@ fn rule_files_that_are_not_yaml_text_are_exit_2_with_a_reason() {
 #[cfg(unix)]
 #[test]
 fn dangling_rule_file_link_is_exit_2_not_a_missing_rule() {
-    let dir = rules_dir_workspace(TROOPS_RULE);
+    let dir = rules_workspace(TROOPS_RULE);
     std::os::unix::fs::symlink("gone.yaml", dir.path().join("rules/more.yaml")).unwrap();
-    write(
-        &dir.path().join("corpus"),
-        "a.txt",
-        b"More than 1,000 troops.\n",
-    );
-    let output = check(dir.path(), "json");
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    let err = refused(dir.path());
     assert!(
         err.contains("rules/more.yaml: cannot read: No such file or directory"),
         "{err}"
@@ -371,15 +361,10 @@ fn dangling_rule_file_link_is_exit_2_not_a_missing_rule() {
 
 #[test]
 fn errors_of_every_rule_file_are_shown_in_one_run() {
-    let dir = rules_dir_workspace(&TROOPS_RULE.replace("kind: quantity", "kind: quantiti"));
-    write(
-        &dir.path().join("rules"),
-        "more.yaml",
-        TROOPS_RULE
-            .replace("title: Troops", "title: [x]")
-            .as_bytes(),
-    );
-    let err = stderr(&check(dir.path(), "json"));
+    let dir = rules_workspace(&TROOPS_RULE.replace("kind: quantity", "kind: quantiti"));
+    let more = TROOPS_RULE.replace("title: Troops", "title: [x]");
+    write(&dir.path().join("rules"), "more.yaml", more.as_bytes());
+    let err = refused(dir.path());
     assert!(err.contains("[rules/more.yaml:3:12]"), "{err}");
     assert!(err.contains("[rules/troops.yaml:4:11]"), "{err}");
 }

@@ -9,7 +9,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{check, json, run_in, stderr, stdout, rules_dir_workspace, write, TROOPS_RULE};
+use common::{
+    check, json, refused, rules_dir_workspace, run_in, stderr, stdout, write, TROOPS_RULE,
+};
 use factlint::source::{Corpus, CorpusOptions};
 use serde_json::Value;
 
@@ -420,9 +422,7 @@ fn corpus_whose_every_file_is_skipped_is_exit_2_and_says_why() {
     let dir = rules_dir_workspace(TROOPS_RULE);
     add(dir.path(), "a.txt", b"");
     add(dir.path(), "b.txt", b"\xff\xfe");
-    let output = check(dir.path(), "json");
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    let err = refused(dir.path());
     assert!(err.contains("no sources to check in corpus"), "{err}");
     assert!(err.contains("corpus/a.txt: empty file"), "{err}");
     assert!(err.contains("corpus/b.txt: UTF-16 text"), "{err}");
@@ -436,9 +436,7 @@ fn invalid_manifest_is_exit_2_with_its_place() {
         "sources.yaml",
         b"sources:\n  a.txt:\n    publisher: X\n",
     );
-    let output = check(dir.path(), "json");
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    let err = refused(dir.path());
     assert!(
         err.contains("invalid manifest corpus/sources.yaml: at line 3, column 5:"),
         "{err}"

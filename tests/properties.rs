@@ -340,85 +340,48 @@ fn canonical(report: &Json) -> Json {
         .iter()
         .map(|s| (s["path"].as_str().unwrap(), s["name"].as_str().unwrap()))
         .collect();
+    let name = |path: &Json| Json::from(names.get(path.as_str().unwrap()).copied().unwrap_or("?"));
     let key = |id: &Json| {
         let m = &report["mentions"][id.as_u64().unwrap() as usize];
         Json::from(format!(
             "{}@{}#{}",
-            names[m["source"].as_str().unwrap()],
+            name(&m["source"]),
             m["offset"],
             m["claim"]
         ))
     };
-    let keys = |ids: &Json| -> Json {
-        let mut keys: Vec<Json> = ids.as_array().unwrap().iter().map(key).collect();
-        keys.sort_by_key(|k| k.to_string());
-        Json::Array(keys)
-    };
-    let mut mentions: Vec<Json> = report["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            let mut m = m.clone();
+    let keys = |ids: &Json| sorted(ids.as_array().unwrap().iter().map(key));
+    serde_json::json!({
+        "version": report["version"],
+        "sources": rewritten(report, "sources", |s| s["path"] = Json::Null),
+        "mentions": rewritten(report, "mentions", |m| {
             m["id"] = key(&m["id"]);
-            m["source"] = Json::from(names[m["source"].as_str().unwrap()]);
-            m
-        })
-        .collect();
-    mentions.sort_by_key(|m| m["id"].to_string());
-    let mut findings: Vec<Json> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let mut f = f.clone();
+            m["source"] = name(&m["source"]);
+        }),
+        "findings": rewritten(report, "findings", |f| {
             f["mentions"] = keys(&f["mentions"]);
             f["compatible"] = keys(&f["compatible"]);
-            let mut sides: Vec<Json> = f["sides"].as_array().unwrap().iter().map(keys).collect();
-            sides.sort_by_key(|s| s.to_string());
-            f["sides"] = Json::Array(sides);
+            f["sides"] = sorted(f["sides"].as_array().unwrap().iter().map(keys));
             f["message"] = Json::from(canonical_message(f["message"].as_str().unwrap()));
-            f
-        })
-        .collect();
-    findings.sort_by_key(|f| {
-        (
-            f["claim"].to_string(),
-            f["kind"].to_string(),
-            f["mentions"].to_string(),
-        )
-    });
-    let mut warnings: Vec<Json> = report["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| {
-            let mut w = w.clone();
-            w["source"] = Json::from(
-                names
-                    .get(w["source"].as_str().unwrap())
-                    .copied()
-                    .unwrap_or("?"),
-            );
-            w
-        })
-        .collect();
-    warnings.sort_by_key(|w| w.to_string());
-    let mut sources: Vec<Json> = report["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            let mut s = s.clone();
-            s["path"] = Json::Null;
-            s
-        })
-        .collect();
-    sources.sort_by_key(|s| s.to_string());
-    serde_json::json!({
-        "version": report["version"], "sources": sources, "mentions": mentions, "findings": findings,
-        "warnings": warnings,
+        }),
+        "warnings": rewritten(report, "warnings", |w| w["source"] = name(&w["source"])),
     })
+}
+
+/// The entries of `report[field]`, each rewritten, in a canonical order.
+fn rewritten(report: &Json, field: &str, rewrite: impl Fn(&mut Json)) -> Json {
+    sorted(report[field].as_array().unwrap().iter().map(|entry| {
+        let mut entry = entry.clone();
+        rewrite(&mut entry);
+        entry
+    }))
+}
+
+/// The values as a JSON array in a canonical order (by their text).
+fn sorted(values: impl Iterator<Item = Json>) -> Json {
+    let mut values: Vec<Json> = values.collect();
+    values.sort_by_key(|v| v.to_string());
+    Json::Array(values)
 }
 
 /// A finding's message with the sides it lists sorted ("A vs B", "A then B", "agree: a; b").

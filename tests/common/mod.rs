@@ -90,3 +90,17 @@ pub fn check(dir: &Path, format: &str) -> Output {
         &["check", "corpus", "--rules", "rules", "--format", format],
     )
 }
+
+/// Checks `dir` as [`check`] does, asserts that the check was refused (exit 2, nothing on stdout), and returns the
+/// diagnostics on stderr.
+pub fn refused(dir: &Path) -> String {
+    let output = check(dir, "json");
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(
+        output.stdout.is_empty(),
+        "nothing is checked: {}",
+        stdout(&output)
+    );
+    err
+}
