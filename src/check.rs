@@ -1,12 +1,19 @@
 //! The pipeline: sources -> extraction -> normalisation -> reconciliation, producing everything a report needs.
+//!
+//! Sources are read one at a time (on as many threads as asked), and each is let go once its mentions are
+//! extracted: a mention keeps its own words and places, so that reports need no source text except to draw
+//! snippets, which read the few sources they show again. Results are gathered in corpus order, so the output is the
+//! same whatever the number of threads.
 
 use std::ops::Range;
 
-use crate::extract::find_matches;
+use rayon::prelude::*;
+
+use crate::extract::{find_all, Match};
 use crate::normalize::{normalize, Value};
 use crate::reconcile::{reconcile, Finding, FindingKind};
 use crate::rules::{Claim, RuleSet, Severity};
-use crate::source::{Corpus, Source};
+use crate::source::{positions, Corpus, PendingSource, Position, Source, SourceInfo};
 use crate::suppress;
 
 /// One mention of a claim in a source, normalised.
@@ -20,8 +27,12 @@ pub struct Mention {
     pub source: usize,
     /// The whole match, in bytes of the source's text.
     pub span: Range<usize>,
-    /// The words that were normalised.
-    pub value_span: Range<usize>,
+    /// Where the match starts.
+    pub start: Position,
+    /// Where the match ends (the place just after its last character).
+    pub end: Position,
+    /// The matched words, as the source writes them.
+    pub text: Box<str>,
     /// The normalised value.
     pub value: Value,
 }
@@ -32,25 +43,42 @@ pub struct Mention {
 pub struct Warning {
     /// The source's path.
     pub path: String,
-    /// Where in the source, when the warning is about a place.
-    pub span: Option<Range<usize>>,
+    /// Where in the source, when the warning is about a place: the bytes, and where they start.
+    pub place: Option<(Range<usize>, Position)>,
     /// What happened.
     pub message: String,
 }
 
 /// The result of checking a corpus against a rule set.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Checked {
     /// The sources that were read, sorted by path.
-    pub sources: Vec<Source>,
+    pub sources: Vec<SourceInfo>,
     /// Every mention, in corpus order (source, then position, then claim).
     pub mentions: Vec<Mention>,
     /// Findings, claim by claim in rule order: conflicts, then changes, then the agreement.
     pub findings: Vec<Finding>,
-    /// Warnings, in corpus order.
+    /// Warnings, in corpus order: unreadable sources first.
     pub warnings: Vec<Warning>,
     /// How many mentions `factlint-ignore` markers silenced.
     pub suppressed: usize,
+}
+
+impl Mention {
+    /// A mention of `claim` at `span` of source `source`, with its words and places not filled in yet (the check
+    /// fills them, and numbers the mention).
+    pub fn unplaced(claim: usize, source: usize, span: Range<usize>, value: Value) -> Mention {
+        Mention {
+            id: 0,
+            claim,
+            source,
+            span,
+            start: Position::default(),
+            end: Position::default(),
+            text: Box::default(),
+            value,
+        }
+    }
 }
 
 impl Checked {
@@ -60,76 +88,233 @@ impl Checked {
             .iter()
             .any(|f| f.kind == FindingKind::Conflict && f.severity >= threshold)
     }
+
+    /// Extracts one more source (a draft, typically) and appends it with its mentions, numbered after the others;
+    /// returns its index. Findings are left as they were: reconcile again ([`crate::reconcile::reconcile`]), or
+    /// keep what concerns the new source ([`crate::draft::check_draft`]).
+    pub fn append_source(&mut self, rules: &RuleSet, source: &Source) -> usize {
+        let index = self.sources.len();
+        let found = check_source(rules, source, Vec::new());
+        self.absorb(index, found);
+        index
+    }
+
+    /// Appends one source's results, numbering its mentions after the existing ones.
+    fn absorb(&mut self, index: usize, found: SourceCheck) {
+        let first_id = self.mentions.len();
+        self.mentions.extend(
+            found
+                .mentions
+                .into_iter()
+                .enumerate()
+                .map(|(i, m)| Mention {
+                    id: first_id + i,
+                    source: index,
+                    ..m
+                }),
+        );
+        self.warnings.extend(found.warnings);
+        self.suppressed += found.suppressed;
+        self.sources.push(found.info);
+    }
 }
 
-/// Checks `corpus` against `rules`.
+/// How to run a check.
+#[derive(Default)]
+pub struct CheckOptions<'a> {
+    /// Threads to read and extract sources on; 0 for one per available core.
+    pub threads: usize,
+    /// Called after each source with its size in bytes, from whichever thread read it.
+    pub progress: Option<&'a (dyn Fn(u64) + Sync)>,
+}
+
+/// Checks `corpus` against `rules` with the default options (all cores, no progress reports).
 pub fn check(rules: &RuleSet, corpus: Corpus) -> Checked {
-    let mut warnings: Vec<Warning> = corpus
+    check_with(rules, corpus, &CheckOptions::default())
+}
+
+/// Sources are checked in batches of about this many bytes: the results of one batch are gathered before the
+/// next starts, so that memory holds the mentions found so far and one batch's worth of work, not every source's
+/// results twice.
+const BATCH_BYTES: u64 = 64 << 20;
+
+/// Checks `corpus` against `rules`.
+pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Checked {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .build()
+        .ok();
+    let mut checked = Checked {
+        sources: Vec::new(),
+        mentions: Vec::new(),
+        findings: Vec::new(),
+        warnings: Vec::new(),
+        suppressed: 0,
+    };
+    let mut skipped: Vec<Warning> = corpus
         .problems
         .iter()
-        .map(|p| Warning {
-            path: p.path.clone(),
-            span: None,
-            message: format!("skipped: {}", p.reason),
-        })
+        .map(|p| skipped_warning(&p.path, &p.reason))
         .collect();
-    let mut mentions = Vec::new();
-    let mut suppressed = 0;
-    let mut wordings = crate::drift::mentions_by_source(rules, &corpus.sources);
-    for (source_index, source) in corpus.sources.iter().enumerate() {
-        let mut found = mentions_in(rules, source_index, source, &mut warnings);
-        found.append(&mut wordings[source_index]);
-        suppressed += apply_suppressions(rules, source, &mut found, &mut warnings);
-        mentions.extend(found);
+    if rules.claims.iter().any(|c| c.kind.is_wording()) {
+        check_together(rules, &corpus, options, &pool, &mut checked, &mut skipped);
+    } else {
+        for batch in batches(&corpus.sources) {
+            let results: Vec<Result<SourceCheck, Warning>> = run_in(&pool, || {
+                batch
+                    .par_iter()
+                    .map(|pending| read_and_check(rules, pending, options))
+                    .collect()
+            });
+            for result in results {
+                match result {
+                    Ok(found) => checked.absorb(checked.sources.len(), found),
+                    Err(warning) => skipped.push(warning),
+                }
+            }
+        }
     }
-    mentions.sort_by_key(|m: &Mention| (m.source, m.span.start, m.claim));
-    for (id, mention) in mentions.iter_mut().enumerate() {
-        mention.id = id;
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    checked.warnings.splice(0..0, skipped);
+    checked.findings = reconcile(&rules.claims, &checked.mentions);
+    checked
+}
+
+/// Reads one source and checks it on its own (no term or quote claims), reporting its size to the progress
+/// callback; a source that cannot be read is a warning.
+fn read_and_check(
+    rules: &RuleSet,
+    pending: &PendingSource,
+    options: &CheckOptions,
+) -> Result<SourceCheck, Warning> {
+    let result = pending
+        .read()
+        .map(|source| check_source(rules, &source, Vec::new()));
+    if let Some(progress) = options.progress {
+        progress(pending.bytes());
     }
-    let findings = reconcile(&rules.claims, &mentions);
-    Checked {
-        sources: corpus.sources,
+    result.map_err(|reason| skipped_warning(&pending.path(), &reason))
+}
+
+fn skipped_warning(path: &str, reason: &str) -> Warning {
+    Warning {
+        path: path.to_string(),
+        place: None,
+        message: format!("skipped: {reason}"),
+    }
+}
+
+/// The check for rule sets with term or quote claims, whose wordings are grouped across the whole corpus
+/// ([`crate::drift`]): every source is held in memory at once, unlike the streamed check of other rule sets.
+fn check_together(
+    rules: &RuleSet,
+    corpus: &Corpus,
+    options: &CheckOptions,
+    pool: &Option<rayon::ThreadPool>,
+    checked: &mut Checked,
+    skipped: &mut Vec<Warning>,
+) {
+    let mut sources = Vec::new();
+    for pending in &corpus.sources {
+        match pending.read() {
+            Ok(source) => sources.push(source),
+            Err(reason) => skipped.push(skipped_warning(&pending.path(), &reason)),
+        }
+    }
+    let wordings = crate::drift::mentions_by_source(rules, &sources);
+    let results: Vec<SourceCheck> = run_in(pool, || {
+        sources
+            .par_iter()
+            .zip(wordings)
+            .map(|(source, wording)| {
+                let found = check_source(rules, source, wording);
+                if let Some(progress) = options.progress {
+                    progress(source.text.len() as u64);
+                }
+                found
+            })
+            .collect()
+    });
+    for found in results {
+        checked.absorb(checked.sources.len(), found);
+    }
+}
+
+/// Runs `work` on the check's thread pool (or rayon's global one when the pool could not be built).
+fn run_in<R: Send>(pool: &Option<rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
+/// The sources cut into runs of about [`BATCH_BYTES`] bytes, in order.
+fn batches(sources: &[PendingSource]) -> Vec<&[PendingSource]> {
+    let mut batches = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, source) in sources.iter().enumerate() {
+        bytes += source.bytes();
+        if bytes >= BATCH_BYTES {
+            batches.push(&sources[start..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < sources.len() {
+        batches.push(&sources[start..]);
+    }
+    batches
+}
+
+/// What one source gives: its mentions (numbered from 0, source index 0, until they are absorbed), its warnings,
+/// and how many mentions its suppression markers silenced.
+struct SourceCheck {
+    info: SourceInfo,
+    mentions: Vec<Mention>,
+    warnings: Vec<Warning>,
+    suppressed: usize,
+}
+
+/// Extracts, normalises and locates the mentions of every claim in one source, with the `wordings` (term and quote
+/// mentions) found for it across the corpus, then applies its suppressions.
+fn check_source(rules: &RuleSet, source: &Source, wordings: Vec<Mention>) -> SourceCheck {
+    let mut warnings = Vec::new();
+    let mut found = Vec::new();
+    for (claim_index, matches) in find_all(rules, source).into_iter().enumerate() {
+        let claim = &rules.claims[claim_index];
+        found.extend(normalized(
+            claim_index,
+            claim,
+            source,
+            matches,
+            &mut warnings,
+        ));
+    }
+    found.extend(wordings);
+    found.sort_by_key(|m: &Mention| (m.span.start, m.claim));
+    let mut mentions = locate(source, found, &mut warnings);
+    let suppressed = apply_suppressions(rules, source, &mut mentions, &mut warnings);
+    SourceCheck {
+        info: source.info(),
         mentions,
-        findings,
         warnings,
         suppressed,
     }
 }
 
-/// The mentions of every claim in one source.
-fn mentions_in(
-    rules: &RuleSet,
-    source_index: usize,
-    source: &Source,
-    warnings: &mut Vec<Warning>,
-) -> Vec<Mention> {
-    let mut found = Vec::new();
-    for (claim_index, claim) in rules.claims.iter().enumerate() {
-        found.extend(claim_mentions(
-            claim_index,
-            claim,
-            source_index,
-            source,
-            warnings,
-        ));
-    }
-    found
-}
-
-/// The mentions of one claim in one source; phrases that do not normalise, and dates that cannot be anchored,
-/// become warnings.
-pub fn claim_mentions(
+/// The mentions of one claim in one source, without places yet; phrases that do not normalise, and dates that
+/// cannot be anchored, become warnings.
+fn normalized(
     claim_index: usize,
     claim: &Claim,
-    source_index: usize,
     source: &Source,
+    matches: Vec<Match>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Mention> {
     let mut found = Vec::new();
-    for matched in find_matches(claim, source) {
+    for matched in matches {
         let warn = |message: String| Warning {
             path: source.path.clone(),
-            span: Some(matched.value.clone()),
+            place: Some((matched.value.clone(), Position::default())),
             message,
         };
         match normalize(&claim.kind, source, &matched) {
@@ -140,14 +325,12 @@ pub fn claim_mentions(
                         claim.id
                     )));
                 }
-                found.push(Mention {
-                    id: 0,
-                    claim: claim_index,
-                    source: source_index,
-                    span: matched.span.clone(),
-                    value_span: matched.value.clone(),
+                found.push(Mention::unplaced(
+                    claim_index,
+                    0,
+                    matched.span.clone(),
                     value,
-                });
+                ));
             }
             Err(unparsed) => warnings.push(warn(format!(
                 "[{}] matched {:?}, which is not a {} phrase; the match is ignored",
@@ -158,6 +341,59 @@ pub fn claim_mentions(
         }
     }
     found
+}
+
+/// Fills in the words and places of every mention, and where every warning points, in one pass over the text.
+fn locate(source: &Source, found: Vec<Mention>, warnings: &mut [Warning]) -> Vec<Mention> {
+    let mut offsets: Vec<usize> = found
+        .iter()
+        .flat_map(|m| [m.span.start, m.span.end])
+        .collect();
+    offsets.extend(
+        warnings
+            .iter()
+            .filter_map(|w| w.place.as_ref().map(|p| p.0.start)),
+    );
+    let mut places = positions(&source.text, &offsets).into_iter();
+    let mentions = found
+        .into_iter()
+        .map(|mention| {
+            let start = places.next().unwrap_or_default();
+            let end = places.next().unwrap_or_default();
+            let text = source
+                .text
+                .get(mention.span.clone())
+                .unwrap_or_default()
+                .into();
+            Mention {
+                start,
+                end,
+                text,
+                ..mention
+            }
+        })
+        .collect();
+    for (_, position) in warnings.iter_mut().filter_map(|w| w.place.as_mut()) {
+        *position = places.next().unwrap_or_default();
+    }
+    mentions
+}
+
+/// The mentions of one claim in one source, as `factlint test` runs them on a claim's examples: source index 0,
+/// ids from 0; phrases that do not normalise become warnings.
+pub fn claim_mentions(
+    rules: &RuleSet,
+    claim_index: usize,
+    source: &Source,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Mention> {
+    let found = check_source(rules, source, Vec::new());
+    warnings.extend(found.warnings);
+    found
+        .mentions
+        .into_iter()
+        .filter(|m| m.claim == claim_index)
+        .collect()
 }
 
 /// Drops the mentions that `factlint-ignore` markers silence, and warns about markers that silence nothing.
@@ -174,12 +410,7 @@ fn apply_suppressions(
     }
     let keys: Vec<(&str, usize)> = found
         .iter()
-        .map(|m| {
-            (
-                rules.claims[m.claim].id.as_str(),
-                source.line_column(m.span.start).0,
-            )
-        })
+        .map(|m| (rules.claims[m.claim].id.as_str(), m.start.line))
         .collect();
     let suppression = suppress::apply(&markers, &keys);
     for (marker, claim) in &suppression.unused {
@@ -189,9 +420,19 @@ fn apply_suppressions(
         } else {
             "no such claim"
         };
+        let span = markers[*marker].span.clone();
+        let (line, column) = source.line_column(span.start);
+        let char_offset = source.text[..span.start].chars().count();
         warnings.push(Warning {
             path: source.path.clone(),
-            span: Some(markers[*marker].span.clone()),
+            place: Some((
+                span,
+                Position {
+                    line,
+                    column,
+                    char_offset,
+                },
+            )),
             message: format!("unused suppression `factlint-ignore {claim}`: {reason}"),
         });
     }

@@ -9,6 +9,17 @@
 use crate::check::{Checked, Mention};
 use crate::reconcile::{conflicting, count_mentions, sides_by_value, Finding, FindingKind};
 use crate::rules::RuleSet;
+use crate::source::Source;
+
+/// Checks a draft against a finished check of the corpus: the draft's mentions are added to `checked`, and its
+/// findings become the draft's own contradictions with the corpus. The corpus is not reconciled again, so this costs
+/// the draft's extraction and one comparison per draft mention and corpus mention of its claim. Returns the draft's
+/// source index.
+pub fn check_draft(checked: &mut Checked, rules: &RuleSet, draft: &Source) -> usize {
+    let index = checked.append_source(rules, draft);
+    keep_draft_findings(checked, rules, index);
+    index
+}
 
 /// Replaces the findings of `checked` (which must include the draft as source `draft`) by the draft's own
 /// contradictions with the corpus.

@@ -86,14 +86,7 @@ fn claim_mentions_with<'s>(
 }
 
 fn mention(claim: usize, source: usize, span: std::ops::Range<usize>, value: Value) -> Mention {
-    Mention {
-        id: 0,
-        claim,
-        source,
-        span: span.clone(),
-        value_span: span,
-        value,
-    }
+    Mention::unplaced(claim, source, span, value)
 }
 
 /// True when the sentence around `span` (bytes of the source's text) passes the claim's `context` and `unless`.

@@ -18,7 +18,7 @@ pub fn mention_fingerprints(checked: &Checked, rules: &RuleSet) -> Vec<String> {
         .iter()
         .map(|mention| {
             let source = &checked.sources[mention.source];
-            let wording = fold(&source.text[mention.span.clone()]);
+            let wording = fold(&mention.text);
             let occurrence = seen
                 .entry((mention.claim, mention.source, wording.clone()))
                 .or_default();

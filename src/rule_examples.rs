@@ -26,7 +26,7 @@ pub fn run_examples(rules: &RuleSet) -> ExampleReport {
         }
         for example in &claim.examples {
             report.run += 1;
-            if let Some(failure) = check_example(index, claim, example) {
+            if let Some(failure) = check_example(rules, index, claim, example) {
                 report.failures.push(failure);
             }
         }
@@ -35,14 +35,19 @@ pub fn run_examples(rules: &RuleSet) -> ExampleReport {
 }
 
 /// Runs one example; a failure is described at the example's place in the YAML.
-fn check_example(index: usize, claim: &Claim, example: &Example) -> Option<RuleError> {
+fn check_example(
+    rules: &RuleSet,
+    index: usize,
+    claim: &Claim,
+    example: &Example,
+) -> Option<RuleError> {
     let mut source = Source::in_memory("example", &example.text).ok()?;
     source.published = example.published;
     let mut warnings: Vec<Warning> = Vec::new();
     let mentions = if claim.kind.is_wording() {
         crate::drift::claim_mentions(index, claim, std::slice::from_ref(&source))
     } else {
-        claim_mentions(index, claim, 0, &source, &mut warnings)
+        claim_mentions(rules, index, &source, &mut warnings)
     };
     let values: Vec<String> = mentions.iter().map(|m| m.value.describe()).collect();
     let problem = match &example.expect {

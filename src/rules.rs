@@ -16,8 +16,10 @@ use regex::Regex;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 
+use crate::extract::scan::Scanner;
 use crate::normalize::date::{parse_publication_date, DATE_PHRASE};
 use crate::normalize::number::{Tolerance, QUANTITY_PHRASE};
+use crate::normalize::Polarity;
 use crate::quotes::QuoteRule;
 use crate::report::excerpt::Excerpt;
 use crate::source::{decode_text, floor_char_boundary, LineIndex};
@@ -131,6 +133,21 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// The pattern lists of the claim, with the polarity of their matches (`None` for quantities and dates); deny
+    /// before affirm. Term and quote claims have none.
+    pub fn pattern_lists(&self) -> Vec<(&[Regex], Option<Polarity>)> {
+        match self {
+            ClaimKind::Quantity { patterns, .. } | ClaimKind::Date { patterns } => {
+                vec![(patterns, None)]
+            }
+            ClaimKind::Polarity { affirm, deny } => vec![
+                (deny.as_slice(), Some(Polarity::Deny)),
+                (affirm.as_slice(), Some(Polarity::Affirm)),
+            ],
+            ClaimKind::Term(_) | ClaimKind::Quote(_) => Vec::new(),
+        }
+    }
+
     /// The kind's name as written in YAML and JSON.
     pub fn name(&self) -> &'static str {
         match self {
@@ -149,11 +166,67 @@ impl ClaimKind {
     }
 }
 
-/// All claims loaded from one or more rule files, in file order.
-#[derive(Debug, Default)]
+/// All claims loaded from one or more rule files, in file order, with their patterns compiled together for
+/// extraction.
+#[derive(Debug)]
 pub struct RuleSet {
     /// The claims, in the order the files (sorted by path) declare them.
     pub claims: Vec<Claim>,
+    /// Every pattern of every claim, searched in one pass.
+    scanner: Scanner,
+    /// For each pattern of the scanner, the claim it belongs to.
+    owners: Vec<PatternOwner>,
+}
+
+/// The claim a pattern belongs to, and for polarity claims which list it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternOwner {
+    /// Index of the claim in [`RuleSet::claims`].
+    pub claim: usize,
+    /// `Some` for the `affirm` and `deny` patterns of polarity claims.
+    pub polarity: Option<Polarity>,
+}
+
+impl RuleSet {
+    /// Builds a rule set from claims, compiling all their patterns into one [`Scanner`]. Fails only when the
+    /// combined patterns cannot be compiled (each one alone could).
+    pub fn new(claims: Vec<Claim>) -> Result<RuleSet, String> {
+        let mut owners = Vec::new();
+        let mut patterns = Vec::new();
+        for (claim, spec) in claims.iter().enumerate() {
+            for (regexes, polarity) in spec.kind.pattern_lists() {
+                for regex in regexes {
+                    owners.push(PatternOwner { claim, polarity });
+                    patterns.push(regex.clone());
+                }
+            }
+        }
+        let scanner = Scanner::new(&patterns)?;
+        Ok(RuleSet {
+            claims,
+            scanner,
+            owners,
+        })
+    }
+
+    /// The scanner that finds the matches of every pattern in one pass.
+    pub fn scanner(&self) -> &Scanner {
+        &self.scanner
+    }
+
+    /// The owner of pattern `index` of the scanner.
+    pub fn pattern_owner(&self, index: usize) -> PatternOwner {
+        self.owners[index]
+    }
+
+    /// Every pattern as compiled (placeholders expanded), in scanner order: what a plain regex search for the
+    /// claims' wordings would use.
+    pub fn expanded_patterns(&self) -> impl Iterator<Item = &str> {
+        self.claims
+            .iter()
+            .flat_map(|c| c.kind.pattern_lists())
+            .flat_map(|(regexes, _)| regexes.iter().map(Regex::as_str))
+    }
 }
 
 /// A rule file that cannot be used, pointing at the place in the YAML.
@@ -286,30 +359,34 @@ fn assemble(
     mut errors: Vec<RuleError>,
     origin: &str,
 ) -> Result<RuleSet, Vec<RuleError>> {
-    let mut set = RuleSet::default();
+    let mut claims = Vec::new();
     let mut first_definition: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
     for result in parsed {
         match result {
-            Ok((file, claims)) => {
-                for (claim, offset) in claims {
+            Ok((file, located)) => {
+                for (claim, offset) in located {
                     check_unique(&file, &claim, offset, &mut first_definition, &mut errors);
-                    set.claims.push(claim);
+                    claims.push(claim);
                 }
             }
             Err(mut file_errors) => errors.append(&mut file_errors),
         }
     }
-    if errors.is_empty() && set.claims.is_empty() {
+    if errors.is_empty() && claims.is_empty() {
         errors.push(RuleError::file(
             Path::new(origin),
             "no claims defined".into(),
         ));
     }
-    if errors.is_empty() {
-        Ok(set)
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    RuleSet::new(claims).map_err(|message| {
+        vec![RuleError::file(
+            Path::new(origin),
+            format!("the patterns cannot be compiled together: {message}"),
+        )]
+    })
 }
 
 /// Records where each claim id is first defined (file and line), and reports an id defined again.

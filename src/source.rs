@@ -51,9 +51,108 @@ pub struct Source {
     pub body_start: usize,
     /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
     pub draft: bool,
-    /// Line starts, computed on first use (only sources with findings need them), shared with the excerpts that
-    /// diagnostics show.
+    /// Where the text can be read again once this source is dropped.
+    origin: Origin,
+    /// Line starts, computed on first use (only sources with suppression markers need them), shared with the
+    /// excerpts that diagnostics show.
     line_index: std::sync::OnceLock<Arc<LineIndex>>,
+}
+
+/// Where a source's text comes from, so that a report can show it again after the check has let it go.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// A file, read again from disk.
+    File(PathBuf),
+    /// A text held in memory (a draft, an example): kept, since there is nothing to read it from.
+    Memory(Arc<str>),
+}
+
+/// What a check keeps of a source: who published it and when, and where to read it again. Holding no text, a
+/// corpus of any size fits in memory as a list of these.
+#[derive(Debug, Clone)]
+pub struct SourceInfo {
+    /// The path as given or as found by the walk; diagnostics and JSON name the source by it.
+    pub path: String,
+    /// A short name for the source (from the manifest or front matter; else the file stem).
+    pub name: String,
+    /// The outlet that published it, when known.
+    pub outlet: Option<String>,
+    /// The publication date, when known.
+    pub published: Option<Date>,
+    /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
+    pub draft: bool,
+    /// Where to read the text again.
+    origin: Origin,
+}
+
+impl SourceInfo {
+    /// The source's whole text, read again (for a file) so that a report can quote it; `None` when the file can no
+    /// longer be read.
+    pub fn text(&self) -> Option<Arc<str>> {
+        match &self.origin {
+            Origin::File(file) => std::fs::read_to_string(file).ok().map(Arc::from),
+            Origin::Memory(text) => Some(text.clone()),
+        }
+    }
+
+    /// The source itself, read again with what the check knew about it; `None` when it can no longer be read.
+    pub fn read(&self) -> Option<Source> {
+        let text = self.text()?;
+        let mut source = Source::from_text(
+            self.path.clone(),
+            text.to_string(),
+            [None, None, None],
+            Some(self.origin.clone()),
+        )
+        .ok()?;
+        source.name = self.name.clone();
+        source.outlet = self.outlet.clone();
+        source.published = self.published;
+        source.draft = self.draft;
+        Some(source)
+    }
+}
+
+/// A source of a corpus, not read yet: the check reads each in turn (or several at once) and lets it go.
+#[derive(Debug)]
+pub struct PendingSource(Pending);
+
+#[derive(Debug)]
+enum Pending {
+    /// A file found by the walk, with what the manifest says about it and its size.
+    File {
+        file: PathBuf,
+        meta: SourceMeta,
+        bytes: u64,
+    },
+    /// A source already in memory (a draft).
+    Loaded(Source),
+}
+
+impl PendingSource {
+    /// The path that reports will name the source by.
+    pub fn path(&self) -> String {
+        match &self.0 {
+            Pending::File { file, .. } => display_path(file),
+            Pending::Loaded(source) => source.path.clone(),
+        }
+    }
+
+    /// The size of the source in bytes, as the walk saw it (for progress reports).
+    pub fn bytes(&self) -> u64 {
+        match &self.0 {
+            Pending::File { bytes, .. } => *bytes,
+            Pending::Loaded(source) => source.text.len() as u64,
+        }
+    }
+
+    /// Reads the source; the error is a human-readable reason (unreadable, not UTF-8, bad front matter).
+    pub fn read(&self) -> Result<Source, String> {
+        match &self.0 {
+            Pending::File { file, meta, .. } => read_source(file, meta.clone()),
+            Pending::Loaded(source) => Ok(source.clone()),
+        }
+    }
 }
 
 /// A source that could not be read; the rest of the corpus is checked regardless.
@@ -65,13 +164,39 @@ pub struct SourceProblem {
     pub reason: String,
 }
 
-/// The sources of a corpus, in a stable order (sorted by path), and the files that could not be read.
+/// The sources of a corpus, in a stable order (sorted by path), not read yet: a check reads them one at a time,
+/// so that memory does not grow with the corpus.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    /// The readable sources.
-    pub sources: Vec<Source>,
-    /// Files skipped with the reason why.
+    /// The sources, in check order.
+    pub sources: Vec<PendingSource>,
+    /// Entries that will not be read, with the reason why (sorted by path).
     pub problems: Vec<SourceProblem>,
+}
+
+impl Corpus {
+    /// A corpus of sources held in memory (drafts, examples, tests).
+    pub fn from_sources(sources: Vec<Source>) -> Corpus {
+        Corpus {
+            sources: sources
+                .into_iter()
+                .map(|s| PendingSource(Pending::Loaded(s)))
+                .collect(),
+            ..Corpus::default()
+        }
+    }
+
+    /// Adds a source held in memory as the last one, in place of any source with the same path (so that a draft
+    /// is not compared with the corpus's copy of itself).
+    pub fn add(&mut self, source: Source) {
+        self.sources.retain(|s| s.path() != source.path);
+        self.sources.push(PendingSource(Pending::Loaded(source)));
+    }
+
+    /// The size of all sources in bytes.
+    pub fn bytes(&self) -> u64 {
+        self.sources.iter().map(PendingSource::bytes).sum()
+    }
 }
 
 /// What a manifest or front matter says about one source.
@@ -130,9 +255,9 @@ pub struct CorpusOptions {
 }
 
 impl Corpus {
-    /// Walks `paths` (files or directories; directories honour `.gitignore`), reads every source, and applies the
-    /// manifests found in the walked directories. Files that cannot be read are [`Corpus::problems`]; when no source
-    /// at all can be read the result is [`CorpusError::NoSources`].
+    /// Walks `paths` (files or directories; directories honour `.gitignore`) and applies the manifests found in
+    /// the walked directories. Sources are read later, one at a time, by the check; entries the walk cannot take are
+    /// [`Corpus::problems`], and when there is no source at all the result is [`CorpusError::NoSources`].
     pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
         Corpus::load_with(paths, &CorpusOptions::default())
     }
@@ -179,29 +304,30 @@ pub struct Walk {
 }
 
 impl Walk {
-    /// Reads every file found by the walk. A file read once under one path is not read again under another (a
-    /// symbolic link to it, or `./a.txt` next to `a.txt`), so that it does not agree with itself.
+    /// The corpus of the files found by the walk, to be read by the check. A file found under two paths (a symbolic
+    /// link to it, or `./a.txt` next to `a.txt`) is taken once, so that it does not agree with itself.
     pub fn read(self) -> Result<Corpus, CorpusError> {
         let mut corpus = Corpus {
             sources: Vec::new(),
             problems: self.problems,
         };
-        let mut read_as: BTreeMap<PathBuf, String> = BTreeMap::new();
-        for file in &self.files {
-            let path = display_path(file);
-            let identity = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
-            if let Some(first) = read_as.get(&identity) {
+        let mut taken_as: BTreeMap<PathBuf, String> = BTreeMap::new();
+        for file in self.files {
+            let path = display_path(&file);
+            let identity = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            if let Some(first) = taken_as.get(&identity) {
                 corpus.problems.push(SourceProblem {
                     reason: format!("the same file as {first}, which is checked"),
                     path,
                 });
                 continue;
             }
-            read_as.insert(identity, path.clone());
-            match read_source(file, manifest_entry(&self.manifests, file)) {
-                Ok(source) => corpus.sources.push(source),
-                Err(reason) => corpus.problems.push(SourceProblem { path, reason }),
-            }
+            taken_as.insert(identity, path);
+            let meta = manifest_entry(&self.manifests, &file);
+            let bytes = std::fs::metadata(&file).map_or(0, |m| m.len());
+            corpus
+                .sources
+                .push(PendingSource(Pending::File { file, meta, bytes }));
         }
         corpus.problems.sort_by(|a, b| a.path.cmp(&b.path));
         if corpus.sources.is_empty() {
@@ -301,6 +427,12 @@ fn innermost(error: &ignore::Error) -> String {
     }
 }
 
+/// The error for a check that read no source under `paths`, saying why each file was skipped.
+pub fn nothing_read(paths: &[PathBuf], skipped: &[SourceProblem]) -> CorpusError {
+    let roots: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
+    no_sources(&roots, skipped)
+}
+
 /// The error for a corpus with nothing to check, saying what was found instead.
 fn no_sources(roots: &[String], problems: &[SourceProblem]) -> CorpusError {
     let help = if problems.is_empty() {
@@ -393,7 +525,8 @@ fn read_source(file: &Path, manifest: SourceMeta) -> Result<Source, String> {
     if text.trim_start_matches(BOM).trim().is_empty() {
         return Err("empty file, nothing to check".to_string());
     }
-    Source::from_text(display_path(file), text, manifest_fields(manifest))
+    let origin = Some(Origin::File(file.to_path_buf()));
+    Source::from_text(display_path(file), text, manifest_fields(manifest), origin)
 }
 
 /// Turns a file's bytes into text, or says in words why they are not text: a binary file, UTF-16, or bytes that are
@@ -428,7 +561,12 @@ fn manifest_fields(meta: SourceMeta) -> [Option<String>; 3] {
 impl Source {
     /// Builds a source from its text. `given` holds name, outlet and publication date from a manifest, which win over
     /// the text's front matter, which wins over a dateline found in the text.
-    fn from_text(path: String, text: String, given: [Option<String>; 3]) -> Result<Source, String> {
+    fn from_text(
+        path: String,
+        text: String,
+        given: [Option<String>; 3],
+        origin: Option<Origin>,
+    ) -> Result<Source, String> {
         let (front, body_start) = split_front_matter(&text)?;
         let [name, outlet, published] = given;
         let published_text = published.or(front.published);
@@ -440,12 +578,14 @@ impl Source {
             None => find_dateline(&text[body_start..]),
         };
         let name = name.or(front.name).unwrap_or_else(|| file_stem(&path));
+        let text: Arc<str> = Arc::from(text);
         Ok(Source {
             path,
             name,
             outlet: outlet.or(front.outlet),
             published,
-            text: Arc::from(text),
+            origin: origin.unwrap_or_else(|| Origin::Memory(text.clone())),
+            text,
             body_start,
             draft: false,
             line_index: std::sync::OnceLock::new(),
@@ -454,7 +594,19 @@ impl Source {
 
     /// Builds a source from text held in memory (a draft, or a test), reading its front matter and dateline.
     pub fn in_memory(path: &str, text: &str) -> Result<Source, String> {
-        Source::from_text(path.to_string(), text.to_string(), [None, None, None])
+        Source::from_text(path.to_string(), text.to_string(), [None, None, None], None)
+    }
+
+    /// What a check keeps of this source once its text is let go.
+    pub fn info(&self) -> SourceInfo {
+        SourceInfo {
+            path: self.path.clone(),
+            name: self.name.clone(),
+            outlet: self.outlet.clone(),
+            published: self.published,
+            draft: self.draft,
+            origin: self.origin.clone(),
+        }
     }
 
     /// The 1-based line and character column of byte `offset`.
@@ -647,6 +799,59 @@ fn is_char_start(byte: u8) -> bool {
     byte & 0xC0 != 0x80
 }
 
+/// A place in a source: 1-based line and character column, and characters from the start of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Characters before the place, from the start of the file.
+    pub char_offset: usize,
+}
+
+/// The [`Position`] of every byte offset in `offsets` (each on a character boundary of `text`), in the same order.
+///
+/// One pass over the text up to the last offset, whatever the number of offsets or the length of the lines, so
+/// that a source with many mentions on one long line costs no more than one with short lines.
+pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let bytes = text.as_bytes();
+    let mut found = vec![Position::default(); offsets.len()];
+    // A leading byte order mark is not part of line 1's columns (see `LineIndex::new`).
+    let bom_chars = usize::from(text.starts_with(BOM));
+    let (mut at, mut chars, mut line, mut line_start_chars) = (0, 0, 1, bom_chars);
+    for i in order {
+        let target = offsets[i].min(bytes.len());
+        let mut last_break = None;
+        for brk in memchr::memchr2_iter(b'\n', b'\r', &bytes[at..target]) {
+            let brk = at + brk;
+            if bytes[brk] == b'\r' && bytes.get(brk + 1) == Some(&b'\n') {
+                continue;
+            }
+            line += 1;
+            last_break = Some(brk);
+        }
+        if let Some(brk) = last_break {
+            line_start_chars = chars + count_chars(&bytes[at..brk + 1]);
+        }
+        chars += count_chars(&bytes[at..target]);
+        at = target;
+        found[i] = Position {
+            line,
+            column: chars.saturating_sub(line_start_chars) + 1,
+            char_offset: chars,
+        };
+    }
+    found
+}
+
+/// Characters in UTF-8 bytes: the bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| is_char_start(b)).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -703,5 +908,24 @@ mod tests {
         assert_eq!(index.line_column(text, 7), (3, 1));
         let h = text.find('h').unwrap();
         assert_eq!(index.line_column(text, h), (4, 4));
+    }
+
+    #[test]
+    fn positions_agree_with_the_line_index() {
+        let text = "ab\r\ncd\ref\ngé h\n\nlast ünïcode line";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .rev()
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (offset, position) in offsets.iter().zip(positions(text, &offsets)) {
+            let (line, column) = index.line_column(text, *offset);
+            assert_eq!(
+                (position.line, position.column),
+                (line, column),
+                "at {offset}"
+            );
+            assert_eq!(position.char_offset, text[..*offset].chars().count());
+        }
     }
 }

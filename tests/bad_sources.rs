@@ -12,6 +12,7 @@ use std::path::Path;
 use common::{
     check, json, refused, rules_dir_workspace, run_in, stderr, stdout, write, TROOPS_RULE,
 };
+use factlint::rules::RuleSet;
 use factlint::source::{Corpus, CorpusOptions};
 use serde_json::Value;
 
@@ -273,8 +274,8 @@ fn a_directory_named_like_a_source_is_walked() {
     assert_eq!(report["warnings"], Value::Array(Vec::new()));
 }
 
-/// A file deleted, or replaced by a directory, after the walk found it and before it is read: the honest ways to
-/// make a read fail when the tests run as root (permissions do not stop root).
+/// A file deleted, or replaced by a directory, after the walk found it and before the check reads it: the honest
+/// ways to make a read fail when the tests run as root (permissions do not stop root).
 #[test]
 fn a_source_that_vanishes_or_changes_between_walk_and_read_is_a_problem() {
     let dir = corpus_with_conflict();
@@ -282,19 +283,21 @@ fn a_source_that_vanishes_or_changes_between_walk_and_read_is_a_problem() {
     write(&corpus, "b.txt", b"Fewer than 1,000 troops.\n");
     write(&corpus, "d.txt", b"Fewer than 1,000 troops.\n");
     let walk = Corpus::walk(std::slice::from_ref(&corpus), &CorpusOptions::default()).unwrap();
+    let found = walk.read().unwrap();
     fs::remove_file(corpus.join("b.txt")).unwrap();
     fs::remove_file(corpus.join("d.txt")).unwrap();
     fs::create_dir(corpus.join("d.txt")).unwrap();
-    let read = walk.read().unwrap();
-    let names: Vec<String> = read.sources.iter().map(|s| s.name.clone()).collect();
+    let rules = RuleSet::load(&[dir.path().join("rules")]).unwrap();
+    let checked = factlint::check::check(&rules, found);
+    let names: Vec<String> = checked.sources.iter().map(|s| s.name.clone()).collect();
     assert_eq!(names, ["a", "c"]);
-    let problems: Vec<(String, String)> = read
-        .problems
+    let problems: Vec<(String, String)> = checked
+        .warnings
         .iter()
-        .map(|p| {
+        .map(|w| {
             (
-                p.path.rsplit('/').next().unwrap().to_string(),
-                p.reason.clone(),
+                w.path.rsplit('/').next().unwrap().to_string(),
+                w.message.clone(),
             )
         })
         .collect();
@@ -303,11 +306,11 @@ fn a_source_that_vanishes_or_changes_between_walk_and_read_is_a_problem() {
         [
             (
                 "b.txt".into(),
-                "cannot read: No such file or directory (os error 2)".into()
+                "skipped: cannot read: No such file or directory (os error 2)".into()
             ),
             (
                 "d.txt".into(),
-                "cannot read: Is a directory (os error 21)".into()
+                "skipped: cannot read: Is a directory (os error 21)".into()
             ),
         ]
     );

@@ -74,14 +74,8 @@ fn check_row(rules: &RuleSet, number: usize, row: &Row) -> Result<(), String> {
         return Err(format!("{header}\n  no such claim in rules/"));
     };
     let source = source_of(number, row).map_err(|e| format!("{header}\n  {e}"))?;
-    let checked = check(
-        rules,
-        Corpus {
-            sources: vec![source],
-            problems: vec![],
-        },
-    );
-    let text = &checked.sources[0].text;
+    let checked = check(rules, Corpus::from_sources(vec![source]));
+    let text = checked.sources[0].text().unwrap_or_default();
     let mentions: Vec<_> = checked
         .mentions
         .iter()

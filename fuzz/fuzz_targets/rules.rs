@@ -34,10 +34,7 @@ fuzz_target!(|data: &[u8]| {
         }
         Ok(rules) => {
             let source = Source::in_memory("fuzz.txt", TEXT).expect("the fixed text is a source");
-            let corpus = Corpus {
-                sources: vec![source],
-                problems: Vec::new(),
-            };
+            let corpus = Corpus::from_sources(vec![source]);
             let checked = check(&rules, corpus);
             human::render(&checked, &rules, OPTIONS);
         }

@@ -33,10 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let rules = rules();
     let checked = check(
         rules,
-        Corpus {
-            sources,
-            problems: Vec::new(),
-        },
+        Corpus::from_sources(sources),
     );
     for mention in &checked.mentions {
         let holding: Vec<_> = checked

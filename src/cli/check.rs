@@ -4,13 +4,14 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use factlint::baseline::Baseline;
-use factlint::check::{check, Checked};
+use factlint::check::{check_with, CheckOptions, Checked};
 use factlint::draft::keep_draft_findings;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::{github, json, sarif, Format};
 use factlint::rules::{RuleSet, Severity};
-use factlint::source::{Corpus, Source};
+use factlint::source::{nothing_read, Corpus, Source, SourceProblem};
 
+use super::progress::Progress;
 use super::{
     load_config, load_corpus, load_rules, paths_or, report_error, stderr_options, ColorChoice,
 };
@@ -49,6 +50,12 @@ pub struct CheckArgs {
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Threads to read and extract sources on. Default: one per available core.
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    threads: usize,
+    /// No progress bar on long runs.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// `--fail-on` values.
@@ -82,21 +89,25 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
         &paths_or(args.rules.clone(), &config, &config.rules, "rules"),
         args.color,
     )?;
-    let mut corpus = load_corpus(
-        &paths_or(args.paths.clone(), &config, &config.paths, "seeds"),
-        &config,
-        args.color,
-    )?;
-    let draft = match &args.draft {
-        Some(path) => Some(add_draft(
-            &mut corpus,
-            path,
-            args.stdin_filename.as_deref(),
-        )?),
-        None => None,
+    let paths = paths_or(args.paths.clone(), &config, &config.paths, "seeds");
+    let mut corpus = load_corpus(&paths, &config, args.color)?;
+    if let Some(path) = &args.draft {
+        add_draft(&mut corpus, path, args.stdin_filename.as_deref())?;
+    }
+    let mut checked = {
+        let progress = Progress::start(corpus.sources.len(), corpus.bytes(), !args.quiet);
+        let report = |bytes| progress.source_done(bytes);
+        let options = CheckOptions {
+            threads: args.threads,
+            progress: Some(&report),
+        };
+        check_with(&rules, corpus, &options)
     };
-    let mut checked = check(&rules, corpus);
-    if let Some(index) = draft {
+    if checked.sources.is_empty() {
+        report_error(&nothing_read(&paths, &skipped(&checked)), args.color);
+        return Err(EXIT_ERROR);
+    }
+    if let Some(index) = checked.sources.iter().position(|s| s.draft) {
         keep_draft_findings(&mut checked, &rules, index);
     }
     if let Some(path) = &args.write_baseline {
@@ -124,13 +135,22 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
         human::render_warnings(&checked, stderr_options(args.color))
     );
     let format = args.format.or(config.format).unwrap_or(Format::Human);
-    let output = render(&checked, &rules, format, &args, hidden);
     match &args.output {
-        Some(path) => write_file(path, &output)?,
-        None => std::io::stdout()
-            .lock()
-            .write_all(output.as_bytes())
-            .map_err(|_| EXIT_ERROR)?,
+        Some(path) => {
+            let mut file = std::fs::File::create(path)
+                .map_err(|e| fail(&format!("cannot write {}: {e}", path.display())))?;
+            render(&checked, &rules, format, &args, hidden, &mut file)
+                .map_err(|e| fail(&format!("cannot write {}: {e}", path.display())))?;
+        }
+        None => render(
+            &checked,
+            &rules,
+            format,
+            &args,
+            hidden,
+            &mut std::io::stdout().lock(),
+        )
+        .map_err(|_| EXIT_ERROR)?,
     }
     let threshold = args
         .fail_on
@@ -141,14 +161,33 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
     Ok(if failed { EXIT_FAILED } else { 0 })
 }
 
+/// The sources a check skipped, from its warnings.
+fn skipped(checked: &Checked) -> Vec<SourceProblem> {
+    checked
+        .warnings
+        .iter()
+        .filter(|w| w.place.is_none())
+        .map(|w| SourceProblem {
+            path: w.path.clone(),
+            reason: w
+                .message
+                .strip_prefix("skipped: ")
+                .unwrap_or(&w.message)
+                .to_string(),
+        })
+        .collect()
+}
+
+/// Writes the report; JSON is written as it is produced, the other formats once rendered.
 fn render(
     checked: &Checked,
     rules: &RuleSet,
     format: Format,
     args: &CheckArgs,
     hidden: usize,
-) -> String {
-    match format {
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let text = match format {
         Format::Human => {
             let terminal = args.output.is_none() && std::io::stdout().is_terminal();
             let options: HumanOptions = super::human_options(args.color, terminal);
@@ -158,19 +197,21 @@ fn render(
             }
             text
         }
-        Format::Json => json::render(checked, rules),
+        Format::Json => return json::write(checked, rules, out),
         Format::Sarif => sarif::render(checked, rules),
         Format::Github => github::render(checked, rules),
-    }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 /// Reads the draft and adds it to the corpus as its last source (dropping the corpus's copy of the same file, so
-/// that the draft is not compared with itself). Returns its index.
+/// that the draft is not compared with itself).
 fn add_draft(
     corpus: &mut Corpus,
     path: &std::path::Path,
     stdin_name: Option<&str>,
-) -> Result<usize, u8> {
+) -> Result<(), u8> {
     let (name, text) = if path.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin()
@@ -187,9 +228,8 @@ fn add_draft(
     };
     let mut draft = Source::in_memory(&name, &text).map_err(|e| fail(&format!("{name}: {e}")))?;
     draft.draft = true;
-    corpus.sources.retain(|s| s.path != name);
-    corpus.sources.push(draft);
-    Ok(corpus.sources.len() - 1)
+    corpus.add(draft);
+    Ok(())
 }
 
 fn apply_baseline(

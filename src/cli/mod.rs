@@ -2,6 +2,7 @@
 //! the corpus, and how diagnostics are drawn.
 
 pub mod check;
+pub mod progress;
 pub mod tables;
 pub mod test;
 

@@ -51,7 +51,7 @@ fn annotate(checked: &Checked, rules: &RuleSet, finding: &Finding, out: &mut Str
 }
 
 fn place(checked: &Checked, mention: &Mention) -> String {
-    let region = region(checked, mention);
+    let region = region(mention);
     format!(
         "{}:{}:{}",
         checked.sources[mention.source].path, region.start_line, region.start_column
@@ -70,7 +70,7 @@ fn command(
         Severity::Warning => "warning",
         Severity::Note => "notice",
     };
-    let region = region(checked, mention);
+    let region = region(mention);
     format!(
         "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
         escape_property(&checked.sources[mention.source].path),

@@ -5,6 +5,7 @@
 //! value, the as-of date for quantities, and the source's name; each related mention whose wording resembles the
 //! first one carries a word diff.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -15,10 +16,14 @@ use super::diff::word_diff;
 use super::excerpt::Excerpt;
 use super::json::iso_interval;
 use crate::check::{Checked, Mention, Warning};
-use crate::normalize::Value;
+use crate::normalize::{format_number, Value};
 use crate::reconcile::{count_mentions, Finding, FindingKind};
 use crate::rules::{Claim, RuleSet, Severity};
-use crate::source::{LineIndex, Source};
+use crate::source::{LineIndex, SourceInfo};
+
+/// At most this many other mentions are drawn with a finding (and as many compatible ones listed in its help);
+/// the rest are counted ("and 4,812 more"). The JSON report lists them all.
+pub const MAX_LISTED: usize = 10;
 
 /// How to draw the report.
 #[derive(Debug, Clone, Copy)]
@@ -38,7 +43,8 @@ pub fn render(checked: &Checked, rules: &RuleSet, options: HumanOptions) -> Stri
         .iter()
         .filter(|f| f.kind != FindingKind::Agreement)
     {
-        let diagnostic = finding_diagnostic(checked, rules, finding);
+        let mut texts = Texts::new(checked);
+        let diagnostic = finding_diagnostic(&mut texts, rules, finding);
         render_one(&handler, &diagnostic, &mut out);
     }
     out.push_str(&summary(checked, rules));
@@ -49,8 +55,17 @@ pub fn render(checked: &Checked, rules: &RuleSet, options: HumanOptions) -> Stri
 pub fn render_warnings(checked: &Checked, options: HumanOptions) -> String {
     let handler = handler(options);
     let mut out = String::new();
+    let mut last_text: Option<(&str, Option<Loaded>)> = None;
     for warning in &checked.warnings {
-        render_one(&handler, &warning_diagnostic(checked, warning), &mut out);
+        if last_text
+            .as_ref()
+            .is_none_or(|(path, _)| *path != warning.path)
+        {
+            let source = checked.sources.iter().find(|s| s.path == warning.path);
+            last_text = Some((&warning.path, source.and_then(load)));
+        }
+        let text = last_text.as_ref().and_then(|(_, text)| text.clone());
+        render_one(&handler, &warning_diagnostic(text, warning), &mut out);
     }
     out
 }
@@ -143,49 +158,115 @@ fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
-fn finding_diagnostic(checked: &Checked, rules: &RuleSet, finding: &Finding) -> PlaceDiagnostic {
+/// A source's text, read again for a report, with its lines.
+type Loaded = (Arc<str>, Arc<LineIndex>);
+
+/// Reads a source's text again, with its lines; `None` when it can no longer be read.
+fn load(source: &SourceInfo) -> Option<Loaded> {
+    source.text().map(|text| {
+        let lines = Arc::new(LineIndex::new(&text));
+        (text, lines)
+    })
+}
+
+/// The texts of the sources a finding shows, read again on first use and let go with the finding.
+struct Texts<'c> {
+    checked: &'c Checked,
+    loaded: HashMap<usize, Option<Loaded>>,
+}
+
+impl<'c> Texts<'c> {
+    fn new(checked: &'c Checked) -> Texts<'c> {
+        Texts {
+            checked,
+            loaded: HashMap::new(),
+        }
+    }
+
+    /// The text to draw `mention` in and the span to label: its source, or (when the source changed on disk since
+    /// the check) the mention's own words.
+    fn snippet(&mut self, mention: &Mention) -> (Loaded, std::ops::Range<usize>) {
+        let source = &self.checked.sources[mention.source];
+        let loaded = self
+            .loaded
+            .entry(mention.source)
+            .or_insert_with(|| load(source))
+            .clone();
+        match loaded {
+            Some((text, lines)) if text.get(mention.span.clone()) == Some(&*mention.text) => {
+                ((text, lines), mention.span.clone())
+            }
+            _ => {
+                let text: Arc<str> = Arc::from(&*mention.text);
+                let lines = Arc::new(LineIndex::new(&text));
+                ((text, lines), 0..mention.text.len())
+            }
+        }
+    }
+}
+
+fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> PlaceDiagnostic {
+    let checked = texts.checked;
     let claim = &rules.claims[finding.claim];
     let first_side = anchor_side(finding);
     let first = &checked.mentions[first_side[0]];
-    let first_text = mention_text(checked, first);
     let heading = match finding.kind {
         FindingKind::Change => "changed over time",
         _ => "conflict",
     };
     let mut diagnostic = place(
-        checked,
+        texts,
         first,
         format!("{heading}: {}", finding.message),
         miette_severity(finding.severity),
     );
     diagnostic.code = Some(claim.id.clone());
-    let help = finding_help(checked, claim.help.as_deref(), finding);
+    let others = listed_others(finding, first.id, first_side);
+    let unlisted = finding.mentions.len() - 1 - others.len();
+    let help = finding_help(checked, claim.help.as_deref(), finding, unlisted);
     diagnostic.help = Some(match first.value.reference_help() {
         Some(wording) => format!("{help}\n{wording}"),
         None => help,
     });
-    diagnostic.related = finding
-        .mentions
-        .iter()
-        .filter(|&&id| id != first.id)
-        .map(|&id| {
+    diagnostic.related = others
+        .into_iter()
+        .map(|id| {
             let mention = &checked.mentions[id];
             let agrees = first_side.contains(&id);
-            related_diagnostic(checked, mention, agrees, finding, first_text)
+            related_diagnostic(texts, mention, agrees, finding, &first.text)
         })
         .collect();
     diagnostic
 }
 
+/// The mentions drawn besides the first, in corpus order: all of them, or when there are more than [`MAX_LISTED`],
+/// the first contradicting ones and then the first agreeing ones.
+fn listed_others(finding: &Finding, first: usize, first_side: &[usize]) -> Vec<usize> {
+    let others = finding.mentions.iter().copied().filter(|&id| id != first);
+    if finding.mentions.len() - 1 <= MAX_LISTED {
+        return others.collect();
+    }
+    let (agreeing, contradicting): (Vec<usize>, Vec<usize>) =
+        others.partition(|id| first_side.contains(id));
+    let mut listed: Vec<usize> = contradicting
+        .into_iter()
+        .chain(agreeing)
+        .take(MAX_LISTED)
+        .collect();
+    listed.sort_unstable();
+    listed
+}
+
 fn related_diagnostic(
-    checked: &Checked,
+    texts: &mut Texts,
     mention: &Mention,
     agrees: bool,
     finding: &Finding,
     first_text: &str,
 ) -> PlaceDiagnostic {
+    let checked = texts.checked;
     let source = &checked.sources[mention.source];
-    let text = mention_text(checked, mention);
+    let text = &*mention.text;
     let anchor = &checked.mentions[anchor_side(finding)[0]];
     let first = if checked.sources[anchor.source].draft {
         "the draft"
@@ -201,7 +282,7 @@ fn related_diagnostic(
         )
     };
     let mut diagnostic = place(
-        checked,
+        texts,
         mention,
         format!("{verb}: {} says {text:?}", source_label(source)),
         severity,
@@ -218,19 +299,19 @@ fn related_diagnostic(
 
 /// A diagnostic pointing at one mention, labelled with its normalised value.
 fn place(
-    checked: &Checked,
+    texts: &mut Texts,
     mention: &Mention,
     message: String,
     severity: miette::Severity,
 ) -> PlaceDiagnostic {
-    let source = &checked.sources[mention.source];
-    let label =
-        LabeledSpan::new_with_span(Some(value_label(mention, source)), mention.span.clone());
+    let source = &texts.checked.sources[mention.source];
+    let ((text, lines), span) = texts.snippet(mention);
+    let label = LabeledSpan::new_with_span(Some(value_label(mention, source)), span);
     PlaceDiagnostic {
         message,
         code: None,
         severity,
-        source_code: Excerpt::new(source.path.clone(), source.text.clone(), source.lines()),
+        source_code: Excerpt::new(source.path.clone(), text, lines),
         label: Some(label),
         help: None,
         related: Vec::new(),
@@ -238,7 +319,7 @@ fn place(
 }
 
 /// "less than 1,000 · as of 2024-05-20 · sputnik (Sputnik Africa)".
-fn value_label(mention: &Mention, source: &Source) -> String {
+fn value_label(mention: &Mention, source: &SourceInfo) -> String {
     let as_of = match &mention.value {
         Value::Quantity {
             as_of: Some(range), ..
@@ -253,20 +334,21 @@ fn value_label(mention: &Mention, source: &Source) -> String {
     )
 }
 
-fn source_label(source: &Source) -> String {
+fn source_label(source: &SourceInfo) -> String {
     match &source.outlet {
         Some(outlet) => format!("{} ({outlet})", source.name),
         None => source.name.clone(),
     }
 }
 
-fn mention_text<'c>(checked: &'c Checked, mention: &Mention) -> &'c str {
-    &checked.sources[mention.source].text[mention.span.clone()]
-}
-
 /// The claim's own help, then what else bears on the finding: mentions compatible with every side (for a draft,
-/// the corpus mentions that agree with it).
-fn finding_help(checked: &Checked, claim_help: Option<&str>, finding: &Finding) -> String {
+/// the corpus mentions that agree with it), and how many mentions were left out.
+fn finding_help(
+    checked: &Checked,
+    claim_help: Option<&str>,
+    finding: &Finding,
+    unlisted: usize,
+) -> String {
     let default_help = "check which source is right, or say why they differ";
     let mut lines = vec![claim_help.unwrap_or(default_help).to_string()];
     let anchor = &checked.mentions[anchor_side(finding)[0]];
@@ -275,39 +357,47 @@ fn finding_help(checked: &Checked, claim_help: Option<&str>, finding: &Finding) 
     } else {
         "compatible with every side"
     };
-    for &id in &finding.compatible {
+    for &id in finding.compatible.iter().take(MAX_LISTED) {
         let mention = &checked.mentions[id];
-        let source = &checked.sources[mention.source];
-        let (line, column) = source.line_column(mention.span.start);
         lines.push(format!(
-            "{relation}: {}:{line}:{column} {:?} ({})",
-            source.path,
-            mention_text(checked, mention),
+            "{relation}: {}:{}:{} {:?} ({})",
+            checked.sources[mention.source].path,
+            mention.start.line,
+            mention.start.column,
+            mention.text,
             mention.value.describe()
         ));
+    }
+    let more_compatible = finding.compatible.len().saturating_sub(MAX_LISTED);
+    for (count, what) in [(unlisted, "in this finding"), (more_compatible, relation)] {
+        if count > 0 {
+            lines.push(format!(
+                "and {} more mentions {what}, not shown (--format json lists them all)",
+                format_number(count as f64)
+            ));
+        }
     }
     lines.join("\n")
 }
 
-fn warning_diagnostic(checked: &Checked, warning: &Warning) -> PlaceDiagnostic {
-    let source = checked.sources.iter().find(|s| s.path == warning.path);
+fn warning_diagnostic(text: Option<Loaded>, warning: &Warning) -> PlaceDiagnostic {
     let label = warning
-        .span
-        .clone()
-        .map(|span| LabeledSpan::new_with_span(None, span));
+        .place
+        .as_ref()
+        .map(|(span, _)| LabeledSpan::new_with_span(None, span.clone()));
     PlaceDiagnostic {
         message: format!("{}: {}", warning.path, warning.message),
         code: None,
         severity: miette::Severity::Warning,
-        source_code: match source {
-            Some(source) => Excerpt::new(warning.path.clone(), source.text.clone(), source.lines()),
+        label: label.filter(|_| text.is_some()),
+        source_code: match text {
+            Some((text, lines)) => Excerpt::new(warning.path.clone(), text, lines),
             None => Excerpt::new(
                 warning.path.clone(),
                 Arc::from(""),
                 Arc::new(LineIndex::new("")),
             ),
         },
-        label: label.filter(|_| source.is_some()),
         help: None,
         related: Vec::new(),
     }

@@ -1,6 +1,8 @@
 //! The JSON report: one document, versioned, whose shape is documented in the README ("JSON output").
 //! Fields are only ever added within a version; a change of meaning bumps `version`.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::check::{Checked, Mention, Warning};
@@ -15,13 +17,38 @@ use crate::terms::TermValue;
 /// The version of the document's shape.
 pub const JSON_VERSION: u32 = 1;
 
+/// The document, with its lists produced while they are written: a report of a million mentions is never held
+/// in memory twice.
 #[derive(Serialize)]
-struct Document<'a> {
+#[serde(bound(
+    serialize = "Lazy<S>: Serialize, Lazy<M>: Serialize, Lazy<F>: Serialize, Lazy<W>: Serialize"
+))]
+struct Document<S, M, F, W> {
     version: u32,
-    sources: Vec<SourceEntry<'a>>,
-    mentions: Vec<MentionEntry<'a>>,
-    findings: Vec<FindingEntry<'a>>,
-    warnings: Vec<WarningEntry<'a>>,
+    sources: Lazy<S>,
+    mentions: Lazy<M>,
+    findings: Lazy<F>,
+    warnings: Lazy<W>,
+}
+
+/// A list that serializes the items of an iterator as they come.
+struct Lazy<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Lazy<I> {
+    fn new(items: I) -> Lazy<I> {
+        Lazy(std::cell::RefCell::new(Some(items)))
+    }
+}
+
+impl<I> Serialize for Lazy<I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.borrow_mut().take();
+        serializer.collect_seq(items.into_iter().flatten())
+    }
 }
 
 #[derive(Serialize)]
@@ -91,38 +118,36 @@ struct WarningEntry<'a> {
 
 /// Renders the whole check as a pretty-printed JSON document followed by a newline.
 pub fn render(checked: &Checked, rules: &RuleSet) -> String {
+    let mut bytes = Vec::new();
+    match write(checked, rules, &mut bytes) {
+        Ok(()) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}
+
+/// Writes the whole check to `out` as a pretty-printed JSON document followed by a newline, entry by entry.
+pub fn write(checked: &Checked, rules: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
     let document = Document {
         version: JSON_VERSION,
-        sources: checked
-            .sources
-            .iter()
-            .map(|s| SourceEntry {
-                path: &s.path,
-                name: &s.name,
-                outlet: s.outlet.as_deref(),
-                published: s.published.map(|d| d.to_string()),
-            })
-            .collect(),
-        mentions: checked
-            .mentions
-            .iter()
-            .map(|m| mention_entry(checked, rules, m))
-            .collect(),
-        findings: checked
-            .findings
-            .iter()
-            .map(|f| finding_entry(rules, f))
-            .collect(),
-        warnings: checked
-            .warnings
-            .iter()
-            .map(|w| warning_entry(checked, w))
-            .collect(),
+        sources: Lazy::new(checked.sources.iter().map(|s| SourceEntry {
+            path: &s.path,
+            name: &s.name,
+            outlet: s.outlet.as_deref(),
+            published: s.published.map(|d| d.to_string()),
+        })),
+        mentions: Lazy::new(
+            checked
+                .mentions
+                .iter()
+                .map(|m| mention_entry(checked, rules, m)),
+        ),
+        findings: Lazy::new(checked.findings.iter().map(|f| finding_entry(rules, f))),
+        warnings: Lazy::new(checked.warnings.iter().map(warning_entry)),
     };
-    let mut text = serde_json::to_string_pretty(&document)
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &document)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn mention_entry<'a>(
@@ -130,17 +155,15 @@ fn mention_entry<'a>(
     rules: &'a RuleSet,
     mention: &'a Mention,
 ) -> MentionEntry<'a> {
-    let source = &checked.sources[mention.source];
-    let (line, column) = source.line_column(mention.span.start);
     MentionEntry {
         id: mention.id,
         claim: &rules.claims[mention.claim].id,
-        source: &source.path,
-        line,
-        column,
+        source: &checked.sources[mention.source].path,
+        line: mention.start.line,
+        column: mention.start.column,
         offset: mention.span.start,
         length: mention.span.len(),
-        text: &source.text[mention.span.clone()],
+        text: &mention.text,
         value: value_entry(&mention.value),
     }
 }
@@ -202,17 +225,12 @@ fn finding_entry<'a>(rules: &'a RuleSet, finding: &'a Finding) -> FindingEntry<'
     }
 }
 
-fn warning_entry<'a>(checked: &Checked, warning: &'a Warning) -> WarningEntry<'a> {
-    let place = checked
-        .sources
-        .iter()
-        .find(|s| s.path == warning.path)
-        .zip(warning.span.as_ref())
-        .map(|(source, span)| source.line_column(span.start));
+fn warning_entry(warning: &Warning) -> WarningEntry<'_> {
+    let place = warning.place.as_ref().map(|(_, position)| position);
     WarningEntry {
         source: &warning.path,
-        line: place.map(|p| p.0),
-        column: place.map(|p| p.1),
+        line: place.map(|p| p.line),
+        column: place.map(|p| p.column),
         message: &warning.message,
     }
 }

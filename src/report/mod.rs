@@ -9,7 +9,7 @@ pub mod json;
 pub mod sarif;
 pub mod table;
 
-use crate::check::{Checked, Mention};
+use crate::check::Mention;
 use crate::reconcile::Finding;
 
 /// The output formats.
@@ -50,14 +50,11 @@ pub struct Region {
 }
 
 /// The region of a mention in its source.
-pub fn region(checked: &Checked, mention: &Mention) -> Region {
-    let source = &checked.sources[mention.source];
-    let (start_line, start_column) = source.line_column(mention.span.start);
-    let (end_line, end_column) = source.line_column(mention.span.end);
+pub fn region(mention: &Mention) -> Region {
     Region {
-        start_line,
-        start_column,
-        end_line,
-        end_column,
+        start_line: mention.start.line,
+        start_column: mention.start.column,
+        end_line: mention.end.line,
+        end_column: mention.end.column,
     }
 }

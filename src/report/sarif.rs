@@ -112,9 +112,9 @@ fn result(checked: &Checked, rules: &RuleSet, finding: &Finding, fingerprints: &
 
 fn physical_location(checked: &Checked, mention: &Mention) -> Json {
     let source = &checked.sources[mention.source];
-    let place = region(checked, mention);
-    let char_offset = source.text[..mention.span.start].chars().count();
-    let char_length = source.text[mention.span.clone()].chars().count();
+    let place = region(mention);
+    let char_offset = mention.start.char_offset;
+    let char_length = mention.end.char_offset - mention.start.char_offset;
     json!({
         "artifactLocation": { "uri": source.path },
         "region": {

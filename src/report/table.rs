@@ -47,7 +47,7 @@ pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
         .filter(|m| m.claim == claim)
         .map(|m| {
             let source = &checked.sources[m.source];
-            let (line, column) = source.line_column(m.span.start);
+            let (line, column) = (m.start.line, m.start.column);
             let as_of = match &m.value {
                 Value::Quantity {
                     as_of: Some(range), ..
@@ -58,7 +58,7 @@ pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
             vec![
                 source.name.clone(),
                 format!("{}:{line}:{column}", source.path),
-                shorten(&source.text[m.span.clone()]),
+                shorten(&m.text),
                 m.value.describe(),
                 as_of,
                 status(m.id).to_string(),

@@ -1,0 +1,121 @@
+//! Micro-benchmarks of the pipeline's stages on generated text: extraction (the one-pass scan and everything up to
+//! matches), normalisation, reconciliation, and a 5,000-word draft checked against a corpus already checked.
+//!
+//! ```sh
+//! cargo bench --bench pipeline
+//! ```
+
+#[path = "../examples/gen_corpus/corpus.rs"]
+mod corpus;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+use factlint::check::{check_with, CheckOptions, Checked};
+use factlint::draft::check_draft;
+use factlint::extract::find_all;
+use factlint::normalize::normalize;
+use factlint::reconcile::reconcile;
+use factlint::rules::RuleSet;
+use factlint::source::{Corpus, Source};
+
+fn main() {
+    divan::main();
+}
+
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        RuleSet::load(&[dir]).expect("the seed rules load")
+    })
+}
+
+/// A generated corpus of about `megabytes` MB, written once per run under the target directory.
+fn corpus_dir(megabytes: u64) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-corpora")
+        .join(format!("{megabytes}mb"));
+    if !dir.join("planted.json").exists() {
+        let plan = corpus::Plan {
+            docs: None,
+            bytes: Some(megabytes * 1_000_000),
+            seed: 42,
+        };
+        corpus::generate(plan, &dir).expect("the corpus is written");
+    }
+    dir
+}
+
+/// The corpus of `megabytes` MB, checked once.
+fn checked(megabytes: u64) -> Checked {
+    let corpus = Corpus::load(&[corpus_dir(megabytes)]).expect("the corpus loads");
+    check_with(rules(), corpus, &CheckOptions::default())
+}
+
+/// One generated document of about `bytes` bytes.
+fn document(bytes: u64, seed: u64) -> Source {
+    let dir = std::env::temp_dir().join(format!("factlint-bench-doc-{bytes}-{seed}"));
+    let plan = corpus::Plan {
+        docs: Some(1),
+        bytes: Some(bytes),
+        seed,
+    };
+    corpus::generate(plan, &dir).expect("the document is written");
+    let text = std::fs::read_to_string(dir.join("doc000000.txt")).expect("the document reads");
+    let mut source = Source::in_memory("draft.txt", &text).expect("the document parses");
+    source.published = Some(jiff::civil::date(2024, 5, 20));
+    source
+}
+
+/// Scanning and extraction (context, overlaps, sentences) of a 1 MB document.
+#[divan::bench]
+fn extract_1mb(bencher: Bencher) {
+    let source = document(1_000_000, 1);
+    let rules = rules();
+    bencher
+        .counter(BytesCount::new(source.text.len()))
+        .bench(|| find_all(rules, &source));
+}
+
+/// Normalising every match of a 1 MB document.
+#[divan::bench]
+fn normalize_1mb(bencher: Bencher) {
+    let source = document(1_000_000, 2);
+    let rules = rules();
+    let matches = find_all(rules, &source);
+    bencher.bench(|| {
+        matches
+            .iter()
+            .zip(&rules.claims)
+            .flat_map(|(found, claim)| found.iter().map(|m| normalize(&claim.kind, &source, m)))
+            .filter(Result::is_ok)
+            .count()
+    });
+}
+
+/// Reconciling every mention of a corpus of 10 or 100 MB.
+#[divan::bench(args = [10, 100], sample_count = 20)]
+fn reconcile_corpus(bencher: Bencher, megabytes: u64) {
+    let checked = checked(megabytes);
+    let rules = rules();
+    bencher
+        .counter(divan::counter::ItemsCount::new(checked.mentions.len()))
+        .bench(|| reconcile(&rules.claims, &checked.mentions));
+}
+
+/// A 5,000-word draft (about 30 KB) checked against a corpus of 10 or 100 MB already checked: extraction of the
+/// draft and its comparison with every corpus mention of its claims.
+#[divan::bench(args = [10, 100], sample_count = 50)]
+fn draft_5000_words(bencher: Bencher, megabytes: u64) {
+    let base = checked(megabytes);
+    let draft = document(30_000, 3);
+    let words = draft.text.split_whitespace().count();
+    assert!((4_500..5_500).contains(&words), "{words} words");
+    let rules = rules();
+    bencher
+        .with_inputs(|| base.clone())
+        .bench_local_values(|mut checked| check_draft(&mut checked, rules, &draft));
+}

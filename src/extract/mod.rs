@@ -1,0 +1,125 @@
+//! Extraction: finds every match of every claim's patterns in a source.
+//!
+//! All patterns of a rule set are searched in one pass ([`scan`]); the result is, pattern by pattern, what a
+//! search of that pattern alone would give. A match is kept only when its sentence ([`sentence`]) matches one of
+//! the claim's `context` patterns (if it has any) and none of its `unless` patterns, and only once: when patterns of
+//! one claim overlap on the same words, the earliest, longest match wins. For polarity claims a `deny` match always
+//! wins over an `affirm` match of the same words, since "does not mark the end" contains "mark the end".
+
+pub mod scan;
+pub mod sentence;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::normalize::Polarity;
+use crate::rules::{Claim, RuleSet, VALUE_GROUP};
+use crate::source::Source;
+pub use sentence::sentence_around;
+
+/// One place in a source where a claim's pattern matched. Offsets are bytes into [`Source::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// The whole match.
+    pub span: Range<usize>,
+    /// The words to normalise: the `value` group, or the whole match for polarity claims.
+    pub value: Range<usize>,
+    /// The sentence around the match, where an as-of date is looked for.
+    pub sentence: Range<usize>,
+    /// For polarity claims, which list matched.
+    pub polarity: Option<Polarity>,
+}
+
+/// The matches of every claim of `rules` in `source`: one list per claim, in rule order, each in text order.
+pub fn find_all(rules: &RuleSet, source: &Source) -> Vec<Vec<Match>> {
+    let body = source.body();
+    let mut candidates: Vec<Vec<Match>> = vec![Vec::new(); rules.claims.len()];
+    for found in rules.scanner().scan(body) {
+        let owner = rules.pattern_owner(found.pattern);
+        let whole = trim_leading_separators(body, found.span);
+        let value = found.value.unwrap_or_else(|| whole.clone());
+        candidates[owner.claim].push(Match {
+            span: shift(&whole, source.body_start),
+            value: shift(&value, source.body_start),
+            sentence: shift(&sentence_around(body, whole), source.body_start),
+            polarity: owner.polarity,
+        });
+    }
+    candidates
+        .into_iter()
+        .zip(&rules.claims)
+        .map(|(found, claim)| finish(claim, source, found))
+        .collect()
+}
+
+/// The matches of one claim in `source`, in text order, found the plain way: one search per pattern. The same as
+/// that claim's list from [`find_all`], by another road.
+pub fn find_matches(claim: &Claim, source: &Source) -> Vec<Match> {
+    let body = source.body();
+    let mut found = Vec::new();
+    for (regexes, polarity) in claim.kind.pattern_lists() {
+        for regex in regexes {
+            for captures in regex.captures_iter(body) {
+                let Some(whole) = captures.get(0) else {
+                    continue;
+                };
+                let whole = trim_leading_separators(body, whole.range());
+                let value = captures
+                    .name(VALUE_GROUP)
+                    .map_or(whole.clone(), |value| value.range());
+                found.push(Match {
+                    span: shift(&whole, source.body_start),
+                    value: shift(&value, source.body_start),
+                    sentence: shift(&sentence_around(body, whole), source.body_start),
+                    polarity,
+                });
+            }
+        }
+    }
+    finish(claim, source, found)
+}
+
+/// Keeps the candidates of one claim that are in context, once each.
+fn finish(claim: &Claim, source: &Source, mut found: Vec<Match>) -> Vec<Match> {
+    found.retain(|m| in_context(claim, &source.text[m.sentence.clone()]));
+    keep_first_of_overlaps(found)
+}
+
+/// Drops the punctuation and spaces that a pattern may match before its words (", in March 2024"), so that the
+/// mention starts at a word.
+fn trim_leading_separators(body: &str, range: Range<usize>) -> Range<usize> {
+    let text = &body[range.clone()];
+    let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    range.start + (text.len() - trimmed.len())..range.end
+}
+
+fn shift(range: &Range<usize>, by: usize) -> Range<usize> {
+    range.start + by..range.end + by
+}
+
+/// True when the sentence is about the claim's subject (`context`) and not vetoed (`unless`).
+pub fn in_context(claim: &Claim, sentence: &str) -> bool {
+    let about = claim.context.is_empty() || claim.context.iter().any(|re| re.is_match(sentence));
+    about && !claim.unless.iter().any(|re| re.is_match(sentence))
+}
+
+/// Drops matches that overlap an earlier-kept one. Deny matches are ranked first, then by position and length,
+/// so a denial is never shadowed by the affirmation it contains. Kept spans never overlap, so each candidate is
+/// checked against its neighbours among them only.
+fn keep_first_of_overlaps(mut candidates: Vec<Match>) -> Vec<Match> {
+    candidates.sort_by_key(|m| {
+        (
+            m.polarity != Some(Polarity::Deny),
+            m.span.start,
+            std::cmp::Reverse(m.span.end),
+        )
+    });
+    let mut kept: BTreeMap<(usize, usize), Match> = BTreeMap::new();
+    for candidate in candidates {
+        let before = kept.range(..(candidate.span.end, 0)).next_back();
+        if before.is_none_or(|(_, k)| k.span.end <= candidate.span.start) {
+            kept.insert((candidate.span.start, candidate.span.end), candidate);
+        }
+    }
+    kept.into_values().collect()
+}

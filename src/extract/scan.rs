@@ -1,0 +1,330 @@
+//! One pass over a text for all patterns of a rule set, with the results of one search per pattern.
+//!
+//! Running every pattern over every text costs one pass per pattern, and rule patterns are large (each embeds the
+//! quantity or date phrase regex). The [`Scanner`] makes one pass instead, with all patterns combined into one lazy
+//! DFA over *relaxed* patterns: without Unicode word boundaries (`\b`), without capture groups, and with counted
+//! repetitions (`{0,14}`) left open. Relaxing only lets a pattern match in more places, so every place where some
+//! pattern can start a match is among the places that pass finds; and without Unicode word boundaries the DFA never
+//! has to give up on non-ASCII text.
+//!
+//! At each such place, each pattern is walked anchored through a second relaxed DFA, which says whether it can
+//! match there at all and how far any attempt can reach; the pattern proper (word boundaries and all) is then tried
+//! on that stretch only. This gives, pattern by pattern, exactly the matches of a leftmost-first search of that
+//! pattern alone, whatever the text: the first match of a pattern at or after a position starts at the first place
+//! where the pattern matches anchored, and is that anchored match.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use regex::{CaptureLocations, Regex};
+use regex_automata::hybrid::{self, dfa::DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::util::start;
+use regex_automata::{Anchored, Input, MatchKind, PatternID};
+use regex_syntax::hir::{Hir, HirKind, Look};
+
+/// A match of one pattern: which pattern, the whole match and its `value` group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// Index of the pattern in the list given to [`Scanner::new`].
+    pub pattern: usize,
+    /// The whole match, in bytes of the text scanned.
+    pub span: Range<usize>,
+    /// The `value` group, when the pattern has one and it took part in the match.
+    pub value: Option<Range<usize>>,
+}
+
+/// The per-thread state of the lazy DFAs.
+struct Caches {
+    starts: hybrid::regex::Cache,
+    reach: hybrid::dfa::Cache,
+}
+
+type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
+
+/// Every pattern of a rule set, compiled for one-pass scanning.
+pub struct Scanner {
+    /// The patterns as written, tried where the relaxed DFAs say they may match.
+    patterns: Vec<Regex>,
+    /// For each pattern, the index of its `value` group.
+    value_groups: Vec<Option<usize>>,
+    /// All relaxed patterns, leftmost-first: finds where matches can start.
+    starts: Arc<hybrid::regex::Regex>,
+    /// All relaxed patterns, every match kept: how far an anchored attempt of one pattern can reach.
+    reach: DFA,
+    caches: CachePool,
+}
+
+impl std::fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scanner")
+            .field("patterns", &self.patterns)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Cache of the DFA that finds candidate starts: large, because it tracks all patterns at once.
+const STARTS_CACHE: usize = 16 << 20;
+/// Cache of the DFAs that find where a candidate starts and measure anchored attempts.
+const REACH_CACHE: usize = 16 << 20;
+
+impl Scanner {
+    /// Compiles the scanner for `patterns`, whose `value` groups give [`PatternMatch::value`].
+    pub fn new(patterns: &[Regex]) -> Result<Scanner, String> {
+        let relaxed = patterns
+            .iter()
+            .map(|p| {
+                regex_syntax::parse(p.as_str())
+                    .map(relax)
+                    .map_err(|e| e.to_string())
+            })
+            .collect::<Result<Vec<Hir>, String>>()?;
+        let compile = |reverse: bool| {
+            thompson::Compiler::new()
+                .configure(
+                    thompson::Config::new()
+                        .which_captures(WhichCaptures::None)
+                        .reverse(reverse),
+                )
+                .build_many_from_hir(&relaxed)
+                .map_err(|e| e.to_string())
+        };
+        let (forward, backward) = (compile(false)?, compile(true)?);
+        let dfa = |config: hybrid::dfa::Config, nfa: thompson::NFA| {
+            hybrid::dfa::Builder::new()
+                .configure(config.minimum_cache_clear_count(None))
+                .build_from_nfa(nfa)
+                .map_err(|e| e.to_string())
+        };
+        let starts = Arc::new(
+            hybrid::regex::Builder::new().build_from_dfas(
+                dfa(DFA::config().cache_capacity(STARTS_CACHE), forward.clone())?,
+                dfa(
+                    DFA::config()
+                        .match_kind(MatchKind::All)
+                        .specialize_start_states(false)
+                        .cache_capacity(REACH_CACHE),
+                    backward,
+                )?,
+            ),
+        );
+        let reach = dfa(
+            DFA::config()
+                .match_kind(MatchKind::All)
+                .starts_for_each_pattern(true)
+                .cache_capacity(REACH_CACHE),
+            forward,
+        )?;
+        let (starts_for_pool, reach_for_pool) = (starts.clone(), reach.clone());
+        let caches: CachePool = Pool::new(Box::new(move || Caches {
+            starts: starts_for_pool.create_cache(),
+            reach: reach_for_pool.create_cache(),
+        }));
+        Ok(Scanner {
+            value_groups: patterns
+                .iter()
+                .map(|p| {
+                    p.capture_names()
+                        .position(|n| n == Some(crate::rules::VALUE_GROUP))
+                })
+                .collect(),
+            patterns: patterns.to_vec(),
+            starts,
+            reach,
+            caches,
+        })
+    }
+
+    /// The matches of every pattern in `text`, sorted by start then pattern: for each pattern, exactly the matches
+    /// its own leftmost-first search would report.
+    pub fn scan(&self, text: &str) -> Vec<PatternMatch> {
+        let mut caches = self.caches.get();
+        let mut locations: Vec<CaptureLocations> =
+            self.patterns.iter().map(Regex::capture_locations).collect();
+        let mut free_from = vec![0; self.patterns.len()];
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at <= text.len() {
+            let input = Input::new(text).range(at..);
+            let start = match self.starts.try_search(&mut caches.starts, &input) {
+                Ok(Some(candidate)) => candidate.start(),
+                Ok(None) => break,
+                Err(_) => return self.scan_one_by_one(text),
+            };
+            for pattern in 0..self.patterns.len() {
+                if free_from[pattern] > start {
+                    continue;
+                }
+                let Some(reach) = self.reach(&mut caches.reach, text, start, pattern) else {
+                    return self.scan_one_by_one(text);
+                };
+                let Some(end) = reach else { continue };
+                if let Some(matched) =
+                    self.try_at(text, start, end, pattern, &mut locations[pattern])
+                {
+                    free_from[pattern] = matched.span.end;
+                    found.push(matched);
+                }
+            }
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
+    }
+
+    /// How far an anchored attempt of `pattern` at `start` can get: `Some(None)` when it cannot match there at
+    /// all, `Some(Some(end))` when no attempt reads past `end`, and `None` when the DFA could not tell.
+    fn reach(
+        &self,
+        cache: &mut hybrid::dfa::Cache,
+        text: &str,
+        start: usize,
+        pattern: usize,
+    ) -> Option<Option<usize>> {
+        let bytes = text.as_bytes();
+        let id = PatternID::new(pattern).ok()?;
+        let config = start::Config::new()
+            .anchored(Anchored::Pattern(id))
+            .look_behind(start.checked_sub(1).map(|i| bytes[i]));
+        let mut state = self.reach.start_state(cache, &config).ok()?;
+        let mut matched = false;
+        for (at, &byte) in bytes.iter().enumerate().skip(start) {
+            matched |= state.is_match();
+            if state.is_dead() {
+                return Some(matched.then_some(at));
+            }
+            if state.is_quit() {
+                return None;
+            }
+            state = self.reach.next_state(cache, state, byte).ok()?;
+        }
+        matched |= state.is_match() || self.reach.next_eoi_state(cache, state).ok()?.is_match();
+        Some(matched.then_some(bytes.len()))
+    }
+
+    /// The exact match of `pattern` anchored at `start`, looking no further than `reach` (plus a few bytes of
+    /// context for look-ahead assertions), if any.
+    fn try_at(
+        &self,
+        text: &str,
+        start: usize,
+        reach: usize,
+        pattern: usize,
+        locations: &mut CaptureLocations,
+    ) -> Option<PatternMatch> {
+        let mut end = reach.saturating_add(8).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let whole = self.patterns[pattern].captures_read_at(locations, &text[..end], start)?;
+        if whole.start() != start {
+            return None;
+        }
+        let value = self.value_groups[pattern]
+            .and_then(|group| locations.get(group))
+            .map(|(from, to)| from..to);
+        Some(PatternMatch {
+            pattern,
+            span: whole.range(),
+            value,
+        })
+    }
+
+    /// The plain way, one search per pattern over the whole text: what [`Scanner::scan`] must equal, and what it
+    /// falls back on should a DFA give up.
+    pub fn scan_one_by_one(&self, text: &str) -> Vec<PatternMatch> {
+        let mut found = Vec::new();
+        for (pattern, regex) in self.patterns.iter().enumerate() {
+            for captures in regex.captures_iter(text) {
+                let Some(whole) = captures.get(0) else {
+                    continue;
+                };
+                let value = self.value_groups[pattern]
+                    .and_then(|group| captures.get(group))
+                    .map(|m| m.range());
+                found.push(PatternMatch {
+                    pattern,
+                    span: whole.range(),
+                    value,
+                });
+            }
+        }
+        found.sort_by_key(|m| (m.span.start, m.pattern));
+        found
+    }
+}
+
+/// The same pattern without Unicode word-boundary assertions, capture groups or upper bounds on counted
+/// repetitions: it matches wherever the pattern does, and more, with a much smaller DFA.
+fn relax(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Look(look) if is_unicode_word_look(look) => Hir::empty(),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Capture(capture) => relax(*capture.sub),
+        HirKind::Repetition(mut repetition) => {
+            repetition.sub = Box::new(relax(*repetition.sub));
+            if repetition
+                .max
+                .is_some_and(|max| max >= repetition.min.saturating_add(2))
+            {
+                repetition.max = None;
+            }
+            Hir::repetition(repetition)
+        }
+        HirKind::Concat(parts) => Hir::concat(parts.into_iter().map(relax).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.into_iter().map(relax).collect()),
+    }
+}
+
+fn is_unicode_word_look(look: Look) -> bool {
+    matches!(
+        look,
+        Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scanner(patterns: &[&str]) -> Scanner {
+        let compiled: Vec<Regex> = patterns.iter().map(|p| Regex::new(p).unwrap()).collect();
+        Scanner::new(&compiled).unwrap()
+    }
+
+    #[test]
+    fn scanning_once_finds_what_each_pattern_finds_alone() {
+        let scanner = scanner(&[
+            r"(?i)\b(?P<value>\d[\d,]*)\s+troops\b",
+            r"(?i)\bmore\s+than\s+(?P<value>\d[\d,]*)",
+            r"(?i)\btroops\b",
+            r"(?i)(?:^|,\s*)(?P<value>\w+)\s+said",
+            r"(?i)é\w*",
+            r"(?i)\bcut\s+(?:\w+\s+){0,2}?ties\b",
+            r"(?i)\d+(?:\s+troops)?$",
+        ]);
+        let text = "More than 1,000 troops, 20 troops; x5 troops. Écoutez: él said, café said troops’ 3 troops\n\
+                    more than 12,000 troopsé 7 troops cut the old ties, cut a b c ties 42";
+        assert_eq!(scanner.scan(text), scanner.scan_one_by_one(text));
+    }
+
+    #[test]
+    fn word_boundaries_hold_next_to_non_ascii_letters() {
+        let scanner = scanner(&[r"(?i)\b(?P<value>\d+)\b"]);
+        let text = "é12 34é 56 ñ7ñ 8";
+        let found: Vec<&str> = scanner
+            .scan(text)
+            .iter()
+            .map(|m| &text[m.span.clone()])
+            .collect();
+        assert_eq!(found, ["56", "8"]);
+    }
+}

@@ -1,0 +1,537 @@
+//! Reconciliation: decides, claim by claim, which mentions agree and which conflict.
+//!
+//! Two mentions conflict when their values are incompatible (see [`Value::compatible`]). For quantities whose as-of
+//! dates lie further apart than the claim's window, the difference is a change over time instead. Findings are
+//! grouped, never pairwise: the conflicting pairs of a claim form a graph, and each connected part of it is one
+//! finding that lists all its mentions, split into sides by value. Every mention ends up in exactly one finding:
+//! its conflict, else its change, else the claim's agreement finding.
+
+mod extent;
+mod graph;
+
+use std::collections::{BTreeSet, HashMap};
+
+use extent::{as_of_day, extents, Extent, SPACES};
+use graph::Node;
+pub(crate) use graph::UnionFind;
+
+use crate::check::Mention;
+use crate::normalize::Value;
+use crate::rules::{Claim, ClaimKind, Severity};
+
+/// What a finding says about its mentions.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Incompatible values at the same time.
+    Conflict,
+    /// Incompatible values whose as-of dates lie further apart than the claim's window.
+    Change,
+    /// Compatible values (or a single mention).
+    Agreement,
+}
+
+/// A group of mentions of one claim and what they say together.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// Index of the claim in the rule set.
+    pub claim: usize,
+    /// Conflict, change or agreement.
+    pub kind: FindingKind,
+    /// The claim's severity for conflicts; `note` for changes and agreements.
+    pub severity: Severity,
+    /// One line that says what was found.
+    pub message: String,
+    /// Every mention of the finding (mention ids), in corpus order.
+    pub mentions: Vec<usize>,
+    /// The mentions grouped by value, each side in corpus order, sides in order of first appearance.
+    pub sides: Vec<Vec<usize>>,
+    /// Mentions of the claim outside this finding that are compatible with all of its sides (conflicts only):
+    /// figures vague enough to support either side.
+    pub compatible: Vec<usize>,
+}
+
+/// Reconciles the mentions of every claim. `mentions` must be in corpus order and indexed by their ids.
+pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (index, claim) in claims.iter().enumerate() {
+        let of_claim: Vec<&Mention> = mentions.iter().filter(|m| m.claim == index).collect();
+        findings.extend(if claim.kind.is_wording() {
+            crate::drift::findings(index, claim, &of_claim)
+        } else {
+            reconcile_claim(index, claim, &of_claim)
+        });
+    }
+    findings
+}
+
+/// True when two mentions of a claim of `kind` conflict: their values are incompatible, and not because they
+/// describe dates further apart than the claim's window.
+pub fn conflicting(kind: &ClaimKind, a: &Mention, b: &Mention) -> bool {
+    !a.value.compatible(&b.value) && !apart_in_time(&a.value, &b.value, window_of(kind))
+}
+
+fn window_of(kind: &ClaimKind) -> Option<i64> {
+    match kind {
+        ClaimKind::Quantity { window_days, .. } => *window_days,
+        _ => None,
+    }
+}
+
+fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
+    let nodes: Vec<Node> = mentions
+        .iter()
+        .map(|m| Node {
+            extents: extents(&m.value),
+            day: as_of_day(&m.value),
+        })
+        .collect();
+    let (conflicts, changes) = graph::groups(&nodes, window_of(&claim.kind));
+    let mut findings = Vec::new();
+    let mut placed = vec![false; mentions.len()];
+    for group in &conflicts {
+        for &i in group {
+            placed[i] = true;
+        }
+        findings.push(finding(
+            index,
+            claim,
+            FindingKind::Conflict,
+            group,
+            mentions,
+        ));
+    }
+    let conflict_groups = conflicts;
+    for group in changes {
+        let unplaced: Vec<usize> = group.into_iter().filter(|&i| !placed[i]).collect();
+        if unplaced.len() > 1 {
+            for &i in &unplaced {
+                placed[i] = true;
+            }
+            findings.push(finding(
+                index,
+                claim,
+                FindingKind::Change,
+                &unplaced,
+                mentions,
+            ));
+        }
+    }
+    let rest: Vec<usize> = (0..mentions.len()).filter(|&i| !placed[i]).collect();
+    for (found, group) in findings.iter_mut().zip(&conflict_groups) {
+        found.compatible = compatible_with_all(group, &rest, &nodes, mentions);
+    }
+    if !rest.is_empty() {
+        findings.push(finding(
+            index,
+            claim,
+            FindingKind::Agreement,
+            &rest,
+            mentions,
+        ));
+    }
+    findings
+}
+
+/// True when two quantity mentions describe dates further apart than `window` days (unknown dates are not apart).
+fn apart_in_time(a: &Value, b: &Value, window: Option<i64>) -> bool {
+    match (window, as_of_day(a), as_of_day(b)) {
+        (Some(window), Some(a), Some(b)) => (a - b).abs() > window,
+        _ => false,
+    }
+}
+
+/// The positions in `rest` whose values are compatible with every member of `group`, as mention ids. A value is
+/// compatible with all of them when, in each space, it overlaps both the member extent that ends first and the one
+/// that begins last.
+fn compatible_with_all(
+    group: &[usize],
+    rest: &[usize],
+    nodes: &[Node],
+    mentions: &[&Mention],
+) -> Vec<usize> {
+    let mut bounds: [Option<(Extent, Extent)>; SPACES] = [None; SPACES];
+    for &member in group {
+        for (space, extent) in nodes[member].extents.iter().enumerate() {
+            let Some(extent) = extent else { continue };
+            let (ends_first, begins_last) = bounds[space].get_or_insert((*extent, *extent));
+            if extent.upper.upper_key() < ends_first.upper.upper_key() {
+                *ends_first = *extent;
+            }
+            if extent.mirrored().upper.upper_key() < begins_last.mirrored().upper.upper_key() {
+                *begins_last = *extent;
+            }
+        }
+    }
+    rest.iter()
+        .filter(|&&candidate| {
+            nodes[candidate]
+                .extents
+                .iter()
+                .zip(&bounds)
+                .all(|pair| match pair {
+                    (Some(extent), Some((ends_first, begins_last))) => {
+                        extent.overlaps(ends_first) && extent.overlaps(begins_last)
+                    }
+                    _ => true,
+                })
+        })
+        .map(|&i| mentions[i].id)
+        .collect()
+}
+
+/// Builds a finding from positions into `mentions`.
+fn finding(
+    claim_index: usize,
+    claim: &Claim,
+    kind: FindingKind,
+    group: &[usize],
+    mentions: &[&Mention],
+) -> Finding {
+    let members: Vec<&Mention> = group.iter().map(|&i| mentions[i]).collect();
+    let sides = sides_by_value(&members);
+    let message = message(claim, kind, &sides, &members);
+    assemble(claim_index, claim, kind, message, &members, &sides)
+}
+
+/// A finding of `kind` on a claim from its mentions and their sides: a conflict at the claim's severity, a change or
+/// an agreement as a note.
+pub(crate) fn assemble(
+    claim_index: usize,
+    claim: &Claim,
+    kind: FindingKind,
+    message: String,
+    members: &[&Mention],
+    sides: &[Vec<&Mention>],
+) -> Finding {
+    let severity = match kind {
+        FindingKind::Conflict => claim.severity,
+        FindingKind::Change | FindingKind::Agreement => Severity::Note,
+    };
+    Finding {
+        claim: claim_index,
+        kind,
+        severity,
+        message,
+        mentions: members.iter().map(|m| m.id).collect(),
+        sides: sides
+            .iter()
+            .map(|side| side.iter().map(|m| m.id).collect())
+            .collect(),
+        compatible: Vec::new(),
+    }
+}
+
+/// Groups mentions by their described value, in order of first appearance. Values are first grouped by what they
+/// are (no text needed), and each distinct value is described once.
+pub fn sides_by_value<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
+    let mut sides: Vec<Vec<&Mention>> = Vec::new();
+    let mut side_of_value: HashMap<[u64; 4], usize> = HashMap::new();
+    let mut side_of_description: HashMap<String, usize> = HashMap::new();
+    let mut side_of = |description: String, sides: &mut Vec<Vec<&'m Mention>>| {
+        *side_of_description.entry(description).or_insert_with(|| {
+            sides.push(Vec::new());
+            sides.len() - 1
+        })
+    };
+    for &mention in members {
+        let side = match value_key(&mention.value) {
+            Some(key) => match side_of_value.get(&key) {
+                Some(&side) => side,
+                None => {
+                    let side = side_of(mention.value.describe(), &mut sides);
+                    side_of_value.insert(key, side);
+                    side
+                }
+            },
+            None => side_of(mention.value.describe(), &mut sides),
+        };
+        sides[side].push(mention);
+    }
+    sides
+}
+
+/// Everything [`Value::describe`] depends on, as numbers: equal keys give equal descriptions. Term and quote values
+/// have none and are grouped by their description.
+fn value_key(value: &Value) -> Option<[u64; 4]> {
+    let day = |d: crate::normalize::date::Day| match d {
+        crate::normalize::date::Day::Full(date) => {
+            (1 << 40)
+                | ((date.year() as u64 & 0xffff) << 16)
+                | ((date.month() as u64) << 8)
+                | date.day() as u64
+        }
+        crate::normalize::date::Day::NoYear { month, day } => ((month as u64) << 8) | day as u64,
+    };
+    Some(match value {
+        Value::Quantity { quantity, .. } => {
+            let interval = quantity.interval;
+            let flags =
+                u64::from(interval.min.inclusive) << 8 | u64::from(interval.max.inclusive) << 9;
+            [
+                quantity.value.to_bits(),
+                1 + quantity.qualifier as u64 + flags,
+                interval.min.value.to_bits(),
+                interval.max.value.to_bits(),
+            ]
+        }
+        Value::Date(Ok(range)) => [
+            day(range.start),
+            day(range.end),
+            range.qualifier.map_or(0, |q| 1 + q as u64),
+            1,
+        ],
+        Value::Date(Err(_)) => [0, 0, 0, 2],
+        Value::Polarity(polarity) => [*polarity as u64, 0, 0, 3],
+        Value::Term(_) | Value::Quote(_) => return None,
+    })
+}
+
+fn message(
+    claim: &Claim,
+    kind: FindingKind,
+    sides: &[Vec<&Mention>],
+    members: &[&Mention],
+) -> String {
+    let side_text = |side: &Vec<&Mention>| {
+        let value = side[0].value.describe();
+        format!("{value} ({})", count_mentions(side))
+    };
+    let described: Vec<String> = sides.iter().map(side_text).collect();
+    match kind {
+        FindingKind::Conflict => format!(
+            "{}: sources disagree: {}",
+            claim.title,
+            described.join(" vs ")
+        ),
+        FindingKind::Change => format!(
+            "{}: changed over time: {}",
+            claim.title,
+            described.join(" then ")
+        ),
+        FindingKind::Agreement => {
+            let values: Vec<String> = sides.iter().map(|s| s[0].value.describe()).collect();
+            format!(
+                "{}: {} agree: {}",
+                claim.title,
+                count_mentions(members),
+                values.join("; ")
+            )
+        }
+    }
+}
+
+/// "1 mention in 1 source", "3 mentions in 2 sources".
+pub fn count_mentions(mentions: &[&Mention]) -> String {
+    let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source).collect();
+    format!(
+        "{} mention{} in {} source{}",
+        mentions.len(),
+        plural(mentions.len()),
+        sources.len(),
+        plural(sources.len())
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::date::{DateRange, Day};
+    use crate::normalize::number::{Bound, Interval, Qualifier, Quantity};
+    use crate::normalize::Polarity;
+
+    /// A small pseudo-random sequence, so that failures reproduce.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 33) % n
+        }
+    }
+
+    fn day(rng: &mut Lcg) -> jiff::civil::Date {
+        jiff::civil::date(
+            2023 + rng.below(2) as i16,
+            1 + rng.below(12) as i8,
+            1 + rng.below(28) as i8,
+        )
+    }
+
+    fn random_value(rng: &mut Lcg, kind: u64) -> Value {
+        match kind {
+            0 => {
+                let ends = [0.0, 500.0, 900.0, 1000.0, 1100.0, f64::INFINITY];
+                let (a, b) = (ends[rng.below(5) as usize], ends[1 + rng.below(5) as usize]);
+                let bound = |value, rng: &mut Lcg| Bound {
+                    value,
+                    inclusive: value.is_finite() && rng.below(2) == 0,
+                };
+                let as_of = (rng.below(4) > 0).then(|| {
+                    let (start, end) = (day(rng), day(rng));
+                    let (start, end) = (start.min(end), start.max(end));
+                    DateRange {
+                        start: Day::Full(start),
+                        end: Day::Full(if rng.below(2) == 0 { start } else { end }),
+                        qualifier: None,
+                    }
+                });
+                Value::Quantity {
+                    quantity: Quantity {
+                        value: a,
+                        qualifier: Qualifier::Exact,
+                        interval: Interval {
+                            min: bound(a.min(b), rng),
+                            max: bound(a.max(b), rng),
+                        },
+                    },
+                    as_of,
+                }
+            }
+            1 => {
+                let range = match rng.below(3) {
+                    0 => (Day::Full(day(rng)), Day::Full(day(rng))),
+                    1 => {
+                        let d = day(rng);
+                        (Day::Full(d), Day::Full(d))
+                    }
+                    _ => {
+                        let (m1, m2) = (1 + rng.below(12) as i8, 1 + rng.below(12) as i8);
+                        (
+                            Day::NoYear {
+                                month: m1,
+                                day: 1 + rng.below(28) as i8,
+                            },
+                            Day::NoYear {
+                                month: m2,
+                                day: 1 + rng.below(28) as i8,
+                            },
+                        )
+                    }
+                };
+                let (start, end) = if range.0 <= range.1 || rng.below(4) == 0 {
+                    range
+                } else {
+                    (range.1, range.0)
+                };
+                Value::Date(Ok(DateRange {
+                    start,
+                    end,
+                    qualifier: None,
+                }))
+            }
+            _ => Value::Polarity(if rng.below(2) == 0 {
+                Polarity::Affirm
+            } else {
+                Polarity::Deny
+            }),
+        }
+    }
+
+    /// The definition, pair by pair: conflict and change groups, as the all-pairs algorithm found them.
+    fn groups_by_pairs(
+        values: &[Value],
+        window: Option<i64>,
+    ) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+        let mut conflicts: Vec<usize> = (0..values.len()).collect();
+        let mut changes = conflicts.clone();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                i = parent[i];
+            }
+            i
+        }
+        fn join(parent: &mut [usize], a: usize, b: usize) {
+            let (ra, rb) = (root(parent, a), root(parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+        for i in 0..values.len() {
+            for j in i + 1..values.len() {
+                if values[i].compatible(&values[j]) {
+                    continue;
+                }
+                if apart_in_time(&values[i], &values[j], window) {
+                    join(&mut changes, i, j);
+                } else {
+                    join(&mut conflicts, i, j);
+                }
+            }
+        }
+        let collect = |parent: &mut Vec<usize>| {
+            let mut groups: Vec<Vec<usize>> = Vec::new();
+            for i in 0..parent.len() {
+                let r = root(parent, i);
+                match groups.iter_mut().find(|g| root(parent, g[0]) == r) {
+                    Some(g) => g.push(i),
+                    None => groups.push(vec![i]),
+                }
+            }
+            groups.retain(|g| g.len() > 1);
+            groups
+        };
+        (collect(&mut conflicts), collect(&mut changes))
+    }
+
+    #[test]
+    fn groups_match_the_pairwise_definition() {
+        let mut rng = Lcg(7);
+        for round in 0..400 {
+            let kind = round % 3;
+            let count = 1 + rng.below(40) as usize;
+            let values: Vec<Value> = (0..count).map(|_| random_value(&mut rng, kind)).collect();
+            let window = (kind == 0 && rng.below(3) > 0).then(|| rng.below(400) as i64 + 1);
+            let nodes: Vec<Node> = values
+                .iter()
+                .map(|v| Node {
+                    extents: extents(v),
+                    day: as_of_day(v),
+                })
+                .collect();
+            let fast = graph::groups(&nodes, window);
+            assert_eq!(
+                fast,
+                groups_by_pairs(&values, window),
+                "round {round}: {values:?} {window:?}"
+            );
+            for group in &fast.0 {
+                let rest: Vec<usize> = (0..count).filter(|i| !group.contains(i)).collect();
+                let mentions: Vec<Mention> = (0..count)
+                    .map(|id| Mention {
+                        id,
+                        claim: 0,
+                        source: 0,
+                        span: 0..0,
+                        start: Default::default(),
+                        end: Default::default(),
+                        text: "".into(),
+                        value: values[id].clone(),
+                    })
+                    .collect();
+                let refs: Vec<&Mention> = mentions.iter().collect();
+                let expected: Vec<usize> = rest
+                    .iter()
+                    .copied()
+                    .filter(|&r| group.iter().all(|&m| values[m].compatible(&values[r])))
+                    .collect();
+                assert_eq!(
+                    compatible_with_all(group, &rest, &nodes, &refs),
+                    expected,
+                    "round {round}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Scale and determinism: generated corpora give exactly their planted mentions, the one-pass scan equals one
+//! search per pattern, output does not depend on the thread count, and large findings stay readable.
+
+mod common;
+
+#[path = "../examples/gen_corpus/corpus.rs"]
+mod corpus;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::{repo_root, run_in, stdout};
+use factlint::check::{check_with, CheckOptions};
+use factlint::draft::check_draft;
+use factlint::rules::RuleSet;
+use factlint::source::{Corpus, Source};
+
+fn seed_rules() -> RuleSet {
+    RuleSet::load(&[repo_root().join("rules")]).expect("the seed rules load")
+}
+
+fn generate(dir: &Path, docs: usize, megabytes: u64, seed: u64) -> corpus::Planted {
+    let plan = corpus::Plan {
+        docs: Some(docs),
+        bytes: Some(megabytes * 1_000_000),
+        seed,
+    };
+    corpus::generate(plan, dir).expect("the corpus is written")
+}
+
+#[test]
+fn a_generated_corpus_gives_exactly_its_planted_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let planted = generate(dir.path(), 12, 2, 3);
+    let rules = seed_rules();
+    let corpus = Corpus::load(&[dir.path().to_path_buf()]).unwrap();
+    let checked = check_with(&rules, corpus, &CheckOptions::default());
+    let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+    for mention in &checked.mentions {
+        *found
+            .entry(rules.claims[mention.claim].id.as_str())
+            .or_default() += 1;
+    }
+    assert_eq!(found, planted.mentions);
+    assert!(
+        planted.mentions.values().all(|&n| n > 10),
+        "{:?}",
+        planted.mentions
+    );
+    assert_eq!(checked.sources.len(), planted.docs);
+    assert!(
+        checked.warnings.is_empty(),
+        "{:?}",
+        checked.warnings.first()
+    );
+}
+
+#[test]
+fn one_pass_equals_one_search_per_pattern_on_generated_text() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 3, 0, 11);
+    let rules = seed_rules();
+    for entry in fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = fs::read_to_string(&path).unwrap();
+            let scanner = rules.scanner();
+            assert_eq!(
+                scanner.scan(&text),
+                scanner.scan_one_by_one(&text),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
+
+/// Runs `factlint check` on `corpus` with `extra` arguments, returning stdout.
+fn check_output(dir: &Path, extra: &[&str]) -> String {
+    let rules = repo_root().join("rules");
+    let mut args = vec!["check", "corpus", "--rules", rules.to_str().unwrap()];
+    args.extend(extra);
+    stdout(&run_in(dir, &args))
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&dir.path().join("corpus"), 9, 1, 5);
+    for format in ["json", "human"] {
+        let outputs: Vec<String> = ["1", "2", "3"]
+            .iter()
+            .map(|threads| check_output(dir.path(), &["--format", format, "--threads", threads]))
+            .collect();
+        assert!(outputs[0].len() > 1000, "{format}: {}", outputs[0]);
+        assert_eq!(outputs[0], outputs[1], "{format}: 1 thread vs 2");
+        assert_eq!(outputs[0], outputs[2], "{format}: 1 thread vs 3");
+    }
+}
+
+#[test]
+fn progress_never_reaches_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&dir.path().join("corpus"), 3, 1, 9);
+    let rules = repo_root().join("rules");
+    let output = run_in(
+        dir.path(),
+        &[
+            "check",
+            "corpus",
+            "--rules",
+            rules.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(!err.contains("sources"), "{err}");
+    serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("stdout is only the report");
+}
+
+const TROOPS: &str = "claims:\n  - id: troops\n    title: Troops\n    kind: quantity\n    patterns:\n      - '{quantity}\\s+troops'\n";
+
+#[test]
+fn a_large_finding_lists_some_mentions_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    fs::write(dir.path().join("troops.yaml"), TROOPS).unwrap();
+    let more: String = (0..30)
+        .map(|i| format!("Line {i}: more than 1,000 troops.\n"))
+        .collect();
+    fs::write(dir.path().join("corpus/a.txt"), more).unwrap();
+    fs::write(
+        dir.path().join("corpus/b.txt"),
+        "Fewer than 900 troops.\nAbout 950 troops.\n",
+    )
+    .unwrap();
+    let args = ["check", "corpus", "--rules", "troops.yaml"];
+    let human = stdout(&run_in(dir.path(), &args));
+    insta::assert_snapshot!(human);
+    let json = stdout(&run_in(
+        dir.path(),
+        &[&args[..], &["--format", "json"]].concat(),
+    ));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        report["findings"][0]["mentions"].as_array().unwrap().len(),
+        31,
+        "JSON lists every mention"
+    );
+}
+
+#[test]
+fn one_long_line_full_of_mentions_is_checked_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    fs::write(dir.path().join("troops.yaml"), TROOPS).unwrap();
+    let line =
+        "then more than 1,000 troops and some filler words without any full stop ".repeat(20_000);
+    fs::write(dir.path().join("corpus/one-line.txt"), &line).unwrap();
+    let json = stdout(&run_in(
+        dir.path(),
+        &[
+            "check",
+            "corpus",
+            "--rules",
+            "troops.yaml",
+            "--format",
+            "json",
+        ],
+    ));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mentions = report["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 20_000);
+    let last = &mentions[19_999];
+    assert_eq!(last["line"], 1);
+    let repeat = line.len() / 20_000;
+    assert_eq!(
+        last["column"].as_u64().unwrap() as usize,
+        19_999 * repeat + 6
+    );
+}
+
+#[test]
+fn a_draft_is_checked_against_the_mentions_already_found() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "There were more than 1,000 troops.\n",
+    )
+    .unwrap();
+    let rules = RuleSet::load(&[write_rules(dir.path())]).unwrap();
+    let corpus = Corpus::load(&[dir.path().join("a.txt")]).unwrap();
+    let mut checked = check_with(&rules, corpus, &CheckOptions::default());
+    assert_eq!(checked.findings.len(), 1);
+    let draft = Source::in_memory("draft.md", "Now fewer than 900 troops remain.").unwrap();
+    let index = check_draft(&mut checked, &rules, &draft);
+    assert_eq!(index, 1);
+    assert_eq!(checked.mentions.len(), 2);
+    assert_eq!(checked.mentions[1].source, 1);
+    assert_eq!(&*checked.mentions[1].text, "fewer than 900 troops");
+    assert_eq!(checked.findings.len(), 1);
+    assert_eq!(
+        checked.findings[0].sides,
+        [vec![1], vec![0]],
+        "the draft's side first"
+    );
+}
+
+fn write_rules(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("troops.yaml");
+    fs::write(&path, TROOPS).unwrap();
+    path
+}
