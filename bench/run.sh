@@ -2,7 +2,8 @@
 # Benchmarks `factlint check --format json` against ripgrep searching the same corpus for the same patterns, on
 # generated corpora of 100 MB and 1 GB (10 MB with --quick), with 1 and 2 threads. Prints, per run: wall time of
 # both, their ratio, factlint's throughput and both peak memories. Before timing, it checks that factlint found
-# exactly the mentions the generator planted, so that speed never comes from skipping work.
+# exactly the mentions the generator planted, so that speed never comes from skipping work. The rules are those
+# the generator plants mentions of: rules/niger-withdrawal.yaml.
 #
 #   bench/run.sh            # 100 MB and 1 GB
 #   bench/run.sh --quick    # 10 MB only, as a sanity run
@@ -29,7 +30,8 @@ cargo build --release --quiet --bin factlint --example gen_corpus --example dump
 factlint=target/release/factlint
 work=target/bench-run
 mkdir -p "$work"
-target/release/examples/dump_patterns rules >"$work/patterns.txt"
+rules=rules/niger-withdrawal.yaml
+target/release/examples/dump_patterns "$rules" >"$work/patterns.txt"
 
 # Mentions per claim in a JSON report: a mention is the object whose "claim" line is followed by its "source".
 count_mentions() {
@@ -67,7 +69,7 @@ for mb in "${sizes[@]}"; do
   declare -A f_s f_kb
   for threads in 1 2; do
     # factlint exits 1 when it finds conflicts (the corpora hold planted ones); 2 would be an error.
-    read -r f_s[$threads] f_kb[$threads] < <(timed 36000 sh -c "$factlint check '$corpus' --format json --threads $threads --quiet >'$work/report.json'; test \$? -le 1")
+    read -r f_s[$threads] f_kb[$threads] < <(timed 36000 sh -c "$factlint check '$corpus' --rules '$rules' --format json --threads $threads --quiet >'$work/report.json'; test \$? -le 1")
     if [[ -z "$(planted_mentions "$corpus/planted.json")" ]]; then
       echo "bench: $corpus/planted.json lists no planted mentions" >&2
       exit 1

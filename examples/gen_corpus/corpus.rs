@@ -35,14 +35,14 @@ pub struct Planted {
 /// One planted sentence: the claim it mentions and its template. Slots: `{Q}` a quantity phrase, `{ASOF}` an
 /// optional as-of date phrase (with its leading space), `{COUP}`, `{END}` and `{DEADLINE}` date phrases.
 pub const PLANTED: &[(&str, &str)] = &[
-    ("us-troops-in-niger", "{Q} US troops remain in Niger{ASOF}, according to a defense official."),
+    ("us-troops-in-niger", "Officials said {Q} US troops remain in Niger{ASOF}, according to a defense official."),
     ("us-troops-in-niger", "The Pentagon said {Q} American soldiers were still at the air base{ASOF}."),
     ("us-troops-in-niger", "Washington kept {Q} troops at two bases in the country{ASOF}."),
     ("us-troops-in-niger", "The US contingent, numbering {Q}, has begun to hand over equipment."),
     ("us-troops-in-niger", "Pentagon officials counted {Q} U.S. service members at Air Base 201{ASOF}."),
     ("withdrawal-ends-relationship", "A spokesman for the junta said the pullout does mark the end of US-Niger relations."),
     ("withdrawal-ends-relationship", "For many in Niamey, the departure marks the end of the bilateral relationship."),
-    ("withdrawal-ends-relationship", "Critics say the junta has effectively severed relations with Washington."),
+    ("withdrawal-ends-relationship", "Critics say the US pullout effectively severed relations between the two countries."),
     ("withdrawal-ends-relationship", "The State Department said the withdrawal does not affect the continuation of US-Niger development relations."),
     ("withdrawal-ends-relationship", "Officials insisted that the move does not mark the end of the relationship."),
     ("withdrawal-ends-relationship", "“We don’t see this as the end of our relationship,” a diplomat said."),
@@ -157,7 +157,7 @@ const COUP_DATES: &[&str] = &[
     "in August 2023",
 ];
 
-/// When the military agreement ended: March 2024, and some "last March" (a year earlier: a planted conflict).
+/// When the military agreement ended: March 2024, and some March 2023 (a year earlier: a planted conflict).
 const END_DATES: &[&str] = &[
     "in March 2024",
     "in mid-March",
@@ -165,7 +165,7 @@ const END_DATES: &[&str] = &[
     "on 16.03.2024",
     "in March",
     "in early 2024",
-    "last March",
+    "in March 2023",
 ];
 
 /// Withdrawal deadlines: mostly September 15, 2024, some September 30 or the end of September (planted conflicts).
@@ -185,7 +185,7 @@ const DEADLINES: &[&str] = &[
 const FILLER: &[&str] = &[
     "The central bank kept its main rate at {PCT} percent on {WEEKDAY}, citing food prices.",
     "Exports of onions rose {PCT} percent in {MONTH}, the trade ministry said in a statement.",
-    "Rain is expected across the Sahel from {MONTH} {DAY}, forecasters at the regional centre said.",
+    "Rain is expected over the Sahel from {MONTH} {DAY}, forecasters at the regional centre said.",
     "Fans filled the stadium in {CITY} as the home side won {SCORE} on {WEEKDAY} evening.",
     "The café on the corner of the market has served the same millet porridge for {NUM} years.",
     "A new bridge over the river is due to open in {MONTH} {YEAR}, according to the contractor.",
@@ -263,6 +263,7 @@ pub fn generate(plan: Plan, out: &Path) -> std::io::Result<Planted> {
     std::fs::create_dir_all(out)?;
     let mut rng = Rng(plan.seed ^ 0x9e37_79b9_7f4a_7c15);
     let sizes = doc_sizes(plan, &mut rng);
+    let variants: Vec<Vec<String>> = PLANTED.iter().map(|(_, t)| planted_variants(t)).collect();
     let mut planted = Planted::default();
     let mut manifest = String::from("sources:\n");
     for (index, size) in sizes.into_iter().enumerate() {
@@ -272,7 +273,7 @@ pub fn generate(plan: Plan, out: &Path) -> std::io::Result<Planted> {
         manifest.push_str(&format!(
             "  {name}:\n    outlet: {outlet}\n    published: {published}\n"
         ));
-        let text = document(size, &mut rng, &mut planted.mentions);
+        let text = document(size, &variants, &mut rng, &mut planted.mentions);
         std::fs::File::create(out.join(&name))?.write_all(text.as_bytes())?;
         planted.docs += 1;
         planted.bytes += text.len() as u64;
@@ -309,8 +310,14 @@ fn doc_sizes(plan: Plan, rng: &mut Rng) -> Vec<usize> {
     }
 }
 
-/// One document of about `size` bytes: a title, then paragraphs of sentences, one paragraph a line.
-fn document(size: usize, rng: &mut Rng, planted: &mut BTreeMap<&'static str, usize>) -> String {
+/// One document of about `size` bytes: a title, then paragraphs of sentences, one paragraph a line. Planted
+/// sentences are drawn from `variants` (by template, as in [`PLANTED`]).
+fn document(
+    size: usize,
+    variants: &[Vec<String>],
+    rng: &mut Rng,
+    planted: &mut BTreeMap<&'static str, usize>,
+) -> String {
     let mut text = format!(
         "{} — report from {}\n\n",
         rng.pick(&["Sahel digest", "Regional news", "Niger today"]),
@@ -323,9 +330,10 @@ fn document(size: usize, rng: &mut Rng, planted: &mut BTreeMap<&'static str, usi
                 text.push(' ');
             }
             if rng.below(PLANT_EVERY) == 0 {
-                let (claim, template) = PLANTED[rng.below(PLANTED.len() as u64) as usize];
-                text.push_str(&fill_planted(template, rng));
-                *planted.entry(claim).or_default() += 1;
+                let template = rng.below(PLANTED.len() as u64) as usize;
+                let forms = &variants[template];
+                text.push_str(&forms[rng.below(forms.len() as u64) as usize]);
+                *planted.entry(PLANTED[template].0).or_default() += 1;
             } else {
                 text.push_str(&fill_filler(rng.pick(FILLER), rng));
             }
@@ -335,25 +343,33 @@ fn document(size: usize, rng: &mut Rng, planted: &mut BTreeMap<&'static str, usi
     text
 }
 
-fn fill_planted(template: &str, rng: &mut Rng) -> String {
-    let quantity = if rng.below(8) == 0 {
-        rng.pick(VAGUE).to_string()
-    } else {
-        let qualifier = rng.pick(QUALIFIERS);
-        let number = rng.pick(NUMBERS);
-        if qualifier.is_empty() {
-            number.to_string()
-        } else {
-            format!("{qualifier} {number}")
+/// Every sentence a planted template can become, each slot filled every way the generator fills it: what a test
+/// checks against the rules, so that a rule change that loses a planted wording is caught at once.
+pub fn planted_variants(template: &str) -> Vec<String> {
+    let mut quantities: Vec<String> = VAGUE.iter().map(|v| v.to_string()).collect();
+    for qualifier in QUALIFIERS {
+        for number in NUMBERS {
+            quantities.push(format!("{qualifier} {number}").trim().to_string());
         }
-    };
-    let sentence = template
-        .replace("{Q}", &quantity)
-        .replace("{ASOF}", rng.pick(AS_OF))
-        .replace("{COUP}", rng.pick(COUP_DATES))
-        .replace("{END}", rng.pick(END_DATES))
-        .replace("{DEADLINE}", rng.pick(DEADLINES));
-    capitalise(&sentence)
+    }
+    let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let slots = [
+        ("{Q}", quantities),
+        ("{ASOF}", list(AS_OF)),
+        ("{COUP}", list(COUP_DATES)),
+        ("{END}", list(END_DATES)),
+        ("{DEADLINE}", list(DEADLINES)),
+    ];
+    let mut variants = vec![template.to_string()];
+    for (slot, values) in &slots {
+        if template.contains(slot) {
+            variants = variants
+                .iter()
+                .flat_map(|v| values.iter().map(move |value| v.replace(slot, value)))
+                .collect();
+        }
+    }
+    variants.iter().map(|v| capitalise(v)).collect()
 }
 
 fn fill_filler(template: &str, rng: &mut Rng) -> String {
