@@ -294,7 +294,7 @@ fn check_source(rules: &RuleSet, source: &Source, wordings: Vec<Mention>) -> Sou
     let mut mentions = locate(source, found, &mut warnings);
     let suppressed = apply_suppressions(rules, source, &mut mentions, &mut warnings);
     SourceCheck {
-        info: source.info(),
+        info: source.info.clone(),
         mentions,
         warnings,
         suppressed,

@@ -201,7 +201,8 @@ impl RuleSet {
                 }
             }
         }
-        let scanner = Scanner::new(&patterns)?;
+        let claim_of: Vec<usize> = owners.iter().map(|o| o.claim).collect();
+        let scanner = Scanner::new(&patterns, &claim_of)?;
         Ok(RuleSet {
             claims,
             scanner,

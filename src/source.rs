@@ -33,29 +33,34 @@ const BINARY_SNIFF_LEN: usize = 8000;
 /// front matter and not counted as a column, but byte offsets (which are offsets into the file) include it.
 const BOM: char = '\u{feff}';
 
-/// One report of the corpus, read into memory.
+/// One report of the corpus, read into memory: what is known about it ([`SourceInfo`], whose fields it derefs to,
+/// so `source.path` and `source.published` read and write them) and its text.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// The path as given or as found by the walk; diagnostics and JSON name the source by it.
-    pub path: String,
-    /// A short name for the source (from the manifest or front matter; else the file stem).
-    pub name: String,
-    /// The outlet that published it, when known.
-    pub outlet: Option<String>,
-    /// The publication date, when known: relative date phrases are resolved against it.
-    pub published: Option<Date>,
+    /// Who published it and when, and where to read it again.
+    pub info: SourceInfo,
     /// The whole file, front matter included, so that offsets map to the file's own lines. Shared, because every
     /// diagnostic that points into the source holds it.
     pub text: Arc<str>,
     /// Byte offset where the checked text begins (after front matter).
     pub body_start: usize,
-    /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
-    pub draft: bool,
-    /// Where the text can be read again once this source is dropped.
-    origin: Origin,
     /// Line starts, computed on first use (only sources with suppression markers need them), shared with the
     /// excerpts that diagnostics show.
     line_index: std::sync::OnceLock<Arc<LineIndex>>,
+}
+
+impl std::ops::Deref for Source {
+    type Target = SourceInfo;
+
+    fn deref(&self) -> &SourceInfo {
+        &self.info
+    }
+}
+
+impl std::ops::DerefMut for Source {
+    fn deref_mut(&mut self) -> &mut SourceInfo {
+        &mut self.info
+    }
 }
 
 /// Where a source's text comes from, so that a report can show it again after the check has let it go.
@@ -77,7 +82,7 @@ pub struct SourceInfo {
     pub name: String,
     /// The outlet that published it, when known.
     pub outlet: Option<String>,
-    /// The publication date, when known.
+    /// The publication date, when known: relative date phrases are resolved against it.
     pub published: Option<Date>,
     /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
     pub draft: bool,
@@ -580,14 +585,16 @@ impl Source {
         let name = name.or(front.name).unwrap_or_else(|| file_stem(&path));
         let text: Arc<str> = Arc::from(text);
         Ok(Source {
-            path,
-            name,
-            outlet: outlet.or(front.outlet),
-            published,
-            origin: origin.unwrap_or_else(|| Origin::Memory(text.clone())),
+            info: SourceInfo {
+                path,
+                name,
+                outlet: outlet.or(front.outlet),
+                published,
+                draft: false,
+                origin: origin.unwrap_or_else(|| Origin::Memory(text.clone())),
+            },
             text,
             body_start,
-            draft: false,
             line_index: std::sync::OnceLock::new(),
         })
     }
@@ -595,18 +602,6 @@ impl Source {
     /// Builds a source from text held in memory (a draft, or a test), reading its front matter and dateline.
     pub fn in_memory(path: &str, text: &str) -> Result<Source, String> {
         Source::from_text(path.to_string(), text.to_string(), [None, None, None], None)
-    }
-
-    /// What a check keeps of this source once its text is let go.
-    pub fn info(&self) -> SourceInfo {
-        SourceInfo {
-            path: self.path.clone(),
-            name: self.name.clone(),
-            outlet: self.outlet.clone(),
-            published: self.published,
-            draft: self.draft,
-            origin: self.origin.clone(),
-        }
     }
 
     /// The 1-based line and character column of byte `offset`.

@@ -33,28 +33,29 @@ pub struct Planted {
 }
 
 /// One planted sentence: the claim it mentions and its template. Slots: `{Q}` a quantity phrase, `{ASOF}` an
-/// optional as-of date phrase (with its leading space), `{COUP}`, `{END}` and `{DEADLINE}` date phrases.
+/// optional as-of date phrase (with its leading space), `{COUP}`, `{END}` and `{DEADLINE}` date phrases. No template
+/// ends in a slot, so that a slot ending in a full stop of its own ("20.04.2024") never runs two sentences into one.
 pub const PLANTED: &[(&str, &str)] = &[
     ("us-troops-in-niger", "Officials said {Q} US troops remain in Niger{ASOF}, according to a defense official."),
-    ("us-troops-in-niger", "The Pentagon said {Q} American soldiers were still at the air base{ASOF}."),
-    ("us-troops-in-niger", "Washington kept {Q} troops at two bases in the country{ASOF}."),
+    ("us-troops-in-niger", "The Pentagon said {Q} American soldiers were still at the air base{ASOF}, a spokesman added."),
+    ("us-troops-in-niger", "Washington kept {Q} troops at two bases in the country{ASOF}, officials said."),
     ("us-troops-in-niger", "The US contingent, numbering {Q}, has begun to hand over equipment."),
-    ("us-troops-in-niger", "Pentagon officials counted {Q} U.S. service members at Air Base 201{ASOF}."),
+    ("us-troops-in-niger", "Pentagon officials counted {Q} U.S. service members at the Agadez drone base{ASOF}, a spokesman said."),
     ("withdrawal-ends-relationship", "A spokesman for the junta said the pullout does mark the end of US-Niger relations."),
     ("withdrawal-ends-relationship", "For many in Niamey, the departure marks the end of the bilateral relationship."),
     ("withdrawal-ends-relationship", "Critics say the US pullout effectively severed relations between the two countries."),
     ("withdrawal-ends-relationship", "The State Department said the withdrawal does not affect the continuation of US-Niger development relations."),
     ("withdrawal-ends-relationship", "Officials insisted that the move does not mark the end of the relationship."),
     ("withdrawal-ends-relationship", "“We don’t see this as the end of our relationship,” a diplomat said."),
-    ("withdrawal-deadline", "US forces are to leave the country no later than {DEADLINE}."),
-    ("withdrawal-deadline", "The Pentagon expects to complete the withdrawal by {DEADLINE}."),
+    ("withdrawal-deadline", "US forces are to leave the country no later than {DEADLINE}, the Pentagon said."),
+    ("withdrawal-deadline", "The Pentagon expects to complete the withdrawal by {DEADLINE}, officials said."),
     ("withdrawal-deadline", "Both governments agreed on a {DEADLINE} deadline for the withdrawal."),
     ("withdrawal-deadline", "The withdrawal deadline is {DEADLINE}, officials said."),
-    ("coup-date", "Niger’s military took power in a coup {COUP}."),
+    ("coup-date", "Niger’s military took power in a coup {COUP}, ending civilian rule."),
     ("coup-date", "The coup d’état {COUP} brought General Abdourahamane Tchiani to the presidency."),
     ("coup-date", "But {COUP}, Niger’s elected government fell to a military coup."),
     ("military-agreement-terminated", "Niamey announced {END} it was ending a military cooperation agreement with the United States."),
-    ("military-agreement-terminated", "The junta cancelled a military cooperation agreement with the US {END}."),
+    ("military-agreement-terminated", "The junta cancelled a military cooperation agreement with the US {END}, the Pentagon said."),
 ];
 
 /// Qualifiers of quantity phrases, one of each form the normaliser knows ("" for a bare number).
@@ -220,6 +221,8 @@ const CITIES: &[&str] = &[
     "Diffa",
     "Tillabéri",
 ];
+/// Month names for filler dates ("May" is left out: the date phrases take it only capitalised, so it is not
+/// worth the special case in filler).
 const MONTHS: &[&str] = &[
     "January",
     "February",

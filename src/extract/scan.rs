@@ -37,8 +37,17 @@ pub struct PatternMatch {
 
 /// The per-thread state of the lazy DFAs.
 struct Caches {
-    starts: hybrid::regex::Cache,
+    starts: Vec<hybrid::regex::Cache>,
     reach: hybrid::dfa::Cache,
+}
+
+/// Patterns whose relaxed forms share one candidate DFA, and that DFA. One DFA for every pattern of a large rule set
+/// would track so many partial matches at once that its states would not fit a cache; one per group stays small.
+struct Group {
+    /// The group's patterns, as indices into [`Scanner::patterns`]; the DFA numbers them in this order.
+    patterns: Vec<usize>,
+    /// The group's relaxed patterns, leftmost-first: where their matches can start.
+    starts: Arc<hybrid::regex::Regex>,
 }
 
 type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
@@ -49,8 +58,8 @@ pub struct Scanner {
     patterns: Vec<Regex>,
     /// For each pattern, the index of its `value` group.
     value_groups: Vec<Option<usize>>,
-    /// All relaxed patterns, leftmost-first: finds where matches can start.
-    starts: Arc<hybrid::regex::Regex>,
+    /// The candidate DFAs, by group.
+    groups: Vec<Group>,
     /// All relaxed patterns, every match kept: how far an anchored attempt of one pattern can reach.
     reach: DFA,
     caches: CachePool,
@@ -64,14 +73,15 @@ impl std::fmt::Debug for Scanner {
     }
 }
 
-/// Cache of the DFA that finds candidate starts: large, because it tracks all patterns at once.
-const STARTS_CACHE: usize = 16 << 20;
-/// Cache of the DFAs that find where a candidate starts and measure anchored attempts.
+/// Cache of each group's DFAs that find candidate starts (they only grow as far as they need).
+const STARTS_CACHE: usize = 8 << 20;
+/// Cache of the DFA that measures anchored attempts.
 const REACH_CACHE: usize = 16 << 20;
 
 impl Scanner {
-    /// Compiles the scanner for `patterns`, whose `value` groups give [`PatternMatch::value`].
-    pub fn new(patterns: &[Regex]) -> Result<Scanner, String> {
+    /// Compiles the scanner for `patterns`, whose `value` groups give [`PatternMatch::value`]; `group_of[i]` says
+    /// which candidate DFA pattern `i` shares (patterns of one claim, say).
+    pub fn new(patterns: &[Regex], group_of: &[usize]) -> Result<Scanner, String> {
         let relaxed = patterns
             .iter()
             .map(|p| {
@@ -80,45 +90,30 @@ impl Scanner {
                     .map_err(|e| e.to_string())
             })
             .collect::<Result<Vec<Hir>, String>>()?;
-        let compile = |reverse: bool| {
-            thompson::Compiler::new()
-                .configure(
-                    thompson::Config::new()
-                        .which_captures(WhichCaptures::None)
-                        .reverse(reverse),
-                )
-                .build_many_from_hir(&relaxed)
-                .map_err(|e| e.to_string())
-        };
-        let (forward, backward) = (compile(false)?, compile(true)?);
-        let dfa = |config: hybrid::dfa::Config, nfa: thompson::NFA| {
-            hybrid::dfa::Builder::new()
-                .configure(config.minimum_cache_clear_count(None))
-                .build_from_nfa(nfa)
-                .map_err(|e| e.to_string())
-        };
-        let starts = Arc::new(
-            hybrid::regex::Builder::new().build_from_dfas(
-                dfa(DFA::config().cache_capacity(STARTS_CACHE), forward.clone())?,
-                dfa(
-                    DFA::config()
-                        .match_kind(MatchKind::All)
-                        .specialize_start_states(false)
-                        .cache_capacity(REACH_CACHE),
-                    backward,
-                )?,
-            ),
-        );
-        let reach = dfa(
+        let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for (pattern, &group) in group_of.iter().enumerate().take(patterns.len()) {
+            members.entry(group).or_default().push(pattern);
+        }
+        let groups = members
+            .into_values()
+            .map(|patterns| {
+                let hirs: Vec<&Hir> = patterns.iter().map(|&p| &relaxed[p]).collect();
+                let starts = Arc::new(candidate_dfa(&hirs)?);
+                Ok(Group { patterns, starts })
+            })
+            .collect::<Result<Vec<Group>, String>>()?;
+        let reach = lazy_dfa(
             DFA::config()
                 .match_kind(MatchKind::All)
                 .starts_for_each_pattern(true)
                 .cache_capacity(REACH_CACHE),
-            forward,
+            nfa(&relaxed, false)?,
         )?;
-        let (starts_for_pool, reach_for_pool) = (starts.clone(), reach.clone());
+        let group_regexes: Vec<Arc<hybrid::regex::Regex>> =
+            groups.iter().map(|g| g.starts.clone()).collect();
+        let reach_for_pool = reach.clone();
         let caches: CachePool = Pool::new(Box::new(move || Caches {
-            starts: starts_for_pool.create_cache(),
+            starts: group_regexes.iter().map(|r| r.create_cache()).collect(),
             reach: reach_for_pool.create_cache(),
         }));
         Ok(Scanner {
@@ -130,7 +125,7 @@ impl Scanner {
                 })
                 .collect(),
             patterns: patterns.to_vec(),
-            starts,
+            groups,
             reach,
             caches,
         })
@@ -140,35 +135,46 @@ impl Scanner {
     /// its own leftmost-first search would report.
     pub fn scan(&self, text: &str) -> Vec<PatternMatch> {
         let mut caches = self.caches.get();
+        let Caches { starts, reach } = &mut *caches;
         let mut locations: Vec<CaptureLocations> =
             self.patterns.iter().map(Regex::capture_locations).collect();
         let mut free_from = vec![0; self.patterns.len()];
         let mut found = Vec::new();
-        let mut at = 0;
-        while at <= text.len() {
-            let input = Input::new(text).range(at..);
-            let start = match self.starts.try_search(&mut caches.starts, &input) {
-                Ok(Some(candidate)) => candidate.start(),
-                Ok(None) => break,
-                Err(_) => return self.scan_one_by_one(text),
-            };
-            for pattern in 0..self.patterns.len() {
-                if free_from[pattern] > start {
+        let mut next: Vec<Option<usize>> = Vec::with_capacity(self.groups.len());
+        for (group, cache) in self.groups.iter().zip(starts.iter_mut()) {
+            match candidate(group, cache, text, 0) {
+                Ok(start) => next.push(start),
+                Err(()) => return self.scan_one_by_one(text),
+            }
+        }
+        while let Some(start) = next.iter().flatten().min().copied() {
+            let after = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            for (index, group) in self.groups.iter().enumerate() {
+                if next[index] != Some(start) {
                     continue;
                 }
-                let Some(reach) = self.reach(&mut caches.reach, text, start, pattern) else {
-                    return self.scan_one_by_one(text);
-                };
-                let Some(end) = reach else { continue };
-                if let Some(matched) =
-                    self.try_at(text, start, end, pattern, &mut locations[pattern])
-                {
-                    free_from[pattern] = matched.span.end;
-                    found.push(matched);
+                for &pattern in &group.patterns {
+                    if free_from[pattern] > start {
+                        continue;
+                    }
+                    let Some(reach) = self.reach(reach, text, start, pattern) else {
+                        return self.scan_one_by_one(text);
+                    };
+                    let Some(end) = reach else { continue };
+                    if let Some(matched) =
+                        self.try_at(text, start, end, pattern, &mut locations[pattern])
+                    {
+                        free_from[pattern] = matched.span.end;
+                        found.push(matched);
+                    }
+                }
+                match candidate(group, &mut starts[index], text, after) {
+                    Ok(start) => next[index] = start,
+                    Err(()) => return self.scan_one_by_one(text),
                 }
             }
-            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
+        found.sort_by_key(|m| (m.span.start, m.pattern));
         found
     }
 
@@ -254,6 +260,60 @@ impl Scanner {
     }
 }
 
+/// Where the next match of one of `group`'s relaxed patterns starts, at or after `at`; `Err` when the DFA gave
+/// up (it is built never to).
+fn candidate(
+    group: &Group,
+    cache: &mut hybrid::regex::Cache,
+    text: &str,
+    at: usize,
+) -> Result<Option<usize>, ()> {
+    if at > text.len() {
+        return Ok(None);
+    }
+    let input = Input::new(text).range(at..);
+    match group.starts.try_search(cache, &input) {
+        Ok(found) => Ok(found.map(|m| m.start())),
+        Err(_) => Err(()),
+    }
+}
+
+/// The NFA of relaxed patterns, forward or (to find where a match starts) backward.
+fn nfa<H: std::borrow::Borrow<Hir>>(hirs: &[H], reverse: bool) -> Result<thompson::NFA, String> {
+    thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                .reverse(reverse),
+        )
+        .build_many_from_hir(hirs)
+        .map_err(|e| e.to_string())
+}
+
+/// A lazy DFA that never gives up: when its cache fills it starts again, so a search is slower, never wrong.
+fn lazy_dfa(config: hybrid::dfa::Config, nfa: thompson::NFA) -> Result<DFA, String> {
+    hybrid::dfa::Builder::new()
+        .configure(config.minimum_cache_clear_count(None))
+        .build_from_nfa(nfa)
+        .map_err(|e| e.to_string())
+}
+
+/// The leftmost-first search of relaxed patterns, with the backward DFA that finds where each match starts.
+fn candidate_dfa(hirs: &[&Hir]) -> Result<hybrid::regex::Regex, String> {
+    let forward = lazy_dfa(
+        DFA::config().cache_capacity(STARTS_CACHE),
+        nfa(hirs, false)?,
+    )?;
+    let backward = lazy_dfa(
+        DFA::config()
+            .match_kind(MatchKind::All)
+            .specialize_start_states(false)
+            .cache_capacity(STARTS_CACHE),
+        nfa(hirs, true)?,
+    )?;
+    Ok(hybrid::regex::Builder::new().build_from_dfas(forward, backward))
+}
+
 /// The same pattern without Unicode word-boundary assertions, capture groups or upper bounds on counted
 /// repetitions: it matches wherever the pattern does, and more, with a much smaller DFA.
 fn relax(hir: Hir) -> Hir {
@@ -297,7 +357,8 @@ mod tests {
 
     fn scanner(patterns: &[&str]) -> Scanner {
         let compiled: Vec<Regex> = patterns.iter().map(|p| Regex::new(p).unwrap()).collect();
-        Scanner::new(&compiled).unwrap()
+        let one_group_each: Vec<usize> = (0..compiled.len()).map(|i| i % 2).collect();
+        Scanner::new(&compiled, &one_group_each).unwrap()
     }
 
     #[test]
