@@ -10,10 +10,11 @@
 #
 # Needs ripgrep and GNU time:   apt-get install -y ripgrep time
 # Environment: RG_TIMEOUT (seconds, default 1800) caps each ripgrep run; a capped run is reported as "> N".
+#              SIZES (MB, space-separated, e.g. "1000") replaces the default sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sizes=(100 1000)
+read -r -a sizes <<<"${SIZES:-100 1000}"
 if [[ "${1:-}" == "--quick" ]]; then
   sizes=(10)
 fi

@@ -223,19 +223,8 @@ const CITIES: &[&str] = &[
 ];
 /// Month names for filler dates ("May" is left out: the date phrases take it only capitalised, so it is not
 /// worth the special case in filler).
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: &str =
+    "January February March April June July August September October November December";
 const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -380,7 +369,7 @@ fn fill_filler(template: &str, rng: &mut Rng) -> String {
         .replace("{PCT}", &format!("{}.{}", 1 + rng.below(19), rng.below(10)))
         .replace("{NUM}", &format!("{}", 2 + rng.below(5000)))
         .replace("{SCORE}", &format!("{}-{}", rng.below(5), rng.below(4)))
-        .replace("{MONTH}", rng.pick(MONTHS))
+        .replace("{MONTH}", rng.pick(&MONTHS.split(' ').collect::<Vec<_>>()))
         .replace("{DAY}", &format!("{}", 1 + rng.below(28)))
         .replace("{YEAR}", &format!("{}", 2019 + rng.below(6)))
         .replace("{WEEKDAY}", rng.pick(WEEKDAYS))
