@@ -111,14 +111,11 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
         keep_draft_findings(&mut checked, &rules, index);
     }
     if let Some(path) = &args.write_baseline {
-        write_file(path, &Baseline::record(&checked, &rules).to_json())?;
+        let baseline = Baseline::record(&checked, &rules);
+        write_file(path, &baseline.to_json())?;
+        let count = baseline.findings.len();
         eprintln!(
-            "factlint: wrote {} accepted findings to {}",
-            checked
-                .findings
-                .iter()
-                .filter(|f| f.kind != factlint::reconcile::FindingKind::Agreement)
-                .count(),
+            "factlint: wrote {count} accepted findings to {}",
             path.display()
         );
     }
