@@ -77,7 +77,7 @@ fn claim_mentions_with<'s>(
                 .into_iter()
                 .map(|m| {
                     let source = kept[m.quoted].source;
-                    mention(claim_index, source, m.span, Value::Quote(m.value))
+                    mention(claim_index, source, m.span, Value::Quote(Box::new(m.value)))
                 })
                 .collect()
         }
@@ -130,7 +130,7 @@ fn term_mentions(
                 claim_index,
                 source_index,
                 hit.span,
-                Value::Term(hit.value),
+                Value::Term(Box::new(hit.value)),
             ));
         }
     }

@@ -16,9 +16,11 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use regex::{CaptureLocations, Regex};
+use regex::Regex;
 use regex_automata::hybrid::{self, dfa::DFA};
+use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
@@ -35,10 +37,11 @@ pub struct PatternMatch {
     pub value: Option<Range<usize>>,
 }
 
-/// The per-thread state of the lazy DFAs.
+/// The per-thread state of the lazy DFAs and of the exact patterns.
 struct Caches {
     starts: Vec<hybrid::regex::Cache>,
     reach: hybrid::dfa::Cache,
+    exact: Vec<(meta::Cache, Captures)>,
 }
 
 /// Patterns whose relaxed forms share one candidate DFA, and that DFA. One DFA for every pattern of a large rule set
@@ -54,8 +57,12 @@ type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
 
 /// Every pattern of a rule set, compiled for one-pass scanning.
 pub struct Scanner {
-    /// The patterns as written, tried where the relaxed DFAs say they may match.
+    /// The patterns as written, for the plain search that [`Scanner::scan`] falls back on.
     patterns: Vec<Regex>,
+    /// The same patterns, tried anchored where the relaxed DFAs say they may match, on the short stretch an
+    /// attempt can reach. They have no lazy DFAs of their own: on such stretches a backtracker is as fast, and each
+    /// lazy DFA would cost every thread a cache of its own.
+    exact: Arc<Vec<meta::Regex>>,
     /// For each pattern, the index of its `value` group.
     value_groups: Vec<Option<usize>>,
     /// The candidate DFAs, by group.
@@ -109,12 +116,23 @@ impl Scanner {
                 .cache_capacity(REACH_CACHE),
             nfa(&relaxed, false)?,
         )?;
+        let exact = Arc::new(
+            patterns
+                .iter()
+                .map(|p| exact_regex(p.as_str()))
+                .collect::<Result<Vec<meta::Regex>, String>>()?,
+        );
         let group_regexes: Vec<Arc<hybrid::regex::Regex>> =
             groups.iter().map(|g| g.starts.clone()).collect();
         let reach_for_pool = reach.clone();
+        let exact_for_pool = exact.clone();
         let caches: CachePool = Pool::new(Box::new(move || Caches {
             starts: group_regexes.iter().map(|r| r.create_cache()).collect(),
             reach: reach_for_pool.create_cache(),
+            exact: exact_for_pool
+                .iter()
+                .map(|r| (r.create_cache(), r.create_captures()))
+                .collect(),
         }));
         Ok(Scanner {
             value_groups: patterns
@@ -125,6 +143,7 @@ impl Scanner {
                 })
                 .collect(),
             patterns: patterns.to_vec(),
+            exact,
             groups,
             reach,
             caches,
@@ -135,9 +154,11 @@ impl Scanner {
     /// its own leftmost-first search would report.
     pub fn scan(&self, text: &str) -> Vec<PatternMatch> {
         let mut caches = self.caches.get();
-        let Caches { starts, reach } = &mut *caches;
-        let mut locations: Vec<CaptureLocations> =
-            self.patterns.iter().map(Regex::capture_locations).collect();
+        let Caches {
+            starts,
+            reach,
+            exact,
+        } = &mut *caches;
         let mut free_from = vec![0; self.patterns.len()];
         let mut found = Vec::new();
         let mut next: Vec<Option<usize>> = Vec::with_capacity(self.groups.len());
@@ -162,7 +183,7 @@ impl Scanner {
                     };
                     let Some(end) = reach else { continue };
                     if let Some(matched) =
-                        self.try_at(text, start, end, pattern, &mut locations[pattern])
+                        self.try_at(text, start, end, pattern, &mut exact[pattern])
                     {
                         free_from[pattern] = matched.span.end;
                         found.push(matched);
@@ -216,19 +237,20 @@ impl Scanner {
         start: usize,
         reach: usize,
         pattern: usize,
-        locations: &mut CaptureLocations,
+        (cache, captures): &mut (meta::Cache, Captures),
     ) -> Option<PatternMatch> {
         let mut end = reach.saturating_add(8).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let whole = self.patterns[pattern].captures_read_at(locations, &text[..end], start)?;
-        if whole.start() != start {
-            return None;
-        }
+        let input = Input::new(&text[..end])
+            .range(start..)
+            .anchored(Anchored::Yes);
+        self.exact[pattern].search_captures_with(cache, &input, captures);
+        let whole = captures.get_match()?;
         let value = self.value_groups[pattern]
-            .and_then(|group| locations.get(group))
-            .map(|(from, to)| from..to);
+            .and_then(|group| captures.get_group(group))
+            .map(|span| span.range());
         Some(PatternMatch {
             pattern,
             span: whole.range(),
@@ -258,6 +280,15 @@ impl Scanner {
         found.sort_by_key(|m| (m.span.start, m.pattern));
         found
     }
+}
+
+/// A pattern compiled for anchored attempts on short stretches: without lazy or full DFAs, so that its per-thread
+/// cache stays small (a backtracker's or a PikeVM's).
+fn exact_regex(pattern: &str) -> Result<meta::Regex, String> {
+    meta::Builder::new()
+        .configure(meta::Config::new().hybrid(false).dfa(false))
+        .build(pattern)
+        .map_err(|e| e.to_string())
 }
 
 /// Where the next match of one of `group`'s relaxed patterns starts, at or after `at`; `Err` when the DFA gave

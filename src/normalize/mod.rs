@@ -45,10 +45,11 @@ pub enum Value {
     Date(Result<DateRange, DateError>),
     /// Affirm or deny.
     Polarity(Polarity),
-    /// A wording of a name: an accepted form, a near miss or a confusable.
-    Term(TermValue),
+    /// A wording of a name: an accepted form, a near miss or a confusable. Boxed, like quotations, so that the
+    /// far more numerous values of other kinds do not pay for its size in every mention.
+    Term(Box<TermValue>),
     /// A quotation, compared with the quotation it fits.
-    Quote(QuoteValue),
+    Quote(Box<QuoteValue>),
 }
 
 impl Value {

@@ -186,8 +186,8 @@ fn value_entry(value: &Value) -> ValueEntry {
         Value::Polarity(polarity) => ValueEntry::Polarity {
             polarity: *polarity,
         },
-        Value::Term(term) => ValueEntry::Term(term.clone()),
-        Value::Quote(quote) => ValueEntry::Quote(quote.clone()),
+        Value::Term(term) => ValueEntry::Term(term.as_ref().clone()),
+        Value::Quote(quote) => ValueEntry::Quote(quote.as_ref().clone()),
     }
 }
 
