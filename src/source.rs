@@ -828,10 +828,12 @@ pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
             line += 1;
             last_break = Some(brk);
         }
-        if let Some(brk) = last_break {
-            line_start_chars = chars + count_chars(&bytes[at..brk + 1]);
+        let line_start = last_break.map_or(at, |brk| brk + 1);
+        let before_line_start = count_chars(&bytes[at..line_start]);
+        if last_break.is_some() {
+            line_start_chars = chars + before_line_start;
         }
-        chars += count_chars(&bytes[at..target]);
+        chars += before_line_start + count_chars(&bytes[line_start..target]);
         at = target;
         found[i] = Position {
             line,

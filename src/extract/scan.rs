@@ -7,6 +7,12 @@
 //! pattern can start a match is among the places that pass finds; and without Unicode word boundaries the DFA never
 //! has to give up on non-ASCII text.
 //!
+//! The pass is also *widened*: every non-ASCII character a pattern names, but for curly quotation marks, dashes and
+//! the like, stands for any such character. The case folding of `(?i)` alone brings the Kelvin sign and the long s
+//! into the patterns, and each such character makes the DFA tell apart more kinds of bytes; widened, it tells apart
+//! half as many, so the states a scan keeps visiting take half the memory and stay in the processor's caches.
+//! (Widening is for finding starts only: measuring how far an attempt can reach keeps the characters as written.)
+//!
 //! At each such place, each pattern is walked anchored through a second relaxed DFA, which says whether it can
 //! match there at all and how far any attempt can reach; the pattern proper (word boundaries and all) is then tried
 //! on that stretch only. This gives, pattern by pattern, exactly the matches of a leftmost-first search of that
@@ -24,7 +30,10 @@ use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
-use regex_syntax::hir::{Hir, HirKind, Look};
+use regex_syntax::hir::{
+    Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look,
+    Repetition,
+};
 
 /// A match of one pattern: which pattern, the whole match and its `value` group.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +113,7 @@ impl Scanner {
         let groups = members
             .into_values()
             .map(|patterns| {
-                let hirs: Vec<&Hir> = patterns.iter().map(|&p| &relaxed[p]).collect();
+                let hirs: Vec<Hir> = patterns.iter().map(|&p| widen(&relaxed[p])).collect();
                 let starts = Arc::new(candidate_dfa(&hirs)?);
                 Ok(Group { patterns, starts })
             })
@@ -330,7 +339,7 @@ fn lazy_dfa(config: hybrid::dfa::Config, nfa: thompson::NFA) -> Result<DFA, Stri
 }
 
 /// The leftmost-first search of relaxed patterns, with the backward DFA that finds where each match starts.
-fn candidate_dfa(hirs: &[&Hir]) -> Result<hybrid::regex::Regex, String> {
+fn candidate_dfa(hirs: &[Hir]) -> Result<hybrid::regex::Regex, String> {
     let forward = lazy_dfa(
         DFA::config().cache_capacity(STARTS_CACHE),
         nfa(hirs, false)?,
@@ -370,6 +379,104 @@ fn relax(hir: Hir) -> Hir {
     }
 }
 
+/// Punctuation of the General Punctuation block (curly quotation marks, dashes, ellipsis), which a widened pattern
+/// keeps as written: runs of words in a pattern must still stop at them, or a search would read on far past where
+/// the pattern could match.
+const KEPT_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// The same (relaxed) pattern with every non-ASCII character it names widened to any non-ASCII character outside
+/// [`KEPT_PUNCTUATION`]: it matches wherever the pattern does, and more, with fewer kinds of bytes to tell apart.
+fn widen(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Literal(literal) => widen_literal(&literal.0),
+        HirKind::Class(Class::Unicode(class)) => widen_class(class),
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(widen(&repetition.sub)),
+            ..repetition.clone()
+        }),
+        HirKind::Capture(capture) => widen(&capture.sub),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(widen).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(widen).collect()),
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
+    }
+}
+
+/// A class's ASCII members, its members among [`KEPT_PUNCTUATION`], and any other non-ASCII character when it has
+/// one.
+fn widen_class(class: &ClassUnicode) -> Hir {
+    let mut ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]);
+    ascii.intersect(class);
+    let mut kept = ClassUnicode::new([ClassUnicodeRange::new(
+        *KEPT_PUNCTUATION.start(),
+        *KEPT_PUNCTUATION.end(),
+    )]);
+    kept.intersect(class);
+    let mut others = class.clone();
+    others.difference(&ascii);
+    others.difference(&kept);
+    let mut parts = Vec::new();
+    for part in [ascii, kept] {
+        if !part.ranges().is_empty() {
+            parts.push(Hir::class(Class::Unicode(part)));
+        }
+    }
+    if !others.ranges().is_empty() {
+        parts.push(any_other_non_ascii_char());
+    }
+    Hir::alternation(parts)
+}
+
+/// A literal with each non-ASCII character in it, but those of [`KEPT_PUNCTUATION`], widened.
+fn widen_literal(bytes: &[u8]) -> Hir {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Hir::literal(bytes);
+    };
+    let mut parts = Vec::new();
+    let mut kept_from = 0;
+    for (at, c) in text.char_indices() {
+        if !c.is_ascii() && !KEPT_PUNCTUATION.contains(&c) {
+            parts.push(Hir::literal(&bytes[kept_from..at]));
+            parts.push(any_other_non_ascii_char());
+            kept_from = at + c.len_utf8();
+        }
+    }
+    parts.push(Hir::literal(&bytes[kept_from..]));
+    Hir::concat(parts)
+}
+
+/// Any non-ASCII character outside [`KEPT_PUNCTUATION`], in UTF-8, and some invalid sequences, which a scanned text
+/// never holds. Its matches start on a lead byte, so a widened pattern's matches start where a character does.
+fn any_other_non_ascii_char() -> Hir {
+    let bytes = |ranges: &[(u8, u8)]| {
+        Hir::class(Class::Bytes(ClassBytes::new(
+            ranges
+                .iter()
+                .map(|&(from, to)| ClassBytesRange::new(from, to)),
+        )))
+    };
+    let continuation = || bytes(&[(0x80, 0xBF)]);
+    // U+2000..U+206F is E2 80 xx and E2 81 xx: every other sequence led by E2 goes on with 82..BF.
+    Hir::alternation(vec![
+        Hir::concat(vec![bytes(&[(0xC0, 0xDF)]), continuation()]),
+        Hir::concat(vec![
+            bytes(&[(0xE0, 0xE1), (0xE3, 0xEF)]),
+            continuation(),
+            continuation(),
+        ]),
+        Hir::concat(vec![
+            bytes(&[(0xE2, 0xE2)]),
+            bytes(&[(0x82, 0xBF)]),
+            continuation(),
+        ]),
+        Hir::concat(vec![
+            bytes(&[(0xF0, 0xFF)]),
+            continuation(),
+            continuation(),
+            continuation(),
+        ]),
+    ])
+}
+
 fn is_unicode_word_look(look: Look) -> bool {
     matches!(
         look,
@@ -406,6 +513,56 @@ mod tests {
         let text = "More than 1,000 troops, 20 troops; x5 troops. Écoutez: él said, café said troops’ 3 troops\n\
                     more than 12,000 troopsé 7 troops cut the old ties, cut a b c ties 42";
         assert_eq!(scanner.scan(text), scanner.scan_one_by_one(text));
+    }
+
+    /// Patterns that name non-ASCII characters in every way the widened pass rewrites them: literals, classes
+    /// with and without kept punctuation, case folding that reaches beyond ASCII (the Kelvin sign, the long s), and
+    /// runs of words that must stop at curly quotation marks.
+    fn non_ascii_scanner() -> Scanner {
+        scanner(&[
+            r"(?i)\bcaf[ée]\s+(?P<value>\w+)",
+            r"(?i)(?P<value>\w+)’s\s+troops\b",
+            r"(?i)\bdon[’']t\s+(?:[\w’-]+\s+){0,3}?ask\b",
+            r"(?i)\bkilo\w*\s+[^“”\n]{1,12}”",
+            r"(?i)«\s*(?P<value>[^»]+?)\s*»",
+            r"(?i)\bso\s+—\s+\w+",
+            r"(?i)\d+\s*(?:km|€|£)",
+            r"(?i)(?P<value>[^\s“”,.]+)\s+troops\b",
+        ])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_widened_pass_finds_what_each_pattern_finds_alone(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "café", "cafe", "CAFÉ", "Café", "naïve", "’s", "'s", "troops", "don’t", "don't", "ask", "kilo",
+                "\u{212A}ilo", "\u{17F}o", "so", "—", "“", "”", "«", "»", "€", "£", "12", "3", "km", "🙂", "\u{a0}",
+                ",", ".", "\n", " ", "Ñandú", "日本",
+            ]), 0..40),
+        ) {
+            let text: String = words.concat();
+            let scanner = non_ascii_scanner();
+            proptest::prop_assert_eq!(scanner.scan(&text), scanner.scan_one_by_one(&text));
+        }
+    }
+
+    #[test]
+    fn widening_keeps_the_ascii_and_the_kept_punctuation_of_a_class() {
+        let class = match regex_syntax::parse(r"(?i)[k’é-]").unwrap().into_kind() {
+            HirKind::Class(Class::Unicode(class)) => class,
+            other => panic!("not a class: {other:?}"),
+        };
+        let widened = widen_class(&class);
+        let regex = regex_automata::meta::Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+            .build_from_hir(&widened)
+            .unwrap();
+        for matched in ["k", "K", "-", "’", "é", "\u{212A}", "ñ", "日", "🙂"] {
+            assert!(regex.is_match(matched), "{matched:?}");
+        }
+        for unmatched in ["x", "“", "—", "'"] {
+            assert!(!regex.is_match(unmatched), "{unmatched:?}");
+        }
     }
 
     #[test]
