@@ -1,12 +1,12 @@
 //! One pass over a text for all patterns of a rule set, with the results of one search per pattern.
 //!
 //! Running every pattern over every text costs one pass per pattern, and rule patterns are large (each embeds the
-//! quantity or date phrase regex). The [`Scanner`] makes one pass instead, with all patterns combined into one lazy
-//! DFA over *relaxed* patterns: without Unicode word boundaries (`\b`), without capture groups, and with counted
-//! repetitions (`{0,14}`) left open. Relaxing only lets a pattern match in more places, so every place where some
-//! pattern can start a match is among the places that pass finds; and without Unicode word boundaries the DFA never
-//! has to give up on non-ASCII text.
-//!
+//! quantity or date phrase regex). The [`Scanner`] makes one pass per claim instead, with the claim's patterns
+//! combined into one lazy DFA over *relaxed* patterns: with Unicode word boundaries (`\b`) reduced to what they
+//! imply of ASCII word characters, without capture groups, and with counted repetitions (`{0,14}`) left open.
+//! Relaxing only lets a pattern match in more places, so every place where some pattern can start a match is among
+//! the places that pass finds; and without Unicode word boundaries the DFA never has to give up on non-ASCII text.
+
 //! The pass is also *widened*: every non-ASCII character a pattern names, but for curly quotation marks, dashes and
 //! the like, stands for any such character. The case folding of `(?i)` alone brings the Kelvin sign and the long s
 //! into the patterns, and each such character makes the DFA tell apart more kinds of bytes; widened, it tells apart
@@ -358,8 +358,7 @@ fn candidate_dfa(hirs: &[Hir]) -> Result<hybrid::regex::Regex, String> {
 /// repetitions: it matches wherever the pattern does, and more, with a much smaller DFA.
 fn relax(hir: Hir) -> Hir {
     match hir.into_kind() {
-        HirKind::Look(look) if is_unicode_word_look(look) => Hir::empty(),
-        HirKind::Look(look) => Hir::look(look),
+        HirKind::Look(look) => relax_look(look),
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(literal) => Hir::literal(literal.0),
         HirKind::Class(class) => Hir::class(class),
@@ -477,16 +476,21 @@ fn any_other_non_ascii_char() -> Hir {
     ])
 }
 
-fn is_unicode_word_look(look: Look) -> bool {
-    matches!(
-        look,
-        Look::WordUnicode
-            | Look::WordUnicodeNegate
-            | Look::WordStartUnicode
-            | Look::WordEndUnicode
-            | Look::WordStartHalfUnicode
-            | Look::WordEndHalfUnicode
-    )
+/// A Unicode word-boundary assertion as what it implies of ASCII word characters, which a DFA can check without
+/// giving up on non-ASCII text: where a Unicode boundary is, its two sides are not both ASCII word characters (they
+/// would both be word characters); where a word starts, the character before is no ASCII word character; where one
+/// ends, the character after. Other assertions are kept.
+fn relax_look(look: Look) -> Hir {
+    match look {
+        Look::WordUnicode => Hir::alternation(vec![
+            Hir::look(Look::WordStartHalfAscii),
+            Hir::look(Look::WordEndHalfAscii),
+        ]),
+        Look::WordStartUnicode | Look::WordStartHalfUnicode => Hir::look(Look::WordStartHalfAscii),
+        Look::WordEndUnicode | Look::WordEndHalfUnicode => Hir::look(Look::WordEndHalfAscii),
+        Look::WordUnicodeNegate => Hir::empty(),
+        look => Hir::look(look),
+    }
 }
 
 #[cfg(test)]
