@@ -52,27 +52,36 @@ pub fn find_all(rules: &RuleSet, source: &Source) -> Vec<Vec<Match>> {
         .collect()
 }
 
-/// The matches of one claim in `source`, in text order, found the plain way: one search per pattern. The same as
-/// that claim's list from [`find_all`], by another road.
+/// The matches of one claim in `source`, in text order, found the plain way: one search per pattern and paragraph
+/// ([`scan::paragraphs`]). The same as that claim's list from [`find_all`], by another road.
 pub fn find_matches(claim: &Claim, source: &Source) -> Vec<Match> {
     let body = source.body();
     let mut found = Vec::new();
     for (regexes, polarity) in claim.kind.pattern_lists() {
         for regex in regexes {
-            for captures in regex.captures_iter(body) {
-                let Some(whole) = captures.get(0) else {
-                    continue;
-                };
-                let whole = trim_leading_separators(body, whole.range());
-                let value = captures
-                    .name(VALUE_GROUP)
-                    .map_or(whole.clone(), |value| value.range());
-                found.push(Match {
-                    span: shift(&whole, source.body_start),
-                    value: shift(&value, source.body_start),
-                    sentence: shift(&sentence_around(body, whole), source.body_start),
-                    polarity,
-                });
+            let Ok(search) = regex_automata::meta::Regex::new(regex.as_str()) else {
+                continue;
+            };
+            let value_group = search
+                .group_info()
+                .to_index(regex_automata::PatternID::ZERO, VALUE_GROUP);
+            for paragraph in scan::paragraphs(body) {
+                let input = regex_automata::Input::new(body).range(paragraph);
+                for captures in search.captures_iter(input) {
+                    let Some(whole) = captures.get_match() else {
+                        continue;
+                    };
+                    let whole = trim_leading_separators(body, whole.range());
+                    let value = value_group
+                        .and_then(|group| captures.get_group(group))
+                        .map_or(whole.clone(), |value| value.range());
+                    found.push(Match {
+                        span: shift(&whole, source.body_start),
+                        value: shift(&value, source.body_start),
+                        sentence: shift(&sentence_around(body, whole), source.body_start),
+                        polarity,
+                    });
+                }
             }
         }
     }

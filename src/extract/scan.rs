@@ -20,7 +20,7 @@
 //! where the pattern matches anchored, and is that anchored match.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 use regex_automata::hybrid::{self, dfa::DFA};
@@ -66,8 +66,11 @@ type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
 
 /// Every pattern of a rule set, compiled for one-pass scanning.
 pub struct Scanner {
-    /// The patterns as written, for the plain search that [`Scanner::scan`] falls back on.
-    patterns: Vec<Regex>,
+    /// The patterns as written.
+    patterns: Vec<String>,
+    /// The patterns compiled for whole-paragraph searches, once the plain way of [`Scanner::scan_one_by_one`] is
+    /// taken (never, but in tests).
+    plain: OnceLock<Result<Vec<meta::Regex>, String>>,
     /// The same patterns, tried anchored where the relaxed DFAs say they may match, on the short stretch an
     /// attempt can reach. They have no lazy DFAs of their own: on such stretches a backtracker is as fast, and each
     /// lazy DFA would cost every thread a cache of its own.
@@ -151,7 +154,8 @@ impl Scanner {
                         .position(|n| n == Some(crate::rules::VALUE_GROUP))
                 })
                 .collect(),
-            patterns: patterns.to_vec(),
+            patterns: patterns.iter().map(|p| p.as_str().to_string()).collect(),
+            plain: OnceLock::new(),
             exact,
             groups,
             reach,
@@ -159,23 +163,43 @@ impl Scanner {
         })
     }
 
-    /// The matches of every pattern in `text`, sorted by start then pattern: for each pattern, exactly the matches
-    /// its own leftmost-first search would report.
+    /// The matches of every pattern in `text`, sorted by start then pattern: for each pattern and paragraph (see
+    /// [`paragraphs`]), exactly the matches its own leftmost-first search of the paragraph would report.
     pub fn scan(&self, text: &str) -> Vec<PatternMatch> {
         let mut caches = self.caches.get();
+        let mut free_from = vec![0; self.patterns.len()];
+        let mut found = Vec::new();
+        for paragraph in paragraphs(text) {
+            if self
+                .scan_paragraph(text, paragraph, &mut caches, &mut free_from, &mut found)
+                .is_err()
+            {
+                return self.scan_one_by_one(text);
+            }
+        }
+        found.sort_by_key(|m| (m.span.start, m.pattern));
+        found
+    }
+
+    /// Adds the matches within `paragraph` of `text` to `found`; `free_from[p]` is where pattern `p` may match
+    /// next (its last match's end). `Err` when a DFA gave up (they are built never to).
+    fn scan_paragraph(
+        &self,
+        text: &str,
+        paragraph: Range<usize>,
+        caches: &mut Caches,
+        free_from: &mut [usize],
+        found: &mut Vec<PatternMatch>,
+    ) -> Result<(), ()> {
         let Caches {
             starts,
             reach,
             exact,
-        } = &mut *caches;
-        let mut free_from = vec![0; self.patterns.len()];
-        let mut found = Vec::new();
+        } = caches;
+        let end = paragraph.end;
         let mut next: Vec<Option<usize>> = Vec::with_capacity(self.groups.len());
         for (group, cache) in self.groups.iter().zip(starts.iter_mut()) {
-            match candidate(group, cache, text, 0) {
-                Ok(start) => next.push(start),
-                Err(()) => return self.scan_one_by_one(text),
-            }
+            next.push(candidate(group, cache, text, paragraph.clone())?);
         }
         while let Some(start) = next.iter().flatten().min().copied() {
             let after = start + text[start..].chars().next().map_or(1, char::len_utf8);
@@ -187,44 +211,41 @@ impl Scanner {
                     if free_from[pattern] > start {
                         continue;
                     }
-                    let Some(reach) = self.reach(reach, text, start, pattern) else {
-                        return self.scan_one_by_one(text);
+                    let Some(reached) = self.reach(reach, text, start..end, pattern).ok_or(())?
+                    else {
+                        continue;
                     };
-                    let Some(end) = reach else { continue };
                     if let Some(matched) =
-                        self.try_at(text, start, end, pattern, &mut exact[pattern])
+                        self.try_at(text, start..reached, pattern, &mut exact[pattern])
                     {
                         free_from[pattern] = matched.span.end;
                         found.push(matched);
                     }
                 }
-                match candidate(group, &mut starts[index], text, after) {
-                    Ok(start) => next[index] = start,
-                    Err(()) => return self.scan_one_by_one(text),
-                }
+                next[index] = candidate(group, &mut starts[index], text, after..end)?;
             }
         }
-        found.sort_by_key(|m| (m.span.start, m.pattern));
-        found
+        Ok(())
     }
 
-    /// How far an anchored attempt of `pattern` at `start` can get: `Some(None)` when it cannot match there at
-    /// all, `Some(Some(end))` when no attempt reads past `end`, and `None` when the DFA could not tell.
+    /// How far an anchored attempt of `pattern` at `within.start` can get without leaving `within`: `Some(None)`
+    /// when it cannot match there at all, `Some(Some(end))` when no attempt reads past `end`, and `None` when the
+    /// DFA could not tell. Assertions look at the text around `within`, as a search of that range does.
     fn reach(
         &self,
         cache: &mut hybrid::dfa::Cache,
         text: &str,
-        start: usize,
+        within: Range<usize>,
         pattern: usize,
     ) -> Option<Option<usize>> {
         let bytes = text.as_bytes();
         let id = PatternID::new(pattern).ok()?;
         let config = start::Config::new()
             .anchored(Anchored::Pattern(id))
-            .look_behind(start.checked_sub(1).map(|i| bytes[i]));
+            .look_behind(within.start.checked_sub(1).map(|i| bytes[i]));
         let mut state = self.reach.start_state(cache, &config).ok()?;
         let mut matched = false;
-        for (at, &byte) in bytes.iter().enumerate().skip(start) {
+        for at in within.clone() {
             matched |= state.is_match();
             if state.is_dead() {
                 return Some(matched.then_some(at));
@@ -232,30 +253,38 @@ impl Scanner {
             if state.is_quit() {
                 return None;
             }
-            state = self.reach.next_state(cache, state, byte).ok()?;
+            state = self.reach.next_state(cache, state, bytes[at]).ok()?;
         }
-        matched |= state.is_match() || self.reach.next_eoi_state(cache, state).ok()?.is_match();
-        Some(matched.then_some(bytes.len()))
+        let last = match bytes.get(within.end) {
+            Some(&look_ahead) => self.reach.next_state(cache, state, look_ahead).ok()?,
+            None => self.reach.next_eoi_state(cache, state).ok()?,
+        };
+        matched |= state.is_match() || last.is_match();
+        Some(matched.then_some(within.end))
     }
 
-    /// The exact match of `pattern` anchored at `start`, looking no further than `reach` (plus a few bytes of
-    /// context for look-ahead assertions), if any.
+    /// The exact match of `pattern` anchored at `within.start` and ending within `within` (widened to a character
+    /// boundary), if any.
     fn try_at(
         &self,
         text: &str,
-        start: usize,
-        reach: usize,
+        within: Range<usize>,
         pattern: usize,
         (cache, captures): &mut (meta::Cache, Captures),
     ) -> Option<PatternMatch> {
-        let mut end = reach.saturating_add(8).min(text.len());
+        let mut end = within.end;
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let input = Input::new(&text[..end])
-            .range(start..)
+        let input = Input::new(text)
+            .range(within.start..end)
             .anchored(Anchored::Yes);
         self.exact[pattern].search_captures_with(cache, &input, captures);
+        self.found(pattern, captures)
+    }
+
+    /// The match of `pattern` that `captures` holds, if any.
+    fn found(&self, pattern: usize, captures: &Captures) -> Option<PatternMatch> {
         let whole = captures.get_match()?;
         let value = self.value_groups[pattern]
             .and_then(|group| captures.get_group(group))
@@ -267,27 +296,80 @@ impl Scanner {
         })
     }
 
-    /// The plain way, one search per pattern over the whole text: what [`Scanner::scan`] must equal, and what it
+    /// The plain way, one search per pattern over each paragraph: what [`Scanner::scan`] must equal, and what it
     /// falls back on should a DFA give up.
     pub fn scan_one_by_one(&self, text: &str) -> Vec<PatternMatch> {
+        let plain = self.plain.get_or_init(|| {
+            self.patterns
+                .iter()
+                .map(|p| meta::Regex::new(p).map_err(|e| e.to_string()))
+                .collect()
+        });
+        let Ok(plain) = plain else {
+            return Vec::new();
+        };
         let mut found = Vec::new();
-        for (pattern, regex) in self.patterns.iter().enumerate() {
-            for captures in regex.captures_iter(text) {
-                let Some(whole) = captures.get(0) else {
-                    continue;
-                };
-                let value = self.value_groups[pattern]
-                    .and_then(|group| captures.get(group))
-                    .map(|m| m.range());
-                found.push(PatternMatch {
-                    pattern,
-                    span: whole.range(),
-                    value,
-                });
+        for paragraph in paragraphs(text) {
+            for (pattern, regex) in plain.iter().enumerate() {
+                let input = Input::new(text).range(paragraph.clone());
+                found.extend(
+                    regex
+                        .captures_iter(input)
+                        .filter_map(|captures| self.found(pattern, &captures)),
+                );
             }
         }
         found.sort_by_key(|m| (m.span.start, m.pattern));
         found
+    }
+}
+
+/// The paragraphs of `text`: the stretches between blank lines (a line break, spaces or tabs, and another line
+/// break; breaks are `\n`, `\r\n` or a lone `\r`), in order. No match crosses a blank line: a claim's words are
+/// in one paragraph, and a pattern whose word runs could reach across would otherwise take one paragraph's date
+/// for the next paragraph's event.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(found_at) = memchr::memchr2(b'\n', b'\r', &bytes[from..]) {
+        let line_break = from + found_at;
+        let mut next_line = after_line_break(bytes, line_break);
+        let mut blank_lines = 0;
+        loop {
+            let indent = bytes[next_line..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+            match bytes.get(next_line + indent) {
+                Some(b'\n' | b'\r') => {
+                    blank_lines += 1;
+                    next_line = after_line_break(bytes, next_line + indent);
+                }
+                _ => break,
+            }
+        }
+        if blank_lines > 0 {
+            if line_break > start {
+                found.push(start..line_break);
+            }
+            start = next_line;
+        }
+        from = next_line;
+    }
+    if start < bytes.len() {
+        found.push(start..bytes.len());
+    }
+    found
+}
+
+/// Where the line after the line break at `at` (`\n`, `\r\n` or `\r`) starts.
+fn after_line_break(bytes: &[u8], at: usize) -> usize {
+    if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+        at + 2
+    } else {
+        at + 1
     }
 }
 
@@ -300,18 +382,18 @@ fn exact_regex(pattern: &str) -> Result<meta::Regex, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Where the next match of one of `group`'s relaxed patterns starts, at or after `at`; `Err` when the DFA gave
-/// up (it is built never to).
+/// Where the next match of one of `group`'s relaxed patterns within `range` of `text` starts; `Err` when the DFA
+/// gave up (it is built never to).
 fn candidate(
     group: &Group,
     cache: &mut hybrid::regex::Cache,
     text: &str,
-    at: usize,
+    range: Range<usize>,
 ) -> Result<Option<usize>, ()> {
-    if at > text.len() {
+    if range.start > range.end {
         return Ok(None);
     }
-    let input = Input::new(text).range(at..);
+    let input = Input::new(text).range(range);
     match group.starts.try_search(cache, &input) {
         Ok(found) => Ok(found.map(|m| m.start())),
         Err(_) => Err(()),
@@ -567,6 +649,46 @@ mod tests {
         for unmatched in ["x", "“", "—", "'"] {
             assert!(!regex.is_match(unmatched), "{unmatched:?}");
         }
+    }
+
+    #[test]
+    fn paragraphs_end_at_blank_lines_whatever_the_line_breaks() {
+        let text = "one\ntwo\n\nthree\r\n \t\r\nfour\r\rfive\n\n\n\n";
+        let found: Vec<&str> = paragraphs(text).into_iter().map(|p| &text[p]).collect();
+        assert_eq!(found, ["one\ntwo", "three", "four", "five"]);
+        assert!(paragraphs("").is_empty());
+        assert!(paragraphs("\n \n").is_empty());
+        assert_eq!(paragraphs("\n\nsix"), vec![2..5]);
+    }
+
+    #[test]
+    fn no_match_crosses_a_blank_line() {
+        let scanner = scanner(&[r"(?i)\b(?P<value>\d{4}),?\s+(?:[\w.]+\s+){0,8}?cancel\w*"]);
+        for blank in ["\n\n", "\r\n\r\n", "\r\r", "\n \t\n"] {
+            let text = format!("In 2023, the army took power.{blank}The junta cancelled the deal in 2024, cancelling");
+            let found: Vec<&str> = scanner
+                .scan(&text)
+                .iter()
+                .map(|m| &text[m.span.clone()])
+                .collect();
+            assert_eq!(found, ["2024, cancelling"], "{blank:?}");
+            assert_eq!(scanner.scan(&text), scanner.scan_one_by_one(&text));
+        }
+        let one_paragraph = "In 2023, the army took power.\nThe junta cancelled";
+        assert_eq!(scanner.scan(one_paragraph).len(), 1);
+    }
+
+    #[test]
+    fn assertions_see_past_the_paragraph() {
+        let scanner = scanner(&[r"(?i)\btroops$", r"(?im)\btroops$", r"(?i)^troops"]);
+        let text = "troops\n\ntroops";
+        let found: Vec<(usize, usize)> = scanner
+            .scan(text)
+            .iter()
+            .map(|m| (m.pattern, m.span.start))
+            .collect();
+        assert_eq!(found, [(1, 0), (2, 0), (0, 8), (1, 8)]);
+        assert_eq!(scanner.scan(text), scanner.scan_one_by_one(text));
     }
 
     #[test]
