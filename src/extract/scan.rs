@@ -1,11 +1,13 @@
 //! One pass over a text for all patterns of a rule set, with the results of one search per pattern.
 //!
 //! Running every pattern over every text costs one pass per pattern, and rule patterns are large (each embeds the
-//! quantity or date phrase regex). The [`Scanner`] makes one pass per claim instead, with the claim's patterns
-//! combined into one lazy DFA over *relaxed* patterns: with Unicode word boundaries (`\b`) reduced to what they
-//! imply of ASCII word characters, without capture groups, and with counted repetitions (`{0,14}`) left open.
-//! Relaxing only lets a pattern match in more places, so every place where some pattern can start a match is among
-//! the places that pass finds; and without Unicode word boundaries the DFA never has to give up on non-ASCII text.
+//! quantity or date phrase regex). The [`Scanner`] makes one pass instead, with every pattern combined into one
+//! lazy DFA over *relaxed* patterns: with Unicode word boundaries (`\b`) reduced to what they imply of ASCII word
+//! characters, without capture groups, and with counted repetitions (`{0,14}`) left open. Relaxing only lets a
+//! pattern match in more places, so every place where some pattern can start a match is among the places that pass
+//! finds; and without Unicode word boundaries the DFA never has to give up on non-ASCII text. A large rule set can
+//! need more states than the combined DFA's cache holds; it then gives up, and the scanner makes one pass per claim
+//! from then on, each claim's patterns in a DFA of their own (slower, but each DFA stays small).
 
 //! The pass is also *widened*: every non-ASCII character a pattern names, but for curly quotation marks, dashes and
 //! the like, stands for any such character. The case folding of `(?i)` alone brings the Kelvin sign and the long s
@@ -20,6 +22,7 @@
 //! where the pattern matches anchored, and is that anchored match.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
@@ -48,13 +51,17 @@ pub struct PatternMatch {
 
 /// The per-thread state of the lazy DFAs and of the exact patterns.
 struct Caches {
-    starts: Vec<hybrid::regex::Cache>,
+    /// The combined candidate DFA's, then the per-claim ones' (made when first needed).
+    starts: [Vec<hybrid::regex::Cache>; 2],
     reach: hybrid::dfa::Cache,
     exact: Vec<(meta::Cache, Captures)>,
 }
 
-/// Patterns whose relaxed forms share one candidate DFA, and that DFA. One DFA for every pattern of a large rule set
-/// would track so many partial matches at once that its states would not fit a cache; one per group stays small.
+/// Where [`Caches::starts`] keeps the caches of the combined candidate DFA and of the per-claim ones.
+const COMBINED: usize = 0;
+const PER_CLAIM: usize = 1;
+
+/// Patterns whose relaxed forms share one candidate DFA, and that DFA.
 struct Group {
     /// The group's patterns, as indices into [`Scanner::patterns`]; the DFA numbers them in this order.
     patterns: Vec<usize>,
@@ -77,8 +84,19 @@ pub struct Scanner {
     exact: Arc<Vec<meta::Regex>>,
     /// For each pattern, the index of its `value` group.
     value_groups: Vec<Option<usize>>,
-    /// The candidate DFAs, by group.
-    groups: Vec<Group>,
+    /// The relaxed and widened patterns, which the candidate DFAs are built from.
+    widened: Vec<Hir>,
+    /// The patterns of each claim (each group of `group_of`, as [`Scanner::new`] takes it).
+    claims: Vec<Vec<usize>>,
+    /// One candidate DFA for every pattern, when there are several claims: one pass over the text finds where any
+    /// pattern may start. On a large rule set and varied text its states can outgrow its cache; it then gives up
+    /// (see [`lazy_dfa`]), and every later scan takes the per-claim DFAs.
+    combined: Option<Group>,
+    /// Set once the combined DFA has given up.
+    combined_gave_up: AtomicBool,
+    /// One candidate DFA per claim, one pass each: slower than the combined one, but each stays small. Built when
+    /// first needed.
+    per_claim: OnceLock<Result<Vec<Group>, String>>,
     /// All relaxed patterns, every match kept: how far an anchored attempt of one pattern can reach.
     reach: DFA,
     caches: CachePool,
@@ -92,8 +110,11 @@ impl std::fmt::Debug for Scanner {
     }
 }
 
-/// Cache of each group's DFAs that find candidate starts (they only grow as far as they need).
-const STARTS_CACHE: usize = 8 << 20;
+/// Cache of the combined DFA that finds candidate starts (it only grows as far as it needs): large enough that the
+/// seed rules' states fit it on a gigabyte of news text.
+const COMBINED_CACHE: usize = 24 << 20;
+/// Cache of each per-claim DFA that finds candidate starts.
+const CLAIM_CACHE: usize = 8 << 20;
 /// Cache of the DFA that measures anchored attempts.
 const REACH_CACHE: usize = 16 << 20;
 
@@ -109,24 +130,26 @@ impl Scanner {
                     .map_err(|e| e.to_string())
             })
             .collect::<Result<Vec<Hir>, String>>()?;
+        let widened: Vec<Hir> = relaxed.iter().map(widen).collect();
         let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (pattern, &group) in group_of.iter().enumerate().take(patterns.len()) {
             members.entry(group).or_default().push(pattern);
         }
-        let groups = members
-            .into_values()
-            .map(|patterns| {
-                let hirs: Vec<Hir> = patterns.iter().map(|&p| widen(&relaxed[p])).collect();
-                let starts = Arc::new(candidate_dfa(&hirs)?);
-                Ok(Group { patterns, starts })
-            })
-            .collect::<Result<Vec<Group>, String>>()?;
+        let claims: Vec<Vec<usize>> = members.into_values().collect();
+        let (combined, per_claim) = if claims.len() > 1 {
+            let all: Vec<usize> = (0..patterns.len()).collect();
+            let combined = group(&widened, all, COMBINED_CACHE, GiveUp::WhenThrashing)?;
+            (Some(combined), OnceLock::new())
+        } else {
+            (None, OnceLock::from(per_claim_groups(&widened, &claims)))
+        };
         let reach = lazy_dfa(
             DFA::config()
                 .match_kind(MatchKind::All)
                 .starts_for_each_pattern(true)
                 .cache_capacity(REACH_CACHE),
             nfa(&relaxed, false)?,
+            GiveUp::Never,
         )?;
         let exact = Arc::new(
             patterns
@@ -134,12 +157,10 @@ impl Scanner {
                 .map(|p| exact_regex(p.as_str()))
                 .collect::<Result<Vec<meta::Regex>, String>>()?,
         );
-        let group_regexes: Vec<Arc<hybrid::regex::Regex>> =
-            groups.iter().map(|g| g.starts.clone()).collect();
         let reach_for_pool = reach.clone();
         let exact_for_pool = exact.clone();
         let caches: CachePool = Pool::new(Box::new(move || Caches {
-            starts: group_regexes.iter().map(|r| r.create_cache()).collect(),
+            starts: [Vec::new(), Vec::new()],
             reach: reach_for_pool.create_cache(),
             exact: exact_for_pool
                 .iter()
@@ -157,7 +178,11 @@ impl Scanner {
             patterns: patterns.iter().map(|p| p.as_str().to_string()).collect(),
             plain: OnceLock::new(),
             exact,
-            groups,
+            widened,
+            claims,
+            combined,
+            combined_gave_up: AtomicBool::new(false),
+            per_claim,
             reach,
             caches,
         })
@@ -167,62 +192,101 @@ impl Scanner {
     /// [`paragraphs`]), exactly the matches its own leftmost-first search of the paragraph would report.
     pub fn scan(&self, text: &str) -> Vec<PatternMatch> {
         let mut caches = self.caches.get();
-        let mut free_from = vec![0; self.patterns.len()];
-        let mut found = Vec::new();
-        for paragraph in paragraphs(text) {
-            if self
-                .scan_paragraph(text, paragraph, &mut caches, &mut free_from, &mut found)
-                .is_err()
-            {
-                return self.scan_one_by_one(text);
+        if let Some(combined) = &self.combined {
+            if !self.combined_gave_up.load(Ordering::Relaxed) {
+                let groups = std::slice::from_ref(combined);
+                match self.scan_with(groups, COMBINED, &mut caches, text) {
+                    Ok(found) => return found,
+                    Err(()) => self.combined_gave_up.store(true, Ordering::Relaxed),
+                }
             }
         }
-        found.sort_by_key(|m| (m.span.start, m.pattern));
-        found
+        self.scan_per_claim(&mut caches, text)
     }
 
-    /// Adds the matches within `paragraph` of `text` to `found`; `free_from[p]` is where pattern `p` may match
-    /// next (its last match's end). `Err` when a DFA gave up (they are built never to).
-    fn scan_paragraph(
+    /// [`Scanner::scan`] with one candidate DFA per claim.
+    fn scan_per_claim(&self, caches: &mut Caches, text: &str) -> Vec<PatternMatch> {
+        let per_claim = self
+            .per_claim
+            .get_or_init(|| per_claim_groups(&self.widened, &self.claims));
+        match per_claim {
+            Ok(groups) => self
+                .scan_with(groups, PER_CLAIM, caches, text)
+                .unwrap_or_else(|()| self.scan_one_by_one(text)),
+            Err(_) => self.scan_one_by_one(text),
+        }
+    }
+
+    /// The matches of every pattern in `text`, with the candidate DFAs of `groups` (whose per-thread caches are
+    /// `caches.starts[tier]`); `Err` when one of them gave up.
+    fn scan_with(
         &self,
-        text: &str,
-        paragraph: Range<usize>,
+        groups: &[Group],
+        tier: usize,
         caches: &mut Caches,
-        free_from: &mut [usize],
-        found: &mut Vec<PatternMatch>,
-    ) -> Result<(), ()> {
+        text: &str,
+    ) -> Result<Vec<PatternMatch>, ()> {
         let Caches {
             starts,
             reach,
             exact,
         } = caches;
+        let starts = &mut starts[tier];
+        if starts.len() != groups.len() {
+            *starts = groups.iter().map(|g| g.starts.create_cache()).collect();
+        }
+        let mut pass = Pass {
+            groups,
+            starts,
+            reach,
+            exact,
+            free_from: vec![0; self.patterns.len()],
+            found: Vec::new(),
+        };
+        for paragraph in paragraphs(text) {
+            self.scan_paragraph(text, paragraph, &mut pass)?;
+        }
+        let mut found = pass.found;
+        found.sort_by_key(|m| (m.span.start, m.pattern));
+        Ok(found)
+    }
+
+    /// Adds the matches within `paragraph` of `text` to `pass.found`. `Err` when a candidate DFA gave up.
+    fn scan_paragraph(
+        &self,
+        text: &str,
+        paragraph: Range<usize>,
+        pass: &mut Pass,
+    ) -> Result<(), ()> {
         let end = paragraph.end;
-        let mut next: Vec<Option<usize>> = Vec::with_capacity(self.groups.len());
-        for (group, cache) in self.groups.iter().zip(starts.iter_mut()) {
+        let mut next: Vec<Option<usize>> = Vec::with_capacity(pass.groups.len());
+        for (group, cache) in pass.groups.iter().zip(pass.starts.iter_mut()) {
             next.push(candidate(group, cache, text, paragraph.clone())?);
         }
         while let Some(start) = next.iter().flatten().min().copied() {
             let after = start + text[start..].chars().next().map_or(1, char::len_utf8);
-            for (index, group) in self.groups.iter().enumerate() {
+            for (index, group) in pass.groups.iter().enumerate() {
                 if next[index] != Some(start) {
                     continue;
                 }
                 for &pattern in &group.patterns {
-                    if free_from[pattern] > start {
+                    if pass.free_from[pattern] > start {
                         continue;
                     }
-                    let Some(reached) = self.reach(reach, text, start..end, pattern).ok_or(())?
-                    else {
+                    let reached = self
+                        .reach(pass.reach, text, start..end, pattern)
+                        .ok_or(())?;
+                    let Some(reached) = reached else {
                         continue;
                     };
                     if let Some(matched) =
-                        self.try_at(text, start..reached, pattern, &mut exact[pattern])
+                        self.try_at(text, start..reached, pattern, &mut pass.exact[pattern])
                     {
-                        free_from[pattern] = matched.span.end;
-                        found.push(matched);
+                        pass.free_from[pattern] = matched.span.end;
+                        pass.found.push(matched);
                     }
                 }
-                next[index] = candidate(group, &mut starts[index], text, after..end)?;
+                next[index] = candidate(group, &mut pass.starts[index], text, after..end)?;
             }
         }
         Ok(())
@@ -373,6 +437,47 @@ fn after_line_break(bytes: &[u8], at: usize) -> usize {
     }
 }
 
+/// One scan of a text with one set of candidate DFAs: their caches, and the matches found so far.
+struct Pass<'a> {
+    groups: &'a [Group],
+    starts: &'a mut [hybrid::regex::Cache],
+    reach: &'a mut hybrid::dfa::Cache,
+    exact: &'a mut [(meta::Cache, Captures)],
+    /// For each pattern, where it may match next: its last match's end.
+    free_from: Vec<usize>,
+    found: Vec<PatternMatch>,
+}
+
+/// Whether a lazy DFA may give up when its cache is too small for the states a text needs.
+#[derive(Clone, Copy)]
+enum GiveUp {
+    /// When it has cleared its cache three times and searched fewer than ten bytes per state it made since: it
+    /// spends its time making states rather than searching with them. There is a slower way to fall back on.
+    WhenThrashing,
+    /// Never: when its cache fills, it clears it and goes on, slower but never wrong.
+    Never,
+}
+
+/// The candidate DFA of the patterns `patterns` (indices into `widened`).
+fn group(
+    widened: &[Hir],
+    patterns: Vec<usize>,
+    cache: usize,
+    give_up: GiveUp,
+) -> Result<Group, String> {
+    let hirs: Vec<&Hir> = patterns.iter().map(|&p| &widened[p]).collect();
+    let starts = Arc::new(candidate_dfa(&hirs, cache, give_up)?);
+    Ok(Group { patterns, starts })
+}
+
+/// One candidate DFA per claim, never giving up.
+fn per_claim_groups(widened: &[Hir], claims: &[Vec<usize>]) -> Result<Vec<Group>, String> {
+    claims
+        .iter()
+        .map(|patterns| group(widened, patterns.clone(), CLAIM_CACHE, GiveUp::Never))
+        .collect()
+}
+
 /// A pattern compiled for anchored attempts on short stretches: without lazy or full DFAs, so that its per-thread
 /// cache stays small (a backtracker's or a PikeVM's).
 fn exact_regex(pattern: &str) -> Result<meta::Regex, String> {
@@ -412,26 +517,42 @@ fn nfa<H: std::borrow::Borrow<Hir>>(hirs: &[H], reverse: bool) -> Result<thompso
         .map_err(|e| e.to_string())
 }
 
-/// A lazy DFA that never gives up: when its cache fills it starts again, so a search is slower, never wrong.
-fn lazy_dfa(config: hybrid::dfa::Config, nfa: thompson::NFA) -> Result<DFA, String> {
+/// A lazy DFA that gives up as `give_up` says.
+fn lazy_dfa(
+    config: hybrid::dfa::Config,
+    nfa: thompson::NFA,
+    give_up: GiveUp,
+) -> Result<DFA, String> {
+    let config = match give_up {
+        GiveUp::WhenThrashing => config
+            .minimum_cache_clear_count(Some(3))
+            .minimum_bytes_per_state(Some(10)),
+        GiveUp::Never => config.minimum_cache_clear_count(None),
+    };
     hybrid::dfa::Builder::new()
-        .configure(config.minimum_cache_clear_count(None))
+        .configure(config)
         .build_from_nfa(nfa)
         .map_err(|e| e.to_string())
 }
 
 /// The leftmost-first search of relaxed patterns, with the backward DFA that finds where each match starts.
-fn candidate_dfa(hirs: &[Hir]) -> Result<hybrid::regex::Regex, String> {
+fn candidate_dfa(
+    hirs: &[&Hir],
+    cache: usize,
+    give_up: GiveUp,
+) -> Result<hybrid::regex::Regex, String> {
     let forward = lazy_dfa(
-        DFA::config().cache_capacity(STARTS_CACHE),
+        DFA::config().cache_capacity(cache),
         nfa(hirs, false)?,
+        give_up,
     )?;
     let backward = lazy_dfa(
         DFA::config()
             .match_kind(MatchKind::All)
             .specialize_start_states(false)
-            .cache_capacity(STARTS_CACHE),
+            .cache_capacity(cache),
         nfa(hirs, true)?,
+        give_up,
     )?;
     Ok(hybrid::regex::Builder::new().build_from_dfas(forward, backward))
 }
@@ -598,7 +719,13 @@ mod tests {
         ]);
         let text = "More than 1,000 troops, 20 troops; x5 troops. Écoutez: él said, café said troops’ 3 troops\n\
                     more than 12,000 troopsé 7 troops cut the old ties, cut a b c ties 42";
-        assert_eq!(scanner.scan(text), scanner.scan_one_by_one(text));
+        let found = scanner.scan(text);
+        assert_eq!(found.len(), 19);
+        assert_eq!(found, scanner.scan_one_by_one(text));
+        assert_eq!(
+            found,
+            scanner.scan_per_claim(&mut scanner.caches.get(), text)
+        );
     }
 
     /// Patterns that name non-ASCII characters in every way the widened pass rewrites them: literals, classes
@@ -628,7 +755,9 @@ mod tests {
         ) {
             let text: String = words.concat();
             let scanner = non_ascii_scanner();
-            proptest::prop_assert_eq!(scanner.scan(&text), scanner.scan_one_by_one(&text));
+            let found = scanner.scan(&text);
+            proptest::prop_assert_eq!(&found, &scanner.scan_one_by_one(&text));
+            proptest::prop_assert_eq!(&found, &scanner.scan_per_claim(&mut scanner.caches.get(), &text));
         }
     }
 
