@@ -241,6 +241,7 @@ impl Scanner {
             reach,
             exact,
             free_from: vec![0; self.patterns.len()],
+            next: Vec::with_capacity(groups.len()),
             found: Vec::new(),
         };
         for paragraph in paragraphs(text) {
@@ -259,7 +260,8 @@ impl Scanner {
         pass: &mut Pass,
     ) -> Result<(), ()> {
         let end = paragraph.end;
-        let mut next: Vec<Option<usize>> = Vec::with_capacity(pass.groups.len());
+        let next = &mut pass.next;
+        next.clear();
         for (group, cache) in pass.groups.iter().zip(pass.starts.iter_mut()) {
             next.push(candidate(group, cache, text, paragraph.clone())?);
         }
@@ -445,6 +447,8 @@ struct Pass<'a> {
     exact: &'a mut [(meta::Cache, Captures)],
     /// For each pattern, where it may match next: its last match's end.
     free_from: Vec<usize>,
+    /// For each group, where its next candidate starts in the paragraph being scanned.
+    next: Vec<Option<usize>>,
     found: Vec<PatternMatch>,
 }
 
