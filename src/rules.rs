@@ -13,6 +13,8 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use miette::SourceSpan;
 use regex::Regex;
+use regex_automata::meta;
+use regex_syntax::hir::Hir;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 
@@ -106,7 +108,7 @@ pub enum ClaimKind {
     /// A number with its qualifier ("more than 1,000 US troops"); patterns capture the phrase in group `value`.
     Quantity {
         /// Patterns with a `value` group.
-        patterns: Vec<Regex>,
+        patterns: Vec<RulePattern>,
         /// How far "about" and bare numbers stretch.
         tolerance: Tolerance,
         /// Mentions whose as-of dates lie further apart than this many days are a change over time, not a conflict.
@@ -115,14 +117,14 @@ pub enum ClaimKind {
     /// The date of an event; patterns capture the date phrase in group `value`.
     Date {
         /// Patterns with a `value` group.
-        patterns: Vec<Regex>,
+        patterns: Vec<RulePattern>,
     },
     /// A proposition that sources affirm or deny.
     Polarity {
         /// Wordings that affirm the proposition.
-        affirm: Vec<Regex>,
+        affirm: Vec<RulePattern>,
         /// Wordings that deny it; a deny match wins over an affirm match of the same words.
-        deny: Vec<Regex>,
+        deny: Vec<RulePattern>,
     },
     /// The name of an entity: its canonical form and accepted variants agree; near misses (found by word-level
     /// similarity) and confusables (in their context) conflict.
@@ -135,7 +137,7 @@ pub enum ClaimKind {
 impl ClaimKind {
     /// The pattern lists of the claim, with the polarity of their matches (`None` for quantities and dates); deny
     /// before affirm. Term and quote claims have none.
-    pub fn pattern_lists(&self) -> Vec<(&[Regex], Option<Polarity>)> {
+    pub fn pattern_lists(&self) -> Vec<(&[RulePattern], Option<Polarity>)> {
         match self {
             ClaimKind::Quantity { patterns, .. } | ClaimKind::Date { patterns } => {
                 vec![(patterns, None)]
@@ -226,7 +228,7 @@ impl RuleSet {
         self.claims
             .iter()
             .flat_map(|c| c.kind.pattern_lists())
-            .flat_map(|(regexes, _)| regexes.iter().map(Regex::as_str))
+            .flat_map(|(patterns, _)| patterns.iter().map(RulePattern::as_str))
     }
 }
 
@@ -569,10 +571,10 @@ struct ClaimSpec {
     deny: Vec<Pattern>,
     /// A match counts only if its sentence matches one of these.
     #[serde(default)]
-    context: Vec<Pattern>,
+    context: Vec<SentencePattern>,
     /// A match whose sentence matches any of these is dropped.
     #[serde(default)]
-    unless: Vec<Pattern>,
+    unless: Vec<SentencePattern>,
     /// quantity claims: how far approximate figures stretch ("10%" or 0.1; default 10%).
     tolerance: Option<Fraction>,
     /// quantity claims: how far a bare figure stretches (default 0%).
@@ -623,10 +625,10 @@ struct ConfusableSpec {
     wording: String,
     /// The wording is wrong only in sentences that match one of these.
     #[serde(default)]
-    context: Vec<Pattern>,
+    context: Vec<SentencePattern>,
     /// The wording is not wrong in sentences that match any of these.
     #[serde(default)]
-    unless: Vec<Pattern>,
+    unless: Vec<SentencePattern>,
 }
 
 fn default_severity() -> Severity {
@@ -668,16 +670,16 @@ impl ClaimSpec {
         let examples = examples(file, id_offset, self.examples, self.counterexamples);
         let kind = match self.kind {
             KindName::Quantity => ClaimKind::Quantity {
-                patterns: regexes(self.patterns.into_iter().map(|p| p.0)),
+                patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
                 tolerance: quantity_tolerance(self.tolerance, self.exact_tolerance),
                 window_days: self.window.map(|w| w.0),
             },
             KindName::Date => ClaimKind::Date {
-                patterns: regexes(self.patterns.into_iter().map(|p| p.0)),
+                patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
             },
             KindName::Polarity => ClaimKind::Polarity {
-                affirm: regexes(self.affirm),
-                deny: regexes(self.deny),
+                affirm: self.affirm.into_iter().map(|p| p.0).collect(),
+                deny: self.deny.into_iter().map(|p| p.0).collect(),
             },
             KindName::Term => ClaimKind::Term(term_rule(
                 self.canonical.unwrap_or_default(),
@@ -826,7 +828,7 @@ fn term_rule(
     })
 }
 
-fn regexes(patterns: impl IntoIterator<Item = Pattern>) -> Vec<Regex> {
+fn regexes(patterns: impl IntoIterator<Item = SentencePattern>) -> Vec<Regex> {
     patterns.into_iter().map(|p| p.0).collect()
 }
 
@@ -858,14 +860,59 @@ impl<'de> Deserialize<'de> for ClaimId {
     }
 }
 
-/// A compiled, case-insensitive pattern that cannot match the empty string.
-struct Pattern(Regex);
+/// A pattern that finds a claim's mentions: placeholders expanded, case-insensitive, unable to match the empty
+/// string, and compiled once, for the anchored attempts of [`crate::extract::scan`].
+#[derive(Debug, Clone)]
+pub struct RulePattern {
+    text: String,
+    regex: meta::Regex,
+}
+
+impl RulePattern {
+    /// Compiles `source` as a `patterns`, `affirm` or `deny` entry of a rule file is compiled: placeholders
+    /// expanded, case-insensitive; patterns that can match the empty string are refused.
+    pub fn compile(source: &str) -> Result<RulePattern, String> {
+        compile_pattern(source)
+    }
+
+    /// The pattern as compiled: placeholders expanded, `(?i)` in front.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The compiled pattern.
+    pub fn regex(&self) -> &meta::Regex {
+        &self.regex
+    }
+
+    /// The index of the `value` group, when the pattern has one.
+    pub fn value_group(&self) -> Option<usize> {
+        self.regex
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, VALUE_GROUP)
+    }
+}
+
+/// A `patterns`, `affirm` or `deny` entry of a rule file.
+struct Pattern(RulePattern);
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let source = String::deserialize(deserializer)?;
         compile_pattern(&source)
             .map(Pattern)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A `context` or `unless` entry: a pattern searched for in sentences, compiled for whole-sentence searches.
+struct SentencePattern(Regex);
+
+impl<'de> Deserialize<'de> for SentencePattern {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(deserializer)?;
+        compile_sentence_pattern(&source)
+            .map(SentencePattern)
             .map_err(serde::de::Error::custom)
     }
 }
@@ -877,12 +924,7 @@ struct ValuePattern(Pattern);
 impl<'de> Deserialize<'de> for ValuePattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let pattern = Pattern::deserialize(deserializer)?;
-        if pattern
-            .0
-            .capture_names()
-            .flatten()
-            .any(|name| name == VALUE_GROUP)
-        {
+        if pattern.0.value_group().is_some() {
             Ok(ValuePattern(pattern))
         } else {
             Err(serde::de::Error::custom(format!(
@@ -906,41 +948,55 @@ pub fn expand_placeholders(pattern: &str) -> String {
         .replace("{date}", &format!("(?P<{VALUE_GROUP}>{DATE_PHRASE})"))
 }
 
-/// Compiles a rule pattern: placeholders expanded, case-insensitive, refusing patterns that match the empty string
-/// (they would match everywhere).
-fn compile_pattern(source: &str) -> Result<Regex, String> {
+/// Parses a rule pattern: placeholders expanded, case-insensitive, refusing patterns that match the empty string
+/// (they would match everywhere). Returns the expanded pattern and its syntax tree.
+fn parse_pattern(source: &str) -> Result<(String, Hir), String> {
     let expanded = format!("(?i){}", expand_placeholders(source));
-    let regex = Regex::new(&expanded).map_err(|e| regex_message(source, &e))?;
     let hir = regex_syntax::Parser::new()
         .parse(&expanded)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| invalid_pattern(source, &e.to_string()))?;
     if hir.properties().minimum_len() == Some(0) {
         return Err(format!(
             "pattern {source:?} can match the empty string, so it would match everywhere"
         ));
     }
-    Ok(regex)
+    Ok((expanded, hir))
 }
 
-/// The regex crate's message, reduced to its last line (the rest repeats the pattern with a caret).
-fn regex_message(source: &str, error: &regex::Error) -> String {
-    match error {
-        regex::Error::CompiledTooBig(limit) => {
-            format!("pattern {source:?} compiles to more than the size limit of {limit} bytes")
-        }
-        _ => {
-            let text = error.to_string();
-            let last = text
-                .lines()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or(&text);
-            format!(
-                "invalid pattern {source:?}: {}",
-                last.trim().trim_start_matches("error: ")
-            )
-        }
-    }
+/// Parses and compiles a pattern that finds mentions.
+fn compile_pattern(source: &str) -> Result<RulePattern, String> {
+    let (text, hir) = parse_pattern(source)?;
+    let regex = crate::extract::scan::compile_exact(&hir).map_err(|e| match e.size_limit() {
+        Some(limit) => too_big(source, limit),
+        None => invalid_pattern(source, &e.to_string()),
+    })?;
+    Ok(RulePattern { text, regex })
+}
+
+/// Parses and compiles a `context` or `unless` pattern.
+fn compile_sentence_pattern(source: &str) -> Result<Regex, String> {
+    let (expanded, _) = parse_pattern(source)?;
+    Regex::new(&expanded).map_err(|e| match e {
+        regex::Error::CompiledTooBig(limit) => too_big(source, limit),
+        e => invalid_pattern(source, &e.to_string()),
+    })
+}
+
+fn too_big(source: &str, limit: usize) -> String {
+    format!("pattern {source:?} compiles to more than the size limit of {limit} bytes")
+}
+
+/// A regex error message reduced to its last line (the rest repeats the pattern with a caret).
+fn invalid_pattern(source: &str, message: &str) -> String {
+    let last = message
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(message);
+    format!(
+        "invalid pattern {source:?}: {}",
+        last.trim().trim_start_matches("error: ")
+    )
 }
 
 /// A fraction written as a percentage ("10%") or a number (0.1). Read from the scalar itself rather than through a
@@ -1073,6 +1129,11 @@ string_schema!(
 );
 string_schema!(
     Pattern,
+    "Pattern",
+    "A case-insensitive regex that cannot match the empty string."
+);
+string_schema!(
+    SentencePattern,
     "Pattern",
     "A case-insensitive regex that cannot match the empty string."
 );

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::normalize::Polarity;
-use crate::rules::{Claim, RuleSet, VALUE_GROUP};
+use crate::rules::{Claim, RuleSet};
 use crate::source::Source;
 pub use sentence::sentence_around;
 
@@ -58,16 +58,11 @@ pub fn find_matches(claim: &Claim, source: &Source) -> Vec<Match> {
     let body = source.body();
     let mut found = Vec::new();
     for (regexes, polarity) in claim.kind.pattern_lists() {
-        for regex in regexes {
-            let Ok(search) = regex_automata::meta::Regex::new(regex.as_str()) else {
-                continue;
-            };
-            let value_group = search
-                .group_info()
-                .to_index(regex_automata::PatternID::ZERO, VALUE_GROUP);
+        for pattern in regexes {
+            let value_group = pattern.value_group();
             for paragraph in scan::paragraphs(body) {
                 let input = regex_automata::Input::new(body).range(paragraph);
-                for captures in search.captures_iter(input) {
+                for captures in pattern.regex().captures_iter(input) {
                     let Some(whole) = captures.get_match() else {
                         continue;
                     };

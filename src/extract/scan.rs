@@ -25,7 +25,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use regex::Regex;
+use crate::rules::RulePattern;
 use regex_automata::hybrid::{self, dfa::DFA};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -121,7 +121,7 @@ const REACH_CACHE: usize = 16 << 20;
 impl Scanner {
     /// Compiles the scanner for `patterns`, whose `value` groups give [`PatternMatch::value`]; `group_of[i]` says
     /// which candidate DFA pattern `i` shares (patterns of one claim, say).
-    pub fn new(patterns: &[Regex], group_of: &[usize]) -> Result<Scanner, String> {
+    pub fn new(patterns: &[RulePattern], group_of: &[usize]) -> Result<Scanner, String> {
         let relaxed = patterns
             .iter()
             .map(|p| {
@@ -154,8 +154,8 @@ impl Scanner {
         let exact = Arc::new(
             patterns
                 .iter()
-                .map(|p| exact_regex(p.as_str()))
-                .collect::<Result<Vec<meta::Regex>, String>>()?,
+                .map(|p| p.regex().clone())
+                .collect::<Vec<_>>(),
         );
         let reach_for_pool = reach.clone();
         let exact_for_pool = exact.clone();
@@ -168,13 +168,7 @@ impl Scanner {
                 .collect(),
         }));
         Ok(Scanner {
-            value_groups: patterns
-                .iter()
-                .map(|p| {
-                    p.capture_names()
-                        .position(|n| n == Some(crate::rules::VALUE_GROUP))
-                })
-                .collect(),
+            value_groups: patterns.iter().map(RulePattern::value_group).collect(),
             patterns: patterns.iter().map(|p| p.as_str().to_string()).collect(),
             plain: OnceLock::new(),
             exact,
@@ -482,13 +476,13 @@ fn per_claim_groups(widened: &[Hir], claims: &[Vec<usize>]) -> Result<Vec<Group>
         .collect()
 }
 
-/// A pattern compiled for anchored attempts on short stretches: without lazy or full DFAs, so that its per-thread
-/// cache stays small (a backtracker's or a PikeVM's).
-fn exact_regex(pattern: &str) -> Result<meta::Regex, String> {
+/// Compiles a pattern for anchored attempts on short stretches: without lazy or full DFAs, so that it compiles
+/// fast (one NFA, no reverse one) and its per-thread cache stays small (a backtracker's or a PikeVM's).
+pub fn compile_exact(hir: &Hir) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
         .configure(meta::Config::new().hybrid(false).dfa(false))
-        .build(pattern)
-        .map_err(|e| e.to_string())
+        .build_from_hir(hir)
+        .map_err(Box::new)
 }
 
 /// Where the next match of one of `group`'s relaxed patterns within `range` of `text` starts; `Err` when the DFA
@@ -705,7 +699,10 @@ mod tests {
     use super::*;
 
     fn scanner(patterns: &[&str]) -> Scanner {
-        let compiled: Vec<Regex> = patterns.iter().map(|p| Regex::new(p).unwrap()).collect();
+        let compiled: Vec<RulePattern> = patterns
+            .iter()
+            .map(|p| RulePattern::compile(p).unwrap())
+            .collect();
         let one_group_each: Vec<usize> = (0..compiled.len()).map(|i| i % 2).collect();
         Scanner::new(&compiled, &one_group_each).unwrap()
     }
