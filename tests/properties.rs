@@ -507,22 +507,21 @@ fn human_counts(checked: &Checked) -> (Vec<Vec<(u64, u64)>>, Vec<u64>) {
     );
     let (_, summary) = text.rsplit_once("claims:\n").unwrap();
     let lines: Vec<&str> = summary.lines().collect();
-    let count_re = regex::Regex::new(r"(\d+) mentions? in (\d+) sources?").unwrap();
+    let count_re = regex::Regex::new(r"([\d,]+) mentions? in ([\d,]+) sources?").unwrap();
+    let number = |text: &str| -> u64 { text.replace(',', "").parse().unwrap() };
     let per_claim = lines[..rules().claims.len()]
         .iter()
         .map(|line| {
             count_re
                 .captures_iter(line)
-                .map(|c| (c[1].parse().unwrap(), c[2].parse().unwrap()))
+                .map(|c| (number(&c[1]), number(&c[2])))
                 .collect()
         })
         .collect();
-    let totals = regex::Regex::new(r"(\d+) mentions of (\d+) claims in (\d+) sources").unwrap();
+    let totals =
+        regex::Regex::new(r"([\d,]+) mentions? of ([\d,]+) claims? in ([\d,]+) sources?").unwrap();
     let last = totals.captures(lines[lines.len() - 1]).unwrap();
-    (
-        per_claim,
-        (1..4).map(|i| last[i].parse().unwrap()).collect(),
-    )
+    (per_claim, (1..4).map(|i| number(&last[i])).collect())
 }
 
 /// The same counts from the JSON report: for each claim's findings in order, one per side of a conflict or change,

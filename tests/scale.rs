@@ -186,6 +186,43 @@ fn a_large_finding_lists_some_mentions_and_counts_the_rest() {
 }
 
 #[test]
+fn the_summary_names_a_few_values_and_groups_thousands() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("corpus")).unwrap();
+    fs::write(dir.path().join("troops.yaml"), TROOPS).unwrap();
+    let more: String = (0..1_200)
+        .map(|i| format!("Line {i}: more than 1,000 troops.\n"))
+        .collect();
+    fs::write(dir.path().join("corpus/a.txt"), more).unwrap();
+    let fewer: String = (0..10)
+        .map(|i| format!("Fewer than {} troops.\n", 100 + i))
+        .collect();
+    fs::write(dir.path().join("corpus/b.txt"), fewer).unwrap();
+    let human = stdout(&run_in(
+        dir.path(),
+        &["check", "corpus", "--rules", "troops.yaml"],
+    ));
+    let (_, summary) = human.rsplit_once("claims:\n").unwrap();
+    assert!(
+        summary.contains(
+            "conflict: more than 1,000 (1,200 mentions in 1 source) vs less than 100 (1 mention in 1 source)"
+        ),
+        "{summary}"
+    );
+    assert_eq!(summary.matches(" vs ").count(), 6, "{summary}");
+    assert!(
+        summary.contains(" vs 5 more values (5 mentions in 1 source)"),
+        "{summary}"
+    );
+    assert!(
+        summary
+            .trim_end()
+            .ends_with("1,210 mentions of 1 claim in 2 sources"),
+        "{summary}"
+    );
+}
+
+#[test]
 fn one_long_line_full_of_mentions_is_checked_whole() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("corpus")).unwrap();

@@ -328,9 +328,9 @@ pub fn count_mentions(mentions: &[&Mention]) -> String {
     let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source).collect();
     format!(
         "{} mention{} in {} source{}",
-        mentions.len(),
+        crate::normalize::format_number(mentions.len() as f64),
         plural(mentions.len()),
-        sources.len(),
+        crate::normalize::format_number(sources.len() as f64),
         plural(sources.len())
     )
 }

@@ -433,6 +433,7 @@ fn draft_summary(checked: &Checked, draft: usize) -> String {
         .filter(|m| m.source == draft)
         .count();
     let path = &checked.sources[draft].path;
+    let checked_mentions = format_number(checked_mentions as f64);
     match checked.findings.len() {
         0 => format!(
             "{path}: {checked_mentions} mentions checked, no contradiction with the corpus\n"
@@ -455,14 +456,32 @@ fn claim_status(checked: &Checked, claim: &Claim, findings: &[&Finding]) -> Stri
     parts.join("; ")
 }
 
+/// The sides of a finding that its summary line names when it has more than two more; the others are counted
+/// together ("54 more values"), so that a claim with hundreds of distinct figures still has a line one can read.
+const SUMMARY_SIDES: usize = 6;
+
+/// How many of a finding's `sides` its summary line names.
+fn shown_sides(sides: usize) -> usize {
+    if sides > SUMMARY_SIDES + 2 {
+        SUMMARY_SIDES
+    } else {
+        sides
+    }
+}
+
 /// One finding in words; `disputed` says whether the claim also has conflicts or changes, in which case its
 /// agreeing mentions are the ones compatible with every side.
 fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> String {
-    let sides: Vec<String> = finding
+    let side_mentions = |side: &[usize]| -> Vec<&Mention> {
+        side.iter().map(|&id| &checked.mentions[id]).collect()
+    };
+    let shown = shown_sides(finding.sides.len());
+    let mut sides: Vec<String> = finding
         .sides
         .iter()
+        .take(shown)
         .map(|side| {
-            let mentions: Vec<&Mention> = side.iter().map(|&id| &checked.mentions[id]).collect();
+            let mentions = side_mentions(side);
             format!(
                 "{} ({})",
                 mentions[0].value.describe(),
@@ -470,6 +489,17 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> Strin
             )
         })
         .collect();
+    if shown < finding.sides.len() {
+        let rest: Vec<&Mention> = finding.sides[shown..]
+            .iter()
+            .flat_map(|side| side_mentions(side))
+            .collect();
+        sides.push(format!(
+            "{} more values ({})",
+            format_number((finding.sides.len() - shown) as f64),
+            count_mentions(&rest)
+        ));
+    }
     match finding.kind {
         FindingKind::Conflict => format!("conflict: {}", sides.join(" vs ")),
         FindingKind::Change => format!("change: {}", sides.join(" then ")),
@@ -479,11 +509,18 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> Strin
                 .iter()
                 .map(|&id| &checked.mentions[id])
                 .collect();
-            let values: Vec<String> = finding
+            let mut values: Vec<String> = finding
                 .sides
                 .iter()
+                .take(shown)
                 .map(|s| checked.mentions[s[0]].value.describe())
                 .collect();
+            if shown < finding.sides.len() {
+                values.push(format!(
+                    "{} more values",
+                    format_number((finding.sides.len() - shown) as f64)
+                ));
+            }
             let verb = if disputed {
                 "compatible with every side"
             } else {
@@ -506,13 +543,18 @@ fn totals(checked: &Checked, rules: &RuleSet) -> String {
         .filter(|f| f.kind == FindingKind::Conflict && f.severity == Severity::Error)
         .count();
     format!(
-        "{} conflict{} ({errors} at error level), {} change{} over time; {} mentions of {} claims in {} sources\n",
-        count(FindingKind::Conflict),
-        if count(FindingKind::Conflict) == 1 { "" } else { "s" },
-        count(FindingKind::Change),
-        if count(FindingKind::Change) == 1 { "" } else { "s" },
-        checked.mentions.len(),
-        rules.claims.len(),
-        checked.sources.len()
+        "{}, {} over time; {} of {} in {}\n",
+        counted(count(FindingKind::Conflict), "conflict")
+            + &format!(" ({} at error level)", format_number(errors as f64)),
+        counted(count(FindingKind::Change), "change"),
+        counted(checked.mentions.len(), "mention"),
+        counted(rules.claims.len(), "claim"),
+        counted(checked.sources.len(), "source"),
     )
+}
+
+/// "1 conflict", "2 conflicts", "1,210 mentions".
+fn counted(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {noun}{s}", format_number(n as f64))
 }
