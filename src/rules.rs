@@ -898,11 +898,17 @@ struct Pattern(RulePattern);
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let source = String::deserialize(deserializer)?;
-        compile_pattern(&source)
-            .map(Pattern)
-            .map_err(serde::de::Error::custom)
+        compiled(deserializer, compile_pattern).map(Pattern)
     }
+}
+
+/// Reads a pattern and compiles it with `compile`, whose error becomes the deserializer's (located in the YAML).
+fn compiled<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    compile: fn(&str) -> Result<T, String>,
+) -> Result<T, D::Error> {
+    let source = String::deserialize(deserializer)?;
+    compile(&source).map_err(serde::de::Error::custom)
 }
 
 /// A `context` or `unless` entry: a pattern searched for in sentences, compiled for whole-sentence searches.
@@ -910,10 +916,7 @@ struct SentencePattern(Regex);
 
 impl<'de> Deserialize<'de> for SentencePattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let source = String::deserialize(deserializer)?;
-        compile_sentence_pattern(&source)
-            .map(SentencePattern)
-            .map_err(serde::de::Error::custom)
+        compiled(deserializer, compile_sentence_pattern).map(SentencePattern)
     }
 }
 

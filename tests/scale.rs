@@ -156,20 +156,23 @@ fn progress_never_reaches_a_pipe() {
 
 const TROOPS: &str = "claims:\n  - id: troops\n    title: Troops\n    kind: quantity\n    patterns:\n      - '{quantity}\\s+troops'\n";
 
-#[test]
-fn a_large_finding_lists_some_mentions_and_counts_the_rest() {
+/// A directory with the `TROOPS` rules and a corpus of two sources: `more` lines of "more than 1,000 troops" in
+/// `a.txt`, and `b` as `b.txt`.
+fn troops_corpus(more: usize, b: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("corpus")).unwrap();
     fs::write(dir.path().join("troops.yaml"), TROOPS).unwrap();
-    let more: String = (0..30)
+    let lines: String = (0..more)
         .map(|i| format!("Line {i}: more than 1,000 troops.\n"))
         .collect();
-    fs::write(dir.path().join("corpus/a.txt"), more).unwrap();
-    fs::write(
-        dir.path().join("corpus/b.txt"),
-        "Fewer than 900 troops.\nAbout 950 troops.\n",
-    )
-    .unwrap();
+    fs::write(dir.path().join("corpus/a.txt"), lines).unwrap();
+    fs::write(dir.path().join("corpus/b.txt"), b).unwrap();
+    dir
+}
+
+#[test]
+fn a_large_finding_lists_some_mentions_and_counts_the_rest() {
+    let dir = troops_corpus(30, "Fewer than 900 troops.\nAbout 950 troops.\n");
     let args = ["check", "corpus", "--rules", "troops.yaml"];
     let human = stdout(&run_in(dir.path(), &args));
     insta::assert_snapshot!(human);
@@ -187,17 +190,10 @@ fn a_large_finding_lists_some_mentions_and_counts_the_rest() {
 
 #[test]
 fn the_summary_names_a_few_values_and_groups_thousands() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("corpus")).unwrap();
-    fs::write(dir.path().join("troops.yaml"), TROOPS).unwrap();
-    let more: String = (0..1_200)
-        .map(|i| format!("Line {i}: more than 1,000 troops.\n"))
-        .collect();
-    fs::write(dir.path().join("corpus/a.txt"), more).unwrap();
     let fewer: String = (0..10)
         .map(|i| format!("Fewer than {} troops.\n", 100 + i))
         .collect();
-    fs::write(dir.path().join("corpus/b.txt"), fewer).unwrap();
+    let dir = troops_corpus(1_200, &fewer);
     let human = stdout(&run_in(
         dir.path(),
         &["check", "corpus", "--rules", "troops.yaml"],
