@@ -8,7 +8,7 @@
 //! finds; and without Unicode word boundaries the DFA never has to give up on non-ASCII text. A large rule set can
 //! need more states than the combined DFA's cache holds; it then gives up, and the scanner makes one pass per claim
 //! from then on, each claim's patterns in a DFA of their own (slower, but each DFA stays small).
-
+//!
 //! The pass is also *widened*: every non-ASCII character a pattern names, but for curly quotation marks, dashes and
 //! the like, stands for any such character. The case folding of `(?i)` alone brings the Kelvin sign and the long s
 //! into the patterns, and each such character makes the DFA tell apart more kinds of bytes; widened, it tells apart
@@ -57,8 +57,9 @@ struct Caches {
     exact: Vec<(meta::Cache, Captures)>,
 }
 
-/// Where [`Caches::starts`] keeps the caches of the combined candidate DFA and of the per-claim ones.
+/// Where [`Caches::starts`] keeps the caches of the combined candidate DFA.
 const COMBINED: usize = 0;
+/// Where [`Caches::starts`] keeps the caches of the per-claim candidate DFAs.
 const PER_CLAIM: usize = 1;
 
 /// Patterns whose relaxed forms share one candidate DFA, and that DFA.
@@ -110,8 +111,9 @@ impl std::fmt::Debug for Scanner {
     }
 }
 
-/// Cache of the combined DFA that finds candidate starts (it only grows as far as it needs): large enough that the
-/// seed rules' states fit it on a gigabyte of news text.
+/// Cache of the combined DFA that finds candidate starts (it only grows as far as it needs). On a gigabyte of
+/// generated news text the seed rules' DFA fills it and is cleared now and then, without thrashing; 16 MB made that
+/// check 20% slower, 32 MB 2% faster.
 const COMBINED_CACHE: usize = 24 << 20;
 /// Cache of each per-claim DFA that finds candidate starts.
 const CLAIM_CACHE: usize = 8 << 20;
