@@ -2,7 +2,7 @@
 //!
 //! A rule file holds a list of claims under `claims:`. Every pattern is compiled while the YAML is deserialized, so
 //! a broken regex is reported at the exact line and column of the pattern. Checks that need a whole claim (a
-//! polarity claim without `deny:`, an id used twice) find the place in the YAML text afterwards; see [`locate`].
+//! polarity claim without `deny:`, an id used twice) find the place in the YAML text afterwards; see `locate`.
 //!
 //! The README's "Rule format" section is the user-facing reference for everything parsed here.
 

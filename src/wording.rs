@@ -27,7 +27,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "be", "been", "de", "du", "des", "la", "le", "les", "pour", "et",
 ];
 
-/// True for a key that carries no meaning of its own (see [`FUNCTION_WORDS`]).
+/// True for a key that carries no meaning of its own (see `FUNCTION_WORDS`).
 pub fn is_function_word(key: &str) -> bool {
     FUNCTION_WORDS.contains(&key)
 }

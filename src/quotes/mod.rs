@@ -5,7 +5,7 @@
 //! words trimmed from its edges, see [`crate::wording::core`]), and only quotations of at least
 //! [`MIN_QUOTE_WORDS`] core words take part: shorter ones ("open arms") recur by chance.
 //!
-//! - Watching, quotations are grouped corpus-wide by [`group`]: a group whose wordings do not all agree is
+//! - Watching, quotations are grouped corpus-wide by [`group`](mod@group): a group whose wordings do not all agree is
 //!   quotation drift, and each quotation is compared with the group's reference (the longest wording of the side
 //!   quoted most often).
 //! - Pinned, every quotation that fits the pin at the claim's similarity is a mention; one that fits it whole and
