@@ -866,6 +866,7 @@ impl<'de> Deserialize<'de> for ClaimId {
 pub struct RulePattern {
     text: String,
     regex: meta::Regex,
+    value_group: Option<usize>,
 }
 
 impl RulePattern {
@@ -887,9 +888,7 @@ impl RulePattern {
 
     /// The index of the `value` group, when the pattern has one.
     pub fn value_group(&self) -> Option<usize> {
-        self.regex
-            .group_info()
-            .to_index(regex_automata::PatternID::ZERO, VALUE_GROUP)
+        self.value_group
     }
 }
 
@@ -973,7 +972,14 @@ fn compile_pattern(source: &str) -> Result<RulePattern, String> {
         Some(limit) => too_big(source, limit),
         None => invalid_pattern(source, &e.to_string()),
     })?;
-    Ok(RulePattern { text, regex })
+    let value_group = regex
+        .group_info()
+        .to_index(regex_automata::PatternID::ZERO, VALUE_GROUP);
+    Ok(RulePattern {
+        text,
+        regex,
+        value_group,
+    })
 }
 
 /// Parses and compiles a `context` or `unless` pattern.

@@ -36,14 +36,7 @@ pub fn find_all(rules: &RuleSet, source: &Source) -> Vec<Vec<Match>> {
     let mut candidates: Vec<Vec<Match>> = vec![Vec::new(); rules.claims.len()];
     for found in rules.scanner().scan(body) {
         let owner = rules.pattern_owner(found.pattern);
-        let whole = trim_leading_separators(body, found.span);
-        let value = found.value.unwrap_or_else(|| whole.clone());
-        candidates[owner.claim].push(Match {
-            span: shift(&whole, source.body_start),
-            value: shift(&value, source.body_start),
-            sentence: shift(&sentence_around(body, whole), source.body_start),
-            polarity: owner.polarity,
-        });
+        candidates[owner.claim].push(placed(source, found.span, found.value, owner.polarity));
     }
     candidates
         .into_iter()
@@ -59,28 +52,31 @@ pub fn find_matches(claim: &Claim, source: &Source) -> Vec<Match> {
     let mut found = Vec::new();
     for (regexes, polarity) in claim.kind.pattern_lists() {
         for pattern in regexes {
-            let value_group = pattern.value_group();
-            for paragraph in scan::paragraphs(body) {
-                let input = regex_automata::Input::new(body).range(paragraph);
-                for captures in pattern.regex().captures_iter(input) {
-                    let Some(whole) = captures.get_match() else {
-                        continue;
-                    };
-                    let whole = trim_leading_separators(body, whole.range());
-                    let value = value_group
-                        .and_then(|group| captures.get_group(group))
-                        .map_or(whole.clone(), |value| value.range());
-                    found.push(Match {
-                        span: shift(&whole, source.body_start),
-                        value: shift(&value, source.body_start),
-                        sentence: shift(&sentence_around(body, whole), source.body_start),
-                        polarity,
-                    });
-                }
-            }
+            let matches = scan::matches_by_paragraph(pattern.regex(), pattern.value_group(), body);
+            found.extend(matches.map(|(whole, value)| placed(source, whole, value, polarity)));
         }
     }
     finish(claim, source, found)
+}
+
+/// A match of a pattern in the body of `source` (`whole`, and its `value` group if any, in bytes of the body) as a
+/// [`Match`] in bytes of the source: its leading separators dropped, the whole match standing for a missing
+/// `value`, and its sentence found.
+fn placed(
+    source: &Source,
+    whole: Range<usize>,
+    value: Option<Range<usize>>,
+    polarity: Option<Polarity>,
+) -> Match {
+    let body = source.body();
+    let whole = trim_leading_separators(body, whole);
+    let value = value.unwrap_or_else(|| whole.clone());
+    Match {
+        span: shift(&whole, source.body_start),
+        value: shift(&value, source.body_start),
+        sentence: shift(&sentence_around(body, whole), source.body_start),
+        polarity,
+    }
 }
 
 /// Keeps the candidates of one claim that are in context, once each.

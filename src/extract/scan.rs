@@ -75,16 +75,14 @@ type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
 /// Every pattern of a rule set, compiled for one-pass scanning.
 pub struct Scanner {
     /// The patterns as written.
-    patterns: Vec<String>,
+    ///
+    /// Each is tried anchored where the relaxed DFAs say it may match, on the short stretch an attempt can reach.
+    /// Their compiled forms have no lazy DFAs of their own ([`compile_exact`]): on such stretches a backtracker is
+    /// as fast, and each lazy DFA would cost every thread a cache of its own.
+    patterns: Arc<Vec<RulePattern>>,
     /// The patterns compiled for whole-paragraph searches, once the plain way of [`Scanner::scan_one_by_one`] is
     /// taken (never, but in tests).
     plain: OnceLock<Result<Vec<meta::Regex>, String>>,
-    /// The same patterns, tried anchored where the relaxed DFAs say they may match, on the short stretch an
-    /// attempt can reach. They have no lazy DFAs of their own: on such stretches a backtracker is as fast, and each
-    /// lazy DFA would cost every thread a cache of its own.
-    exact: Arc<Vec<meta::Regex>>,
-    /// For each pattern, the index of its `value` group.
-    value_groups: Vec<Option<usize>>,
     /// The relaxed and widened patterns, which the candidate DFAs are built from.
     widened: Vec<Hir>,
     /// The patterns of each claim (each group of `group_of`, as [`Scanner::new`] takes it).
@@ -153,27 +151,20 @@ impl Scanner {
             nfa(&relaxed, false)?,
             GiveUp::Never,
         )?;
-        let exact = Arc::new(
-            patterns
-                .iter()
-                .map(|p| p.regex().clone())
-                .collect::<Vec<_>>(),
-        );
+        let patterns = Arc::new(patterns.to_vec());
         let reach_for_pool = reach.clone();
-        let exact_for_pool = exact.clone();
+        let patterns_for_pool = patterns.clone();
         let caches: CachePool = Pool::new(Box::new(move || Caches {
             starts: [Vec::new(), Vec::new()],
             reach: reach_for_pool.create_cache(),
-            exact: exact_for_pool
+            exact: patterns_for_pool
                 .iter()
-                .map(|r| (r.create_cache(), r.create_captures()))
+                .map(|p| (p.regex().create_cache(), p.regex().create_captures()))
                 .collect(),
         }));
         Ok(Scanner {
-            value_groups: patterns.iter().map(RulePattern::value_group).collect(),
-            patterns: patterns.iter().map(|p| p.as_str().to_string()).collect(),
+            patterns,
             plain: OnceLock::new(),
-            exact,
             widened,
             claims,
             combined,
@@ -341,19 +332,12 @@ impl Scanner {
         let input = Input::new(text)
             .range(within.start..end)
             .anchored(Anchored::Yes);
-        self.exact[pattern].search_captures_with(cache, &input, captures);
-        self.found(pattern, captures)
-    }
-
-    /// The match of `pattern` that `captures` holds, if any.
-    fn found(&self, pattern: usize, captures: &Captures) -> Option<PatternMatch> {
-        let whole = captures.get_match()?;
-        let value = self.value_groups[pattern]
-            .and_then(|group| captures.get_group(group))
-            .map(|span| span.range());
+        let rule = &self.patterns[pattern];
+        rule.regex().search_captures_with(cache, &input, captures);
+        let (span, value) = spans(captures, rule.value_group())?;
         Some(PatternMatch {
             pattern,
-            span: whole.range(),
+            span,
             value,
         })
     }
@@ -364,26 +348,56 @@ impl Scanner {
         let plain = self.plain.get_or_init(|| {
             self.patterns
                 .iter()
-                .map(|p| meta::Regex::new(p).map_err(|e| e.to_string()))
+                .map(|p| meta::Regex::new(p.as_str()).map_err(|e| e.to_string()))
                 .collect()
         });
         let Ok(plain) = plain else {
             return Vec::new();
         };
-        let mut found = Vec::new();
-        for paragraph in paragraphs(text) {
-            for (pattern, regex) in plain.iter().enumerate() {
-                let input = Input::new(text).range(paragraph.clone());
-                found.extend(
-                    regex
-                        .captures_iter(input)
-                        .filter_map(|captures| self.found(pattern, &captures)),
-                );
-            }
-        }
+        let mut found: Vec<PatternMatch> = plain
+            .iter()
+            .zip(self.patterns.iter())
+            .enumerate()
+            .flat_map(|(pattern, (regex, rule))| {
+                matches_by_paragraph(regex, rule.value_group(), text).map(move |(span, value)| {
+                    PatternMatch {
+                        pattern,
+                        span,
+                        value,
+                    }
+                })
+            })
+            .collect();
         found.sort_by_key(|m| (m.span.start, m.pattern));
         found
     }
+}
+
+/// Every match of `regex` in `text`, found the plain way: one leftmost-first search per paragraph (see
+/// [`paragraphs`]), with assertions seeing the text around it. Each match comes with the span of group
+/// `value_group`, when it took part.
+pub fn matches_by_paragraph<'a>(
+    regex: &'a meta::Regex,
+    value_group: Option<usize>,
+    text: &'a str,
+) -> impl Iterator<Item = (Range<usize>, Option<Range<usize>>)> + 'a {
+    paragraphs(text).into_iter().flat_map(move |paragraph| {
+        regex
+            .captures_iter(Input::new(text).range(paragraph))
+            .filter_map(move |captures| spans(&captures, value_group))
+    })
+}
+
+/// The whole match that `captures` holds, if any, and the span of its group `value_group`.
+fn spans(
+    captures: &Captures,
+    value_group: Option<usize>,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let whole = captures.get_match()?.range();
+    let value = value_group
+        .and_then(|group| captures.get_group(group))
+        .map(|span| span.range());
+    Some((whole, value))
 }
 
 /// The paragraphs of `text`: the stretches between blank lines (a line break, spaces or tabs, and another line

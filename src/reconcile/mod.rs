@@ -327,20 +327,16 @@ fn message(
 pub fn count_mentions(mentions: &[&Mention]) -> String {
     let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source).collect();
     format!(
-        "{} mention{} in {} source{}",
-        crate::normalize::format_number(mentions.len() as f64),
-        plural(mentions.len()),
-        crate::normalize::format_number(sources.len() as f64),
-        plural(sources.len())
+        "{} in {}",
+        counted(mentions.len(), "mention"),
+        counted(sources.len(), "source")
     )
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
+/// "1 conflict", "2 conflicts", "1,210 mentions": a count with thousands separators and its noun.
+pub fn counted(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {noun}{s}", crate::normalize::format_number(n as f64))
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use super::excerpt::Excerpt;
 use super::json::iso_interval;
 use crate::check::{Checked, Mention, Warning};
 use crate::normalize::{format_number, Value};
-use crate::reconcile::{count_mentions, Finding, FindingKind};
+use crate::reconcile::{count_mentions, counted, Finding, FindingKind};
 use crate::rules::{Claim, RuleSet, Severity};
 use crate::source::{LineIndex, SourceInfo};
 
@@ -551,10 +551,4 @@ fn totals(checked: &Checked, rules: &RuleSet) -> String {
         counted(rules.claims.len(), "claim"),
         counted(checked.sources.len(), "source"),
     )
-}
-
-/// "1 conflict", "2 conflicts", "1,210 mentions".
-fn counted(n: usize, noun: &str) -> String {
-    let s = if n == 1 { "" } else { "s" };
-    format!("{} {noun}{s}", format_number(n as f64))
 }
