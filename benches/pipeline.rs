@@ -16,7 +16,7 @@ use divan::Bencher;
 use factlint::check::{check_with, CheckOptions, Checked};
 use factlint::draft::check_draft;
 use factlint::extract::find_all;
-use factlint::normalize::normalize;
+use factlint::extract::normalize;
 use factlint::reconcile::reconcile;
 use factlint::rules::RuleSet;
 use factlint::source::{Corpus, Source};

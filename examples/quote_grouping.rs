@@ -14,9 +14,9 @@
 
 use std::time::Instant;
 
-use factlint::quotes::group::{group, Wordings};
-use factlint::quotes::DEFAULT_QUOTE_SIMILARITY;
-use factlint::wording::{core, keys, words};
+use factlint::kinds::quote::group::{group, Wordings};
+use factlint::kinds::quote::DEFAULT_QUOTE_SIMILARITY;
+use factlint::text::wording::{core, keys, words};
 
 /// Quotations per family: the quotation, a copy, a fragment, a changed copy, a changed fragment.
 const FAMILY: usize = 5;

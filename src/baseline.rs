@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::Checked;
 use crate::fingerprint::{finding_fingerprint, mention_fingerprints};
-use crate::reconcile::{Finding, FindingKind};
+use crate::model::{Finding, FindingKind};
 use crate::rules::RuleSet;
 
 /// The version of the baseline file format.

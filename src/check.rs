@@ -5,49 +5,16 @@
 //! snippets, which read the few sources they show again. Results are gathered in corpus order, so the output is the
 //! same whatever the number of threads.
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 
-use crate::extract::{find_all, Match};
-use crate::normalize::{normalize, Value};
-use crate::reconcile::{reconcile, Finding, FindingKind};
-use crate::rules::{Claim, RuleSet, Severity};
-use crate::source::{positions, Corpus, PendingSource, Position, Source, SourceInfo};
+use crate::extract::{find_all, normalize, Mention};
+use crate::kinds::Value;
+use crate::model::{Finding, FindingKind, Match, Position, Severity, Warning};
+use crate::reconcile::reconcile;
+use crate::rules::{Claim, RuleSet};
+use crate::source::{Corpus, PendingSource, Source, SourceInfo};
 use crate::suppress;
-
-/// One mention of a claim in a source, normalised.
-#[derive(Debug, Clone)]
-pub struct Mention {
-    /// Position in [`Checked::mentions`]; findings refer to mentions by it.
-    pub id: usize,
-    /// Index of the claim in the rule set.
-    pub claim: usize,
-    /// Index of the source in [`Checked::sources`].
-    pub source: usize,
-    /// The whole match, in bytes of the source's text.
-    pub span: Range<usize>,
-    /// Where the match starts.
-    pub start: Position,
-    /// Where the match ends (the place just after its last character).
-    pub end: Position,
-    /// The matched words, as the source writes them.
-    pub text: Box<str>,
-    /// The normalised value.
-    pub value: Value,
-}
-
-/// Something the user should know that is not a finding: a source that could not be read, a phrase that could not
-/// be normalised or anchored.
-#[derive(Debug, Clone)]
-pub struct Warning {
-    /// The source's path.
-    pub path: String,
-    /// Where in the source, when the warning is about a place: the bytes, and where they start.
-    pub place: Option<(Range<usize>, Position)>,
-    /// What happened.
-    pub message: String,
-}
+use crate::text::positions;
 
 /// The result of checking a corpus against a rule set.
 #[derive(Debug, Clone)]
@@ -62,23 +29,6 @@ pub struct Checked {
     pub warnings: Vec<Warning>,
     /// How many mentions `factlint-ignore` markers silenced.
     pub suppressed: usize,
-}
-
-impl Mention {
-    /// A mention of `claim` at `span` of source `source`, with its words and places not filled in yet (the check
-    /// fills them, and numbers the mention).
-    pub fn unplaced(claim: usize, source: usize, span: Range<usize>, value: Value) -> Mention {
-        Mention {
-            id: 0,
-            claim,
-            source,
-            span,
-            start: Position::default(),
-            end: Position::default(),
-            text: Box::default(),
-            value,
-        }
-    }
 }
 
 impl Checked {
@@ -205,7 +155,7 @@ fn skipped_warning(path: &str, reason: &str) -> Warning {
 }
 
 /// The check for rule sets with term or quote claims, whose wordings are grouped across the whole corpus
-/// ([`crate::drift`]): every source is held in memory at once, unlike the streamed check of other rule sets.
+/// ([`crate::extract::drift`]): every source is held in memory at once, unlike the streamed check of other rule sets.
 fn check_together(
     rules: &RuleSet,
     corpus: &Corpus,
@@ -221,7 +171,7 @@ fn check_together(
             Err(reason) => skipped.push(skipped_warning(&pending.path(), &reason)),
         }
     }
-    let wordings = crate::drift::mentions_by_source(rules, &sources);
+    let wordings = crate::extract::drift::mentions_by_source(rules, &sources);
     let results: Vec<SourceCheck> = run_in(pool, || {
         sources
             .par_iter()

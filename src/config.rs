@@ -9,8 +9,8 @@ use std::sync::Arc;
 use miette::{NamedSource, SourceSpan};
 use serde::Deserialize;
 
+use crate::model::Severity;
 use crate::report::Format;
-use crate::rules::Severity;
 
 /// The name of the configuration file.
 pub const CONFIG_FILE_NAME: &str = "factlint.yaml";

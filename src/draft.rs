@@ -6,8 +6,10 @@
 //! the draft's business and are left out. Term and quote conflicts (a wording of a name, a group of quotations) are
 //! kept whole when the draft has a mention in them.
 
-use crate::check::{Checked, Mention};
-use crate::reconcile::{conflicting, count_mentions, sides_by_value, Finding, FindingKind};
+use crate::check::Checked;
+use crate::extract::Mention;
+use crate::model::{Finding, FindingKind};
+use crate::reconcile::{conflicting, count_mentions, sides_by_value};
 use crate::rules::RuleSet;
 use crate::source::Source;
 

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::check::Checked;
-use crate::reconcile::Finding;
+use crate::model::Finding;
 use crate::rules::RuleSet;
 
 /// The fingerprint of every mention, indexed by mention id: 16 lowercase hex digits.

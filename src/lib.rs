@@ -4,8 +4,9 @@
 //!
 //! - [`rules`]: the YAML rule language, which declares the claims to track;
 //! - [`source`]: the corpus, its files and who published each one and when;
-//! - [`extract`]: every match of every claim's patterns in every source;
-//! - [`normalize`]: each match turned into a comparable value (interval, day range, polarity);
+//! - [`extract`]: every match of every claim's patterns in every source, normalised into a mention;
+//! - [`kinds`]: what each kind of claim tracks and how its values compare (interval, day range, polarity, the
+//!   wordings of a name, quotations);
 //! - [`reconcile`]: mentions grouped, claim by claim, into conflicts, changes over time and agreements;
 //! - [`report`]: the findings rendered for people (miette) or programs (JSON).
 //!
@@ -13,26 +14,25 @@
 //! [`suppress`] honours `factlint-ignore` markers, [`baseline`] and [`fingerprint`] remember accepted findings,
 //! [`config`] reads `factlint.yaml`, and [`rule_examples`] tests rules against their own examples.
 //!
-//! `term` and `quote` claims (names and quotations that drift) have no patterns: [`drift`] finds their mentions
-//! across the corpus with [`terms`] and [`quotes`], comparing wordings word by word ([`wording`]), and places them
-//! so that reconciliation only reads the placements.
-//! Rule files, manifests and front matter are YAML, parsed through one guarded entry point (`yaml`).
+//! Below the stages: [`model`] holds the plain data they pass on, [`text`] the text utilities (lines and columns,
+//! sentences, words, diffs), and [`scan`] the engine that searches every pattern in one pass. Rule files, manifests
+//! and front matter are YAML, parsed through one guarded entry point (`yaml`). ARCHITECTURE.md draws the map.
 
 pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod draft;
-pub mod drift;
 pub mod extract;
 pub mod fingerprint;
-pub mod normalize;
-pub mod quotes;
+pub mod kinds;
+pub mod model;
 pub mod reconcile;
 pub mod report;
 pub mod rule_examples;
 pub mod rules;
+pub mod scan;
 pub mod source;
 pub mod suppress;
-pub mod terms;
-pub mod wording;
+pub mod text;
+mod union_find;
 mod yaml;

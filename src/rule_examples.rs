@@ -2,7 +2,8 @@
 //! `counterexamples` must produce none. `factlint test` runs them, so that a pattern edit that breaks a known
 //! wording fails before it reaches a corpus.
 
-use crate::check::{claim_mentions, Warning};
+use crate::check::claim_mentions;
+use crate::model::Warning;
 use crate::rules::{Claim, Example, Expectation, RuleError, RuleSet};
 use crate::source::Source;
 
@@ -45,7 +46,7 @@ fn check_example(
     source.published = example.published;
     let mut warnings: Vec<Warning> = Vec::new();
     let mentions = if claim.kind.is_wording() {
-        crate::drift::claim_mentions(index, claim, std::slice::from_ref(&source))
+        crate::extract::drift::claim_mentions(index, claim, std::slice::from_ref(&source))
     } else {
         claim_mentions(rules, index, &source, &mut warnings)
     };

@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use factlint::check::{check, Checked};
-use factlint::normalize::date::{parse_date, Day};
-use factlint::normalize::number::{parse_quantity, Tolerance};
-use factlint::normalize::{Polarity, Value};
+use factlint::kinds::date::{parse_date, Day};
+use factlint::kinds::quantity::{parse_quantity, Tolerance};
+use factlint::kinds::Value;
+use factlint::model::Polarity;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::json;
 use factlint::rules::RuleSet;
@@ -485,13 +486,13 @@ fn expected_mentions(checked: &Checked) -> usize {
     for source in &sources {
         for claim in &rules().claims {
             for found in factlint::extract::find_matches(claim, source) {
-                if factlint::normalize::normalize(&claim.kind, source, &found).is_ok() {
+                if factlint::extract::normalize(&claim.kind, source, &found).is_ok() {
                     count += 1;
                 }
             }
         }
     }
-    let wordings = factlint::drift::mentions_by_source(rules(), &sources);
+    let wordings = factlint::extract::drift::mentions_by_source(rules(), &sources);
     count + wordings.iter().map(Vec::len).sum::<usize>()
 }
 

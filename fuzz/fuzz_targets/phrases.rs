@@ -2,9 +2,9 @@
 //! ranges that start before they end, and that overlap themselves, so a mention never conflicts with itself).
 #![no_main]
 
-use factlint::normalize::date::{parse_date, parse_publication_date, Day};
-use factlint::normalize::number::{parse_quantity, Tolerance};
-use factlint::normalize::Value;
+use factlint::kinds::date::{parse_date, parse_publication_date, Day};
+use factlint::kinds::quantity::{parse_quantity, Tolerance};
+use factlint::kinds::Value;
 use jiff::civil::date;
 use libfuzzer_sys::fuzz_target;
 

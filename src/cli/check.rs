@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use factlint::baseline::Baseline;
 use factlint::check::{check_with, CheckOptions, Checked};
 use factlint::draft::keep_draft_findings;
+use factlint::model::Severity;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::{github, json, sarif, Format};
-use factlint::rules::{RuleSet, Severity};
+use factlint::rules::RuleSet;
 use factlint::source::{nothing_read, Corpus, Source, SourceProblem};
 
 use super::progress::Progress;

@@ -1,33 +1,61 @@
 //! Extraction: finds every match of every claim's patterns in a source.
 //!
 //! All patterns of a rule set are searched in one pass ([`scan`]); the result is, pattern by pattern, what a
-//! search of that pattern alone would give. A match is kept only when its sentence ([`sentence`]) matches one of
+//! search of that pattern alone would give. A match is kept only when its sentence ([`crate::text::sentence`]) matches one of
 //! the claim's `context` patterns (if it has any) and none of its `unless` patterns, and only once: when patterns of
 //! one claim overlap on the same words, the earliest, longest match wins. For polarity claims a `deny` match always
 //! wins over an `affirm` match of the same words, since "does not mark the end" contains "mark the end".
 
-pub mod scan;
-pub mod sentence;
+pub mod drift;
+pub mod normalize;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::normalize::Polarity;
+use crate::kinds::Value;
+use crate::model::{Match, Polarity, Position};
 use crate::rules::{Claim, RuleSet};
+use crate::scan;
 use crate::source::Source;
-pub use sentence::sentence_around;
+use crate::text::sentence::sentence_around;
+pub use normalize::normalize;
 
-/// One place in a source where a claim's pattern matched. Offsets are bytes into [`Source::text`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    /// The whole match.
+/// One mention of a claim in a source, normalised.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Position in [`Checked::mentions`](crate::check::Checked::mentions); findings refer to mentions by it.
+    pub id: usize,
+    /// Index of the claim in the rule set.
+    pub claim: usize,
+    /// Index of the source in [`Checked::sources`](crate::check::Checked::sources).
+    pub source: usize,
+    /// The whole match, in bytes of the source's text.
     pub span: Range<usize>,
-    /// The words to normalise: the `value` group, or the whole match for polarity claims.
-    pub value: Range<usize>,
-    /// The sentence around the match, where an as-of date is looked for.
-    pub sentence: Range<usize>,
-    /// For polarity claims, which list matched.
-    pub polarity: Option<Polarity>,
+    /// Where the match starts.
+    pub start: Position,
+    /// Where the match ends (the place just after its last character).
+    pub end: Position,
+    /// The matched words, as the source writes them.
+    pub text: Box<str>,
+    /// The normalised value.
+    pub value: Value,
+}
+
+impl Mention {
+    /// A mention of `claim` at `span` of source `source`, with its words and places not filled in yet (the check
+    /// fills them, and numbers the mention).
+    pub fn unplaced(claim: usize, source: usize, span: Range<usize>, value: Value) -> Mention {
+        Mention {
+            id: 0,
+            claim,
+            source,
+            span,
+            start: Position::default(),
+            end: Position::default(),
+            text: Box::default(),
+            value,
+        }
+    }
 }
 
 /// The matches of every claim of `rules` in `source`: one list per claim, in rule order, each in text order.

@@ -7,12 +7,13 @@
 //! full days, and month-days for the comparisons that involve a year-less range. A date whose range has no year on
 //! one side is compared on month and day only, and two full ranges that share no month-day share no day either, so
 //! checking both spaces when both values have them changes nothing. Unresolved dates have no extent and are
-//! compatible with everything (term and quote mentions are placed by [`crate::drift`], not compared); a quantity interval that is empty has an extent that overlaps nothing. Quantities
-//! are finite numbers (or an open infinite upper end), as [`crate::normalize::number::parse_quantity`] makes them.
+//! compatible with everything (term and quote mentions are placed by [`crate::extract::drift`], not compared); a quantity interval that is empty has an extent that overlaps nothing. Quantities
+//! are finite numbers (or an open infinite upper end), as [`crate::kinds::quantity::parse_quantity`] makes them.
 
-use crate::normalize::date::{DateRange, Day};
-use crate::normalize::number::{Bound, Interval};
-use crate::normalize::{Polarity, Value};
+use crate::kinds::date::{DateRange, Day};
+use crate::kinds::quantity::{Bound, Interval};
+use crate::kinds::Value;
+use crate::model::Polarity;
 
 /// One end of an extent: a value that is in or out, or an end beyond every value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -217,8 +218,8 @@ pub fn as_of_day(value: &Value) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::date::DateQualifier;
-    use crate::normalize::number::{Qualifier, Quantity};
+    use crate::kinds::date::DateQualifier;
+    use crate::kinds::quantity::{Qualifier, Quantity};
     use jiff::civil::date;
 
     /// Compatible by extents: overlapping in every space where both have one.
@@ -284,7 +285,7 @@ mod tests {
             dates(no_year(9, 16), no_year(9, 30)),
             dates(no_year(12, 20), no_year(1, 10)),
             dates(no_year(1, 1), no_year(1, 31)),
-            Value::Date(Err(crate::normalize::date::DateError::NotADate("x".into()))),
+            Value::Date(Err(crate::kinds::date::DateError::NotADate("x".into()))),
             Value::Polarity(Polarity::Affirm),
             Value::Polarity(Polarity::Deny),
         ]);

@@ -8,50 +8,17 @@
 
 mod extent;
 mod graph;
+mod placed;
 
 use std::collections::{BTreeSet, HashMap};
 
 use extent::{as_of_day, extents, Extent, SPACES};
 use graph::Node;
-pub(crate) use graph::UnionFind;
 
-use crate::check::Mention;
-use crate::normalize::Value;
-use crate::rules::{Claim, ClaimKind, Severity};
-
-/// What a finding says about its mentions.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    /// Incompatible values at the same time.
-    Conflict,
-    /// Incompatible values whose as-of dates lie further apart than the claim's window.
-    Change,
-    /// Compatible values (or a single mention).
-    Agreement,
-}
-
-/// A group of mentions of one claim and what they say together.
-#[derive(Debug, Clone)]
-pub struct Finding {
-    /// Index of the claim in the rule set.
-    pub claim: usize,
-    /// Conflict, change or agreement.
-    pub kind: FindingKind,
-    /// The claim's severity for conflicts; `note` for changes and agreements.
-    pub severity: Severity,
-    /// One line that says what was found.
-    pub message: String,
-    /// Every mention of the finding (mention ids), in corpus order.
-    pub mentions: Vec<usize>,
-    /// The mentions grouped by value, each side in corpus order, sides in order of first appearance.
-    pub sides: Vec<Vec<usize>>,
-    /// Mentions of the claim outside this finding that are compatible with all of its sides (conflicts only):
-    /// figures vague enough to support either side.
-    pub compatible: Vec<usize>,
-}
+use crate::extract::Mention;
+use crate::kinds::Value;
+use crate::model::{Finding, FindingKind, Severity};
+use crate::rules::{Claim, ClaimKind};
 
 /// Reconciles the mentions of every claim. `mentions` must be in corpus order and indexed by their ids.
 pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
@@ -59,7 +26,7 @@ pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
     for (index, claim) in claims.iter().enumerate() {
         let of_claim: Vec<&Mention> = mentions.iter().filter(|m| m.claim == index).collect();
         findings.extend(if claim.kind.is_wording() {
-            crate::drift::findings(index, claim, &of_claim)
+            placed::findings(index, claim, &of_claim)
         } else {
             reconcile_claim(index, claim, &of_claim)
         });
@@ -256,14 +223,14 @@ pub fn sides_by_value<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
 /// Everything [`Value::describe`] depends on, as numbers: equal keys give equal descriptions. Term and quote values
 /// have none and are grouped by their description.
 fn value_key(value: &Value) -> Option<[u64; 4]> {
-    let day = |d: crate::normalize::date::Day| match d {
-        crate::normalize::date::Day::Full(date) => {
+    let day = |d: crate::kinds::date::Day| match d {
+        crate::kinds::date::Day::Full(date) => {
             (1 << 40)
                 | ((date.year() as u64 & 0xffff) << 16)
                 | ((date.month() as u64) << 8)
                 | date.day() as u64
         }
-        crate::normalize::date::Day::NoYear { month, day } => ((month as u64) << 8) | day as u64,
+        crate::kinds::date::Day::NoYear { month, day } => ((month as u64) << 8) | day as u64,
     };
     Some(match value {
         Value::Quantity { quantity, .. } => {
@@ -336,15 +303,15 @@ pub fn count_mentions(mentions: &[&Mention]) -> String {
 /// "1 conflict", "2 conflicts", "1,210 mentions": a count with thousands separators and its noun.
 pub fn counted(n: usize, noun: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
-    format!("{} {noun}{s}", crate::normalize::format_number(n as f64))
+    format!("{} {noun}{s}", crate::kinds::format_number(n as f64))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::date::{DateRange, Day};
-    use crate::normalize::number::{Bound, Interval, Qualifier, Quantity};
-    use crate::normalize::Polarity;
+    use crate::kinds::date::{DateRange, Day};
+    use crate::kinds::quantity::{Bound, Interval, Qualifier, Quantity};
+    use crate::model::Polarity;
 
     /// A small pseudo-random sequence, so that failures reproduce.
     struct Lcg(u64);

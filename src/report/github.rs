@@ -3,9 +3,10 @@
 //! contradict.
 
 use super::{anchor_side, region};
-use crate::check::{Checked, Mention};
-use crate::reconcile::{Finding, FindingKind};
-use crate::rules::{RuleSet, Severity};
+use crate::check::Checked;
+use crate::extract::Mention;
+use crate::model::{Finding, FindingKind, Severity};
+use crate::rules::RuleSet;
 
 /// Renders `::error` / `::warning` / `::notice` lines.
 pub fn render(checked: &Checked, rules: &RuleSet) -> String {

@@ -12,14 +12,17 @@ use std::sync::Arc;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 use super::anchor_side;
-use super::diff::word_diff;
-use super::excerpt::Excerpt;
 use super::json::iso_interval;
-use crate::check::{Checked, Mention, Warning};
-use crate::normalize::{format_number, Value};
-use crate::reconcile::{count_mentions, counted, Finding, FindingKind};
-use crate::rules::{Claim, RuleSet, Severity};
-use crate::source::{LineIndex, SourceInfo};
+use crate::check::Checked;
+use crate::extract::Mention;
+use crate::kinds::{format_number, Value};
+use crate::model::{Finding, FindingKind, Severity, Warning};
+use crate::reconcile::{count_mentions, counted};
+use crate::rules::{Claim, RuleSet};
+use crate::source::SourceInfo;
+use crate::text::diff::word_diff;
+use crate::text::excerpt::Excerpt;
+use crate::text::LineIndex;
 
 /// At most this many other mentions are drawn with a finding (and as many compatible ones listed in its help);
 /// the rest are counted ("and 4,812 more"). The JSON report lists them all.

@@ -5,14 +5,15 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::check::{Checked, Mention, Warning};
-use crate::normalize::date::{DateQualifier, DateRange};
-use crate::normalize::number::{Qualifier, Quantity};
-use crate::normalize::{Polarity, Value};
-use crate::quotes::QuoteValue;
-use crate::reconcile::{Finding, FindingKind};
-use crate::rules::{RuleSet, Severity};
-use crate::terms::TermValue;
+use crate::check::Checked;
+use crate::extract::Mention;
+use crate::kinds::date::{DateQualifier, DateRange};
+use crate::kinds::quantity::{Qualifier, Quantity};
+use crate::kinds::quote::QuoteValue;
+use crate::kinds::term::TermValue;
+use crate::kinds::Value;
+use crate::model::{Finding, FindingKind, Polarity, Severity, Warning};
+use crate::rules::RuleSet;
 
 /// The version of the document's shape.
 pub const JSON_VERSION: u32 = 1;

@@ -1,16 +1,14 @@
 //! Reporting: renders a [`Checked`](crate::check::Checked) for people (miette diagnostics), for programs (JSON),
 //! for code scanning (SARIF) and for GitHub Actions annotations, plus the claim tables of `rules` and `explain`.
 
-pub mod diff;
-pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
 pub mod table;
 
-use crate::check::Mention;
-use crate::reconcile::Finding;
+use crate::extract::Mention;
+use crate::model::Finding;
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]

@@ -8,10 +8,11 @@
 use serde_json::{json, Value as Json};
 
 use super::{anchor_side, region};
-use crate::check::{Checked, Mention};
+use crate::check::Checked;
+use crate::extract::Mention;
 use crate::fingerprint::{finding_fingerprint, mention_fingerprints};
-use crate::reconcile::{Finding, FindingKind};
-use crate::rules::{RuleSet, Severity};
+use crate::model::{Finding, FindingKind, Severity};
+use crate::rules::RuleSet;
 
 /// The schema URI written in the log.
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

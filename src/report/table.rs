@@ -3,8 +3,8 @@
 
 use super::json::iso_interval;
 use crate::check::Checked;
-use crate::normalize::Value;
-use crate::reconcile::FindingKind;
+use crate::kinds::Value;
+use crate::model::FindingKind;
 use crate::rules::RuleSet;
 
 /// How many characters of a wording the explain table shows.

@@ -25,7 +25,6 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use crate::rules::RulePattern;
 use regex_automata::hybrid::{self, dfa::DFA};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -37,6 +36,48 @@ use regex_syntax::hir::{
     Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look,
     Repetition,
 };
+
+/// The named group that quantity and date patterns must capture: the phrase that gets normalised.
+pub const VALUE_GROUP: &str = "value";
+
+/// A pattern that finds a claim's mentions: placeholders expanded, case-insensitive, unable to match the empty
+/// string, and compiled once, for the anchored attempts of this module.
+#[derive(Debug, Clone)]
+pub struct RulePattern {
+    text: String,
+    regex: meta::Regex,
+    value_group: Option<usize>,
+}
+
+impl RulePattern {
+    /// Compiles a parsed pattern (`text` is what was parsed) for the scanner's anchored attempts, and finds its
+    /// [`VALUE_GROUP`]. Rule files compile their patterns through `RulePattern::compile`, which parses and checks
+    /// them first.
+    pub fn from_hir(text: String, hir: &Hir) -> Result<RulePattern, Box<meta::BuildError>> {
+        let regex = compile_exact(hir)?;
+        let value_group = regex.group_info().to_index(PatternID::ZERO, VALUE_GROUP);
+        Ok(RulePattern {
+            text,
+            regex,
+            value_group,
+        })
+    }
+
+    /// The pattern as compiled: placeholders expanded, `(?i)` in front.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The compiled pattern.
+    pub fn regex(&self) -> &meta::Regex {
+        &self.regex
+    }
+
+    /// The index of the `value` group, when the pattern has one.
+    pub fn value_group(&self) -> Option<usize> {
+        self.value_group
+    }
+}
 
 /// A match of one pattern: which pattern, the whole match and its `value` group.
 #[derive(Debug, Clone, PartialEq, Eq)]

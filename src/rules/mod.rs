@@ -13,37 +13,19 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use miette::SourceSpan;
 use regex::Regex;
-use regex_automata::meta;
 use regex_syntax::hir::Hir;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 
-use crate::extract::scan::Scanner;
-use crate::normalize::date::{parse_publication_date, DATE_PHRASE};
-use crate::normalize::number::{Tolerance, QUANTITY_PHRASE};
-use crate::normalize::Polarity;
-use crate::quotes::QuoteRule;
-use crate::report::excerpt::Excerpt;
-use crate::source::{decode_text, floor_char_boundary, LineIndex};
-use crate::terms::{Confusable, TermRule};
+use crate::kinds::date::{parse_publication_date, DATE_PHRASE};
+use crate::kinds::quantity::{Tolerance, QUANTITY_PHRASE};
+use crate::kinds::quote::QuoteRule;
+use crate::kinds::term::{Confusable, TermRule};
+use crate::model::{Polarity, Severity};
+use crate::scan::{RulePattern, Scanner, VALUE_GROUP};
+use crate::text::excerpt::Excerpt;
+use crate::text::{decode_text, floor_char_boundary, LineIndex};
 use crate::yaml::{self, YamlError};
-
-/// The named group that quantity and date patterns must capture: the phrase that gets normalised.
-pub const VALUE_GROUP: &str = "value";
-
-/// How bad a conflict on a claim is; it sets the exit code (only `error` fails a check) and the diagnostic's level.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Informational: shown, never fails a check.
-    Note,
-    /// Shown, fails a check only under a stricter threshold.
-    Warning,
-    /// A conflict fails the check (exit code 1).
-    Error,
-}
 
 /// A claim to track across the corpus.
 #[derive(Debug)]
@@ -162,7 +144,7 @@ impl ClaimKind {
     }
 
     /// True for the kinds whose mentions are wordings found and grouped across the corpus (`term`, `quote`; see
-    /// [`crate::drift`]) rather than pattern matches compared pair by pair.
+    /// [`crate::extract::drift`]) rather than pattern matches compared pair by pair.
     pub fn is_wording(&self) -> bool {
         matches!(self, ClaimKind::Term(_) | ClaimKind::Quote(_))
     }
@@ -860,35 +842,11 @@ impl<'de> Deserialize<'de> for ClaimId {
     }
 }
 
-/// A pattern that finds a claim's mentions: placeholders expanded, case-insensitive, unable to match the empty
-/// string, and compiled once, for the anchored attempts of [`crate::extract::scan`].
-#[derive(Debug, Clone)]
-pub struct RulePattern {
-    text: String,
-    regex: meta::Regex,
-    value_group: Option<usize>,
-}
-
 impl RulePattern {
     /// Compiles `source` as a `patterns`, `affirm` or `deny` entry of a rule file is compiled: placeholders
     /// expanded, case-insensitive; patterns that can match the empty string are refused.
     pub fn compile(source: &str) -> Result<RulePattern, String> {
         compile_pattern(source)
-    }
-
-    /// The pattern as compiled: placeholders expanded, `(?i)` in front.
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-
-    /// The compiled pattern.
-    pub fn regex(&self) -> &meta::Regex {
-        &self.regex
-    }
-
-    /// The index of the `value` group, when the pattern has one.
-    pub fn value_group(&self) -> Option<usize> {
-        self.value_group
     }
 }
 
@@ -968,17 +926,9 @@ fn parse_pattern(source: &str) -> Result<(String, Hir), String> {
 /// Parses and compiles a pattern that finds mentions.
 fn compile_pattern(source: &str) -> Result<RulePattern, String> {
     let (text, hir) = parse_pattern(source)?;
-    let regex = crate::extract::scan::compile_exact(&hir).map_err(|e| match e.size_limit() {
+    RulePattern::from_hir(text, &hir).map_err(|e| match e.size_limit() {
         Some(limit) => too_big(source, limit),
         None => invalid_pattern(source, &e.to_string()),
-    })?;
-    let value_group = regex
-        .group_info()
-        .to_index(regex_automata::PatternID::ZERO, VALUE_GROUP);
-    Ok(RulePattern {
-        text,
-        regex,
-        value_group,
     })
 }
 

@@ -1,35 +1,20 @@
-//! Normalisation: turns the words of a mention into a value that can be compared with other mentions.
+//! The claim kinds: what each kind of claim tracks, how its values read and how two of them compare.
 //!
-//! Quantity phrases become intervals ([`number`]), date phrases become day ranges anchored on the source's
-//! publication date ([`date`]), and polarity matches become affirm or deny. Two values are compatible when some state
-//! of the world satisfies both: overlapping intervals, overlapping day ranges, the same polarity.
+//! Each kind is one module: [`quantity`] (phrases become intervals of counts), [`date`] (phrases become day ranges
+//! anchored on the source's publication date), `polarity` (affirm or deny), [`term`] (the wordings of a name) and
+//! [`quote`] (quotations). Two values are compatible when some state of the world satisfies both: overlapping
+//! intervals, overlapping day ranges, the same polarity.
 
 pub mod date;
-pub mod number;
+pub mod quantity;
+pub mod quote;
+pub mod term;
 
-use std::ops::Range;
-
-use jiff::civil::Date;
-use regex::Regex;
-
-use crate::drift::Placement;
-use crate::extract::Match;
-use crate::quotes::QuoteValue;
-use crate::rules::ClaimKind;
-use crate::source::Source;
-use crate::terms::TermValue;
-use date::{parse_date, DateError, DateRange, DATE_PHRASE};
-use number::{parse_quantity, Quantity};
-
-/// Whether a mention affirms or denies a polarity claim's proposition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Polarity {
-    /// The wording asserts the proposition.
-    Affirm,
-    /// The wording negates it.
-    Deny,
-}
+use crate::model::{Placement, Polarity};
+use date::{DateError, DateRange};
+use quantity::Quantity;
+use quote::QuoteValue;
+use term::TermValue;
 
 /// The normalised value of one mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +93,7 @@ impl Value {
 
 /// "less than 1,000", "about 1,100 (990–1,210)", "1,000".
 fn describe_quantity(quantity: &Quantity) -> String {
-    use number::Qualifier::*;
+    use quantity::Qualifier::*;
     let value = format_number(quantity.value);
     let words = match quantity.qualifier {
         Exact => value.clone(),
@@ -178,68 +163,6 @@ pub fn format_number(value: f64) -> String {
     } else {
         format!("{sign}{grouped}")
     }
-}
-
-/// A value that could not be computed from a match: the mention is dropped and the reason is reported as a warning.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unparsed {
-    /// The words that did not normalise.
-    pub text: String,
-}
-
-/// Normalises one match of `kind` in `source`.
-pub fn normalize(kind: &ClaimKind, source: &Source, found: &Match) -> Result<Value, Unparsed> {
-    let words = &source.text[found.value.clone()];
-    let unparsed = || Unparsed {
-        text: words.to_string(),
-    };
-    match kind {
-        ClaimKind::Quantity { tolerance, .. } => {
-            let quantity = parse_quantity(words, *tolerance).ok_or_else(unparsed)?;
-            let as_of = as_of_date(source, found);
-            Ok(Value::Quantity { quantity, as_of })
-        }
-        ClaimKind::Date { .. } => match parse_date(words, source.published) {
-            Err(DateError::NotADate(_)) => Err(unparsed()),
-            resolved => Ok(Value::Date(resolved)),
-        },
-        ClaimKind::Polarity { .. } => {
-            Ok(Value::Polarity(found.polarity.unwrap_or(Polarity::Affirm)))
-        }
-        // Found and valued by crate::drift, never matched by patterns.
-        ClaimKind::Term(_) | ClaimKind::Quote(_) => Err(unparsed()),
-    }
-}
-
-/// The date a quantity describes: the first date phrase in the same sentence outside the mention ("according to
-/// data from last year"), else the publication date.
-fn as_of_date(source: &Source, found: &Match) -> Option<DateRange> {
-    let sentence = &source.text[found.sentence.clone()];
-    let in_sentence = date_phrase_regex()
-        .find_iter(sentence)
-        .map(|m| shift(m.range(), found.sentence.start))
-        .filter(|r| r.end <= found.span.start || r.start >= found.span.end)
-        .find_map(|r| parse_date(&source.text[r], source.published).ok());
-    in_sentence.or_else(|| source.published.map(single_day))
-}
-
-fn shift(range: Range<usize>, by: usize) -> Range<usize> {
-    range.start + by..range.end + by
-}
-
-fn single_day(day: Date) -> DateRange {
-    DateRange {
-        start: date::Day::Full(day),
-        end: date::Day::Full(day),
-        qualifier: None,
-    }
-}
-
-fn date_phrase_regex() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
-    })
 }
 
 #[cfg(test)]

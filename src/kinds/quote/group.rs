@@ -15,8 +15,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::reconcile::UnionFind;
-use crate::wording::{fit, is_function_word};
+use crate::text::wording::{fit, is_function_word};
+use crate::union_find::UnionFind;
 
 /// A word pair held by more wordings than this is too common to anchor a comparison.
 pub const MAX_POSTINGS: usize = 64;
@@ -37,7 +37,7 @@ impl Wordings {
         Wordings::default()
     }
 
-    /// Adds one occurrence of the wording made of `keys` (see [`crate::wording::key`]) and returns its index;
+    /// Adds one occurrence of the wording made of `keys` (see [`crate::text::wording::key`]) and returns its index;
     /// an identical wording gets the index it already had.
     pub fn add<S: AsRef<str>>(&mut self, keys: &[S]) -> usize {
         let words: Vec<u32> = keys.iter().map(|k| self.word_id(k.as_ref())).collect();
@@ -259,7 +259,7 @@ fn required_pairs(length: usize, usable: usize, similarity: f64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wording::words;
+    use crate::text::wording::words;
 
     fn wordings(texts: &[&str]) -> Wordings {
         let mut all = Wordings::new();

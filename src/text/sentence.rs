@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::source::{ceil_char_boundary, floor_char_boundary};
+use super::{ceil_char_boundary, floor_char_boundary};
 
 /// How far a sentence may reach from its match, each way, in bytes. Real sentences are far shorter; the bound keeps
 /// text without sentence breaks (a minified page, a huge single line) linear to scan, since every match looks for

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::speaker;
-use crate::extract::sentence_around;
+use crate::text::sentence::sentence_around;
 
 /// How far a quotation may run before its closing mark; a mark never closed within this is taken as unclosed.
 const MAX_QUOTE_BYTES: usize = 2_000;

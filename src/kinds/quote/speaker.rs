@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::wording::{is_function_word, key, words};
+use crate::text::wording::{is_function_word, key, words};
 
 /// A noun phrase that can name a speaker; `{}` is replaced by the name of its capture group.
 const SPEAKER: &str =

@@ -2,7 +2,7 @@
 //!
 //! A quote claim either pins a quotation (its exact wording, and optionally its speaker) or, with no pin, watches
 //! every quotation of the corpus. Quotations are found by [`scan`]. Each is compared on its core words (function
-//! words trimmed from its edges, see [`crate::wording::core`]), and only quotations of at least
+//! words trimmed from its edges, see [`crate::text::wording::core`]), and only quotations of at least
 //! [`MIN_QUOTE_WORDS`] core words take part: shorter ones ("open arms") recur by chance.
 //!
 //! - Watching, quotations are grouped corpus-wide by [`group`](mod@group): a group whose wordings do not all agree is
@@ -19,10 +19,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::drift::{whole_replacement, Placement};
-use crate::report::diff::word_diff;
-use crate::source::Source;
-use crate::wording::{core, display, fit, is_function_word, keys, words, Word};
+use crate::model::Placement;
+use crate::text::diff::{whole_replacement, word_diff};
+use crate::text::wording::{core, display, fit, is_function_word, keys, words, Word};
 use group::{group, Wordings};
 use scan::{quotations, Quotation};
 
@@ -113,16 +112,16 @@ pub struct Quoted<'s> {
 }
 
 impl<'s> Quoted<'s> {
-    /// The quotations of `source` (index `source_index`), in text order.
-    pub fn all_in(source_index: usize, source: &'s Source) -> Vec<Quoted<'s>> {
-        let text: &str = &source.text;
-        quotations(source.body(), source.body_start)
+    /// The quotations of a source (index `source_index`, whose whole text is `text` and whose body starts at byte
+    /// `body_start`), in text order.
+    pub fn all_in(source_index: usize, text: &'s str, body_start: usize) -> Vec<Quoted<'s>> {
+        quotations(&text[body_start..], body_start)
             .into_iter()
             .map(|quotation| {
                 let words: Vec<Word> = quotation
                     .parts
                     .iter()
-                    .flat_map(|p| crate::wording::words(&text[p.clone()], p.start))
+                    .flat_map(|p| crate::text::wording::words(&text[p.clone()], p.start))
                     .collect();
                 let core = core(&keys(&words));
                 Quoted {

@@ -1,38 +1,21 @@
 //! Names and quotations that drift: how `term` and `quote` claims join the pipeline.
 //!
 //! Their mentions are not pattern matches. Term mentions are a name's accepted forms, its near misses and its
-//! confusables ([`crate::terms`]); quote mentions are quotations that recur in other words or that fit a pinned
-//! quotation ([`crate::quotes`]). Each mention gets its [`Placement`] when it is found, with the whole corpus at
+//! confusables ([`crate::kinds::term`]); quote mentions are quotations that recur in other words or that fit a pinned
+//! quotation ([`crate::kinds::quote`]). Each mention gets its [`Placement`] when it is found, with the whole corpus at
 //! hand (which group of quotations it belongs to, which wording of a name it is), and reconciliation only reads
-//! placements: a group holding a mention that departs from its reference is a conflict, every other mention is the
-//! claim's agreement. No two mentions are compared there, so many quotations cost no more than their grouping.
+//! placements ([`crate::reconcile`]).
 
 use std::collections::BTreeMap;
 
-use crate::check::Mention;
-use crate::extract::{in_context, sentence_around};
-use crate::normalize::Value;
-use crate::quotes::{self, Quoted};
-use crate::reconcile::{assemble, count_mentions, Finding, FindingKind};
+use super::{in_context, Mention};
+use crate::kinds::quote::{self, Quoted};
+use crate::kinds::term::{wording_key, TermRule};
+use crate::kinds::Value;
+use crate::model::Placement;
 use crate::rules::{Claim, ClaimKind, RuleSet};
 use crate::source::Source;
-use crate::terms::{wording_key, TermRule};
-
-/// Where a term or quote mention stands among its claim's mentions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Placement {
-    /// Mentions of one group are reported together: one wording of a name, or one quotation.
-    pub group: usize,
-    /// Mentions of one side say the same thing (the same form, wordings that agree).
-    pub side: usize,
-    /// True when the mention departs from its reference (a near miss, a confusable, a drifted quotation).
-    pub drifted: bool,
-}
-
-/// A diff that replaces all of `old` with `new`, for wordings too far apart for a word diff.
-pub fn whole_replacement(old: &str, new: &str) -> String {
-    format!("[-{old}-]{{+{new}+}}")
-}
+use crate::text::sentence::sentence_around;
 
 /// The mentions of every term and quote claim in `sources`, indexed by source (ids are set by the caller).
 pub fn mentions_by_source(rules: &RuleSet, sources: &[Source]) -> Vec<Vec<Mention>> {
@@ -66,14 +49,14 @@ fn claim_mentions_with<'s>(
                 sources
                     .iter()
                     .enumerate()
-                    .flat_map(|(i, s)| Quoted::all_in(i, s))
+                    .flat_map(|(i, s)| Quoted::all_in(i, &s.text, s.body_start))
                     .collect()
             });
             let kept: Vec<&Quoted> = all
                 .iter()
                 .filter(|q| claim_applies(claim, &sources[q.source], q.quotation.span.clone()))
                 .collect();
-            quotes::mentions(rule, &kept)
+            quote::mentions(rule, &kept)
                 .into_iter()
                 .map(|m| {
                     let source = kept[m.quoted].source;
@@ -135,78 +118,4 @@ fn term_mentions(
         }
     }
     found
-}
-
-/// The findings of a term or quote claim from its mentions' placements: one conflict per group that holds a
-/// departing mention (its sides by placement), then one agreement for every other mention.
-pub fn findings(claim_index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
-    let groups = in_order_of_appearance(mentions, |p| (p.group, 0));
-    let mut found = Vec::new();
-    let mut agreeing = Vec::new();
-    for members in groups {
-        if members
-            .iter()
-            .any(|m| m.value.placement().is_some_and(|p| p.drifted))
-        {
-            found.push(finding(claim_index, claim, FindingKind::Conflict, &members));
-        } else {
-            agreeing.extend(members);
-        }
-    }
-    if !agreeing.is_empty() {
-        agreeing.sort_by_key(|m| m.id);
-        found.push(finding(
-            claim_index,
-            claim,
-            FindingKind::Agreement,
-            &agreeing,
-        ));
-    }
-    found
-}
-
-/// `mentions` bucketed by a key of their placement, buckets in order of their first mention.
-fn in_order_of_appearance<'m>(
-    mentions: &[&'m Mention],
-    key: impl Fn(Placement) -> (usize, usize),
-) -> Vec<Vec<&'m Mention>> {
-    let mut slots: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    let mut buckets: Vec<Vec<&Mention>> = Vec::new();
-    for &m in mentions {
-        let Some(placement) = m.value.placement() else {
-            continue;
-        };
-        let slot = *slots.entry(key(placement)).or_insert_with(|| {
-            buckets.push(Vec::new());
-            buckets.len() - 1
-        });
-        buckets[slot].push(m);
-    }
-    buckets
-}
-
-fn finding(claim_index: usize, claim: &Claim, kind: FindingKind, members: &[&Mention]) -> Finding {
-    let sides = in_order_of_appearance(members, |p| (p.group, p.side));
-    let described: Vec<String> = sides
-        .iter()
-        .map(|side| format!("{} ({})", side[0].value.describe(), count_mentions(side)))
-        .collect();
-    let message = match (kind, described.len()) {
-        (FindingKind::Agreement, _) => {
-            let values: Vec<String> = sides.iter().map(|side| side[0].value.describe()).collect();
-            format!(
-                "{}: {} agree: {}",
-                claim.title,
-                count_mentions(members),
-                values.join("; ")
-            )
-        }
-        (_, 1) => format!("{}: {}", claim.title, described[0]),
-        _ => format!(
-            "{}: sources disagree: {}",
-            claim.title,
-            described.join(" vs ")
-        ),
-    };
-    assemble(claim_index, claim, kind, message, members, &sides)
 }

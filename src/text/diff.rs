@@ -41,6 +41,11 @@ fn flush(out: &mut String, run: Option<(ChangeTag, String)>) {
     }
 }
 
+/// A diff that replaces all of `old` with `new`, for wordings too far apart for a word diff.
+pub fn whole_replacement(old: &str, new: &str) -> String {
+    format!("[-{old}-]{{+{new}+}}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@
 //! - confusables: a wording the rule lists as wrong in a context ("Nigeria" in a sentence about Niamey), taken with
 //!   the rest of the name it starts ("Nigeria's Ministry of National Defense").
 //!
-//! Case, full stops and a possessive `'s` are never differences (see [`crate::wording`]), so "U.S." and "US" are
+//! Case, full stops and a possessive `'s` are never differences (see [`crate::text::wording`]), so "U.S." and "US" are
 //! the same word.
 
 use std::ops::Range;
@@ -19,10 +19,10 @@ use std::ops::Range;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::drift::{whole_replacement, Placement};
-use crate::extract::sentence_around;
-use crate::report::diff::word_diff;
-use crate::wording::{fit, is_function_word, keys, similarity, words, Word};
+use crate::model::Placement;
+use crate::text::diff::{whole_replacement, word_diff};
+use crate::text::sentence::sentence_around;
+use crate::text::wording::{fit, is_function_word, keys, similarity, words, Word};
 
 /// How alike (word-level ratio) a wording must be to an accepted form to be a near miss, unless the rule says.
 pub const DEFAULT_TERM_SIMILARITY: f64 = 0.6;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
-use crate::source::{ceil_char_boundary, floor_char_boundary, LineIndex};
+use super::{ceil_char_boundary, floor_char_boundary, LineIndex};
 
 /// How many bytes of context an excerpt shows at most on either side of its span; longer lines are cut.
 pub const EXCERPT_REACH: usize = 1024;

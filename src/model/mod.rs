@@ -1,0 +1,121 @@
+//! Plain data shared by every stage: places in a source, matches, severities, placements, findings and warnings.
+//!
+//! Nothing here knows how a value is computed or compared: this module imports no other module of the crate, so
+//! that every stage can use its types without depending on another stage.
+
+use std::ops::Range;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// A place in a source: 1-based line and character column, and characters from the start of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Characters before the place, from the start of the file.
+    pub char_offset: usize,
+}
+
+/// How bad a conflict on a claim is; it sets the exit code (only `error` fails a check) and the diagnostic's level.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Informational: shown, never fails a check.
+    Note,
+    /// Shown, fails a check only under a stricter threshold.
+    Warning,
+    /// A conflict fails the check (exit code 1).
+    Error,
+}
+
+/// Whether a mention affirms or denies a polarity claim's proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// The wording asserts the proposition.
+    Affirm,
+    /// The wording negates it.
+    Deny,
+}
+
+/// Where a term or quote mention stands among its claim's mentions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Placement {
+    /// Mentions of one group are reported together: one wording of a name, or one quotation.
+    pub group: usize,
+    /// Mentions of one side say the same thing (the same form, wordings that agree).
+    pub side: usize,
+    /// True when the mention departs from its reference (a near miss, a confusable, a drifted quotation).
+    pub drifted: bool,
+}
+
+/// One place in a source where a claim's pattern matched. Offsets are bytes into the source's whole text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// The whole match.
+    pub span: Range<usize>,
+    /// The words to normalise: the `value` group, or the whole match for polarity claims.
+    pub value: Range<usize>,
+    /// The sentence around the match, where an as-of date is looked for.
+    pub sentence: Range<usize>,
+    /// For polarity claims, which list matched.
+    pub polarity: Option<Polarity>,
+}
+
+/// Something the user should know that is not a finding: a source that could not be read, a phrase that could not
+/// be normalised or anchored.
+#[derive(Debug, Clone)]
+pub struct Warning {
+    /// The source's path.
+    pub path: String,
+    /// Where in the source, when the warning is about a place: the bytes, and where they start.
+    pub place: Option<(Range<usize>, Position)>,
+    /// What happened.
+    pub message: String,
+}
+
+/// What a finding says about its mentions.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Incompatible values at the same time.
+    Conflict,
+    /// Incompatible values whose as-of dates lie further apart than the claim's window.
+    Change,
+    /// Compatible values (or a single mention).
+    Agreement,
+}
+
+/// A group of mentions of one claim and what they say together.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// Index of the claim in the rule set.
+    pub claim: usize,
+    /// Conflict, change or agreement.
+    pub kind: FindingKind,
+    /// The claim's severity for conflicts; `note` for changes and agreements.
+    pub severity: Severity,
+    /// One line that says what was found.
+    pub message: String,
+    /// Every mention of the finding (mention ids), in corpus order.
+    pub mentions: Vec<usize>,
+    /// The mentions grouped by value, each side in corpus order, sides in order of first appearance.
+    pub sides: Vec<Vec<usize>>,
+    /// Mentions of the claim outside this finding that are compatible with all of its sides (conflicts only):
+    /// figures vague enough to support either side.
+    pub compatible: Vec<usize>,
+}
+
+/// A value that could not be computed from a match: the mention is dropped and the reason is reported as a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unparsed {
+    /// The words that did not normalise.
+    pub text: String,
+}
