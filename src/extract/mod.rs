@@ -7,18 +7,16 @@
 //! wins over an `affirm` match of the same words, since "does not mark the end" contains "mark the end".
 
 pub mod drift;
-pub mod normalize;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::kinds::Value;
-use crate::model::{Match, Polarity, Position};
+use crate::kinds::{Kind, Value};
+use crate::model::{Match, Polarity, Position, Unparsed};
 use crate::rules::{Claim, RuleSet};
 use crate::scan;
 use crate::source::Source;
 use crate::text::sentence::sentence_around;
-pub use normalize::normalize;
 
 /// One mention of a claim in a source, normalised.
 #[derive(Debug, Clone)]
@@ -56,6 +54,16 @@ impl Mention {
             value,
         }
     }
+}
+
+/// Normalises one match of a claim of `kind` (a claim's [`Claim::kind`]) in `source`: the kind turns its words
+/// into a value.
+pub fn normalize(
+    kind: &(impl AsRef<dyn Kind> + ?Sized),
+    source: &Source,
+    found: &Match,
+) -> Result<Value, Unparsed> {
+    kind.as_ref().value(&source.text, source.published, found)
 }
 
 /// The matches of every claim of `rules` in `source`: one list per claim, in rule order, each in text order.

@@ -1,20 +1,199 @@
-//! The claim kinds: what each kind of claim tracks, how its values read and how two of them compare.
+//! The claim kinds: what each kind of claim tracks, how its mentions get their values and how two values compare.
 //!
-//! Each kind is one module: [`quantity`] (phrases become intervals of counts), [`date`] (phrases become day ranges
-//! anchored on the source's publication date), `polarity` (affirm or deny), [`term`] (the wordings of a name) and
-//! [`quote`] (quotations). Two values are compatible when some state of the world satisfies both: overlapping
-//! intervals, overlapping day ranges, the same polarity.
+//! Each kind is one module behind one trait, [`Kind`]: [`quantity`] (phrases become intervals of counts), [`date`]
+//! (phrases become day ranges anchored on the source's publication date), [`polarity`] (affirm or deny), [`term`]
+//! (the wordings of a name) and [`quote`] (quotations). Two values are compatible when some state of the world
+//! satisfies both: overlapping intervals, overlapping day ranges, the same polarity.
+//!
+//! The registry is [`KindName::entry`]: the one place that maps the `kind:` of a rule file to the module that
+//! builds it. Every other module asks a claim's [`Kind`] instead of matching on what kind it is.
 
 pub mod date;
+pub mod polarity;
 pub mod quantity;
 pub mod quote;
 pub mod term;
 
-use crate::model::{Placement, Polarity};
+use std::any::Any;
+use std::ops::Range;
+
+use jiff::civil::Date;
+use regex::Regex;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::model::{Match, Placement, Polarity, Unparsed};
+use crate::scan::RulePattern;
 use date::{DateError, DateRange};
 use quantity::Quantity;
-use quote::QuoteValue;
+use quote::{QuoteValue, Quoted};
 use term::TermValue;
+
+/// What every claim kind does: the patterns that find its mentions, or the corpus-wide search that places them; the
+/// value of a match; and what reconciliation needs to know of it.
+pub trait Kind: AsAny + std::fmt::Debug + Send + Sync {
+    /// The kind's name as written in YAML and JSON.
+    fn name(&self) -> &'static str;
+
+    /// The pattern lists of the claim, with the polarity of their matches (`None` but for polarity claims); deny
+    /// before affirm. Kinds whose mentions are wordings found across the corpus have none.
+    fn pattern_lists(&self) -> Vec<(&[RulePattern], Option<Polarity>)> {
+        Vec::new()
+    }
+
+    /// The value of one match of the claim's patterns in a source whose whole text is `text`, published on
+    /// `published`; words that do not read as a value are [`Unparsed`].
+    fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {
+        let _ = published;
+        Err(Unparsed {
+            text: text[found.value.clone()].to_string(),
+        })
+    }
+
+    /// Mentions whose as-of dates lie further apart than this many days are a change over time, not a conflict.
+    fn window_days(&self) -> Option<i64> {
+        None
+    }
+
+    /// True for the kinds whose mentions are wordings found and placed across the whole corpus ([`Kind::place`])
+    /// rather than pattern matches compared pair by pair (the kinds without patterns): their check holds every
+    /// source in memory.
+    fn is_wording(&self) -> bool {
+        self.pattern_lists().is_empty()
+    }
+
+    /// The mentions of the claim in `sources`, each with its [`Placement`] in its value: (source index, bytes of
+    /// the source's text, value). `applies` says whether the claim's `context` and `unless` keep a place; `corpus`
+    /// holds what every claim of a check shares (the corpus's quotations, found once). None for pattern kinds.
+    fn place<'s>(
+        &self,
+        sources: &[SourceText<'s>],
+        applies: &dyn Fn(usize, Range<usize>) -> bool,
+        corpus: &mut CorpusCache<'s>,
+    ) -> Vec<(usize, Range<usize>, Value)> {
+        let _ = (sources, applies, corpus);
+        Vec::new()
+    }
+}
+
+/// A claim's definition as its own type, for code that needs its fields (tests, mostly); every kind has it.
+pub trait AsAny {
+    /// `self` as [`Any`], to downcast.
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Any> AsAny for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A source as kinds see it: its whole text and where its body starts (after front matter).
+#[derive(Debug, Clone, Copy)]
+pub struct SourceText<'s> {
+    /// The whole text.
+    pub text: &'s str,
+    /// Byte offset of the body.
+    pub body_start: usize,
+}
+
+/// What the wording kinds of one check share across claims: the corpus's quotations, found once.
+#[derive(Debug, Default)]
+pub struct CorpusCache<'s> {
+    quoted: Option<Vec<Quoted<'s>>>,
+}
+
+/// The kinds of claims.
+#[derive(Deserialize, Clone, Copy, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KindName {
+    /// A number with its qualifier.
+    Quantity,
+    /// The date of an event.
+    Date,
+    /// A proposition that sources affirm or deny.
+    Polarity,
+    /// The name of an entity: its accepted forms, near misses and confusables.
+    Term,
+    /// A quotation: pinned, or every quotation of the corpus grouped across sources.
+    Quote,
+}
+
+impl KindName {
+    /// The registry: the module that builds each kind.
+    pub fn entry(self) -> &'static KindEntry {
+        match self {
+            KindName::Quantity => &quantity::ENTRY,
+            KindName::Date => &date::ENTRY,
+            KindName::Polarity => &polarity::ENTRY,
+            KindName::Term => &term::ENTRY,
+            KindName::Quote => &quote::ENTRY,
+        }
+    }
+}
+
+/// One kind in the registry: its name, the rule fields it takes, and how a claim of it is built.
+#[derive(Debug)]
+pub struct KindEntry {
+    /// The name rule files give the kind.
+    pub name: &'static str,
+    /// Fields a claim of the kind cannot do without.
+    pub required: &'static [&'static str],
+    /// Fields a claim of the kind may have (besides those every claim has).
+    pub allowed: &'static [&'static str],
+    /// Builds a claim of the kind from its fields (only allowed ones are set, required ones are).
+    pub build: fn(KindFields) -> Result<Box<dyn Kind>, FieldProblem>,
+}
+
+/// The kind-specific fields of a claim in a rule file, parsed and checked for syntax: what [`KindEntry::build`]
+/// reads.
+#[derive(Debug, Default)]
+pub struct KindFields {
+    /// quantity and date claims: patterns with a `value` group.
+    pub patterns: Vec<RulePattern>,
+    /// polarity claims: wordings that affirm the proposition.
+    pub affirm: Vec<RulePattern>,
+    /// polarity claims: wordings that deny it.
+    pub deny: Vec<RulePattern>,
+    /// quantity claims: how far approximate figures stretch.
+    pub tolerance: Option<f64>,
+    /// quantity claims: how far a bare figure stretches.
+    pub exact_tolerance: Option<f64>,
+    /// quantity claims: the window, in days.
+    pub window_days: Option<i64>,
+    /// term claims: the name as it should be written.
+    pub canonical: Option<String>,
+    /// term claims: other right forms of the name.
+    pub accepted: Vec<String>,
+    /// term claims: wordings that are wrong in some sentences.
+    pub confusables: Vec<ConfusableFields>,
+    /// term and quote claims: how alike two wordings must be.
+    pub similarity: Option<f64>,
+    /// quote claims: the quotation to pin.
+    pub quote: Option<String>,
+    /// quote claims: who said the pinned quotation.
+    pub speaker: Option<String>,
+}
+
+/// A term claim's confusable as a rule file gives it.
+#[derive(Debug)]
+pub struct ConfusableFields {
+    /// The wrong wording.
+    pub wording: String,
+    /// The sentences where it is wrong.
+    pub context: Vec<Regex>,
+    /// The sentences where it is not.
+    pub unless: Vec<Regex>,
+}
+
+/// Fields that do not make a claim of their kind: the field to point at and what is wrong.
+#[derive(Debug)]
+pub struct FieldProblem {
+    /// The YAML field at fault.
+    pub field: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
 
 /// The normalised value of one mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,14 +233,50 @@ impl Value {
     /// A short human rendering of the value: "less than 1,000", "2024-09-15 (deadline)", "denies".
     pub fn describe(&self) -> String {
         match self {
-            Value::Quantity { quantity, .. } => describe_quantity(quantity),
-            Value::Date(Ok(range)) => describe_range(range),
+            Value::Quantity { quantity, .. } => quantity::describe(quantity),
+            Value::Date(Ok(range)) => date::describe_range(range),
             Value::Date(Err(_)) => "unresolved date".to_string(),
             Value::Polarity(Polarity::Affirm) => "affirms".to_string(),
             Value::Polarity(Polarity::Deny) => "denies".to_string(),
             Value::Term(term) => term.describe(),
             Value::Quote(quote) => quote.describe(),
         }
+    }
+
+    /// Everything [`Value::describe`] depends on, as numbers: equal keys give equal descriptions. Term and quote
+    /// values have none and are grouped by their description.
+    pub fn key(&self) -> Option<[u64; 4]> {
+        let day = |d: date::Day| match d {
+            date::Day::Full(date) => {
+                (1 << 40)
+                    | ((date.year() as u64 & 0xffff) << 16)
+                    | ((date.month() as u64) << 8)
+                    | date.day() as u64
+            }
+            date::Day::NoYear { month, day } => ((month as u64) << 8) | day as u64,
+        };
+        Some(match self {
+            Value::Quantity { quantity, .. } => {
+                let interval = quantity.interval;
+                let flags =
+                    u64::from(interval.min.inclusive) << 8 | u64::from(interval.max.inclusive) << 9;
+                [
+                    quantity.value.to_bits(),
+                    1 + quantity.qualifier as u64 + flags,
+                    interval.min.value.to_bits(),
+                    interval.max.value.to_bits(),
+                ]
+            }
+            Value::Date(Ok(range)) => [
+                day(range.start),
+                day(range.end),
+                range.qualifier.map_or(0, |q| 1 + q as u64),
+                1,
+            ],
+            Value::Date(Err(_)) => [0, 0, 0, 2],
+            Value::Polarity(polarity) => [*polarity as u64, 0, 0, 3],
+            Value::Term(_) | Value::Quote(_) => return None,
+        })
     }
 
     /// For term and quote mentions, where they were placed when the corpus was grouped; `None` for the kinds whose
@@ -88,52 +303,6 @@ impl Value {
                 .map(|d| format!("wording against the quotation: {d}")),
             _ => None,
         }
-    }
-}
-
-/// "less than 1,000", "about 1,100 (990–1,210)", "1,000".
-fn describe_quantity(quantity: &Quantity) -> String {
-    use quantity::Qualifier::*;
-    let value = format_number(quantity.value);
-    let words = match quantity.qualifier {
-        Exact => value.clone(),
-        About => format!("about {value}"),
-        MoreThan => format!("more than {value}"),
-        LessThan => format!("less than {value}"),
-        Nearly => format!("nearly {value}"),
-        AtLeast => format!("at least {value}"),
-        UpTo => format!("up to {value}"),
-    };
-    let interval = &quantity.interval;
-    let is_point = interval.min.value == interval.max.value;
-    let bounded = interval.max.value.is_finite() && interval.min.value > 0.0;
-    if bounded && !is_point {
-        format!(
-            "{words} ({}–{})",
-            format_number(interval.min.value),
-            format_number(interval.max.value)
-        )
-    } else {
-        words
-    }
-}
-
-/// "2024-09-15", "2024-03-01..2024-03-31", with the qualifier in brackets.
-pub fn describe_range(range: &DateRange) -> String {
-    let days = if range.start == range.end {
-        range.start.iso()
-    } else {
-        format!("{}..{}", range.start.iso(), range.end.iso())
-    };
-    match range.qualifier {
-        Some(q) => format!(
-            "{days} ({})",
-            serde_json::to_value(q)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        ),
-        None => days,
     }
 }
 

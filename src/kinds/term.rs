@@ -14,11 +14,13 @@
 //! Case, full stops and a possessive `'s` are never differences (see [`crate::text::wording`]), so "U.S." and "US" are
 //! the same word.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use regex::Regex;
 use serde::Serialize;
 
+use super::{CorpusCache, FieldProblem, Kind, KindEntry, KindFields, SourceText, Value};
 use crate::model::Placement;
 use crate::text::diff::{whole_replacement, word_diff};
 use crate::text::sentence::sentence_around;
@@ -410,6 +412,75 @@ fn trim_connectors(keys: &[&str], range: Range<usize>) -> Range<usize> {
 /// The comparison key of a whole wording, words joined by spaces: equal keys are the same wording.
 pub fn wording_key(wording: &str) -> String {
     keys(&words(wording, 0)).join(" ")
+}
+
+/// The registry's entry for term claims.
+pub const ENTRY: KindEntry = KindEntry {
+    name: "term",
+    required: &["canonical"],
+    allowed: &["canonical", "accepted", "confusables", "similarity"],
+    build,
+};
+
+fn build(fields: KindFields) -> Result<Box<dyn Kind>, FieldProblem> {
+    let confusables = fields
+        .confusables
+        .into_iter()
+        .map(|c| Confusable::new(c.wording, c.context, c.unless))
+        .collect::<Result<Vec<Confusable>, String>>()
+        .map_err(|message| FieldProblem {
+            field: "confusables",
+            message,
+        })?;
+    let canonical = fields.canonical.unwrap_or_default();
+    let rule = TermRule::new(canonical, fields.accepted, confusables, fields.similarity).map_err(
+        |message| FieldProblem {
+            field: "canonical",
+            message,
+        },
+    )?;
+    Ok(Box::new(rule))
+}
+
+impl Kind for TermRule {
+    fn name(&self) -> &'static str {
+        ENTRY.name
+    }
+
+    /// The hits in every source, placed: accepted forms in one group each, every departing wording in a group of
+    /// its own (numbered after the forms, in order of first appearance).
+    fn place<'s>(
+        &self,
+        sources: &[SourceText<'s>],
+        applies: &dyn Fn(usize, Range<usize>) -> bool,
+        _: &mut CorpusCache<'s>,
+    ) -> Vec<(usize, Range<usize>, Value)> {
+        let mut groups: BTreeMap<String, usize> = BTreeMap::new();
+        let mut found = Vec::new();
+        for (source_index, source) in sources.iter().enumerate() {
+            let body = &source.text[source.body_start..];
+            for mut hit in self.hits(body, source.body_start) {
+                if !applies(source_index, hit.span.clone()) {
+                    continue;
+                }
+                let value = &mut hit.value;
+                let key = if value.departs() {
+                    format!("{:?} {}", value.form, wording_key(&value.wording))
+                } else {
+                    format!("{:?} {}", value.form, value.expected)
+                };
+                let next = groups.len();
+                let group = *groups.entry(key).or_insert(next);
+                value.placement = Placement {
+                    group,
+                    side: 0,
+                    drifted: value.departs(),
+                };
+                found.push((source_index, hit.span, Value::Term(Box::new(hit.value))));
+            }
+        }
+        found
+    }
 }
 
 #[cfg(test)]

@@ -16,9 +16,10 @@ use extent::{as_of_day, extents, Extent, SPACES};
 use graph::Node;
 
 use crate::extract::Mention;
+use crate::kinds::Kind;
 use crate::kinds::Value;
 use crate::model::{Finding, FindingKind, Severity};
-use crate::rules::{Claim, ClaimKind};
+use crate::rules::Claim;
 
 /// Reconciles the mentions of every claim. `mentions` must be in corpus order and indexed by their ids.
 pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
@@ -36,15 +37,8 @@ pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
 
 /// True when two mentions of a claim of `kind` conflict: their values are incompatible, and not because they
 /// describe dates further apart than the claim's window.
-pub fn conflicting(kind: &ClaimKind, a: &Mention, b: &Mention) -> bool {
-    !a.value.compatible(&b.value) && !apart_in_time(&a.value, &b.value, window_of(kind))
-}
-
-fn window_of(kind: &ClaimKind) -> Option<i64> {
-    match kind {
-        ClaimKind::Quantity { window_days, .. } => *window_days,
-        _ => None,
-    }
+pub fn conflicting(kind: &dyn Kind, a: &Mention, b: &Mention) -> bool {
+    !a.value.compatible(&b.value) && !apart_in_time(&a.value, &b.value, kind.window_days())
 }
 
 fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
@@ -55,7 +49,7 @@ fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Fi
             day: as_of_day(&m.value),
         })
         .collect();
-    let (conflicts, changes) = graph::groups(&nodes, window_of(&claim.kind));
+    let (conflicts, changes) = graph::groups(&nodes, claim.kind.window_days());
     let mut findings = Vec::new();
     let mut placed = vec![false; mentions.len()];
     for group in &conflicts {
@@ -204,7 +198,7 @@ pub fn sides_by_value<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
         })
     };
     for &mention in members {
-        let side = match value_key(&mention.value) {
+        let side = match mention.value.key() {
             Some(key) => match side_of_value.get(&key) {
                 Some(&side) => side,
                 None => {
@@ -218,42 +212,6 @@ pub fn sides_by_value<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
         sides[side].push(mention);
     }
     sides
-}
-
-/// Everything [`Value::describe`] depends on, as numbers: equal keys give equal descriptions. Term and quote values
-/// have none and are grouped by their description.
-fn value_key(value: &Value) -> Option<[u64; 4]> {
-    let day = |d: crate::kinds::date::Day| match d {
-        crate::kinds::date::Day::Full(date) => {
-            (1 << 40)
-                | ((date.year() as u64 & 0xffff) << 16)
-                | ((date.month() as u64) << 8)
-                | date.day() as u64
-        }
-        crate::kinds::date::Day::NoYear { month, day } => ((month as u64) << 8) | day as u64,
-    };
-    Some(match value {
-        Value::Quantity { quantity, .. } => {
-            let interval = quantity.interval;
-            let flags =
-                u64::from(interval.min.inclusive) << 8 | u64::from(interval.max.inclusive) << 9;
-            [
-                quantity.value.to_bits(),
-                1 + quantity.qualifier as u64 + flags,
-                interval.min.value.to_bits(),
-                interval.max.value.to_bits(),
-            ]
-        }
-        Value::Date(Ok(range)) => [
-            day(range.start),
-            day(range.end),
-            range.qualifier.map_or(0, |q| 1 + q as u64),
-            1,
-        ],
-        Value::Date(Err(_)) => [0, 0, 0, 2],
-        Value::Polarity(polarity) => [*polarity as u64, 0, 0, 3],
-        Value::Term(_) | Value::Quote(_) => return None,
-    })
 }
 
 fn message(

@@ -18,9 +18,8 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 
 use crate::kinds::date::{parse_publication_date, DATE_PHRASE};
-use crate::kinds::quantity::{Tolerance, QUANTITY_PHRASE};
-use crate::kinds::quote::QuoteRule;
-use crate::kinds::term::{Confusable, TermRule};
+use crate::kinds::quantity::QUANTITY_PHRASE;
+use crate::kinds::{ConfusableFields, Kind, KindFields, KindName};
 use crate::model::{Polarity, Severity};
 use crate::scan::{RulePattern, Scanner, VALUE_GROUP};
 use crate::text::excerpt::Excerpt;
@@ -38,8 +37,8 @@ pub struct Claim {
     pub severity: Severity,
     /// What a reader should check when the claim conflicts.
     pub help: Option<String>,
-    /// What the claim tracks, with its patterns.
-    pub kind: ClaimKind,
+    /// What the claim tracks, with its patterns: one of the [`crate::kinds`], built by their registry.
+    pub kind: Box<dyn Kind>,
     /// When not empty, a match counts only if its sentence matches one of these (the subject of the claim).
     pub context: Vec<Regex>,
     /// A match whose sentence matches any of these is not a mention of the claim ("1,000 km", another country).
@@ -82,72 +81,6 @@ pub enum Expectation {
     Mention(Option<String>),
     /// No mention at all (a counterexample).
     NoMention,
-}
-
-/// The kinds of claims, each with the patterns that find its mentions.
-#[derive(Debug)]
-pub enum ClaimKind {
-    /// A number with its qualifier ("more than 1,000 US troops"); patterns capture the phrase in group `value`.
-    Quantity {
-        /// Patterns with a `value` group.
-        patterns: Vec<RulePattern>,
-        /// How far "about" and bare numbers stretch.
-        tolerance: Tolerance,
-        /// Mentions whose as-of dates lie further apart than this many days are a change over time, not a conflict.
-        window_days: Option<i64>,
-    },
-    /// The date of an event; patterns capture the date phrase in group `value`.
-    Date {
-        /// Patterns with a `value` group.
-        patterns: Vec<RulePattern>,
-    },
-    /// A proposition that sources affirm or deny.
-    Polarity {
-        /// Wordings that affirm the proposition.
-        affirm: Vec<RulePattern>,
-        /// Wordings that deny it; a deny match wins over an affirm match of the same words.
-        deny: Vec<RulePattern>,
-    },
-    /// The name of an entity: its canonical form and accepted variants agree; near misses (found by word-level
-    /// similarity) and confusables (in their context) conflict.
-    Term(TermRule),
-    /// A quotation: pinned (its wording and speaker), or every quotation of the corpus, grouped across sources;
-    /// quoting it in other words conflicts.
-    Quote(QuoteRule),
-}
-
-impl ClaimKind {
-    /// The pattern lists of the claim, with the polarity of their matches (`None` for quantities and dates); deny
-    /// before affirm. Term and quote claims have none.
-    pub fn pattern_lists(&self) -> Vec<(&[RulePattern], Option<Polarity>)> {
-        match self {
-            ClaimKind::Quantity { patterns, .. } | ClaimKind::Date { patterns } => {
-                vec![(patterns, None)]
-            }
-            ClaimKind::Polarity { affirm, deny } => vec![
-                (deny.as_slice(), Some(Polarity::Deny)),
-                (affirm.as_slice(), Some(Polarity::Affirm)),
-            ],
-            ClaimKind::Term(_) | ClaimKind::Quote(_) => Vec::new(),
-        }
-    }
-
-    /// The kind's name as written in YAML and JSON.
-    pub fn name(&self) -> &'static str {
-        match self {
-            ClaimKind::Quantity { .. } => "quantity",
-            ClaimKind::Date { .. } => "date",
-            ClaimKind::Polarity { .. } => "polarity",
-            ClaimKind::Term(_) => "term",
-            ClaimKind::Quote(_) => "quote",
-        }
-    }
-
-    /// True for the kinds whose mentions are wordings found and grouped across the corpus (`term`, `quote`; see
-    /// [`crate::extract::drift`]) rather than pattern matches compared pair by pair.
-    pub fn is_wording(&self) -> bool {
-        matches!(self, ClaimKind::Term(_) | ClaimKind::Quote(_))
-    }
 }
 
 /// All claims loaded from one or more rule files, in file order, with their patterns compiled together for
@@ -617,22 +550,6 @@ fn default_severity() -> Severity {
     Severity::Error
 }
 
-/// The kinds of claims.
-#[derive(Deserialize, Clone, Copy, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-enum KindName {
-    /// A number with its qualifier.
-    Quantity,
-    /// The date of an event.
-    Date,
-    /// A proposition that sources affirm or deny.
-    Polarity,
-    /// The name of an entity: its accepted forms, near misses and confusables.
-    Term,
-    /// A quotation: pinned, or every quotation of the corpus grouped across sources.
-    Quote,
-}
-
 /// A claim whose fields do not fit its kind: the field to point at and what is wrong.
 struct ClaimProblem {
     field: &'static str,
@@ -650,30 +567,33 @@ impl ClaimSpec {
     fn into_claim(self, file: &RuleFileText, id_offset: usize) -> Result<Claim, ClaimProblem> {
         self.check_fields()?;
         let examples = examples(file, id_offset, self.examples, self.counterexamples);
-        let kind = match self.kind {
-            KindName::Quantity => ClaimKind::Quantity {
-                patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
-                tolerance: quantity_tolerance(self.tolerance, self.exact_tolerance),
-                window_days: self.window.map(|w| w.0),
-            },
-            KindName::Date => ClaimKind::Date {
-                patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
-            },
-            KindName::Polarity => ClaimKind::Polarity {
-                affirm: self.affirm.into_iter().map(|p| p.0).collect(),
-                deny: self.deny.into_iter().map(|p| p.0).collect(),
-            },
-            KindName::Term => ClaimKind::Term(term_rule(
-                self.canonical.unwrap_or_default(),
-                self.accepted,
-                self.confusables,
-                self.similarity,
-            )?),
-            KindName::Quote => ClaimKind::Quote(
-                QuoteRule::new(self.quote, self.speaker, self.similarity.map(|f| f.0))
-                    .map_err(|(field, message)| ClaimProblem { field, message })?,
-            ),
+        let entry = self.kind.entry();
+        let fields = KindFields {
+            patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
+            affirm: self.affirm.into_iter().map(|p| p.0).collect(),
+            deny: self.deny.into_iter().map(|p| p.0).collect(),
+            tolerance: self.tolerance.map(|f| f.0),
+            exact_tolerance: self.exact_tolerance.map(|f| f.0),
+            window_days: self.window.map(|w| w.0),
+            canonical: self.canonical,
+            accepted: self.accepted,
+            confusables: self
+                .confusables
+                .into_iter()
+                .map(|c| ConfusableFields {
+                    wording: c.wording,
+                    context: regexes(c.context),
+                    unless: regexes(c.unless),
+                })
+                .collect(),
+            similarity: self.similarity.map(|f| f.0),
+            quote: self.quote,
+            speaker: self.speaker,
         };
+        let kind = (entry.build)(fields).map_err(|p| ClaimProblem {
+            field: p.field,
+            message: p.message,
+        })?;
         Ok(Claim {
             id: self.id.0,
             title: self.title,
@@ -689,13 +609,8 @@ impl ClaimSpec {
 
     /// Each kind takes some fields and refuses others, so that a misplaced field is never silently ignored.
     fn check_fields(&self) -> Result<(), ClaimProblem> {
-        let kind = match self.kind {
-            KindName::Quantity => "quantity",
-            KindName::Date => "date",
-            KindName::Polarity => "polarity",
-            KindName::Term => "term",
-            KindName::Quote => "quote",
-        };
+        let entry = self.kind.entry();
+        let kind = entry.name;
         let present = [
             ("patterns", !self.patterns.is_empty()),
             ("affirm", !self.affirm.is_empty()),
@@ -710,19 +625,7 @@ impl ClaimSpec {
             ("quote", self.quote.is_some()),
             ("speaker", self.speaker.is_some()),
         ];
-        let (required, allowed): (&[&str], &[&str]) = match self.kind {
-            KindName::Quantity => (
-                &["patterns"],
-                &["patterns", "tolerance", "exact_tolerance", "window"],
-            ),
-            KindName::Date => (&["patterns"], &["patterns"]),
-            KindName::Polarity => (&["affirm", "deny"], &["affirm", "deny"]),
-            KindName::Term => (
-                &["canonical"],
-                &["canonical", "accepted", "confusables", "similarity"],
-            ),
-            KindName::Quote => (&[], &["quote", "speaker", "similarity"]),
-        };
+        let (required, allowed) = (entry.required, entry.allowed);
         for (field, is_present) in present {
             if is_present && !allowed.contains(&field) {
                 return Err(ClaimProblem {
@@ -787,39 +690,8 @@ fn examples(
     built
 }
 
-/// Builds a term rule from its YAML fields; a problem points at `canonical` or `confusables`.
-fn term_rule(
-    canonical: String,
-    accepted: Vec<String>,
-    confusables: Vec<ConfusableSpec>,
-    similarity: Option<Fraction>,
-) -> Result<TermRule, ClaimProblem> {
-    let confusables = confusables
-        .into_iter()
-        .map(|c| Confusable::new(c.wording, regexes(c.context), regexes(c.unless)))
-        .collect::<Result<Vec<Confusable>, String>>()
-        .map_err(|message| ClaimProblem {
-            field: "confusables",
-            message,
-        })?;
-    TermRule::new(canonical, accepted, confusables, similarity.map(|f| f.0)).map_err(|message| {
-        ClaimProblem {
-            field: "canonical",
-            message,
-        }
-    })
-}
-
 fn regexes(patterns: impl IntoIterator<Item = SentencePattern>) -> Vec<Regex> {
     patterns.into_iter().map(|p| p.0).collect()
-}
-
-fn quantity_tolerance(approximate: Option<Fraction>, exact: Option<Fraction>) -> Tolerance {
-    let default = Tolerance::default();
-    Tolerance {
-        approximate: approximate.map_or(default.approximate, |f| f.0),
-        exact: exact.map_or(default.exact, |f| f.0),
-    }
 }
 
 /// A claim id: lowercase letters, digits, `-`, `_` and `.`, so that it is safe in suppressions and fingerprints.
@@ -1288,11 +1160,11 @@ mod tests {
             "    tolerance: 5%\n    window: 6 months\n    patterns:",
         );
         let set = load_text(&yaml).unwrap();
-        let ClaimKind::Quantity {
+        let Some(crate::kinds::quantity::QuantityClaim {
             tolerance,
             window_days,
             ..
-        } = &set.claims[0].kind
+        }) = set.claims[0].kind.as_any().downcast_ref()
         else {
             panic!()
         };

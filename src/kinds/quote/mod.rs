@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::{CorpusCache, FieldProblem, Kind, KindEntry, KindFields, SourceText, Value};
 use crate::model::Placement;
 use crate::text::diff::{whole_replacement, word_diff};
 use crate::text::wording::{core, display, fit, is_function_word, keys, words, Word};
@@ -424,5 +425,55 @@ fn mention(
             excerpt,
             placement,
         },
+    }
+}
+
+/// The registry's entry for quote claims.
+pub const ENTRY: KindEntry = KindEntry {
+    name: "quote",
+    required: &[],
+    allowed: &["quote", "speaker", "similarity"],
+    build,
+};
+
+fn build(fields: KindFields) -> Result<Box<dyn Kind>, FieldProblem> {
+    let rule = QuoteRule::new(fields.quote, fields.speaker, fields.similarity)
+        .map_err(|(field, message)| FieldProblem { field, message })?;
+    Ok(Box::new(rule))
+}
+
+impl Kind for QuoteRule {
+    fn name(&self) -> &'static str {
+        ENTRY.name
+    }
+
+    /// The quotations of the corpus (found once for every quote claim) that the claim's context keeps, placed.
+    fn place<'s>(
+        &self,
+        sources: &[SourceText<'s>],
+        applies: &dyn Fn(usize, Range<usize>) -> bool,
+        corpus: &mut CorpusCache<'s>,
+    ) -> Vec<(usize, Range<usize>, Value)> {
+        let all = corpus.quoted.get_or_insert_with(|| {
+            sources
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| Quoted::all_in(i, s.text, s.body_start))
+                .collect()
+        });
+        let kept: Vec<&Quoted> = all
+            .iter()
+            .filter(|q| applies(q.source, q.quotation.span.clone()))
+            .collect();
+        mentions(self, &kept)
+            .into_iter()
+            .map(|m| {
+                (
+                    kept[m.quoted].source,
+                    m.span,
+                    Value::Quote(Box::new(m.value)),
+                )
+            })
+            .collect()
     }
 }
