@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::extract::{find_all, Match};
 use crate::normalize::{normalize, Value};
+use crate::reconcile::time::{TimeSpan, CURRENT};
 use crate::reconcile::{reconcile, Finding, FindingKind};
 use crate::rules::{Claim, RuleSet, Severity};
 use crate::source::{positions, Corpus, PendingSource, Position, Source, SourceInfo};
@@ -35,6 +36,11 @@ pub struct Mention {
     pub text: Box<str>,
     /// The normalised value.
     pub value: Value,
+    /// When the value holds: the as-of date of a quantity, else the publication; `None` when unknown.
+    pub time: Option<TimeSpan>,
+    /// Where the wording places the value among the values of its time ([`crate::reconcile::time::CURRENT`] unless
+    /// it marks an earlier figure or a revision).
+    pub rank: u8,
 }
 
 /// Something the user should know that is not a finding: a source that could not be read, a phrase that could not
@@ -77,7 +83,14 @@ impl Mention {
             end: Position::default(),
             text: Box::default(),
             value,
+            time: None,
+            rank: CURRENT,
         }
+    }
+
+    /// The same mention, holding at `time` with `rank`.
+    pub fn at(self, time: Option<TimeSpan>, rank: u8) -> Mention {
+        Mention { time, rank, ..self }
     }
 }
 
@@ -325,12 +338,11 @@ fn normalized(
                         claim.id
                     )));
                 }
-                found.push(Mention::unplaced(
-                    claim_index,
-                    0,
-                    matched.span.clone(),
-                    value,
-                ));
+                let time = time_of(source, &value);
+                found.push(
+                    Mention::unplaced(claim_index, 0, matched.span.clone(), value)
+                        .at(time, CURRENT),
+                );
             }
             Err(unparsed) => warnings.push(warn(format!(
                 "[{}] matched {:?}, which is not a {} phrase; the match is ignored",
@@ -341,6 +353,22 @@ fn normalized(
         }
     }
     found
+}
+
+/// When a value holds: a quantity's as-of date when a phrase gave one, else the moment of publication (to the
+/// minute when the source gives it).
+fn time_of(source: &Source, value: &Value) -> Option<TimeSpan> {
+    let published = source
+        .published
+        .map(|day| TimeSpan::moment(day, source.published_minute));
+    match value {
+        Value::Quantity {
+            as_of: Some(range), ..
+        } if Some(*range) != source.published.map(crate::normalize::single_day) => range
+            .full_days()
+            .map(|(first, last)| TimeSpan::days(first, last)),
+        _ => published,
+    }
 }
 
 /// Fills in the words and places of every mention, and where every warning points, in one pass over the text.

@@ -23,6 +23,7 @@ use crate::normalize::date::{parse_publication_date, DATE_PHRASE};
 use crate::normalize::number::{Tolerance, QUANTITY_PHRASE};
 use crate::normalize::Polarity;
 use crate::quotes::QuoteRule;
+use crate::reconcile::time::{Timing, Trend};
 use crate::report::excerpt::Excerpt;
 use crate::source::{decode_text, floor_char_boundary, LineIndex};
 use crate::terms::{Confusable, TermRule};
@@ -66,6 +67,8 @@ pub struct Claim {
     pub examples: Vec<Example>,
     /// Where the claim is defined, for diagnostics about the claim itself.
     pub origin: Origin,
+    /// How the claim treats time: its window and trend.
+    pub timing: Timing,
 }
 
 /// A place in a rule file.
@@ -111,8 +114,6 @@ pub enum ClaimKind {
         patterns: Vec<RulePattern>,
         /// How far "about" and bare numbers stretch.
         tolerance: Tolerance,
-        /// Mentions whose as-of dates lie further apart than this many days are a change over time, not a conflict.
-        window_days: Option<i64>,
     },
     /// The date of an event; patterns capture the date phrase in group `value`.
     Date {
@@ -579,8 +580,12 @@ struct ClaimSpec {
     tolerance: Option<Fraction>,
     /// quantity claims: how far a bare figure stretches (default 0%).
     exact_tolerance: Option<Fraction>,
-    /// quantity claims: mentions whose as-of dates lie further apart are a change over time, not a conflict.
+    /// quantity, date and polarity claims: mentions whose as-of times lie further apart are ordered in time (a
+    /// change, or a conflict against the trend), not compared as of one moment ("180 days", "6 hours", "0 days").
     window: Option<Window>,
+    /// quantity claims: the only direction the figure moves over time; a later figure that goes the other way
+    /// conflicts, and marked revisions ("has risen to") at one time are changes.
+    trend: Option<Trend>,
     /// Sentences that must produce a mention of this claim (checked by `factlint test`).
     #[serde(default)]
     examples: Vec<ExampleSpec>,
@@ -672,7 +677,6 @@ impl ClaimSpec {
             KindName::Quantity => ClaimKind::Quantity {
                 patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
                 tolerance: quantity_tolerance(self.tolerance, self.exact_tolerance),
-                window_days: self.window.map(|w| w.0),
             },
             KindName::Date => ClaimKind::Date {
                 patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
@@ -702,6 +706,10 @@ impl ClaimSpec {
             unless: regexes(self.unless),
             examples,
             origin: file.origin(id_offset),
+            timing: Timing {
+                window: self.window.map(|w| w.0),
+                trend: self.trend,
+            },
         })
     }
 
@@ -721,6 +729,7 @@ impl ClaimSpec {
             ("tolerance", self.tolerance.is_some()),
             ("exact_tolerance", self.exact_tolerance.is_some()),
             ("window", self.window.is_some()),
+            ("trend", self.trend.is_some()),
             ("canonical", self.canonical.is_some()),
             ("accepted", !self.accepted.is_empty()),
             ("confusables", !self.confusables.is_empty()),
@@ -731,10 +740,16 @@ impl ClaimSpec {
         let (required, allowed): (&[&str], &[&str]) = match self.kind {
             KindName::Quantity => (
                 &["patterns"],
-                &["patterns", "tolerance", "exact_tolerance", "window"],
+                &[
+                    "patterns",
+                    "tolerance",
+                    "exact_tolerance",
+                    "window",
+                    "trend",
+                ],
             ),
-            KindName::Date => (&["patterns"], &["patterns"]),
-            KindName::Polarity => (&["affirm", "deny"], &["affirm", "deny"]),
+            KindName::Date => (&["patterns"], &["patterns", "window"]),
+            KindName::Polarity => (&["affirm", "deny"], &["affirm", "deny", "window"]),
             KindName::Term => (
                 &["canonical"],
                 &["canonical", "accepted", "confusables", "similarity"],
@@ -1068,14 +1083,15 @@ impl serde::de::Visitor<'_> for FractionVisitor {
     }
 }
 
-/// A time window such as "180 days", "26 weeks", "6 months" or "1 year", held as a number of days.
+/// A time window such as "6 hours", "180 days", "26 weeks", "6 months" or "1 year" (or "0 days"), held as a number
+/// of minutes.
 struct Window(i64);
 
 impl<'de> Deserialize<'de> for Window {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse_window(&text).map(Window).ok_or_else(|| {
-            serde::de::Error::custom(format!("window {text:?} is not a duration such as \"180 days\", \"6 months\" or \"1 year\""))
+            serde::de::Error::custom(format!("window {text:?} is not a duration such as \"6 hours\", \"180 days\", \"6 months\" or \"1 year\""))
         })
     }
 }
@@ -1084,14 +1100,21 @@ fn parse_window(text: &str) -> Option<i64> {
     let mut words = text.split_whitespace();
     let count: i64 = words.next()?.parse().ok()?;
     let unit = words.next()?.trim_end_matches('s');
-    let days_per_unit = match unit {
-        "day" => 1,
-        "week" => 7,
-        "month" => 30,
-        "year" => 365,
+    const DAY: i64 = 24 * 60;
+    let minutes_per_unit = match unit {
+        "minute" => 1,
+        "hour" => 60,
+        "day" => DAY,
+        "week" => 7 * DAY,
+        "month" => 30 * DAY,
+        "year" => 365 * DAY,
         _ => return None,
     };
-    (words.next().is_none() && count > 0).then_some(count * days_per_unit)
+    let limit = 1000 * 365 * DAY;
+    (words.next().is_none() && count >= 0)
+        .then(|| count.checked_mul(minutes_per_unit))
+        .flatten()
+        .filter(|&minutes| minutes <= limit)
 }
 
 /// A publication date as a text states it ("20.05.2024", "May 14, 2024", "2024-05-14").
@@ -1160,7 +1183,7 @@ string_schema!(
 string_schema!(
     Window,
     "Window",
-    "A duration: \"180 days\", \"26 weeks\", \"6 months\", \"1 year\"."
+    "A duration: \"6 hours\", \"0 days\", \"180 days\", \"26 weeks\", \"6 months\", \"1 year\"."
 );
 string_schema!(
     PublishedDate,
@@ -1317,14 +1340,14 @@ mod tests {
 
     #[test]
     fn fields_must_fit_the_kind() {
-        let polarity = "claims:\n  - id: p\n    title: P\n    kind: polarity\n    affirm: ['x y']\n    window: 6 months\n";
+        let polarity = "claims:\n  - id: p\n    title: P\n    kind: polarity\n    affirm: ['x y']\n    trend: rising\n";
         let (message, at) = first_error(polarity);
         assert!(
-            message.contains("`window` does not apply to a polarity claim"),
+            message.contains("`trend` does not apply to a polarity claim"),
             "{message}"
         );
         assert_eq!(at, Some((6, 5)));
-        let (message, _) = first_error(&polarity.replace("    window: 6 months\n", ""));
+        let (message, _) = first_error(&polarity.replace("    trend: rising\n", ""));
         assert!(
             message.contains("needs at least one entry in `deny`"),
             "{message}"
@@ -1338,16 +1361,18 @@ mod tests {
             "    tolerance: 5%\n    window: 6 months\n    patterns:",
         );
         let set = load_text(&yaml).unwrap();
-        let ClaimKind::Quantity {
-            tolerance,
-            window_days,
-            ..
-        } = &set.claims[0].kind
-        else {
+        let ClaimKind::Quantity { tolerance, .. } = &set.claims[0].kind else {
             panic!()
         };
         assert!((tolerance.approximate - 0.05).abs() < 1e-9);
-        assert_eq!(*window_days, Some(180));
+        assert_eq!(set.claims[0].timing.window, Some(180 * 24 * 60));
+        let hours = load_text(&GOOD.replace(
+            "    patterns:",
+            "    window: 6 hours\n    trend: rising\n    patterns:",
+        ))
+        .unwrap();
+        assert_eq!(hours.claims[0].timing.window, Some(6 * 60));
+        assert_eq!(hours.claims[0].timing.trend, Some(Trend::Rising));
         let (message, _) =
             first_error(&GOOD.replace("    patterns:", "    tolerance: 150%\n    patterns:"));
         assert!(message.contains("percentage"), "{message}");

@@ -84,6 +84,8 @@ pub struct SourceInfo {
     pub outlet: Option<String>,
     /// The publication date, when known: relative date phrases are resolved against it.
     pub published: Option<Date>,
+    /// The minute of the day it was published ("2025-03-15T08:00:00Z" gives 480), when the stated date gives it.
+    pub published_minute: Option<u16>,
     /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
     pub draft: bool,
     /// Where to read the text again.
@@ -559,6 +561,19 @@ pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
+/// The time of day a publication stamp gives ("2025-03-15T08:00:00Z", "2025-03-15 08:00"), as minutes after
+/// midnight in the stamp's own clock.
+fn minute_of_day(stamp: &str) -> Option<u16> {
+    let stamp = stamp.trim();
+    if !matches!(stamp.get(10..11), Some("T" | " ")) {
+        return None;
+    }
+    let time = stamp.get(11..16)?;
+    let (hours, minutes) = time.split_once(':')?;
+    let (hours, minutes): (u16, u16) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+}
+
 fn manifest_fields(meta: SourceMeta) -> [Option<String>; 3] {
     [meta.name, meta.outlet, meta.published]
 }
@@ -575,6 +590,7 @@ impl Source {
         let (front, body_start) = split_front_matter(&text)?;
         let [name, outlet, published] = given;
         let published_text = published.or(front.published);
+        let published_minute = published_text.as_deref().and_then(minute_of_day);
         let published = match published_text {
             Some(stated) => Some(
                 parse_publication_date(&stated)
@@ -590,6 +606,7 @@ impl Source {
                 name,
                 outlet: outlet.or(front.outlet),
                 published,
+                published_minute,
                 draft: false,
                 origin: origin.unwrap_or_else(|| Origin::Memory(text.clone())),
             },
@@ -888,6 +905,17 @@ mod tests {
                 .published,
             None
         );
+    }
+
+    #[test]
+    fn a_stamp_with_a_time_gives_the_minute_of_publication() {
+        let text = "---\npublished: 2025-03-15T08:30:00Z\n---\nBody.\n";
+        let source = Source::in_memory("x.txt", text).unwrap();
+        assert_eq!(source.published, Some(jiff::civil::date(2025, 3, 15)));
+        assert_eq!(source.published_minute, Some(8 * 60 + 30));
+        assert_eq!(minute_of_day("2025-03-15 23:59"), Some(23 * 60 + 59));
+        assert_eq!(minute_of_day("2025-03-15"), None);
+        assert_eq!(minute_of_day("2025-03-15T25:00"), None);
     }
 
     #[test]

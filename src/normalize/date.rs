@@ -259,6 +259,11 @@ impl DateRange {
         start.checked_add((i64::from(days) / 2).days()).ok()
     }
 
+    /// First and last day when both are calendar days; `None` for a year-less range.
+    pub fn full_days(&self) -> Option<(Date, Date)> {
+        self.full()
+    }
+
     /// Start and end when both are calendar days.
     fn full(&self) -> Option<(Date, Date)> {
         match (self.start, self.end) {

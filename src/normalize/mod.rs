@@ -227,7 +227,8 @@ fn shift(range: Range<usize>, by: usize) -> Range<usize> {
     range.start + by..range.end + by
 }
 
-fn single_day(day: Date) -> DateRange {
+/// The range of one day.
+pub fn single_day(day: Date) -> DateRange {
     DateRange {
         start: date::Day::Full(day),
         end: date::Day::Full(day),

@@ -196,24 +196,6 @@ pub fn day_number(date: jiff::civil::Date) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
-/// The day a quantity is stated as of, as a day number: the midpoint of its as-of range, as
-/// [`DateRange::midpoint`] computes it; `None` when unknown.
-pub fn as_of_day(value: &Value) -> Option<i64> {
-    let Value::Quantity {
-        as_of: Some(range), ..
-    } = value
-    else {
-        return None;
-    };
-    match (range.start, range.end) {
-        (Day::Full(start), Day::Full(end)) => {
-            let (start, end) = (day_number(start), day_number(end));
-            Some(start + (end - start) / 2)
-        }
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,32 +297,5 @@ mod tests {
             day_number(b) - day_number(a),
             i64::from(a.until(b).unwrap().get_days())
         );
-    }
-
-    #[test]
-    fn as_of_day_is_the_midpoint() {
-        let range = DateRange {
-            start: Day::Full(date(2023, 1, 1)),
-            end: Day::Full(date(2023, 12, 31)),
-            qualifier: None,
-        };
-        let value = Value::Quantity {
-            quantity: Quantity {
-                value: 1.0,
-                qualifier: Qualifier::Exact,
-                interval: Interval {
-                    min: Bound {
-                        value: 1.0,
-                        inclusive: true,
-                    },
-                    max: Bound {
-                        value: 1.0,
-                        inclusive: true,
-                    },
-                },
-            },
-            as_of: Some(range),
-        };
-        assert_eq!(as_of_day(&value), range.midpoint().map(day_number));
     }
 }
