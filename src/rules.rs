@@ -114,6 +114,8 @@ pub enum ClaimKind {
         patterns: Vec<RulePattern>,
         /// How far "about" and bare numbers stretch.
         tolerance: Tolerance,
+        /// Whether a bare round figure ("3,100") is read as rounded (3,050 to 3,149) rather than exact.
+        round_figures: bool,
     },
     /// The date of an event; patterns capture the date phrase in group `value`.
     Date {
@@ -586,6 +588,9 @@ struct ClaimSpec {
     /// quantity claims: the only direction the figure moves over time; a later figure that goes the other way
     /// conflicts, and marked revisions ("has risen to") at one time are changes.
     trend: Option<Trend>,
+    /// quantity claims: `approximate` (the default) reads a bare round figure as rounded ("3,100" as 3,050 to
+    /// 3,149); `exact` reads it as written.
+    round_figures: Option<Rounding>,
     /// Sentences that must produce a mention of this claim (checked by `factlint test`).
     #[serde(default)]
     examples: Vec<ExampleSpec>,
@@ -636,6 +641,16 @@ struct ConfusableSpec {
     unless: Vec<SentencePattern>,
 }
 
+/// How a quantity claim reads a bare round figure.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum Rounding {
+    /// "3,100" is 3,050 to 3,149: newsrooms round.
+    Approximate,
+    /// "3,100" is 3,100 (give or take `exact_tolerance`).
+    Exact,
+}
+
 fn default_severity() -> Severity {
     Severity::Error
 }
@@ -677,6 +692,7 @@ impl ClaimSpec {
             KindName::Quantity => ClaimKind::Quantity {
                 patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
                 tolerance: quantity_tolerance(self.tolerance, self.exact_tolerance),
+                round_figures: self.round_figures != Some(Rounding::Exact),
             },
             KindName::Date => ClaimKind::Date {
                 patterns: self.patterns.into_iter().map(|p| p.0 .0).collect(),
@@ -730,6 +746,7 @@ impl ClaimSpec {
             ("exact_tolerance", self.exact_tolerance.is_some()),
             ("window", self.window.is_some()),
             ("trend", self.trend.is_some()),
+            ("round_figures", self.round_figures.is_some()),
             ("canonical", self.canonical.is_some()),
             ("accepted", !self.accepted.is_empty()),
             ("confusables", !self.confusables.is_empty()),
@@ -746,6 +763,7 @@ impl ClaimSpec {
                     "exact_tolerance",
                     "window",
                     "trend",
+                    "round_figures",
                 ],
             ),
             KindName::Date => (&["patterns"], &["patterns", "window"]),

@@ -79,6 +79,20 @@ impl Value {
         }
     }
 
+    /// True when `written`, a value as a rule's example writes it, is this value: its description, with "-" for
+    /// "–" accepted, and without the bracketed interval when the example leaves it out ("1,100" for a bare figure
+    /// read as rounded, "1,100 (1,050–1,150)").
+    pub fn is_written(&self, written: &str) -> bool {
+        let described = self.describe();
+        let written = written.trim().replace('-', "–");
+        let described_dashes = described.replace('-', "–");
+        let without_interval = match (self, described_dashes.split_once(" (")) {
+            (Value::Quantity { .. }, Some((words, _))) => words,
+            _ => described_dashes.as_str(),
+        };
+        written == described_dashes || (!written.contains('(') && written == without_interval)
+    }
+
     /// For term and quote mentions, where they were placed when the corpus was grouped; `None` for the kinds whose
     /// mentions are reconciled by comparing their values.
     pub fn placement(&self) -> Option<Placement> {
@@ -194,8 +208,16 @@ pub fn normalize(kind: &ClaimKind, source: &Source, found: &Match) -> Result<Val
         text: words.to_string(),
     };
     match kind {
-        ClaimKind::Quantity { tolerance, .. } => {
+        ClaimKind::Quantity {
+            tolerance,
+            round_figures,
+            ..
+        } => {
             let quantity = parse_quantity(words, *tolerance).ok_or_else(unparsed)?;
+            let quantity = match round_figures {
+                true => number::with_rounding(quantity),
+                false => quantity,
+            };
             let as_of = as_of_date(source, found);
             Ok(Value::Quantity { quantity, as_of })
         }
@@ -246,6 +268,23 @@ fn date_phrase_regex() -> &'static Regex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_values_may_leave_out_the_interval_and_use_hyphens() {
+        let tolerance = number::Tolerance::default();
+        let rounded = Value::Quantity {
+            quantity: number::with_rounding(parse_quantity("1,100", tolerance).unwrap()),
+            as_of: None,
+        };
+        assert_eq!(rounded.describe(), "1,100 (1,050–1,150)");
+        assert!(rounded.is_written("1,100"));
+        assert!(rounded.is_written("1,100 (1,050-1,150)"));
+        assert!(!rounded.is_written("1,100 (1,000–1,200)"));
+        assert!(!rounded.is_written("1,000"));
+        let deadline = Value::Date(parse_date("by Sept. 15, 2024", None));
+        assert!(deadline.is_written("2024-09-15 (deadline)"));
+        assert!(!deadline.is_written("2024-09-15"));
+    }
 
     #[test]
     fn numbers_are_grouped() {
