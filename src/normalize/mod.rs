@@ -4,6 +4,7 @@
 //! publication date ([`date`]), and polarity matches become affirm or deny. Two values are compatible when some state
 //! of the world satisfies both: overlapping intervals, overlapping day ranges, the same polarity.
 
+pub mod asof;
 pub mod date;
 pub mod number;
 
