@@ -10,7 +10,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::extract::{find_all, Match};
-use crate::normalize::{normalize, Value};
+use crate::normalize::{normalize, Revision, Value};
 use crate::reconcile::time::{TimeSpan, CURRENT};
 use crate::reconcile::{reconcile, Finding, FindingKind};
 use crate::rules::{Claim, RuleSet, Severity};
@@ -338,10 +338,9 @@ fn normalized(
                         claim.id
                     )));
                 }
-                let time = time_of(source, &value);
+                let (time, rank) = time_of(source, &value);
                 found.push(
-                    Mention::unplaced(claim_index, 0, matched.span.clone(), value)
-                        .at(time, CURRENT),
+                    Mention::unplaced(claim_index, 0, matched.span.clone(), value).at(time, rank),
                 );
             }
             Err(unparsed) => warnings.push(warn(format!(
@@ -355,19 +354,29 @@ fn normalized(
     found
 }
 
-/// When a value holds: a quantity's as-of date when a phrase gave one, else the moment of publication (to the
-/// minute when the source gives it).
-fn time_of(source: &Source, value: &Value) -> Option<TimeSpan> {
+/// When a value holds, and its rank among the values of its time: a quantity's as-of date when a phrase gave one
+/// other than the publication day, no time for an earlier figure with no date of its own, else the moment of
+/// publication (to the minute when the source gives it).
+fn time_of(source: &Source, value: &Value) -> (Option<TimeSpan>, u8) {
     let published = source
         .published
         .map(|day| TimeSpan::moment(day, source.published_minute));
     match value {
         Value::Quantity {
-            as_of: Some(range), ..
-        } if Some(*range) != source.published.map(crate::normalize::single_day) => range
-            .full_days()
-            .map(|(first, last)| TimeSpan::days(first, last)),
-        _ => published,
+            as_of, revision, ..
+        } => {
+            let rank = *revision as u8;
+            let publication_day = source.published.map(crate::normalize::single_day);
+            let time = match as_of {
+                None if *revision == Revision::Earlier => None,
+                Some(range) if Some(*range) != publication_day => range
+                    .full_days()
+                    .map(|(first, last)| TimeSpan::days(first, last)),
+                _ => published,
+            };
+            (time, rank)
+        }
+        _ => (published, CURRENT),
     }
 }
 

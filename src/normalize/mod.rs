@@ -32,6 +32,28 @@ pub enum Polarity {
     Deny,
 }
 
+/// Where a quantity's wording places its figure among the figures of its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Revision {
+    /// An earlier figure: "an earlier toll of 500", "up from 300", "had stood at".
+    Earlier,
+    /// The figure as of its time.
+    Current,
+    /// A revision to a newer figure: "has risen to 740", "now stands at".
+    Update,
+}
+
+impl From<&asof::Relation> for Revision {
+    fn from(relation: &asof::Relation) -> Revision {
+        match relation {
+            asof::Relation::Earlier { .. } => Revision::Earlier,
+            asof::Relation::Current => Revision::Current,
+            asof::Relation::Update { .. } => Revision::Update,
+        }
+    }
+}
+
 /// The normalised value of one mention.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -39,8 +61,11 @@ pub enum Value {
     Quantity {
         /// Number, qualifier and interval.
         quantity: Quantity,
-        /// The date phrase in the mention's sentence, else the publication date; `None` when neither is known.
+        /// The date phrase that governs the figure's clause ([`asof`]), else the publication date; `None` when
+        /// neither is known, or when the figure is an earlier one with no date of its own.
         as_of: Option<DateRange>,
+        /// Whether the wording gives the figure as an earlier one, the current one, or a revision.
+        revision: Revision,
     },
     /// An event date; `None` when the phrase could not be anchored (a weekday in a source with no publication date).
     Date(Result<DateRange, DateError>),
@@ -219,8 +244,12 @@ pub fn normalize(kind: &ClaimKind, source: &Source, found: &Match) -> Result<Val
                 true => number::with_rounding(quantity),
                 false => quantity,
             };
-            let as_of = as_of_date(source, found);
-            Ok(Value::Quantity { quantity, as_of })
+            let (as_of, revision) = as_of_and_revision(source, found);
+            Ok(Value::Quantity {
+                quantity,
+                as_of,
+                revision,
+            })
         }
         ClaimKind::Date { .. } => match parse_date(words, source.published) {
             Err(DateError::NotADate(_)) => Err(unparsed()),
@@ -234,20 +263,30 @@ pub fn normalize(kind: &ClaimKind, source: &Source, found: &Match) -> Result<Val
     }
 }
 
-/// The date a quantity describes: the first date phrase in the same sentence outside the mention ("according to
-/// data from last year"), else the publication date.
-fn as_of_date(source: &Source, found: &Match) -> Option<DateRange> {
+/// The date a quantity describes and how its wording places it: the date phrase that governs the figure's clause
+/// ([`asof::governing_date`]), else the publication date; no date for an earlier figure with none of its own.
+fn as_of_and_revision(source: &Source, found: &Match) -> (Option<DateRange>, Revision) {
     let sentence = &source.text[found.sentence.clone()];
-    let in_sentence = date_phrase_regex()
+    let figure = unshift(found.span.clone(), found.sentence.start);
+    let phrases: Vec<Range<usize>> = date_phrase_regex()
         .find_iter(sentence)
-        .map(|m| shift(m.range(), found.sentence.start))
-        .filter(|r| r.end <= found.span.start || r.start >= found.span.end)
-        .find_map(|r| parse_date(&source.text[r], source.published).ok());
-    in_sentence.or_else(|| source.published.map(single_day))
+        .map(|m| m.range())
+        .collect();
+    let attribution = asof::governing_date(sentence, figure.clone(), &phrases, &[]);
+    let relation = asof::relation(sentence, figure);
+    let published = source.published.map(single_day);
+    let as_of = match asof::as_of(&attribution, &relation) {
+        asof::AsOf::Date(index) => parse_date(&sentence[phrases[index].clone()], source.published)
+            .ok()
+            .or(published),
+        asof::AsOf::Publication | asof::AsOf::LatestAtPublication => published,
+        asof::AsOf::BeforePublication => None,
+    };
+    (as_of, Revision::from(&relation))
 }
 
-fn shift(range: Range<usize>, by: usize) -> Range<usize> {
-    range.start + by..range.end + by
+fn unshift(range: Range<usize>, by: usize) -> Range<usize> {
+    range.start - by..range.end - by
 }
 
 /// The range of one day.
@@ -276,6 +315,7 @@ mod tests {
         let rounded = Value::Quantity {
             quantity: number::with_rounding(parse_quantity("1,100", tolerance).unwrap()),
             as_of: None,
+            revision: Revision::Current,
         };
         assert_eq!(rounded.describe(), "1,100 (1,050–1,150)");
         assert!(rounded.is_written("1,100"));

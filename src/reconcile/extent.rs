@@ -231,6 +231,7 @@ mod tests {
                 },
             },
             as_of: None,
+            revision: crate::normalize::Revision::Current,
         }
     }
 

@@ -394,6 +394,7 @@ mod tests {
                         },
                     },
                     as_of,
+                    revision: crate::normalize::Revision::Current,
                 }
             }
             1 => {
