@@ -6,16 +6,60 @@
 //! such phrases into ranges of days, anchored on the source's publication
 //! date, so that the checker can ask whether two ranges overlap.
 //!
-//! Year inference is deliberately simple and predictable: a phrase without a
-//! year takes the publication year, even if that puts the day months away
-//! from publication. Only phrases that say "last", "this" or "next" move to
-//! another year ("last July" in a May article is July of the previous year).
-//! Without a publication date, month and day phrases keep an unknown year
-//! ([`Day::NoYear`]) and relative phrases cannot be resolved at all.
+//! Two readers share one grammar. [`parse_date`] gives days, as it always
+//! has; [`parse_moment`] reads the same phrases and times of day ("late on
+//! Friday", "Friday night", "overnight") against an [`Anchor`]: the
+//! publication date and the tense of the clause, as HeidelTime does for
+//! news. [`DATE_PHRASE`] and [`MOMENT_PHRASE`] find the phrases each reads
+//! inside sentences.
+//!
+//! # Years and directions
+//!
+//! A phrase without a year follows the tense of its clause
+//! ([`Tense`], guessed by [`guess_tense`]):
+//! - Past: the latest such date on or before the publication date. "The
+//!   July 26 coup" or "took power in July" in a report of May 2024 is July
+//!   2023; "in May" is May 2024, the month having begun.
+//! - Future: the next on or after it. "By September 15" is September 2024,
+//!   "will end in March" March 2025.
+//! - Unknown, and always in [`parse_date`]: the publication year, even if
+//!   that puts the day months away from publication. This is simple and
+//!   predictable, and what existing findings rely on.
+//!
+//! Bare weekdays go the same way: "on Saturday" is the most recent Saturday
+//! (or the publication day), "will meet on Saturday" the next one. Phrases
+//! that say "last", "this" or "next" fix their own direction ("last July" in
+//! a May article is July of the previous year; "this past March 16" is the
+//! latest March 16 before publication; "this Sunday" is the coming one
+//! unless the tense is past). "A year ago in March" is March of the
+//! previous year. Without a publication date, month and day phrases keep an
+//! unknown year ([`Day::NoYear`]) and relative phrases cannot be resolved
+//! at all; [`why_not`] says so in plain words.
+//!
+//! # Sizes of vague phrases
 //!
 //! Parts of a period are thirds: "early"/"start"/"beginning" of a month is
 //! days 1-10, "mid"/"middle" 11-20, "late"/"end" 21 to the last day; of a
-//! year, January-April, May-August and September-December.
+//! year, January-April, May-August and September-December. Weekends are
+//! Saturday and Sunday of a Monday-to-Sunday week; "the weekend" is the
+//! most recent or current one unless the tense is future. "N days ago" is
+//! one day; "N weeks ago" is the day 7N days back +-3 days, "N months ago"
+//! that day N months back +-7 days, and "a year ago" the day a year back
+//! +-15 days, about a month: the phrase rounds more the longer its unit,
+//! and a month still keeps last year's events apart from the months around
+//! them. "Earlier this year" ends on the publication day in
+//! [`parse_moment`] (the whole year in [`parse_date`], which existing
+//! callers rely on). The hours of times of day are listed on [`Moment`].
+//!
+//! Phrases read: calendar days ("September 15", "Saturday, March 16",
+//! "2024-05-14", "20.05.2024"), months and years, parts of them, days
+//! around publication ("yesterday", "on Saturday", "this Sunday", "last
+//! week", "the past week", "this/last/next weekend", "the weekend",
+//! "earlier this year"), counted days ("two days ago", "a month ago", "a
+//! year ago in March", "three days after March 16"), each after an optional
+//! qualifier ("no later than", "by", "since", ...). Left out: seasons (their
+//! months differ between hemispheres) and "N days later", which counts from
+//! an event whose date the phrase does not give.
 
 use std::sync::OnceLock;
 
@@ -187,10 +231,10 @@ macro_rules! date_phrase {
     () => {
         concat!(
             r"\b(?:(?:",
-            count!(),
-            r"\s+(?:days?|weeks?)\s+(?:after|before)\s+|",
             qualifier!(),
             ")?(?:",
+            count!(),
+            r"\s+(?:days?|weeks?)\s+(?:after|before)\s+)?(?:",
             preposition!(),
             ")?",
             core!(),
@@ -278,9 +322,9 @@ pub const MOMENT_PHRASE: &str = concat!(
     day_part!(),
     r"\s+of\s+",
     day_ref!(),
-    r"|(?:this|last)\s+",
+    r"|this\s+",
     day_part!(),
-    r"|tonight|overnight)\b|",
+    r"|last\s+(?:night|evening)|tonight|overnight)\b|",
     date_phrase!(),
     ")"
 );
@@ -1315,15 +1359,22 @@ fn relative_shape(tokens: &[&str]) -> Option<Rel> {
 /// Resolves a relative phrase against the publication date in a tense;
 /// None on overflow.
 fn resolve(rel: Rel, published: Date, tense: Tense) -> Option<Period> {
-    let forward = |w| weekday_date(published, w, Dir::Next, true);
     match rel {
         Rel::Day(offset) => add_days(published, offset).map(|d| days(d, d)),
-        Rel::Weekday(w, Dir::This) if tense == Tense::Future => forward(w).map(|d| days(d, d)),
-        Rel::Weekday(w, d) => weekday_date(published, w, d, false).map(|day| days(day, day)),
-        Rel::ThisWeekday(w) if tense == Tense::Past => {
-            resolve(Rel::Weekday(w, Dir::This), published, tense)
+        Rel::Weekday(w, d) => {
+            let day = match (d, tense) {
+                (Dir::This, Tense::Future) => on_or_after(published, w),
+                _ => weekday_date(published, w, d),
+            };
+            day.map(|day| days(day, day))
         }
-        Rel::ThisWeekday(w) => forward(w).map(|d| days(d, d)),
+        Rel::ThisWeekday(w) => {
+            let day = match tense {
+                Tense::Past => weekday_date(published, w, Dir::This),
+                _ => on_or_after(published, w),
+            };
+            day.map(|day| days(day, day))
+        }
         Rel::Week(d) => {
             let monday = week_monday(published, d.offset())?;
             Some(days(monday, add_days(monday, 6)?))
@@ -1352,16 +1403,19 @@ fn resolve(rel: Rel, published: Date, tense: Tense) -> Option<Period> {
 }
 
 /// "on Saturday" is the publication day itself or the most recent Saturday
-/// before it; "last Saturday" is strictly before, "next Saturday" strictly
-/// after. With `or_same_day`, "next" may also be the publication day itself
-/// ("this Sunday" read on a Sunday).
-fn weekday_date(published: Date, weekday: Weekday, d: Dir, or_same_day: bool) -> Option<Date> {
+/// before it; "last Saturday" is strictly before, "next Saturday" strictly after.
+fn weekday_date(published: Date, weekday: Weekday, d: Dir) -> Option<Date> {
     match d {
         Dir::This => published.tomorrow().ok()?.nth_weekday(-1, weekday).ok(),
         Dir::Last => published.nth_weekday(-1, weekday).ok(),
-        Dir::Next if or_same_day => published.yesterday().ok()?.nth_weekday(1, weekday).ok(),
         Dir::Next => published.nth_weekday(1, weekday).ok(),
     }
+}
+
+/// The publication day itself or the first such weekday after it: "will
+/// meet on Saturday", "this Sunday" read on a Sunday.
+fn on_or_after(published: Date, weekday: Weekday) -> Option<Date> {
+    published.yesterday().ok()?.nth_weekday(1, weekday).ok()
 }
 
 /// Monday of the publication week moved by `weeks` weeks (weeks run Monday
@@ -2223,7 +2277,12 @@ mod tests {
     #[test]
     fn moment_regex_ignores_ordinary_words() {
         let re = moment_regex();
-        for text in ["the night shift", "morning prayers", "the evening news"] {
+        for text in [
+            "the night shift",
+            "morning prayers",
+            "the evening news",
+            "its last morning",
+        ] {
             assert_eq!(re.find(text).map(|m| m.as_str()), None, "{text:?}");
         }
     }
@@ -2324,6 +2383,9 @@ mod tests {
     fn days_counted_from_a_date() {
         check_day("three days after March 16", 2024, 3, 19);
         check_day("two weeks before March 16", 2024, 3, 2);
+        let r = parse_date("no later than three days after March 16", Some(PUB));
+        assert_eq!(r.map(|r| r.qualifier), Ok(Some(DateQualifier::Deadline)));
+        assert_matches_whole("no later than three days after March 16");
         check_day("a day after Saturday", 2024, 5, 19);
         check_at(
             None,
@@ -2526,6 +2588,24 @@ mod tests {
         assert!(later.contains("counts from an event"), "{later}");
         let plain = why_not("the ministry", anchored).unwrap();
         assert!(plain.contains("is not a date phrase factlint reads; it reads days"));
+    }
+
+    #[test]
+    fn every_phrase_found_is_read() {
+        let text = "Late on Friday the quake struck; by Friday night rescuers had arrived. \
+            On the evening of Saturday, March 16 a second tremor hit, two days ago. \
+            This past weekend, and a year ago in May, the ministry said it would act \
+            no later than three days after September 15, or this Sunday. Early Saturday \
+            morning, overnight and last night, the toll rose; earlier this year it was lower.";
+        let anchor = at(PUB, Tense::Unknown);
+        for m in phrase_regex().find_iter(text) {
+            let r = parse_date(m.as_str(), Some(PUB));
+            assert!(r.is_ok(), "DATE_PHRASE found {:?}: {r:?}", m.as_str());
+        }
+        for m in moment_regex().find_iter(text) {
+            let r = parse_moment(m.as_str(), anchor);
+            assert!(r.is_ok(), "MOMENT_PHRASE found {:?}: {r:?}", m.as_str());
+        }
     }
 
     #[test]
