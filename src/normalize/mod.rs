@@ -19,7 +19,7 @@ use crate::quotes::QuoteValue;
 use crate::rules::ClaimKind;
 use crate::source::Source;
 use crate::terms::TermValue;
-use date::{parse_date, DateError, DateRange, DATE_PHRASE};
+use date::{DateError, DateRange, DATE_PHRASE};
 use number::{parse_quantity, Quantity};
 
 /// Whether a mention affirms or denies a polarity claim's proposition.
@@ -251,7 +251,7 @@ pub fn normalize(kind: &ClaimKind, source: &Source, found: &Match) -> Result<Val
                 revision,
             })
         }
-        ClaimKind::Date { .. } => match parse_date(words, source.published) {
+        ClaimKind::Date { .. } => match event_date(source, found) {
             Err(DateError::NotADate(_)) => Err(unparsed()),
             resolved => Ok(Value::Date(resolved)),
         },
@@ -276,13 +276,40 @@ fn as_of_and_revision(source: &Source, found: &Match) -> (Option<DateRange>, Rev
     let relation = asof::relation(sentence, figure);
     let published = source.published.map(single_day);
     let as_of = match asof::as_of(&attribution, &relation) {
-        asof::AsOf::Date(index) => parse_date(&sentence[phrases[index].clone()], source.published)
-            .ok()
-            .or(published),
+        asof::AsOf::Date(index) => {
+            as_of_phrase(&sentence[phrases[index].clone()], sentence, source).or(published)
+        }
         asof::AsOf::Publication | asof::AsOf::LatestAtPublication => published,
         asof::AsOf::BeforePublication => None,
     };
     (as_of, Revision::from(&relation))
+}
+
+/// An event's date phrase resolved in the direction its sentence's tense gives ("the July 26 coup" in a May report
+/// is last July's; "by September 15" is the next one). A possessive ("devastated by Friday's earthquake") names the
+/// day of something, not a deadline: its qualifier is dropped.
+fn event_date(source: &Source, found: &Match) -> Result<DateRange, DateError> {
+    let words = &source.text[found.value.clone()];
+    let sentence = &source.text[found.sentence.clone()];
+    let anchor = date::Anchor::new(source.published, date::guess_tense(sentence));
+    let mut range = date::parse_moment(words, anchor)?.range;
+    if date::is_possessive_after(&source.text, found.value.end) {
+        range.qualifier = None;
+    }
+    Ok(range)
+}
+
+/// The days of a figure's as-of phrase: a year-less date is the latest such date on or before publication, unless
+/// the sentence speaks of the future.
+fn as_of_phrase(phrase: &str, sentence: &str, source: &Source) -> Option<DateRange> {
+    let tense = match date::guess_tense(sentence) {
+        date::Tense::Future => date::Tense::Future,
+        date::Tense::Past | date::Tense::Unknown => date::Tense::Past,
+    };
+    let anchor = date::Anchor::new(source.published, tense);
+    date::parse_moment(phrase, anchor)
+        .ok()
+        .map(|moment| moment.range)
 }
 
 fn unshift(range: Range<usize>, by: usize) -> Range<usize> {
@@ -308,6 +335,7 @@ fn date_phrase_regex() -> &'static Regex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use date::parse_date;
 
     #[test]
     fn example_values_may_leave_out_the_interval_and_use_hyphens() {
