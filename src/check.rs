@@ -8,7 +8,10 @@
 use rayon::prelude::*;
 
 use crate::extract::{find_all, normalize, Mention};
+use crate::kinds::date::single_day;
+use crate::kinds::quantity::Revision;
 use crate::kinds::Value;
+use crate::model::time::{TimeSpan, CURRENT};
 use crate::model::{Finding, FindingKind, Match, Position, Severity, Warning};
 use crate::reconcile::reconcile;
 use crate::rules::{Claim, RuleSet};
@@ -275,12 +278,10 @@ fn normalized(
                         claim.id
                     )));
                 }
-                found.push(Mention::unplaced(
-                    claim_index,
-                    0,
-                    matched.span.clone(),
-                    value,
-                ));
+                let (time, rank) = time_of(source, &value);
+                found.push(
+                    Mention::unplaced(claim_index, 0, matched.span.clone(), value).at(time, rank),
+                );
             }
             Err(unparsed) => warnings.push(warn(format!(
                 "[{}] matched {:?}, which is not a {} phrase; the match is ignored",
@@ -291,6 +292,32 @@ fn normalized(
         }
     }
     found
+}
+
+/// When a value holds, and its rank among the values of its time: a quantity's as-of date when a phrase gave one
+/// other than the publication day, no time for an earlier figure with no date of its own, else the moment of
+/// publication (to the minute when the source gives it).
+fn time_of(source: &Source, value: &Value) -> (Option<TimeSpan>, u8) {
+    let published = source
+        .published
+        .map(|day| TimeSpan::moment(day, source.published_minute));
+    match value {
+        Value::Quantity {
+            as_of, revision, ..
+        } => {
+            let rank = *revision as u8;
+            let publication_day = source.published.map(single_day);
+            let time = match as_of {
+                None if *revision == Revision::Earlier => None,
+                Some(range) if Some(*range) != publication_day => range
+                    .full_days()
+                    .map(|(first, last)| TimeSpan::days(first, last)),
+                _ => published,
+            };
+            (time, rank)
+        }
+        _ => (published, CURRENT),
+    }
 }
 
 /// Fills in the words and places of every mention, and where every warning points, in one pass over the text.

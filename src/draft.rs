@@ -53,7 +53,7 @@ fn draft_finding(rules: &RuleSet, mention: &Mention, corpus: &[&Mention]) -> Opt
     let contradicting: Vec<&Mention> = of_claim
         .iter()
         .copied()
-        .filter(|c| conflicting(&*claim.kind, mention, c))
+        .filter(|c| conflicting(claim, mention, c))
         .collect();
     if contradicting.is_empty() {
         return None;

@@ -56,7 +56,9 @@ fn check_example(
             format!("counterexample produced a mention: {}", values.join("; "))
         }
         Expectation::Mention(_) if values.is_empty() => "example produced no mention".to_string(),
-        Expectation::Mention(Some(expected)) if values.iter().any(|v| v != expected) => {
+        Expectation::Mention(Some(expected))
+            if mentions.iter().any(|m| !m.value.is_written(expected)) =>
+        {
             format!(
                 "example produced {}, expected {expected}",
                 values.join("; ")

@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::kinds::date::parse_publication_date;
+use crate::kinds::date::{parse_date, parse_publication_date, Day, DATE_PHRASE};
 use crate::text::{decode_text, LineIndex, BOM};
 use crate::yaml::{self, YamlError};
 
@@ -77,6 +77,11 @@ pub struct SourceInfo {
     pub outlet: Option<String>,
     /// The publication date, when known: relative date phrases are resolved against it.
     pub published: Option<Date>,
+    /// When the publication date was inferred from the text rather than stated by a manifest or front matter: the
+    /// evidence ("dateline 'HARLAN CITY, March 17', with the year of 'March 14, 2025'").
+    pub published_inferred: Option<String>,
+    /// The minute of the day it was published ("2025-03-15T08:00:00Z" gives 480), when the stated date gives it.
+    pub published_minute: Option<u16>,
     /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
     pub draft: bool,
     /// Where to read the text again.
@@ -527,6 +532,19 @@ fn read_source(file: &Path, manifest: SourceMeta) -> Result<Source, String> {
     Source::from_text(display_path(file), text, manifest_fields(manifest), origin)
 }
 
+/// The time of day a publication stamp gives ("2025-03-15T08:00:00Z", "2025-03-15 08:00"), as minutes after
+/// midnight in the stamp's own clock.
+fn minute_of_day(stamp: &str) -> Option<u16> {
+    let stamp = stamp.trim();
+    if !matches!(stamp.get(10..11), Some("T" | " ")) {
+        return None;
+    }
+    let time = stamp.get(11..16)?;
+    let (hours, minutes) = time.split_once(':')?;
+    let (hours, minutes): (u16, u16) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+}
+
 fn manifest_fields(meta: SourceMeta) -> [Option<String>; 3] {
     [meta.name, meta.outlet, meta.published]
 }
@@ -543,12 +561,21 @@ impl Source {
         let (front, body_start) = split_front_matter(&text)?;
         let [name, outlet, published] = given;
         let published_text = published.or(front.published);
+        let published_minute = published_text.as_deref().and_then(minute_of_day);
         let published = match published_text {
             Some(stated) => Some(
                 parse_publication_date(&stated)
                     .ok_or_else(|| format!("publication date {stated:?} is not a date"))?,
             ),
-            None => find_dateline(&text[body_start..]),
+            None => None,
+        };
+        let inferred = match published {
+            Some(_) => None,
+            None => infer_publication(&text[body_start..]),
+        };
+        let (published, published_inferred) = match inferred {
+            Some((day, evidence)) => (Some(day), Some(evidence)),
+            None => (published, None),
         };
         let name = name.or(front.name).unwrap_or_else(|| file_stem(&path));
         let text: Arc<str> = Arc::from(text);
@@ -558,6 +585,8 @@ impl Source {
                 name,
                 outlet: outlet.or(front.outlet),
                 published,
+                published_minute,
+                published_inferred,
                 draft: false,
                 origin: origin.unwrap_or_else(|| Origin::Memory(text.clone())),
             },
@@ -656,9 +685,81 @@ fn end_of_line(text: &str, start: usize) -> usize {
     }
 }
 
+/// A publication date read from the text of a source that states none, with the evidence: a full dateline
+/// ([`find_dateline`]), else a dateline without a year ("HARLAN CITY, March 17 (Wire) -") that takes the year of the
+/// latest full date the text gives (the next year when that date falls later in the year than the dateline: a
+/// report is dated on or after every date it reports).
+fn infer_publication(body: &str) -> Option<(Date, String)> {
+    if let Some((day, words)) = find_dateline(body) {
+        return Some((day, format!("dateline {words:?}")));
+    }
+    let (month_day, words) = find_yearless_dateline(body)?;
+    let (latest, latest_words) = latest_full_date(body)?;
+    let mut year = latest.year();
+    if (month_day.0, month_day.1) < (latest.month(), latest.day()) {
+        year = year.checked_add(1)?;
+    }
+    let day = Date::new(year, month_day.0, month_day.1).ok()?;
+    Some((
+        day,
+        format!("dateline {words:?}, with the year of {latest_words:?}, the latest full date in the text"),
+    ))
+}
+
+/// A dateline that opens a line with a place in capitals, a month and a day, and a dash: "HARLAN CITY, March 17
+/// (Ledger Wire) -", "LAGOS, June 3 (Reuters) -".
+fn find_yearless_dateline(body: &str) -> Option<((i8, i8), String)> {
+    static DATELINE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = DATELINE.get_or_init(|| {
+        Regex::new(r"(?mR)^\s*([A-Z][A-Z.' -]{1,40}(?:,\s+[A-Za-z .'-]{2,30})?,\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2}))(?:\s*\([^)\n]{1,40}\))?\s*[-–—]")
+            .expect("year-less dateline regex is valid")
+    });
+    let captures = re.captures(body)?;
+    let range = parse_date(&captures[2], None).ok()?;
+    match range.start {
+        Day::NoYear { month, day } => Some(((month, day), captures[1].trim().to_string())),
+        Day::Full(_) => None,
+    }
+}
+
+/// The latest full date (day, month and year) among the date phrases of the text, with its words.
+fn latest_full_date(body: &str) -> Option<(Date, String)> {
+    static PHRASE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = PHRASE
+        .get_or_init(|| Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is valid"));
+    re.find_iter(body)
+        .filter_map(|m| {
+            let range = parse_date(m.as_str(), None).ok()?;
+            match (range.start, range.end) {
+                (Day::Full(start), Day::Full(end)) if start == end => {
+                    Some((start, date_words(m.as_str())))
+                }
+                _ => None,
+            }
+        })
+        .max_by_key(|(day, _)| *day)
+}
+
+/// The words of a date phrase without the preposition or qualifier before them ("of March 14, 2025" gives "March
+/// 14, 2025").
+fn date_words(phrase: &str) -> String {
+    let phrase = phrase.trim();
+    let starts_with_digit_or_capital =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
+    let first_kept = phrase
+        .split_whitespace()
+        .position(starts_with_digit_or_capital)
+        .unwrap_or(0);
+    phrase
+        .split_whitespace()
+        .skip(first_kept)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Looks for a dateline: a full date (day, month and year) that ends a line after a comma or stands after an
 /// agency tag such as "(AFP)". The latest such date is taken: reports quote older dates, never later ones.
-fn find_dateline(body: &str) -> Option<Date> {
+fn find_dateline(body: &str) -> Option<(Date, String)> {
     static DATELINE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = DATELINE.get_or_init(|| {
         let day_month_year = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}";
@@ -669,8 +770,8 @@ fn find_dateline(body: &str) -> Option<Date> {
         .expect("dateline regex is valid")
     });
     re.captures_iter(body)
-        .filter_map(|c| parse_publication_date(&c[1]))
-        .max()
+        .filter_map(|c| Some((parse_publication_date(&c[1])?, c[1].to_string())))
+        .max_by_key(|(day, _)| *day)
 }
 
 #[cfg(test)]
@@ -712,6 +813,46 @@ mod tests {
                 .published,
             None
         );
+    }
+
+    #[test]
+    fn a_stamp_with_a_time_gives_the_minute_of_publication() {
+        let text = "---\npublished: 2025-03-15T08:30:00Z\n---\nBody.\n";
+        let source = Source::in_memory("x.txt", text).unwrap();
+        assert_eq!(source.published, Some(jiff::civil::date(2025, 3, 15)));
+        assert_eq!(source.published_minute, Some(8 * 60 + 30));
+        assert_eq!(minute_of_day("2025-03-15 23:59"), Some(23 * 60 + 59));
+        assert_eq!(minute_of_day("2025-03-15"), None);
+        assert_eq!(minute_of_day("2025-03-15T25:00"), None);
+    }
+
+    #[test]
+    fn a_yearless_dateline_takes_the_year_of_the_latest_full_date() {
+        let text = "HARLAN CITY, March 17 (Ledger Wire) - Rescuers have worked since the quake of March 14, 2025.\n";
+        let source = Source::in_memory("x.txt", text).unwrap();
+        assert_eq!(source.published, Some(jiff::civil::date(2025, 3, 17)));
+        let evidence = source.published_inferred.as_deref().unwrap();
+        assert!(evidence.contains("HARLAN CITY, March 17"), "{evidence}");
+        assert!(evidence.contains("\"March 14, 2025\""), "{evidence}");
+        let new_year =
+            "PORTVILLE, Jan. 2 (Wire) - The flooding that began on Dec. 28, 2024 has eased.\n";
+        let source = Source::in_memory("y.txt", new_year).unwrap();
+        assert_eq!(source.published, Some(jiff::civil::date(2025, 1, 2)));
+        let no_year_anywhere = "PORTVILLE, Jan. 2 (Wire) - The flooding has eased.\n";
+        assert_eq!(
+            Source::in_memory("z.txt", no_year_anywhere)
+                .unwrap()
+                .published,
+            None
+        );
+    }
+
+    #[test]
+    fn a_stated_date_is_not_inferred() {
+        let text = "---\npublished: 2024-05-14\n---\nLAGOS, June 3 (Wire) - Talks resumed on May 1, 2024.\n";
+        let source = Source::in_memory("x.txt", text).unwrap();
+        assert_eq!(source.published, Some(jiff::civil::date(2024, 5, 14)));
+        assert_eq!(source.published_inferred, None);
     }
 
     #[test]

@@ -179,6 +179,7 @@ fn value() -> impl Strategy<Value = Value> {
                 parse_quantity(&phrase, tolerance).map(|quantity| Value::Quantity {
                     quantity,
                     as_of: None,
+                    revision: factlint::kinds::quantity::Revision::Current,
                 })
             }
         ),

@@ -34,6 +34,7 @@ fuzz_target!(|phrase: &str| {
             let value = Value::Quantity {
                 quantity,
                 as_of: None,
+                revision: factlint::kinds::quantity::Revision::Current,
             };
             value.describe();
         }

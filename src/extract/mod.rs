@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::kinds::{Kind, Value};
+use crate::model::time::{TimeSpan, CURRENT};
 use crate::model::{Match, Polarity, Position, Unparsed};
 use crate::rules::{Claim, RuleSet};
 use crate::scan;
@@ -37,6 +38,11 @@ pub struct Mention {
     pub text: Box<str>,
     /// The normalised value.
     pub value: Value,
+    /// When the value holds: the as-of date of a quantity, else the publication; `None` when unknown.
+    pub time: Option<TimeSpan>,
+    /// Where the wording places the value among the values of its time ([`CURRENT`] unless it marks an earlier
+    /// figure or a revision).
+    pub rank: u8,
 }
 
 impl Mention {
@@ -52,7 +58,14 @@ impl Mention {
             end: Position::default(),
             text: Box::default(),
             value,
+            time: None,
+            rank: CURRENT,
         }
+    }
+
+    /// The same mention, holding at `time` with `rank`.
+    pub fn at(self, time: Option<TimeSpan>, rank: u8) -> Mention {
+        Mention { time, rank, ..self }
     }
 }
 

@@ -25,7 +25,7 @@ use serde::Deserialize;
 use crate::model::{Match, Placement, Polarity, Unparsed};
 use crate::scan::RulePattern;
 use date::{DateError, DateRange};
-use quantity::Quantity;
+use quantity::{Quantity, Revision};
 use quote::{QuoteValue, Quoted};
 use term::TermValue;
 
@@ -48,11 +48,6 @@ pub trait Kind: AsAny + std::fmt::Debug + Send + Sync {
         Err(Unparsed {
             text: text[found.value.clone()].to_string(),
         })
-    }
-
-    /// Mentions whose as-of dates lie further apart than this many days are a change over time, not a conflict.
-    fn window_days(&self) -> Option<i64> {
-        None
     }
 
     /// True for the kinds whose mentions are wordings found and placed across the whole corpus ([`Kind::place`])
@@ -159,8 +154,8 @@ pub struct KindFields {
     pub tolerance: Option<f64>,
     /// quantity claims: how far a bare figure stretches.
     pub exact_tolerance: Option<f64>,
-    /// quantity claims: the window, in days.
-    pub window_days: Option<i64>,
+    /// quantity claims: whether a bare round figure is read as rounded (the default) or exact.
+    pub round_figures: Option<bool>,
     /// term claims: the name as it should be written.
     pub canonical: Option<String>,
     /// term claims: other right forms of the name.
@@ -202,8 +197,11 @@ pub enum Value {
     Quantity {
         /// Number, qualifier and interval.
         quantity: Quantity,
-        /// The date phrase in the mention's sentence, else the publication date; `None` when neither is known.
+        /// The date phrase that governs the figure's clause ([`quantity::asof`]), else the publication date; `None`
+        /// when neither is known, or when the figure is an earlier one with no date of its own.
         as_of: Option<DateRange>,
+        /// Whether the wording gives the figure as an earlier one, the current one, or a revision.
+        revision: Revision,
     },
     /// An event date; `None` when the phrase could not be anchored (a weekday in a source with no publication date).
     Date(Result<DateRange, DateError>),
@@ -279,6 +277,19 @@ impl Value {
         })
     }
 
+    /// True when `written`, a value as a rule's example writes it, is this value: its description, with "-" for
+    /// "–" accepted, and without the bracketed interval of a quantity when the example leaves it out ("1,100" for a
+    /// bare figure read as rounded, "1,100 (1,050–1,150)").
+    pub fn is_written(&self, written: &str) -> bool {
+        let described = self.describe().replace('-', "–");
+        let written = written.trim().replace('-', "–");
+        let without_interval = match (self, described.split_once(" (")) {
+            (Value::Quantity { .. }, Some((words, _))) => words,
+            _ => described.as_str(),
+        };
+        written == described || (!written.contains('(') && written == without_interval)
+    }
+
     /// For term and quote mentions, where they were placed when the corpus was grouped; `None` for the kinds whose
     /// mentions are reconciled by comparing their values.
     pub fn placement(&self) -> Option<Placement> {
@@ -337,6 +348,26 @@ pub fn format_number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_values_may_leave_out_the_interval_and_use_hyphens() {
+        let tolerance = quantity::Tolerance::default();
+        let rounded = Value::Quantity {
+            quantity: quantity::with_rounding(
+                quantity::parse_quantity("1,100", tolerance).unwrap(),
+            ),
+            as_of: None,
+            revision: Revision::Current,
+        };
+        assert_eq!(rounded.describe(), "1,100 (1,050–1,150)");
+        assert!(rounded.is_written("1,100"));
+        assert!(rounded.is_written("1,100 (1,050-1,150)"));
+        assert!(!rounded.is_written("1,100 (1,000–1,200)"));
+        assert!(!rounded.is_written("1,000"));
+        let deadline = Value::Date(date::parse_date("by Sept. 15, 2024", None));
+        assert!(deadline.is_written("2024-09-15 (deadline)"));
+        assert!(!deadline.is_written("2024-09-15"));
+    }
 
     #[test]
     fn numbers_are_grouped() {

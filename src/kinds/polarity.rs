@@ -12,7 +12,7 @@ use crate::scan::RulePattern;
 pub const ENTRY: KindEntry = KindEntry {
     name: "polarity",
     required: &["affirm", "deny"],
-    allowed: &["affirm", "deny"],
+    allowed: &["affirm", "deny", "window"],
     build,
 };
 

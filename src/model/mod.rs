@@ -3,6 +3,8 @@
 //! Nothing here knows how a value is computed or compared: this module imports no other module of the crate, so
 //! that every stage can use its types without depending on another stage.
 
+pub mod time;
+
 use std::ops::Range;
 
 use schemars::JsonSchema;

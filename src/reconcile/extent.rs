@@ -182,38 +182,7 @@ fn month_day_extent(range: &DateRange) -> Option<Extent> {
     (start <= end).then(|| Extent::closed(number(start), number(end)))
 }
 
-/// Days since 1970-01-01 (negative before), for day arithmetic without calendar lookups.
-pub fn day_number(date: jiff::civil::Date) -> i64 {
-    let (year, month, day) = (
-        i64::from(date.year()),
-        i64::from(date.month()),
-        i64::from(date.day()),
-    );
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The day a quantity is stated as of, as a day number: the midpoint of its as-of range, as
-/// [`DateRange::midpoint`] computes it; `None` when unknown.
-pub fn as_of_day(value: &Value) -> Option<i64> {
-    let Value::Quantity {
-        as_of: Some(range), ..
-    } = value
-    else {
-        return None;
-    };
-    match (range.start, range.end) {
-        (Day::Full(start), Day::Full(end)) => {
-            let (start, end) = (day_number(start), day_number(end));
-            Some(start + (end - start) / 2)
-        }
-        _ => None,
-    }
-}
+pub use crate::model::time::day_number;
 
 #[cfg(test)]
 mod tests {
@@ -250,6 +219,7 @@ mod tests {
                 },
             },
             as_of: None,
+            revision: crate::kinds::quantity::Revision::Current,
         }
     }
 
@@ -316,32 +286,5 @@ mod tests {
             day_number(b) - day_number(a),
             i64::from(a.until(b).unwrap().get_days())
         );
-    }
-
-    #[test]
-    fn as_of_day_is_the_midpoint() {
-        let range = DateRange {
-            start: Day::Full(date(2023, 1, 1)),
-            end: Day::Full(date(2023, 12, 31)),
-            qualifier: None,
-        };
-        let value = Value::Quantity {
-            quantity: Quantity {
-                value: 1.0,
-                qualifier: Qualifier::Exact,
-                interval: Interval {
-                    min: Bound {
-                        value: 1.0,
-                        inclusive: true,
-                    },
-                    max: Bound {
-                        value: 1.0,
-                        inclusive: true,
-                    },
-                },
-            },
-            as_of: Some(range),
-        };
-        assert_eq!(as_of_day(&value), range.midpoint().map(day_number));
     }
 }

@@ -1,11 +1,19 @@
 //! The conflict and change graphs of one claim's mentions, as connected groups, in O(n log n).
 //!
-//! Two mentions are joined when their extents are disjoint in some space ([`super::extent`]); for quantities
-//! with a window, a disjoint pair is a conflict when their as-of days lie within the window (or one is unknown), and
-//! a change when they lie further apart. Only the groups matter, not every edge, so each mention is joined to every
-//! *group* holding a disjoint partner, found with [`Linker`], instead of to every partner.
+//! Two mentions are joined when their extents are disjoint in some space ([`super::extent`]). Whether a disjoint
+//! pair is a conflict or a change over time is [`super::time::link`]'s definition; this module computes the same
+//! groups without looking at every pair. Time is ignored when the claim declares neither a window nor a trend: every
+//! disjoint pair conflicts. Otherwise a pair is *near* when one of its times is unknown or the two lie within the
+//! window, and *far* when both are known and further apart. A near pair of one rank (two current figures) conflicts;
+//! a near pair of different ranks, or a far pair, is ordered in time (by rank, by time) and is a change unless the
+//! later figure goes against the claim's trend.
 //!
-//! Pairs within the window are found block by block: days are cut into blocks one window plus one day long, so
+//! Only the groups matter, not every edge, so each mention is joined to every *group* holding a disjoint partner,
+//! found with [`Linker`], instead of to every partner. A linker stands for a group by one member, so each linker is
+//! only ever used to join into one union-find: [`RankedLinker`] keeps one per pair of ranks, whose outcome (conflict
+//! or change) is fixed by the two ranks, the side and the trend.
+//!
+//! Near pairs with known times are found block by block: times are cut into blocks one window plus one unit long, so
 //! that every pair within one block is within the window, no pair two blocks apart is, and pairs in neighbouring
 //! blocks are within the window when the later one is at most the window after the earlier.
 
@@ -14,36 +22,56 @@ use std::collections::BTreeMap;
 use crate::union_find::UnionFind;
 
 use super::extent::{precedes, Edge, Extent, SPACES};
+use super::time::{outcome, Link, Order, Timing, RANKS};
 
-/// A mention as the graph sees it: its extent in each space, and its as-of day when the claim has a window.
+/// A mention as the graph sees it: its extent in each space, its time and its rank in time.
 #[derive(Debug, Clone, Copy)]
 pub struct Node {
     /// Extents by space.
     pub extents: [Option<Extent>; SPACES],
-    /// The as-of day (a day number), when known.
-    pub day: Option<i64>,
+    /// The as-of time (a minute number, the midpoint of the as-of range), when known.
+    pub time: Option<i64>,
+    /// Where the wording places the figure among figures of the same time: 0 earlier, 1 current, 2 update.
+    pub rank: u8,
+}
+
+/// The two graphs being built.
+struct Outcomes {
+    conflicts: UnionFind,
+    changes: UnionFind,
+}
+
+impl Outcomes {
+    fn of(&mut self, link: Link) -> &mut UnionFind {
+        match link {
+            Link::Conflict => &mut self.conflicts,
+            Link::Change => &mut self.changes,
+        }
+    }
 }
 
 /// Groups (of two or more positions into `nodes`), each sorted, in order of their first member: the conflicts, and
-/// the changes over time (empty without a window).
-pub fn groups(nodes: &[Node], window: Option<i64>) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    let mut conflicts = UnionFind::new(nodes.len());
-    let mut changes = UnionFind::new(nodes.len());
+/// the changes over time (empty when the claim ignores time).
+pub fn groups(nodes: &[Node], timing: Timing) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut outcomes = Outcomes {
+        conflicts: UnionFind::new(nodes.len()),
+        changes: UnionFind::new(nodes.len()),
+    };
     for space in 0..SPACES {
         let members: Vec<(usize, Extent)> = nodes
             .iter()
             .enumerate()
             .filter_map(|(i, n)| Some((i, n.extents[space]?)))
             .collect();
-        match window {
-            None => link_all_pairs(&members, &mut conflicts),
+        match timing.window() {
+            None => link_all_pairs(&members, &mut outcomes.conflicts),
             Some(window) => {
-                link_near_pairs(&members, nodes, window, &mut conflicts);
-                link_far_pairs(&members, nodes, window, &mut changes);
+                link_near_pairs(&members, nodes, window, timing, &mut outcomes);
+                link_far_pairs(&members, nodes, window, timing, &mut outcomes);
             }
         }
     }
-    (conflicts.groups(), changes.groups())
+    (outcomes.conflicts.groups(), outcomes.changes.groups())
 }
 
 /// Joins every disjoint pair.
@@ -55,83 +83,149 @@ fn link_all_pairs(members: &[(usize, Extent)], groups: &mut UnionFind) {
     }
 }
 
-/// Joins the disjoint pairs whose days lie within `window` of each other, or that have an unknown day.
+/// A member with a known time: the time, its position in the nodes, its extent.
+type Timed = (i64, usize, Extent);
+
+/// Joins the disjoint pairs whose times lie within `window` of each other, or that have an unknown time.
 fn link_near_pairs(
     members: &[(usize, Extent)],
     nodes: &[Node],
     window: i64,
-    groups: &mut UnionFind,
+    timing: Timing,
+    outcomes: &mut Outcomes,
 ) {
-    let mut known: Vec<(i64, usize, Extent)> = Vec::new();
+    let mut known: Vec<Timed> = Vec::new();
     let mut unknown: Vec<(usize, Extent)> = Vec::new();
     for &(i, extent) in members {
-        match nodes[i].day {
-            Some(day) => known.push((day, i, extent)),
+        match nodes[i].time {
+            Some(time) => known.push((time, i, extent)),
             None => unknown.push((i, extent)),
         }
     }
-    known.sort_by_key(|&(day, i, _)| (day, i));
-    let block_of = |day: i64| day.div_euclid(window.saturating_add(1));
-    let blocks: Vec<&[(i64, usize, Extent)]> = known
+    known.sort_by_key(|&(time, i, _)| (time, i));
+    let block_of = |time: i64| time.div_euclid(window.saturating_add(1));
+    let blocks: Vec<&[Timed]> = known
         .chunk_by(|a, b| block_of(a.0) == block_of(b.0))
         .collect();
     for (index, block) in blocks.iter().enumerate() {
-        let flat: Vec<(usize, Extent)> = block.iter().map(|&(_, i, e)| (i, e)).collect();
-        link_all_pairs(&flat, groups);
+        let mut linker = RankedLinker::new(timing, Order::ByRank);
+        for &(_, i, extent) in block.iter() {
+            linker.link(i, nodes[i].rank, extent, outcomes);
+            linker.insert(i, nodes[i].rank, extent);
+        }
         if let Some(next) = blocks
             .get(index + 1)
             .filter(|next| block_of(next[0].0) == block_of(block[0].0) + 1)
         {
-            link_neighbour_blocks(block, next, window, groups);
+            link_neighbour_blocks(block, next, nodes, window, timing, outcomes);
         }
     }
-    let mut linker = Linker::default();
+    let mut linker = RankedLinker::new(timing, Order::ByRank);
     for &(_, i, extent) in &known {
-        linker.insert(i, extent);
+        linker.insert(i, nodes[i].rank, extent);
     }
     for &(i, extent) in &unknown {
-        linker.link(i, extent, groups);
-        linker.insert(i, extent);
+        linker.link(i, nodes[i].rank, extent, outcomes);
+    }
+    let mut among_unknown = RankedLinker::new(timing, Order::ByRank).apart_when_both_earlier();
+    for &(i, extent) in &unknown {
+        among_unknown.link(i, nodes[i].rank, extent, outcomes);
+        among_unknown.insert(i, nodes[i].rank, extent);
     }
 }
 
-/// Joins the disjoint pairs of two neighbouring blocks whose days are within `window`: the later ones are taken
+/// Joins the disjoint pairs of two neighbouring blocks whose times are within `window`: the later ones are taken
 /// latest first, so that the earlier ones within reach only ever grow in number.
 fn link_neighbour_blocks(
-    earlier: &[(i64, usize, Extent)],
-    later: &[(i64, usize, Extent)],
+    earlier: &[Timed],
+    later: &[Timed],
+    nodes: &[Node],
     window: i64,
-    groups: &mut UnionFind,
+    timing: Timing,
+    outcomes: &mut Outcomes,
 ) {
-    let mut linker = Linker::default();
+    let mut linker = RankedLinker::new(timing, Order::ByRank);
     let mut reachable = earlier.iter().rev().peekable();
-    for &(day, i, extent) in later.iter().rev() {
-        while let Some(&(_, j, earlier_extent)) = reachable.next_if(|e| day - e.0 <= window) {
-            linker.insert(j, earlier_extent);
+    for &(time, i, extent) in later.iter().rev() {
+        while let Some(&(_, j, earlier_extent)) = reachable.next_if(|e| time - e.0 <= window) {
+            linker.insert(j, nodes[j].rank, earlier_extent);
         }
-        linker.link(i, extent, groups);
+        linker.link(i, nodes[i].rank, extent, outcomes);
     }
 }
 
-/// Joins the disjoint pairs whose days are both known and further than `window` apart.
+/// Joins the disjoint pairs whose times are both known and further than `window` apart: the earlier in time is the
+/// earlier figure, whatever the ranks.
 fn link_far_pairs(
     members: &[(usize, Extent)],
     nodes: &[Node],
     window: i64,
-    groups: &mut UnionFind,
+    timing: Timing,
+    outcomes: &mut Outcomes,
 ) {
-    let mut known: Vec<(i64, usize, Extent)> = members
+    let mut known: Vec<Timed> = members
         .iter()
-        .filter_map(|&(i, extent)| Some((nodes[i].day?, i, extent)))
+        .filter_map(|&(i, extent)| Some((nodes[i].time?, i, extent)))
         .collect();
-    known.sort_by_key(|&(day, i, _)| (day, i));
-    let mut linker = Linker::default();
+    known.sort_by_key(|&(time, i, _)| (time, i));
+    let mut linker = RankedLinker::new(timing, Order::PartnerEarlier);
     let mut passed = known.iter().peekable();
-    for &(day, i, extent) in &known {
-        while let Some(&(_, j, earlier_extent)) = passed.next_if(|e| day - e.0 > window) {
-            linker.insert(j, earlier_extent);
+    for &(time, i, extent) in &known {
+        while let Some(&(_, j, earlier_extent)) = passed.next_if(|e| time - e.0 > window) {
+            linker.insert(j, 0, earlier_extent);
         }
-        linker.link(i, extent, groups);
+        linker.link(i, 0, extent, outcomes);
+    }
+}
+
+/// Linkers by the rank of the members inserted and the rank of the member linked, each bound to the one graph its
+/// pairs of ranks go to.
+struct RankedLinker {
+    timing: Timing,
+    order: Order,
+    /// `linkers[inserted rank][linking rank]`.
+    linkers: [[Linker; RANKS]; RANKS],
+    /// Two earlier figures of unknown time are not compared: nothing says which came first.
+    apart_when_both_earlier: bool,
+}
+
+impl RankedLinker {
+    fn new(timing: Timing, order: Order) -> RankedLinker {
+        RankedLinker {
+            timing,
+            order,
+            linkers: Default::default(),
+            apart_when_both_earlier: false,
+        }
+    }
+
+    fn apart_when_both_earlier(self) -> RankedLinker {
+        RankedLinker {
+            apart_when_both_earlier: true,
+            ..self
+        }
+    }
+
+    fn insert(&mut self, member: usize, rank: u8, extent: Extent) {
+        for linker in &mut self.linkers[usize::from(rank)] {
+            linker.insert(member, extent);
+        }
+    }
+
+    /// Joins `member` with every inserted member disjoint from it, in the graph that their ranks and sides say.
+    fn link(&mut self, member: usize, rank: u8, extent: Extent, outcomes: &mut Outcomes) {
+        for partner_rank in 0..RANKS as u8 {
+            if self.apart_when_both_earlier && partner_rank == 0 && rank == 0 {
+                continue;
+            }
+            let below = outcome(self.order, partner_rank, rank, true, self.timing);
+            let above = outcome(self.order, partner_rank, rank, false, self.timing);
+            let linker = &mut self.linkers[usize::from(partner_rank)][usize::from(rank)];
+            linker.before.link(member, extent, outcomes.of(below));
+            linker
+                .after
+                .link(member, extent.mirrored(), outcomes.of(above));
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! Reconciliation: decides, claim by claim, which mentions agree and which conflict.
 //!
-//! Two mentions conflict when their values are incompatible (see [`Value::compatible`]). For quantities whose as-of
+//! Two mentions conflict when their values are incompatible (see [`crate::kinds::Value::compatible`]). For quantities whose as-of
 //! dates lie further apart than the claim's window, the difference is a change over time instead. Findings are
 //! grouped, never pairwise: the conflicting pairs of a claim form a graph, and each connected part of it is one
 //! finding that lists all its mentions, split into sides by value. Every mention ends up in exactly one finding:
@@ -9,15 +9,14 @@
 mod extent;
 mod graph;
 mod placed;
+pub mod time;
 
 use std::collections::{BTreeSet, HashMap};
 
-use extent::{as_of_day, extents, Extent, SPACES};
+use extent::{extents, Extent, SPACES};
 use graph::Node;
 
 use crate::extract::Mention;
-use crate::kinds::Kind;
-use crate::kinds::Value;
 use crate::model::{Finding, FindingKind, Severity};
 use crate::rules::Claim;
 
@@ -35,21 +34,34 @@ pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
     findings
 }
 
-/// True when two mentions of a claim of `kind` conflict: their values are incompatible, and not because they
-/// describe dates further apart than the claim's window.
-pub fn conflicting(kind: &dyn Kind, a: &Mention, b: &Mention) -> bool {
-    !a.value.compatible(&b.value) && !apart_in_time(&a.value, &b.value, kind.window_days())
+/// True when two mentions of `claim` conflict: their values are incompatible at the same time, or the later goes
+/// against the claim's trend ([`time`]).
+pub fn conflicting(claim: &Claim, a: &Mention, b: &Mention) -> bool {
+    time::link(&timed(a), &timed(b), claim.timing) == Some(time::Link::Conflict)
+}
+
+/// A mention as [`time::link`] compares it.
+fn timed(mention: &Mention) -> time::Timed {
+    time::Timed {
+        extents: extents(&mention.value),
+        time: mention.time.map(|span| span.midpoint()),
+        rank: mention.rank,
+    }
 }
 
 fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
     let nodes: Vec<Node> = mentions
         .iter()
-        .map(|m| Node {
-            extents: extents(&m.value),
-            day: as_of_day(&m.value),
+        .map(|m| {
+            let timed = timed(m);
+            Node {
+                extents: timed.extents,
+                time: timed.time,
+                rank: timed.rank,
+            }
         })
         .collect();
-    let (conflicts, changes) = graph::groups(&nodes, claim.kind.window_days());
+    let (conflicts, changes) = graph::groups(&nodes, claim.timing);
     let mut findings = Vec::new();
     let mut placed = vec![false; mentions.len()];
     for group in &conflicts {
@@ -94,14 +106,6 @@ fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Fi
         ));
     }
     findings
-}
-
-/// True when two quantity mentions describe dates further apart than `window` days (unknown dates are not apart).
-fn apart_in_time(a: &Value, b: &Value, window: Option<i64>) -> bool {
-    match (window, as_of_day(a), as_of_day(b)) {
-        (Some(window), Some(a), Some(b)) => (a - b).abs() > window,
-        _ => false,
-    }
 }
 
 /// The positions in `rest` whose values are compatible with every member of `group`, as mention ids. A value is
@@ -269,7 +273,9 @@ mod tests {
     use super::*;
     use crate::kinds::date::{DateRange, Day};
     use crate::kinds::quantity::{Bound, Interval, Qualifier, Quantity};
+    use crate::kinds::Value;
     use crate::model::Polarity;
+    use crate::union_find::UnionFind;
 
     /// A small pseudo-random sequence, so that failures reproduce.
     struct Lcg(u64);
@@ -320,6 +326,7 @@ mod tests {
                         },
                     },
                     as_of,
+                    revision: crate::kinds::quantity::Revision::Current,
                 }
             }
             1 => {
@@ -362,48 +369,35 @@ mod tests {
         }
     }
 
-    /// The definition, pair by pair: conflict and change groups, as the all-pairs algorithm found them.
+    /// The definition, pair by pair ([`time::link`]): conflict and change groups, as the all-pairs algorithm finds
+    /// them.
     fn groups_by_pairs(
-        values: &[Value],
-        window: Option<i64>,
+        timed: &[time::Timed],
+        timing: time::Timing,
     ) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-        let mut conflicts: Vec<usize> = (0..values.len()).collect();
-        let mut changes = conflicts.clone();
-        fn root(parent: &mut [usize], mut i: usize) -> usize {
-            while parent[i] != i {
-                i = parent[i];
-            }
-            i
-        }
-        fn join(parent: &mut [usize], a: usize, b: usize) {
-            let (ra, rb) = (root(parent, a), root(parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-        for i in 0..values.len() {
-            for j in i + 1..values.len() {
-                if values[i].compatible(&values[j]) {
-                    continue;
-                }
-                if apart_in_time(&values[i], &values[j], window) {
-                    join(&mut changes, i, j);
-                } else {
-                    join(&mut conflicts, i, j);
+        let mut conflicts = UnionFind::new(timed.len());
+        let mut changes = UnionFind::new(timed.len());
+        for i in 0..timed.len() {
+            for j in i + 1..timed.len() {
+                for link in time::links(&timed[i], &timed[j], timing) {
+                    match link {
+                        time::Link::Conflict => conflicts.union(i, j),
+                        time::Link::Change => changes.union(i, j),
+                    }
                 }
             }
         }
-        let collect = |parent: &mut Vec<usize>| {
-            let mut groups: Vec<Vec<usize>> = Vec::new();
-            for i in 0..parent.len() {
-                let r = root(parent, i);
-                match groups.iter_mut().find(|g| root(parent, g[0]) == r) {
-                    Some(g) => g.push(i),
-                    None => groups.push(vec![i]),
-                }
-            }
-            groups.retain(|g| g.len() > 1);
-            groups
+        (conflicts.groups(), changes.groups())
+    }
+
+    fn random_timing(rng: &mut Lcg, kind: u64) -> time::Timing {
+        let window = (rng.below(3) > 0).then(|| rng.below(400) as i64 * time::DAY / 2);
+        let trend = match (kind, rng.below(3)) {
+            (0, 1) => Some(time::Trend::Rising),
+            (0, 2) => Some(time::Trend::Falling),
+            _ => None,
         };
-        (collect(&mut conflicts), collect(&mut changes))
+        time::Timing { window, trend }
     }
 
     #[test]
@@ -413,34 +407,37 @@ mod tests {
             let kind = round % 3;
             let count = 1 + rng.below(40) as usize;
             let values: Vec<Value> = (0..count).map(|_| random_value(&mut rng, kind)).collect();
-            let window = (kind == 0 && rng.below(3) > 0).then(|| rng.below(400) as i64 + 1);
-            let nodes: Vec<Node> = values
+            let timing = random_timing(&mut rng, kind);
+            let mentions: Vec<Mention> = values
                 .iter()
-                .map(|v| Node {
-                    extents: extents(v),
-                    day: as_of_day(v),
+                .enumerate()
+                .map(|(id, value)| {
+                    let time = (rng.below(5) > 0)
+                        .then(|| time::TimeSpan::days(day(&mut rng), day(&mut rng)))
+                        .filter(|span| span.start < span.end);
+                    let mut mention = Mention::unplaced(0, 0, 0..0, value.clone())
+                        .at(time, rng.below(time::RANKS as u64) as u8);
+                    mention.id = id;
+                    mention
                 })
                 .collect();
-            let fast = graph::groups(&nodes, window);
+            let timed: Vec<time::Timed> = mentions.iter().map(timed).collect();
+            let nodes: Vec<Node> = timed
+                .iter()
+                .map(|t| Node {
+                    extents: t.extents,
+                    time: t.time,
+                    rank: t.rank,
+                })
+                .collect();
+            let fast = graph::groups(&nodes, timing);
             assert_eq!(
                 fast,
-                groups_by_pairs(&values, window),
-                "round {round}: {values:?} {window:?}"
+                groups_by_pairs(&timed, timing),
+                "round {round}: {timed:?} {timing:?}"
             );
             for group in &fast.0 {
                 let rest: Vec<usize> = (0..count).filter(|i| !group.contains(i)).collect();
-                let mentions: Vec<Mention> = (0..count)
-                    .map(|id| Mention {
-                        id,
-                        claim: 0,
-                        source: 0,
-                        span: 0..0,
-                        start: Default::default(),
-                        end: Default::default(),
-                        text: "".into(),
-                        value: values[id].clone(),
-                    })
-                    .collect();
                 let refs: Vec<&Mention> = mentions.iter().collect();
                 let expected: Vec<usize> = rest
                     .iter()

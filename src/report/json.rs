@@ -8,10 +8,11 @@ use serde::Serialize;
 use crate::check::Checked;
 use crate::extract::Mention;
 use crate::kinds::date::{DateQualifier, DateRange};
-use crate::kinds::quantity::{Qualifier, Quantity};
+use crate::kinds::quantity::{Qualifier, Quantity, Revision};
 use crate::kinds::quote::QuoteValue;
 use crate::kinds::term::TermValue;
 use crate::kinds::Value;
+use crate::model::time::{TimeSpan, DAY};
 use crate::model::{Finding, FindingKind, Polarity, Severity, Warning};
 use crate::rules::RuleSet;
 
@@ -58,6 +59,8 @@ struct SourceEntry<'a> {
     name: &'a str,
     outlet: Option<&'a str>,
     published: Option<String>,
+    /// Why the publication date was inferred from the text; null when a manifest or front matter states it.
+    published_inferred: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -71,6 +74,8 @@ struct MentionEntry<'a> {
     length: usize,
     text: &'a str,
     value: ValueEntry,
+    /// When the value holds, to the minute; null when unknown.
+    time: Option<TimeEntry>,
 }
 
 #[derive(Serialize)]
@@ -84,6 +89,7 @@ enum ValueEntry {
         min_inclusive: bool,
         max_inclusive: bool,
         as_of: Option<String>,
+        revision: Revision,
     },
     Date {
         start: Option<String>,
@@ -96,6 +102,12 @@ enum ValueEntry {
     },
     Term(TermValue),
     Quote(QuoteValue),
+}
+
+#[derive(Serialize)]
+struct TimeEntry {
+    start: String,
+    end: String,
 }
 
 #[derive(Serialize)]
@@ -135,6 +147,7 @@ pub fn write(checked: &Checked, rules: &RuleSet, out: &mut dyn Write) -> std::io
             name: &s.name,
             outlet: s.outlet.as_deref(),
             published: s.published.map(|d| d.to_string()),
+            published_inferred: s.published_inferred.as_deref(),
         })),
         mentions: Lazy::new(
             checked
@@ -166,12 +179,17 @@ fn mention_entry<'a>(
         length: mention.span.len(),
         text: &mention.text,
         value: value_entry(&mention.value),
+        time: mention.time.map(time_entry),
     }
 }
 
 fn value_entry(value: &Value) -> ValueEntry {
     match value {
-        Value::Quantity { quantity, as_of } => quantity_entry(quantity, as_of.as_ref()),
+        Value::Quantity {
+            quantity,
+            as_of,
+            revision,
+        } => quantity_entry(quantity, as_of.as_ref(), *revision),
         Value::Date(Ok(range)) => ValueEntry::Date {
             start: Some(range.start.iso()),
             end: Some(range.end.iso()),
@@ -192,7 +210,11 @@ fn value_entry(value: &Value) -> ValueEntry {
     }
 }
 
-fn quantity_entry(quantity: &Quantity, as_of: Option<&DateRange>) -> ValueEntry {
+fn quantity_entry(
+    quantity: &Quantity,
+    as_of: Option<&DateRange>,
+    revision: Revision,
+) -> ValueEntry {
     let interval = quantity.interval;
     ValueEntry::Quantity {
         value: quantity.value,
@@ -202,7 +224,27 @@ fn quantity_entry(quantity: &Quantity, as_of: Option<&DateRange>) -> ValueEntry 
         min_inclusive: interval.min.inclusive,
         max_inclusive: interval.max.inclusive,
         as_of: as_of.map(iso_interval),
+        revision,
     }
+}
+
+/// A time span as ISO 8601 minutes, its end excluded: `{"start": "2025-03-15T08:00", "end": "2025-03-15T08:01"}`.
+fn time_entry(span: TimeSpan) -> TimeEntry {
+    TimeEntry {
+        start: iso_minute(span.start),
+        end: iso_minute(span.end),
+    }
+}
+
+/// "2025-03-15T08:00" for a minute number.
+fn iso_minute(minute: i64) -> String {
+    let day = minute.div_euclid(DAY);
+    let of_day = minute.rem_euclid(DAY);
+    let date = jiff::civil::Date::constant(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(day))
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    format!("{date}T{:02}:{:02}", of_day / 60, of_day % 60)
 }
 
 /// A single day ("2024-05-20") or an ISO 8601 interval of days ("2023-01-01/2023-12-31").

@@ -20,6 +20,7 @@ use serde::{Deserialize, Deserializer};
 use crate::kinds::date::{parse_publication_date, DATE_PHRASE};
 use crate::kinds::quantity::QUANTITY_PHRASE;
 use crate::kinds::{ConfusableFields, Kind, KindFields, KindName};
+use crate::model::time::{Timing, Trend};
 use crate::model::{Polarity, Severity};
 use crate::scan::{RulePattern, Scanner, VALUE_GROUP};
 use crate::text::excerpt::Excerpt;
@@ -47,6 +48,8 @@ pub struct Claim {
     pub examples: Vec<Example>,
     /// Where the claim is defined, for diagnostics about the claim itself.
     pub origin: Origin,
+    /// How the claim treats time: its window and trend.
+    pub timing: Timing,
 }
 
 /// A place in a rule file.
@@ -494,8 +497,15 @@ struct ClaimSpec {
     tolerance: Option<Fraction>,
     /// quantity claims: how far a bare figure stretches (default 0%).
     exact_tolerance: Option<Fraction>,
-    /// quantity claims: mentions whose as-of dates lie further apart are a change over time, not a conflict.
+    /// quantity, date and polarity claims: mentions whose as-of times lie further apart are ordered in time (a
+    /// change, or a conflict against the trend), not compared as of one moment ("180 days", "6 hours", "0 days").
     window: Option<Window>,
+    /// quantity claims: the only direction the figure moves over time; a later figure that goes the other way
+    /// conflicts, and marked revisions ("has risen to") at one time are changes.
+    trend: Option<Trend>,
+    /// quantity claims: `approximate` (the default) reads a bare round figure as rounded ("3,100" as 3,050 to
+    /// 3,149); `exact` reads it as written.
+    round_figures: Option<Rounding>,
     /// Sentences that must produce a mention of this claim (checked by `factlint test`).
     #[serde(default)]
     examples: Vec<ExampleSpec>,
@@ -546,6 +556,16 @@ struct ConfusableSpec {
     unless: Vec<SentencePattern>,
 }
 
+/// How a quantity claim reads a bare round figure.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum Rounding {
+    /// "3,100" is 3,050 to 3,149: newsrooms round.
+    Approximate,
+    /// "3,100" is 3,100 (give or take `exact_tolerance`).
+    Exact,
+}
+
 fn default_severity() -> Severity {
     Severity::Error
 }
@@ -574,7 +594,7 @@ impl ClaimSpec {
             deny: self.deny.into_iter().map(|p| p.0).collect(),
             tolerance: self.tolerance.map(|f| f.0),
             exact_tolerance: self.exact_tolerance.map(|f| f.0),
-            window_days: self.window.map(|w| w.0),
+            round_figures: self.round_figures.map(|r| r == Rounding::Approximate),
             canonical: self.canonical,
             accepted: self.accepted,
             confusables: self
@@ -604,6 +624,10 @@ impl ClaimSpec {
             unless: regexes(self.unless),
             examples,
             origin: file.origin(id_offset),
+            timing: Timing {
+                window: self.window.map(|w| w.0),
+                trend: self.trend,
+            },
         })
     }
 
@@ -618,6 +642,8 @@ impl ClaimSpec {
             ("tolerance", self.tolerance.is_some()),
             ("exact_tolerance", self.exact_tolerance.is_some()),
             ("window", self.window.is_some()),
+            ("trend", self.trend.is_some()),
+            ("round_figures", self.round_figures.is_some()),
             ("canonical", self.canonical.is_some()),
             ("accepted", !self.accepted.is_empty()),
             ("confusables", !self.confusables.is_empty()),
@@ -890,14 +916,15 @@ impl serde::de::Visitor<'_> for FractionVisitor {
     }
 }
 
-/// A time window such as "180 days", "26 weeks", "6 months" or "1 year", held as a number of days.
+/// A time window such as "6 hours", "180 days", "26 weeks", "6 months" or "1 year" (or "0 days"), held as a number
+/// of minutes.
 struct Window(i64);
 
 impl<'de> Deserialize<'de> for Window {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse_window(&text).map(Window).ok_or_else(|| {
-            serde::de::Error::custom(format!("window {text:?} is not a duration such as \"180 days\", \"6 months\" or \"1 year\""))
+            serde::de::Error::custom(format!("window {text:?} is not a duration such as \"6 hours\", \"180 days\", \"6 months\" or \"1 year\""))
         })
     }
 }
@@ -906,14 +933,21 @@ fn parse_window(text: &str) -> Option<i64> {
     let mut words = text.split_whitespace();
     let count: i64 = words.next()?.parse().ok()?;
     let unit = words.next()?.trim_end_matches('s');
-    let days_per_unit = match unit {
-        "day" => 1,
-        "week" => 7,
-        "month" => 30,
-        "year" => 365,
+    const DAY: i64 = 24 * 60;
+    let minutes_per_unit = match unit {
+        "minute" => 1,
+        "hour" => 60,
+        "day" => DAY,
+        "week" => 7 * DAY,
+        "month" => 30 * DAY,
+        "year" => 365 * DAY,
         _ => return None,
     };
-    (words.next().is_none() && count > 0).then_some(count * days_per_unit)
+    let limit = 1000 * 365 * DAY;
+    (words.next().is_none() && count >= 0)
+        .then(|| count.checked_mul(minutes_per_unit))
+        .flatten()
+        .filter(|&minutes| minutes <= limit)
 }
 
 /// A publication date as a text states it ("20.05.2024", "May 14, 2024", "2024-05-14").
@@ -982,7 +1016,7 @@ string_schema!(
 string_schema!(
     Window,
     "Window",
-    "A duration: \"180 days\", \"26 weeks\", \"6 months\", \"1 year\"."
+    "A duration: \"6 hours\", \"0 days\", \"180 days\", \"26 weeks\", \"6 months\", \"1 year\"."
 );
 string_schema!(
     PublishedDate,
@@ -1139,14 +1173,14 @@ mod tests {
 
     #[test]
     fn fields_must_fit_the_kind() {
-        let polarity = "claims:\n  - id: p\n    title: P\n    kind: polarity\n    affirm: ['x y']\n    window: 6 months\n";
+        let polarity = "claims:\n  - id: p\n    title: P\n    kind: polarity\n    affirm: ['x y']\n    trend: rising\n";
         let (message, at) = first_error(polarity);
         assert!(
-            message.contains("`window` does not apply to a polarity claim"),
+            message.contains("`trend` does not apply to a polarity claim"),
             "{message}"
         );
         assert_eq!(at, Some((6, 5)));
-        let (message, _) = first_error(&polarity.replace("    window: 6 months\n", ""));
+        let (message, _) = first_error(&polarity.replace("    trend: rising\n", ""));
         assert!(
             message.contains("needs at least one entry in `deny`"),
             "{message}"
@@ -1160,16 +1194,20 @@ mod tests {
             "    tolerance: 5%\n    window: 6 months\n    patterns:",
         );
         let set = load_text(&yaml).unwrap();
-        let Some(crate::kinds::quantity::QuantityClaim {
-            tolerance,
-            window_days,
-            ..
-        }) = set.claims[0].kind.as_any().downcast_ref()
+        let Some(crate::kinds::quantity::QuantityClaim { tolerance, .. }) =
+            set.claims[0].kind.as_any().downcast_ref()
         else {
             panic!()
         };
         assert!((tolerance.approximate - 0.05).abs() < 1e-9);
-        assert_eq!(*window_days, Some(180));
+        assert_eq!(set.claims[0].timing.window, Some(180 * 24 * 60));
+        let hours = GOOD.replace(
+            "    patterns:",
+            "    window: 6 hours\n    trend: rising\n    patterns:",
+        );
+        let hours = load_text(&hours).unwrap();
+        assert_eq!(hours.claims[0].timing.window, Some(6 * 60));
+        assert_eq!(hours.claims[0].timing.trend, Some(Trend::Rising));
         let (message, _) =
             first_error(&GOOD.replace("    patterns:", "    tolerance: 150%\n    patterns:"));
         assert!(message.contains("percentage"), "{message}");

@@ -6,19 +6,66 @@
 //! such phrases into ranges of days, anchored on the source's publication
 //! date, so that the checker can ask whether two ranges overlap.
 //!
-//! Year inference is deliberately simple and predictable: a phrase without a
-//! year takes the publication year, even if that puts the day months away
-//! from publication. Only phrases that say "last", "this" or "next" move to
-//! another year ("last July" in a May article is July of the previous year).
-//! Without a publication date, month and day phrases keep an unknown year
-//! ([`Day::NoYear`]) and relative phrases cannot be resolved at all.
+//! Two readers share one grammar. [`parse_date`] gives days, as it always
+//! has; [`parse_moment`] reads the same phrases and times of day ("late on
+//! Friday", "Friday night", "overnight") against an [`Anchor`]: the
+//! publication date and the tense of the clause, as HeidelTime does for
+//! news. [`DATE_PHRASE`] and [`MOMENT_PHRASE`] find the phrases each reads
+//! inside sentences.
+//!
+//! # Years and directions
+//!
+//! A phrase without a year follows the tense of its clause
+//! ([`Tense`], guessed by [`guess_tense`]):
+//! - Past: the latest such date on or before the publication date. "The
+//!   July 26 coup" or "took power in July" in a report of May 2024 is July
+//!   2023; "in May" is May 2024, the month having begun.
+//! - Future: the next on or after it. "By September 15" is September 2024,
+//!   "will end in March" March 2025.
+//! - Unknown, and always in [`parse_date`]: the publication year, even if
+//!   that puts the day months away from publication. This is simple and
+//!   predictable, and what existing findings rely on.
+//!
+//! Bare weekdays go the same way: "on Saturday" is the most recent Saturday
+//! (or the publication day), "will meet on Saturday" the next one. Phrases
+//! that say "last", "this" or "next" fix their own direction ("last July" in
+//! a May article is July of the previous year; "this past March 16" is the
+//! latest March 16 before publication; "this Sunday" is the coming one
+//! unless the tense is past). "A year ago in March" is March of the
+//! previous year. Without a publication date, month and day phrases keep an
+//! unknown year ([`Day::NoYear`]) and relative phrases cannot be resolved
+//! at all; [`why_not`] says so in plain words.
+//!
+//! # Sizes of vague phrases
 //!
 //! Parts of a period are thirds: "early"/"start"/"beginning" of a month is
 //! days 1-10, "mid"/"middle" 11-20, "late"/"end" 21 to the last day; of a
-//! year, January-April, May-August and September-December.
+//! year, January-April, May-August and September-December. Weekends are
+//! Saturday and Sunday of a Monday-to-Sunday week; "the weekend" is the
+//! most recent or current one unless the tense is future. "N days ago" is
+//! one day; "N weeks ago" is the day 7N days back +-3 days, "N months ago"
+//! that day N months back +-7 days, and "a year ago" the day a year back
+//! +-15 days, about a month: the phrase rounds more the longer its unit,
+//! and a month still keeps last year's events apart from the months around
+//! them. "Earlier this year" ends on the publication day in
+//! [`parse_moment`] (the whole year in [`parse_date`], which existing
+//! callers rely on). The hours of times of day are listed on [`Moment`].
+//!
+//! Phrases read: calendar days ("September 15", "Saturday, March 16",
+//! "2024-05-14", "20.05.2024"), months and years, parts of them, days
+//! around publication ("yesterday", "on Saturday", "this Sunday", "last
+//! week", "the past week", "this/last/next weekend", "the weekend",
+//! "earlier this year"), counted days ("two days ago", "a month ago", "a
+//! year ago in March", "three days after March 16"), each after an optional
+//! qualifier ("no later than", "by", "since", ...). Left out: seasons (their
+//! months differ between hemispheres) and "N days later", which counts from
+//! an event whose date the phrase does not give.
+
+use std::sync::OnceLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
+use regex::Regex;
 use serde::Serialize;
 
 /// Word separator inside qualifiers: headlines quote words ("'No Later' Than").
@@ -91,11 +138,18 @@ macro_rules! preposition {
     };
 }
 
-/// Phrases that are unambiguous as dates wherever they occur.
-macro_rules! core {
+/// A day of the week.
+macro_rules! weekday {
+    () => {
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    };
+}
+
+/// A month and a day in either order, with an optional year: "March 16",
+/// "16th of March", "Sept. 15, 2024".
+macro_rules! month_day {
     () => {
         concat!(
-            r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|",
             month!(),
             r"\s+",
             day!(),
@@ -107,7 +161,31 @@ macro_rules! core {
             month!(),
             r"(?:,?\s+",
             year_spec!(),
-            ")?|",
+            ")?"
+        )
+    };
+}
+
+/// How many units in "two days ago": "a", "an", a word up to twelve, or digits.
+macro_rules! count {
+    () => {
+        r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?)"
+    };
+}
+
+/// Phrases that are unambiguous as dates wherever they occur.
+///
+/// Order matters where one alternative starts another: the regex crate takes
+/// the first alternative that leads to a match, so "Saturday March 16" comes
+/// before "Saturday".
+macro_rules! core {
+    () => {
+        concat!(
+            r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|(?:this\s+past\s+)?(?:",
+            weekday!(),
+            r",?\s+)?(?:",
+            month_day!(),
+            ")|",
             month!(),
             r",?\s+",
             year_spec!(),
@@ -115,17 +193,26 @@ macro_rules! core {
             month!(),
             r"(?:,?\s+",
             year_spec!(),
-            r")?|(?:last|this|next)\s+(?:month|",
+            r")?|(?:last|next|this)\s+(?:month|",
             month!(),
             ")|",
             year_spec!(),
             r"|the\s+(?:month|year))",
             r"|(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)",
             r"|(?:last|next)\s+(?:week|month|year)",
-            r"|(?:the\s+|this\s+)?past\s+week",
+            r"|(?:the\s+|this\s+)?past\s+week(?:end)?",
+            r"|(?:this|last|next|the)\s+weekend",
             r"|(?:last|next|this)\s+",
             month!(),
-            r"|(?:(?:last|next)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+            r"|(?:(?:last|next|this)\s+|this\s+past\s+)?",
+            weekday!(),
+            "|",
+            count!(),
+            r"\s+(?:days?|weeks?|months?)\s+ago|",
+            count!(),
+            r"\s+years?\s+ago(?:\s+in\s+",
+            month!(),
+            ")?",
             r"|yesterday|today|tomorrow)"
         )
     };
@@ -138,6 +225,32 @@ macro_rules! loose {
     };
 }
 
+/// The body of [`DATE_PHRASE`], as a macro so that [`MOMENT_PHRASE`] can
+/// include it.
+macro_rules! date_phrase {
+    () => {
+        concat!(
+            r"\b(?:(?:",
+            qualifier!(),
+            ")?(?:",
+            count!(),
+            r"\s+(?:days?|weeks?)\s+(?:after|before)\s+)?(?:",
+            preposition!(),
+            ")?",
+            core!(),
+            "|(?:",
+            qualifier!(),
+            "(?:",
+            preposition!(),
+            ")?|",
+            preposition!(),
+            ")",
+            loose!(),
+            r"|(?-i:January|February|March|April|June|July|August|September|October|November|December))\b"
+        )
+    };
+}
+
 /// Regex fragment matching an optional qualifier followed by a date phrase.
 ///
 /// Rule authors embed it as `{date}` and the checker uses it to find "as-of"
@@ -146,22 +259,74 @@ macro_rules! loose {
 /// To keep false positives out of ordinary prose, a bare month or year counts
 /// only after a qualifier or preposition ("in March", "since 2023"), except
 /// capitalised full month names ("March"); "May" must always be capitalised.
-pub const DATE_PHRASE: &str = concat!(
-    r"\b(?:(?:",
+/// Counted phrases need their "ago" ("two days ago", "a year ago in March")
+/// or their "after"/"before" and a date ("three days after March 16"), so
+/// "two sides" or "a year" alone are not dates.
+///
+/// Every phrase it finds is one [`parse_date`] reads. Times of day ("late on
+/// Friday", "Friday night") are not part of it: it finds the day inside them
+/// ("on Friday", "Friday"), and [`MOMENT_PHRASE`] finds them whole.
+///
+/// The regex crate has no look-around, so the fragment cannot see a
+/// possessive after the phrase: in "devastated by Friday's earthquake" it
+/// finds "by Friday", which is not a deadline but the day of the earthquake.
+/// Callers check [`is_possessive_after`] at the end of the match and, when it
+/// is true, keep the range but drop its qualifier.
+pub const DATE_PHRASE: &str = date_phrase!();
+
+/// A part of the day, in "Friday night" or "this morning".
+macro_rules! day_part {
+    () => {
+        r"(?:morning|afternoon|evening|night)"
+    };
+}
+
+/// One day a time of day can belong to: "Saturday, March 16", "March 16",
+/// "last Friday", "Friday", "yesterday".
+macro_rules! day_ref {
+    () => {
+        concat!(
+            r"(?:(?:",
+            weekday!(),
+            r",?\s+)?(?:",
+            month_day!(),
+            r")|(?:(?:last|next|this)\s+)?",
+            weekday!(),
+            r"|yesterday|today|tomorrow)"
+        )
+    };
+}
+
+/// Regex fragment matching a time-of-day phrase or, failing that, any
+/// [`DATE_PHRASE`]: "late on Friday", "early Saturday", "Friday night",
+/// "on the evening of Saturday March 16", "this morning", "last night",
+/// "tonight", "overnight", optionally after a qualifier ("by Friday night").
+///
+/// Like [`DATE_PHRASE`] it has no capturing groups and expects `(?i)`, and
+/// every phrase it finds is one [`parse_moment`] reads. Where both fragments
+/// match at the same place this one takes the longer, time-of-day phrase.
+pub const MOMENT_PHRASE: &str = concat!(
+    r"(?:\b(?:",
     qualifier!(),
     ")?(?:",
     preposition!(),
-    ")?",
-    core!(),
-    "|(?:",
-    qualifier!(),
-    "(?:",
-    preposition!(),
+    r")?(?:(?:early|late)\s+(?:on\s+)?",
+    day_ref!(),
+    r"(?:\s+",
+    day_part!(),
     ")?|",
-    preposition!(),
-    ")",
-    loose!(),
-    r"|(?-i:January|February|March|April|June|July|August|September|October|November|December))\b"
+    day_ref!(),
+    r"\s+",
+    day_part!(),
+    r"|the\s+",
+    day_part!(),
+    r"\s+of\s+",
+    day_ref!(),
+    r"|this\s+",
+    day_part!(),
+    r"|last\s+(?:night|evening)|tonight|overnight)\b|",
+    date_phrase!(),
+    ")"
 );
 
 /// What a qualifier says about the event relative to the range.
@@ -259,6 +424,11 @@ impl DateRange {
         start.checked_add((i64::from(days) / 2).days()).ok()
     }
 
+    /// First and last day when both are calendar days; `None` for a year-less range.
+    pub fn full_days(&self) -> Option<(Date, Date)> {
+        self.full()
+    }
+
     /// Start and end when both are calendar days.
     fn full(&self) -> Option<(Date, Date)> {
         match (self.start, self.end) {
@@ -298,34 +468,120 @@ pub enum DateError {
     Invalid(String),
 }
 
+/// Which way from the anchor a date without a year lies, as the clause's
+/// tense says.
+///
+/// "The July 26 coup" in a report of May 2024 happened in 2023; "by
+/// September 15" in the same report is a deadline in 2024; "will end in
+/// March" is next March. [`guess_tense`] guesses it from a clause.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tense {
+    /// The event lies on or before the anchor: the latest such date.
+    Past,
+    /// The event lies on or after the anchor: the next such date.
+    Future,
+    /// Not known: the anchor's year, as [`parse_date`] has always read it.
+    #[default]
+    Unknown,
+}
+
+/// What a relative or year-less phrase is read against: the source's
+/// publication date, when known, and the tense of the clause.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Anchor {
+    /// Publication date; None leaves relative phrases unresolved and
+    /// year-less dates without a year.
+    pub date: Option<Date>,
+    /// Direction for year-less dates and bare weekdays.
+    pub tense: Tense,
+}
+
+impl Anchor {
+    /// An anchor on `date` (None: no publication date) in `tense`.
+    pub const fn new(date: Option<Date>, tense: Tense) -> Anchor {
+        Anchor { date, tense }
+    }
+}
+
+/// A span of time: days, and the hours of those days when the phrase gives
+/// a time of day.
+///
+/// The span begins at hour `hours.0` of `range.start` and ends, exclusive,
+/// at hour `hours.1` of `range.end` (24 is the end of that day). Mostly both
+/// are one day; "overnight" runs from 18:00 on the day before the anchor to
+/// 06:00 on the anchor day.
+///
+/// Hours chosen, as newsrooms use the words and without time zones (a
+/// report's times are its own local times):
+/// - morning 06-12, afternoon 12-18, evening 18-24;
+/// - night ("Friday night", "last night", "tonight") 18-24 of that day: the
+///   hours after midnight belong to the next day's "early on";
+/// - "late on Friday", "late Friday": 18-24, the evening;
+/// - "early on Saturday", "early Saturday": 00-12, not 00-06, because
+///   wire copy uses it both for the small hours and for the morning; the
+///   wider reading keeps two accurate reports from conflicting, and a
+///   phrase that is more precise ("Saturday morning") still overlaps it;
+/// - "early"/"late" before a part of the day ("late Friday night") keep the
+///   part's hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    /// The days, with the qualifier, as [`parse_date`] would give them.
+    pub range: DateRange,
+    /// Start hour on the first day and end hour (exclusive, up to 24) on the
+    /// last day; None when the phrase names whole days.
+    pub hours: Option<(u8, u8)>,
+}
+
 /// Parses a date phrase, as matched by [`DATE_PHRASE`], relative to the
 /// source's publication date.
 ///
 /// Any case and extra whitespace or quotes are tolerated, since phrases come
 /// straight from headlines and body text. See the module documentation for
 /// how missing years are inferred.
+///
+/// `parse_date` is the reading with [`Tense::Unknown`] that existing callers
+/// rely on: "earlier this year" is the whole year here, while
+/// [`parse_moment`] ends it on the anchor day.
 pub fn parse_date(phrase: &str, published: Option<Date>) -> Result<DateRange, DateError> {
-    let normalized = normalize(phrase);
-    let tokens: Vec<&str> = normalized.split_whitespace().collect();
     let cx = Ctx {
         phrase: phrase.trim(),
         published,
+        tense: Tense::Unknown,
+        whole_periods: true,
     };
-    let mut error = cx.not_a_date();
-    for (qualifier, body) in splits(&tokens) {
-        match parse_body(body, &cx) {
-            Ok((start, end)) => {
-                return Ok(DateRange {
-                    start,
-                    end,
-                    qualifier,
-                })
-            }
-            Err(e) if matches!(error, DateError::NotADate(_)) => error = e,
-            Err(_) => {}
-        }
-    }
-    Err(error)
+    let (qualifier, (start, end)) = read_qualified(phrase, &cx, parse_body)?;
+    Ok(DateRange {
+        start,
+        end,
+        qualifier,
+    })
+}
+
+/// Parses a date or time-of-day phrase, as matched by [`MOMENT_PHRASE`],
+/// against an anchor: the publication date and the tense of the clause.
+///
+/// It reads everything [`parse_date`] reads, with two differences: a
+/// year-less date or a bare weekday goes the way the anchor's tense says
+/// (see the module documentation), and "earlier this year/month/week" ends
+/// on the anchor day ("later this ..." starts on it). Times of day give
+/// [`Moment::hours`]; see [`Moment`] for the hours chosen.
+pub fn parse_moment(phrase: &str, anchor: Anchor) -> Result<Moment, DateError> {
+    let cx = Ctx {
+        phrase: phrase.trim(),
+        published: anchor.date,
+        tense: anchor.tense,
+        whole_periods: false,
+    };
+    let (qualifier, (start, end, hours)) = read_qualified(phrase, &cx, moment_body)?;
+    Ok(Moment {
+        range: DateRange {
+            start,
+            end,
+            qualifier,
+        },
+        hours,
+    })
 }
 
 /// Parses a publication date as stated in a text or manifest: "20.05.2024",
@@ -348,6 +604,266 @@ pub fn parse_publication_date(text: &str) -> Option<Date> {
         }) if start == end => Some(start),
         _ => None,
     }
+}
+
+/// Parses a publication stamp that may carry a time of day: everything
+/// [`parse_publication_date`] reads, and an ISO date followed by "T" or a
+/// space and a time, "2023-09-10T14:30:00Z", "2023-09-10 14:30",
+/// "2023-09-10T14:30:00.5+01:00".
+///
+/// Returns the day and, when given, the hour and minute as written: an
+/// offset or "Z" is accepted but not applied, because factlint compares
+/// reports by their own local days. A time that cannot be read gives None
+/// rather than a silent date-only reading; callers that want the day anyway
+/// use [`parse_publication_date`].
+pub fn parse_publication_moment(text: &str) -> Option<(Date, Option<(u8, u8)>)> {
+    let text = text.trim();
+    let (day_part, clock) = match (text.get(..10), text.get(10..11), text.get(11..)) {
+        (Some(day), Some("T" | " "), Some(clock)) if numeric_date(day).is_some() => {
+            (day, Some(clock.trim()))
+        }
+        _ => (text, None),
+    };
+    let date = parse_publication_date(day_part)?;
+    match clock {
+        None => Some((date, None)),
+        Some(clock) => clock_time(clock).map(|time| (date, Some(time))),
+    }
+}
+
+/// Hour and minute of "14:30", "14:30:00", "14:30:00.123Z", "14:30+02:00".
+fn clock_time(text: &str) -> Option<(u8, u8)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^([01][0-9]|2[0-3]):([0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$",
+        )
+        .expect("the clock pattern is a valid regex")
+    });
+    let caps = re.captures(text)?;
+    Some((caps[1].parse().ok()?, caps[2].parse().ok()?))
+}
+
+/// True when a possessive "'s" (straight or curly apostrophe) follows byte
+/// offset `end` of `text`, the end of a phrase found by [`DATE_PHRASE`].
+///
+/// In "devastated by Friday's earthquake" the fragment finds "by Friday",
+/// but "Friday's" names the earthquake's day and "by" belongs to
+/// "devastated": the phrase is not a deadline. Callers keep the range and
+/// set its qualifier to None when this is true. An `end` outside the text
+/// or inside a character gives false.
+pub fn is_possessive_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let after_apostrophe = rest.strip_prefix(['\'', '\u{2019}']);
+    match after_apostrophe.and_then(|r| r.strip_prefix(['s', 'S'])) {
+        Some(after) => !after.starts_with(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+/// Says in plain words why `phrase` cannot be read against `anchor`, or
+/// None when [`parse_moment`] reads it.
+///
+/// Meant for `factlint explain` and for findings about unanchored dates: it
+/// says what to do (give the source a publication date) or what factlint
+/// reads instead, so that a refused phrase is never a silent gap.
+pub fn why_not(phrase: &str, anchor: Anchor) -> Option<String> {
+    let error = parse_moment(phrase, anchor).err()?;
+    let shown = phrase.trim();
+    Some(match error {
+        DateError::NeedsPublicationDate(_) => format!(
+            "'{shown}' needs a publication date to anchor it: give the source one in \
+             sources.yaml or in its front matter (published: 2024-05-14)"
+        ),
+        DateError::Invalid(_) => format!("'{shown}' is not a calendar date"),
+        DateError::NotADate(_) => {
+            let hint = refusal_hint(&shown.to_lowercase());
+            format!("'{shown}' is not a date phrase factlint reads{hint}; it reads {READABLE}")
+        }
+    })
+}
+
+/// What factlint reads, for [`why_not`].
+const READABLE: &str = "days ('September 15', 'Saturday, March 16', '2024-05-14'), months and \
+     years ('in March', 'March 2024', 'last year'), parts of them ('mid-March', 'the end of the \
+     year'), days counted from the publication date ('yesterday', 'on Saturday', 'last week', \
+     'this weekend', 'two days ago') and times of day ('Friday night', 'late on Friday', 'this \
+     morning')";
+
+/// Why a phrase of a known kind is left out, for [`why_not`].
+fn refusal_hint(lowered: &str) -> &'static str {
+    let has = |words: &[&str]| lowered.split_whitespace().any(|w| words.contains(&w));
+    if has(&["spring", "summer", "autumn", "fall", "winter"]) {
+        " (seasons are left out: their months differ between hemispheres)"
+    } else if has(&["later", "earlier"]) && has(&["days", "weeks", "months", "years"]) {
+        " ('N days later' counts from an event whose date the phrase does not give)"
+    } else {
+        ""
+    }
+}
+
+/// Guesses the tense of a clause from its words, for [`Anchor::tense`]:
+/// which way a year-less date in it lies from the publication date.
+///
+/// Strong past cues: "was", "were", "had", "did", common irregular past
+/// forms ("took", "struck", "fell", ...), "ago", "yesterday", "earlier", and
+/// "last" before a time word ("last week", "last July"). Strong future cues:
+/// "will", "would", "shall", "'ll", "deadline", "tomorrow", "next" before a
+/// time word, "to be", "expected/scheduled/set/due to" before a verb, "no
+/// later than", and a deadline date phrase ("by September 15", not the
+/// possessive "by Friday's quake"). Weak cues count only when no strong cue
+/// is found: a past participle in "-ed" for the past, "until" for the
+/// future ("will stay until March" is future, "schools stay shut until
+/// Monday" too, and "remained until March", with a weak cue each way, is
+/// unknown).
+///
+/// Strong cues both ways, weak cues both ways, or none give
+/// [`Tense::Unknown`]: a wrong direction would move a date by a year, so
+/// the guess stays out when it is unsure. Reporting verbs ("said") are no
+/// cue: "said it would leave by March" is about the future.
+pub fn guess_tense(clause: &str) -> Tense {
+    let lowered = clause.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = lowered
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut cues = TenseCues::default();
+    for (i, word) in words.iter().enumerate() {
+        cues.add(word, &words[i + 1..]);
+    }
+    cues.future |= has_deadline(clause);
+    cues.verdict()
+}
+
+/// Tense cues found in a clause, strong and weak; see [`guess_tense`].
+#[derive(Default)]
+struct TenseCues {
+    past: bool,
+    future: bool,
+    weak_past: bool,
+    weak_future: bool,
+}
+
+impl TenseCues {
+    /// Counts the cue that `word`, followed by `next`, gives, if any.
+    fn add(&mut self, word: &str, next: &[&str]) {
+        let following = next.first().copied().unwrap_or("");
+        match word {
+            "was" | "were" | "had" | "did" | "wasn't" | "weren't" | "hadn't" | "didn't" | "ago"
+            | "yesterday" | "earlier" | "took" | "began" | "fell" | "rose" | "came" | "went"
+            | "struck" | "overthrew" => self.past = true,
+            "will" | "won't" | "shall" | "would" | "deadline" | "tomorrow" | "upcoming" => {
+                self.future = true
+            }
+            "last" if is_time_word(following) => self.past = true,
+            "next" if is_time_word(following) => self.future = true,
+            "expected" | "scheduled" | "set" | "planned" | "poised" | "plans" | "going"
+                if following == "to" =>
+            {
+                self.future = true
+            }
+            "due" if following == "to" && !gives_a_reason(next.get(1).copied()) => {
+                self.future = true
+            }
+            "to" if following == "be" => self.future = true,
+            "no" | "not" if next.starts_with(&["later", "than"]) => self.future = true,
+            "until" | "till" => self.weak_future = true,
+            _ if word.ends_with("'ll") => self.future = true,
+            _ if is_past_participle(word) => self.weak_past = true,
+            _ => {}
+        }
+    }
+
+    fn verdict(&self) -> Tense {
+        let (past, future) = match (self.past, self.future) {
+            (false, false) => (self.weak_past, self.weak_future),
+            strong => strong,
+        };
+        match (past, future) {
+            (true, false) => Tense::Past,
+            (false, true) => Tense::Future,
+            _ => Tense::Unknown,
+        }
+    }
+}
+
+/// True when the clause holds a deadline date phrase ("by September 15",
+/// "no later than mid-September"), not followed by a possessive. "until"
+/// is left to the weak cues.
+fn has_deadline(clause: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
+    });
+    re.find_iter(clause).any(|m| {
+        let normalized = normalize(m.as_str());
+        let tokens: Vec<&str> = normalized.split_whitespace().collect();
+        let deadline = splits(&tokens).next().and_then(|(q, _)| q) == Some(DateQualifier::Deadline);
+        deadline && tokens.first() != Some(&"until") && !is_possessive_after(clause, m.end())
+    })
+}
+
+/// A word after which "last"/"next" speaks of time: "last week", "next July".
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "week" | "weekend" | "month" | "year" | "night" | "morning" | "evening" | "time"
+    ) || weekday(word).is_some()
+        || month(word).is_some()
+}
+
+/// True when "due to" is followed by a reason ("due to the storm"), not a
+/// verb ("due to resume").
+fn gives_a_reason(word: Option<&str>) -> bool {
+    matches!(
+        word,
+        Some(
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "bad"
+                | "heavy"
+                | "poor"
+                | "lack"
+                | "security"
+                | "concerns"
+                | "weather"
+        )
+    )
+}
+
+/// A word in "-ed" that is most likely a past verb, for the weak past cue.
+fn is_past_participle(word: &str) -> bool {
+    const NOT_PAST: &[&str] = &[
+        "indeed",
+        "hundred",
+        "united",
+        "armed",
+        "based",
+        "limited",
+        "related",
+        "expected",
+        "scheduled",
+        "planned",
+        "supposed",
+        "proposed",
+        "naked",
+        "sacred",
+        "wicked",
+        "hatred",
+    ];
+    word.len() >= 5 && word.ends_with("ed") && !NOT_PAST.contains(&word)
 }
 
 /// Qualifiers as word sequences, longest first so that "before the end of"
@@ -375,9 +891,15 @@ const PREPOSITIONS: &[&str] = &["in", "on", "of", "during", "at"];
 const LEAP_YEAR: i16 = 2024;
 
 /// Phrase being parsed, for error messages, and its anchor.
+#[derive(Clone, Copy)]
 struct Ctx<'a> {
     phrase: &'a str,
     published: Option<Date>,
+    /// Which way year-less dates and bare weekdays go from the anchor.
+    tense: Tense,
+    /// True for [`parse_date`], which reads "earlier this year" as the
+    /// whole year.
+    whole_periods: bool,
 }
 
 impl Ctx<'_> {
@@ -392,6 +914,27 @@ impl Ctx<'_> {
     fn published(&self) -> Result<Date, DateError> {
         self.published
             .ok_or_else(|| DateError::NeedsPublicationDate(self.phrase.to_string()))
+    }
+
+    /// The same context read in another tense.
+    fn with_tense(&self, tense: Tense) -> Self {
+        Ctx { tense, ..*self }
+    }
+
+    /// The year of a month (and day) on the calendar: an unstated year
+    /// follows the tense from the anchor, see [`directed_year`].
+    fn year_of(
+        &self,
+        spec: YearSpec,
+        month: i8,
+        day: Option<i8>,
+    ) -> Result<Option<i16>, DateError> {
+        match (spec, self.published) {
+            (YearSpec::Unstated, Some(anchor)) => {
+                Ok(Some(directed_year(anchor, self.tense, month, day)))
+            }
+            _ => self.year(spec),
+        }
     }
 
     /// The year a phrase refers to; None when unstated and unknowable.
@@ -443,10 +986,25 @@ impl Dir {
 enum Rel {
     Day(i64),
     Weekday(Weekday, Dir),
+    /// "this Sunday", which the tense points one way or the other.
+    ThisWeekday(Weekday),
     Week(Dir),
     PastWeek,
+    /// "the weekend" (None), "this/last/next weekend".
+    Weekend(Option<Dir>),
     Month(Dir),
     NamedMonth(i8, Dir),
+    /// "two days ago", "a year ago".
+    Ago(i64, Unit),
+}
+
+/// The unit counted in "two days ago" or "three weeks after".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
 }
 
 /// What a phrase denotes before it becomes a range of days.
@@ -488,26 +1046,218 @@ fn splits<'t, 's>(
         .chain(std::iter::once((None, tokens)))
 }
 
-/// Resolves the phrase after its qualifier to a pair of days.
-fn parse_body(tokens: &[&str], cx: &Ctx) -> Result<(Day, Day), DateError> {
-    let tokens = match tokens {
-        [first, rest @ ..] if !rest.is_empty() && PREPOSITIONS.contains(first) => rest,
-        _ => tokens,
-    };
-    to_days(core(tokens, cx)?, cx)
+/// Reads the phrase with `read`, trying every qualifier it may start with.
+///
+/// The first reading that succeeds wins; otherwise the most telling error,
+/// a missing anchor or an impossible day rather than "not a date".
+fn read_qualified<T>(
+    phrase: &str,
+    cx: &Ctx,
+    read: impl Fn(&[&str], &Ctx) -> Result<T, DateError>,
+) -> Result<(Option<DateQualifier>, T), DateError> {
+    let normalized = normalize(phrase);
+    let tokens: Vec<&str> = normalized.split_whitespace().collect();
+    let mut error = cx.not_a_date();
+    for (qualifier, body) in splits(&tokens) {
+        match read(body, cx) {
+            Ok(value) => return Ok((qualifier, value)),
+            Err(e) if matches!(error, DateError::NotADate(_)) => error = e,
+            Err(_) => {}
+        }
+    }
+    Err(error)
 }
 
-/// Parses a phrase, handling "earlier this ..." and parts of a period.
+/// Drops a leading preposition ("in", "on", ...) that has words after it.
+fn strip_preposition<'t, 's>(tokens: &'t [&'s str]) -> &'t [&'s str] {
+    match tokens {
+        [first, rest @ ..] if !rest.is_empty() && PREPOSITIONS.contains(first) => rest,
+        _ => tokens,
+    }
+}
+
+/// Resolves the phrase after its qualifier to a pair of days.
+fn parse_body(tokens: &[&str], cx: &Ctx) -> Result<(Day, Day), DateError> {
+    to_days(core(strip_preposition(tokens), cx)?, cx)
+}
+
+/// Hours of a time of day, `[start, end)`; see [`Moment`].
+type Hours = (u8, u8);
+
+const MORNING: Hours = (6, 12);
+const AFTERNOON: Hours = (12, 18);
+const EVENING: Hours = (18, 24);
+const EARLY: Hours = (0, 12);
+/// From 18:00 on the day before to 06:00 on the anchor day.
+const OVERNIGHT: Hours = (18, 6);
+
+/// Resolves the phrase after its qualifier to days and, for a time of day,
+/// hours.
+fn moment_body(tokens: &[&str], cx: &Ctx) -> Result<(Day, Day, Option<Hours>), DateError> {
+    let tokens = strip_preposition(tokens);
+    match time_of_day(tokens, cx)? {
+        Some((start, end, hours)) => Ok((start, end, Some(hours))),
+        None => to_days(core(tokens, cx)?, cx).map(|(start, end)| (start, end, None)),
+    }
+}
+
+/// A time-of-day phrase, or Ok(None) when the phrase names no time of day.
+fn time_of_day(tokens: &[&str], cx: &Ctx) -> Result<Option<(Day, Day, Hours)>, DateError> {
+    if let Some(span) = anchored_time_of_day(tokens, cx)? {
+        return Ok(Some(span));
+    }
+    let in_day = |rest: &[&str], hours: Hours| one_day(rest, cx).map(|day| (day, day, hours));
+    match tokens {
+        ["the", part, "of", rest @ ..] => part_hours(part).map(|h| in_day(rest, h)).transpose(),
+        [edge @ ("early" | "late"), rest @ ..] => edge_of_day(edge, rest, cx),
+        [rest @ .., part] => part_hours(part).map(|h| in_day(rest, h)).transpose(),
+        [] => Ok(None),
+    }
+}
+
+/// "tonight", "last night", "this morning", "overnight": times of day
+/// counted from the anchor day.
+fn anchored_time_of_day(tokens: &[&str], cx: &Ctx) -> Result<Option<(Day, Day, Hours)>, DateError> {
+    let (first, last, hours) = match tokens {
+        ["tonight"] => (0, 0, EVENING),
+        ["overnight"] => (-1, 0, OVERNIGHT),
+        ["last", "night" | "evening"] => (-1, -1, EVENING),
+        ["this", part] => match part_hours(part) {
+            Some(hours) => (0, 0, hours),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    let anchor = cx.published()?;
+    let day = |offset| {
+        add_days(anchor, offset)
+            .map(Day::Full)
+            .ok_or_else(|| cx.invalid())
+    };
+    Ok(Some((day(first)?, day(last)?, hours)))
+}
+
+/// "late on Friday", "early Saturday", "late Friday night": Ok(None) when
+/// what follows is not one day ("late July" is a part of a month).
+fn edge_of_day(
+    edge: &str,
+    rest: &[&str],
+    cx: &Ctx,
+) -> Result<Option<(Day, Day, Hours)>, DateError> {
+    let rest = rest.strip_prefix(&["on"]).unwrap_or(rest);
+    if let Some(span) = time_of_day(rest, cx)? {
+        return Ok(Some(span));
+    }
+    let hours = if edge == "early" { EARLY } else { EVENING };
+    match to_days(core(rest, cx)?, cx)? {
+        (start, end) if start == end => Ok(Some((start, end, hours))),
+        _ => Ok(None),
+    }
+}
+
+/// The hours of "morning", "afternoon", "evening", "night".
+fn part_hours(word: &str) -> Option<Hours> {
+    match word {
+        "morning" => Some(MORNING),
+        "afternoon" => Some(AFTERNOON),
+        "evening" | "night" => Some(EVENING),
+        _ => None,
+    }
+}
+
+/// A phrase that must name exactly one day.
+fn one_day(tokens: &[&str], cx: &Ctx) -> Result<Day, DateError> {
+    match to_days(core(tokens, cx)?, cx)? {
+        (start, end) if start == end => Ok(start),
+        _ => Err(cx.not_a_date()),
+    }
+}
+
+/// Parses a phrase, handling prefixes that modify another phrase:
+/// "earlier this ...", parts of a period, "this past ...", a weekday before
+/// a date, "a year ago in March" and "three days after March 16".
 fn core(tokens: &[&str], cx: &Ctx) -> Result<Period, DateError> {
     match tokens {
-        ["earlier" | "later", rest @ ..] if rest.starts_with(&["this"]) => core(rest, cx),
+        [edge @ ("earlier" | "later"), rest @ ..] if rest.starts_with(&["this"]) => {
+            earlier_or_later(edge, core(rest, cx)?, cx)
+        }
         ["the", word, "of", rest @ ..] | [word, "of", rest @ ..] if part_of(word).is_some() => {
             apply_part(core(rest, cx)?, part_of(word), cx)
         }
         [word, rest @ ..] if !rest.is_empty() && part_prefix(word).is_some() => {
             apply_part(core(rest, cx)?, part_prefix(word), cx)
         }
+        ["this", "past", rest @ ..] if !matches!(rest, ["week" | "weekend"]) => {
+            core(rest, &cx.with_tense(Tense::Past))
+        }
+        [word, rest @ ..] if !rest.is_empty() && weekday(word).is_some() => {
+            one_day(rest, cx).map(|day| Period::Days(day, day))
+        }
+        [n, "year" | "years", "ago", "in", m] => years_ago_in_month(n, m, cx),
+        [n, u, edge @ ("after" | "before"), rest @ ..] => shifted(n, u, edge, rest, cx),
         _ => simple(tokens, cx),
+    }
+}
+
+/// "earlier this year" from the start of the year to the anchor day, "later
+/// this year" from the anchor day to its end; [`parse_date`] keeps the
+/// whole period.
+fn earlier_or_later(edge: &str, period: Period, cx: &Ctx) -> Result<Period, DateError> {
+    if cx.whole_periods {
+        return Ok(period);
+    }
+    let (start, end) = to_days(period, cx)?;
+    let anchor = Day::Full(cx.published()?);
+    Ok(match edge {
+        "earlier" => Period::Days(start, anchor),
+        _ => Period::Days(anchor, end),
+    })
+}
+
+/// "a year ago in March": that month, the given number of years before the
+/// anchor's year.
+fn years_ago_in_month(n: &str, m: &str, cx: &Ctx) -> Result<Period, DateError> {
+    let (Some(n), Some(month)) = (count(n), month(m)) else {
+        return Err(cx.not_a_date());
+    };
+    let year = i64::from(cx.published()?.year()) - n;
+    let year = i16::try_from(year).map_err(|_| cx.invalid())?;
+    Ok(Period::Month {
+        year: Some(year),
+        month,
+    })
+}
+
+/// "three days after March 16", "two weeks before the end of March": the
+/// days of the phrase after `edge`, moved by the count.
+fn shifted(n: &str, u: &str, edge: &str, rest: &[&str], cx: &Ctx) -> Result<Period, DateError> {
+    let days = match (count(n), unit(u)) {
+        (Some(n), Some(Unit::Day)) => n,
+        (Some(n), Some(Unit::Week)) => 7 * n,
+        _ => return Err(cx.not_a_date()),
+    };
+    let days = if edge == "before" { -days } else { days };
+    let (start, end) = to_days(core(strip_preposition(rest), cx)?, cx)?;
+    Ok(Period::Days(
+        shift_day(start, days, cx)?,
+        shift_day(end, days, cx)?,
+    ))
+}
+
+/// A day moved by `n` days; a year-less day must stay in its year.
+fn shift_day(day: Day, n: i64, cx: &Ctx) -> Result<Day, DateError> {
+    let in_calendar = match day {
+        Day::Full(date) => date,
+        Day::NoYear { month, day } => Date::new(LEAP_YEAR, month, day).map_err(|_| cx.invalid())?,
+    };
+    let moved = add_days(in_calendar, n).ok_or_else(|| cx.invalid())?;
+    match day {
+        Day::Full(_) => Ok(Day::Full(moved)),
+        Day::NoYear { .. } if moved.year() == LEAP_YEAR => Ok(Day::NoYear {
+            month: moved.month(),
+            day: moved.day(),
+        }),
+        Day::NoYear { .. } => Err(DateError::NeedsPublicationDate(cx.phrase.to_string())),
     }
 }
 
@@ -519,7 +1269,7 @@ fn simple(tokens: &[&str], cx: &Ctx) -> Result<Period, DateError> {
     }
     match relative_shape(rest) {
         Some(rel) if spec == YearSpec::Unstated => {
-            resolve(rel, cx.published()?).ok_or_else(|| cx.invalid())
+            resolve(rel, cx.published()?, cx.tense).ok_or_else(|| cx.invalid())
         }
         _ => Err(cx.not_a_date()),
     }
@@ -544,14 +1294,14 @@ fn split_year<'t, 's>(tokens: &'t [&'s str]) -> (&'t [&'s str], YearSpec) {
 /// Years, months and days named on the calendar; Ok(None) if not such a phrase.
 fn calendar(tokens: &[&str], spec: YearSpec, cx: &Ctx) -> Result<Option<Period>, DateError> {
     if let Some((month, day)) = month_and_day(tokens) {
-        return day_in(cx.year(spec)?, month, day, cx).map(Some);
+        return day_in(cx.year_of(spec, month, Some(day))?, month, day, cx).map(Some);
     }
     match tokens {
         [] if spec == YearSpec::Unstated => Ok(None),
         [] => Ok(cx.year(spec)?.map(Period::Year)),
         [word] => match month(word) {
             Some(month) => Ok(Some(Period::Month {
-                year: cx.year(spec)?,
+                year: cx.year_of(spec, month, None)?,
                 month,
             })),
             None if spec == YearSpec::Unstated => numeric_date(word)
@@ -590,30 +1340,55 @@ fn relative_shape(tokens: &[&str]) -> Option<Rel> {
         ["tomorrow"] => Some(Rel::Day(1)),
         [word] => weekday(word).map(|w| Rel::Weekday(w, Dir::This)),
         ["past", "week"] | ["the" | "this", "past", "week"] => Some(Rel::PastWeek),
+        ["past", "weekend"] | ["the" | "this", "past", "weekend"] => {
+            Some(Rel::Weekend(Some(Dir::Last)))
+        }
+        ["the", "weekend"] => Some(Rel::Weekend(None)),
         ["the", "month"] => Some(Rel::Month(Dir::This)),
         [d, "week"] => dir(d).map(Rel::Week),
+        [d, "weekend"] => dir(d).map(|d| Rel::Weekend(Some(d))),
         [d, "month"] => dir(d).map(Rel::Month),
         [d, word] => {
             let d = dir(d)?;
-            let named_weekday = weekday(word).filter(|_| d != Dir::This);
-            named_weekday
-                .map(|w| Rel::Weekday(w, d))
-                .or_else(|| month(word).map(|m| Rel::NamedMonth(m, d)))
+            let named_weekday = weekday(word).map(|w| match d {
+                Dir::This => Rel::ThisWeekday(w),
+                _ => Rel::Weekday(w, d),
+            });
+            named_weekday.or_else(|| month(word).map(|m| Rel::NamedMonth(m, d)))
         }
+        [n, u, "ago"] => Some(Rel::Ago(count(n)?, unit(u)?)),
         _ => None,
     }
 }
 
-/// Resolves a relative phrase against the publication date; None on overflow.
-fn resolve(rel: Rel, published: Date) -> Option<Period> {
+/// Resolves a relative phrase against the publication date in a tense;
+/// None on overflow.
+fn resolve(rel: Rel, published: Date, tense: Tense) -> Option<Period> {
     match rel {
         Rel::Day(offset) => add_days(published, offset).map(|d| days(d, d)),
-        Rel::Weekday(w, d) => weekday_date(published, w, d).map(|day| days(day, day)),
+        Rel::Weekday(w, d) => {
+            let day = match (d, tense) {
+                (Dir::This, Tense::Future) => on_or_after(published, w),
+                _ => weekday_date(published, w, d),
+            };
+            day.map(|day| days(day, day))
+        }
+        Rel::ThisWeekday(w) => {
+            let day = match tense {
+                Tense::Past => weekday_date(published, w, Dir::This),
+                _ => on_or_after(published, w),
+            };
+            day.map(|day| days(day, day))
+        }
         Rel::Week(d) => {
-            let back = i64::from(published.weekday().to_monday_zero_offset());
-            let monday = add_days(published, 7 * i64::from(d.offset()) - back)?;
+            let monday = week_monday(published, d.offset())?;
             Some(days(monday, add_days(monday, 6)?))
         }
+        Rel::Weekend(d) => {
+            let monday = week_monday(published, weekend_week(published, d, tense))?;
+            Some(days(add_days(monday, 5)?, add_days(monday, 6)?))
+        }
+        Rel::Ago(n, unit) => ago(published, n, unit),
         Rel::PastWeek => Some(days(add_days(published, -7)?, add_days(published, -1)?)),
         Rel::Month(d) => {
             let first = published
@@ -640,6 +1415,78 @@ fn weekday_date(published: Date, weekday: Weekday, d: Dir) -> Option<Date> {
         Dir::Last => published.nth_weekday(-1, weekday).ok(),
         Dir::Next => published.nth_weekday(1, weekday).ok(),
     }
+}
+
+/// The publication day itself or the first such weekday after it: "will
+/// meet on Saturday", "this Sunday" read on a Sunday.
+fn on_or_after(published: Date, weekday: Weekday) -> Option<Date> {
+    published.yesterday().ok()?.nth_weekday(1, weekday).ok()
+}
+
+/// Monday of the publication week moved by `weeks` weeks (weeks run Monday
+/// to Sunday).
+fn week_monday(published: Date, weeks: i8) -> Option<Date> {
+    let back = i64::from(published.weekday().to_monday_zero_offset());
+    add_days(published, 7 * i64::from(weeks) - back)
+}
+
+/// Which week's Saturday and Sunday a weekend phrase names, counted from
+/// the publication week.
+///
+/// "last weekend" is the previous week's, "next weekend" the next week's.
+/// "The weekend", unless the tense is future, and "this weekend" in the
+/// past tense are the most recent or current one: the publication week's
+/// when published on a Saturday or Sunday, else the previous week's. In
+/// other cases, "this weekend" and "the weekend" are the publication week's.
+fn weekend_week(published: Date, d: Option<Dir>, tense: Tense) -> i8 {
+    let on_weekend = matches!(published.weekday(), Weekday::Saturday | Weekday::Sunday);
+    let most_recent = if on_weekend { 0 } else { -1 };
+    match (d, tense) {
+        (Some(Dir::Last), _) => -1,
+        (Some(Dir::Next), _) => 1,
+        (Some(Dir::This), Tense::Past) | (None, Tense::Past | Tense::Unknown) => most_recent,
+        (Some(Dir::This) | None, _) => 0,
+    }
+}
+
+/// "N units ago": the day that many units before publication, widened by
+/// a margin that grows with the unit, because the phrase rounds more the
+/// longer the unit: days exact, weeks +-3 days, months +-7 days, years
+/// +-15 days. "A year ago" is then the month centred on the day a year
+/// earlier: wide enough for an anniversary mentioned a few days off, narrow
+/// enough to keep it apart from the months around it.
+fn ago(published: Date, n: i64, unit: Unit) -> Option<Period> {
+    let (back, margin) = match unit {
+        Unit::Day => (n.days(), 0),
+        Unit::Week => ((7 * n).days(), 3),
+        Unit::Month => (n.months(), 7),
+        Unit::Year => (n.years(), 15),
+    };
+    let day = published.checked_sub(back).ok()?;
+    Some(days(add_days(day, -margin)?, add_days(day, margin)?))
+}
+
+/// The year of a year-less month (and day) read in `tense` from `anchor`.
+///
+/// Past: the latest such date on or before the anchor (a month counts if
+/// it has begun); Future: the next on or after it (a month counts until it
+/// ends); Unknown: the anchor's year. "February 29" moves on, the same way,
+/// to a leap year.
+fn directed_year(anchor: Date, tense: Tense, month: i8, day: Option<i8>) -> i16 {
+    let year = anchor.year();
+    let here = (anchor.month(), anchor.day());
+    let (first, step) = match tense {
+        Tense::Unknown => return year,
+        Tense::Past if (month, day.unwrap_or(1)) > here => (year.saturating_sub(1), -1),
+        Tense::Past => (year, -1),
+        Tense::Future if (month, day.unwrap_or(31)) < here => (year.saturating_add(1), 1),
+        Tense::Future => (year, 1),
+    };
+    let exists = |year: &i16| Date::new(*year, month, day.unwrap_or(1)).is_ok();
+    (0..8)
+        .map(|i| first.saturating_add(step * i))
+        .find(exists)
+        .unwrap_or(first)
 }
 
 /// "last July" is the most recent July strictly before the publication
@@ -738,6 +1585,33 @@ fn part_prefix(word: &str) -> Option<Part> {
         "early" => Some(Part::Early),
         "mid" => Some(Part::Mid),
         "late" => Some(Part::Late),
+        _ => None,
+    }
+}
+
+/// "a", "an", "one" to "twelve", or digits, as in "two days ago".
+fn count(word: &str) -> Option<i64> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    match word {
+        "a" | "an" => Some(1),
+        _ => WORDS
+            .iter()
+            .position(|w| *w == word)
+            .map(|i| i as i64 + 1)
+            .or_else(|| number(word).filter(|&n: &i64| n >= 1)),
+    }
+}
+
+/// "day"/"days" and the like, singular or plural.
+fn unit(word: &str) -> Option<Unit> {
+    match word.strip_suffix('s').unwrap_or(word) {
+        "day" => Some(Unit::Day),
+        "week" => Some(Unit::Week),
+        "month" => Some(Unit::Month),
+        "year" => Some(Unit::Year),
         _ => None,
     }
 }
@@ -1300,5 +2174,448 @@ mod tests {
     fn qualifier_serializes_snake_case() {
         let json = serde_json::to_string(&DateQualifier::Deadline).unwrap();
         assert_eq!(json, "\"deadline\"");
+    }
+
+    /// Sunday, 26 May 2024.
+    const SUNDAY: Date = date(2024, 5, 26);
+
+    fn at(published: Date, tense: Tense) -> Anchor {
+        Anchor::new(Some(published), tense)
+    }
+
+    fn moment_regex() -> Regex {
+        Regex::new(&format!("(?i){MOMENT_PHRASE}")).unwrap()
+    }
+
+    /// Asserts the days and hours of `phrase` read against `anchor`, and that
+    /// [`MOMENT_PHRASE`] finds the whole phrase inside a sentence.
+    fn check_moment(anchor: Anchor, phrase: &str, days: (Day, Day), hours: Option<(u8, u8)>) {
+        let expected = Moment {
+            range: range(days.0, days.1),
+            hours,
+        };
+        assert_eq!(parse_moment(phrase, anchor), Ok(expected), "{phrase:?}");
+        let sentence = format!("It happened {phrase}, the ministry said.");
+        let found = moment_regex()
+            .find(&sentence)
+            .map(|m| m.as_str().to_string());
+        assert_eq!(found.as_deref(), Some(phrase), "regex on {sentence:?}");
+    }
+
+    /// Asserts the range `parse_moment` gives `phrase` (whole days).
+    fn check_tensed(anchor: Anchor, phrase: &str, start: Day, end: Day) {
+        check_moment(anchor, phrase, (start, end), None);
+    }
+
+    fn one(day: Day) -> (Day, Day) {
+        (day, day)
+    }
+
+    #[test]
+    fn times_of_day_on_named_days() {
+        let anchor = at(PUB, Tense::Unknown);
+        let friday = one(full(2024, 5, 17));
+        check_moment(anchor, "late on Friday", friday, Some((18, 24)));
+        check_moment(anchor, "late Friday", friday, Some((18, 24)));
+        check_moment(anchor, "Friday night", friday, Some((18, 24)));
+        check_moment(anchor, "late Friday night", friday, Some((18, 24)));
+        let saturday = one(full(2024, 5, 18));
+        check_moment(anchor, "Saturday morning", saturday, Some((6, 12)));
+        check_moment(anchor, "early on Saturday", saturday, Some((0, 12)));
+        check_moment(anchor, "early Saturday", saturday, Some((0, 12)));
+        let sunday = one(full(2024, 5, 19));
+        check_moment(anchor, "Sunday evening", sunday, Some((18, 24)));
+        check_moment(anchor, "Sunday afternoon", sunday, Some((12, 18)));
+        check_moment(anchor, "yesterday morning", sunday, Some((6, 12)));
+        let march_16 = one(full(2024, 3, 16));
+        check_moment(
+            anchor,
+            "on the evening of Saturday March 16",
+            march_16,
+            Some((18, 24)),
+        );
+        check_moment(anchor, "late on March 16", march_16, Some((18, 24)));
+    }
+
+    #[test]
+    fn times_of_day_around_the_anchor() {
+        let anchor = at(PUB, Tense::Unknown);
+        let today = full(2024, 5, 20);
+        let yesterday = full(2024, 5, 19);
+        check_moment(anchor, "last night", one(yesterday), Some((18, 24)));
+        check_moment(anchor, "this morning", one(today), Some((6, 12)));
+        check_moment(anchor, "this afternoon", one(today), Some((12, 18)));
+        check_moment(anchor, "tonight", one(today), Some((18, 24)));
+        check_moment(anchor, "overnight", (yesterday, today), Some((18, 6)));
+    }
+
+    #[test]
+    fn times_of_day_keep_qualifiers_and_follow_tense() {
+        let r = parse_moment("by Friday night", at(PUB, Tense::Unknown)).unwrap();
+        assert_eq!(r.range.qualifier, Some(DateQualifier::Deadline));
+        assert_eq!(r.hours, Some((18, 24)));
+        let next_saturday = one(full(2024, 5, 25));
+        let future = at(PUB, Tense::Future);
+        check_moment(future, "Saturday morning", next_saturday, Some((6, 12)));
+        let no_anchor = Anchor::new(None, Tense::Unknown);
+        let r = parse_moment("tonight", no_anchor);
+        assert_eq!(r, Err(DateError::NeedsPublicationDate("tonight".into())));
+        let undated = one(no_year(3, 16));
+        check_moment(
+            no_anchor,
+            "the evening of March 16",
+            undated,
+            Some((18, 24)),
+        );
+    }
+
+    #[test]
+    fn moments_without_a_time_of_day_are_whole_days() {
+        let anchor = at(PUB, Tense::Unknown);
+        check_tensed(anchor, "mid-March", full(2024, 3, 11), full(2024, 3, 20));
+        check_tensed(anchor, "late July", full(2024, 7, 21), full(2024, 7, 31));
+        check_tensed(anchor, "on Saturday", full(2024, 5, 18), full(2024, 5, 18));
+        let r = parse_moment("the spring", anchor);
+        assert_eq!(r, Err(DateError::NotADate("the spring".into())));
+    }
+
+    #[test]
+    fn moment_regex_ignores_ordinary_words() {
+        let re = moment_regex();
+        for text in [
+            "the night shift",
+            "morning prayers",
+            "the evening news",
+            "its last morning",
+        ] {
+            assert_eq!(re.find(text).map(|m| m.as_str()), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn date_phrase_finds_the_day_inside_a_time_of_day() {
+        let re = phrase_regex();
+        let found = re
+            .find("the quake struck late on Friday")
+            .map(|m| m.as_str());
+        assert_eq!(found, Some("on Friday"));
+        let found = re.find("shelling on Friday night").map(|m| m.as_str());
+        assert_eq!(found, Some("on Friday"));
+    }
+
+    #[test]
+    fn weekends() {
+        check("this weekend", full(2024, 5, 25), full(2024, 5, 26));
+        check("the weekend", full(2024, 5, 18), full(2024, 5, 19));
+        check("last weekend", full(2024, 5, 18), full(2024, 5, 19));
+        check("this past weekend", full(2024, 5, 18), full(2024, 5, 19));
+        check("next weekend", full(2024, 6, 1), full(2024, 6, 2));
+        let sunday = Some(SUNDAY);
+        check_at(sunday, "the weekend", full(2024, 5, 25), full(2024, 5, 26));
+        check_at(sunday, "this weekend", full(2024, 5, 25), full(2024, 5, 26));
+        check_at(sunday, "last weekend", full(2024, 5, 18), full(2024, 5, 19));
+        let past = at(PUB, Tense::Past);
+        check_tensed(past, "this weekend", full(2024, 5, 18), full(2024, 5, 19));
+        let future = at(PUB, Tense::Future);
+        check_tensed(future, "the weekend", full(2024, 5, 25), full(2024, 5, 26));
+    }
+
+    #[test]
+    fn earlier_and_later_this_period_end_on_the_anchor() {
+        let anchor = at(PUB, Tense::Unknown);
+        let today = full(2024, 5, 20);
+        check_tensed(anchor, "earlier this year", full(2024, 1, 1), today);
+        check_tensed(anchor, "earlier this month", full(2024, 5, 1), today);
+        check_tensed(anchor, "later this year", today, full(2024, 12, 31));
+    }
+
+    #[test]
+    fn weekday_before_a_date() {
+        check_day("Saturday March 16", 2024, 3, 16);
+        check_day("Saturday, March 16", 2024, 3, 16);
+        check_day("on Saturday, 16 March 2024", 2024, 3, 16);
+        let r = parse_date("Saturday next week", Some(PUB));
+        assert_eq!(r, Err(DateError::NotADate("Saturday next week".into())));
+        let found = phrase_regex()
+            .find("on Saturday next week")
+            .map(|m| m.as_str());
+        assert_eq!(found, Some("on Saturday"));
+    }
+
+    #[test]
+    fn this_past_is_before_the_anchor() {
+        check_day("this past March 16", 2024, 3, 16);
+        check_day("this past Saturday", 2024, 5, 18);
+        let early_march = Some(date(2024, 3, 10));
+        let day = full(2023, 3, 16);
+        check_at(early_march, "this past March 16", day, day);
+    }
+
+    #[test]
+    fn this_weekday() {
+        check_day("this Sunday", 2024, 5, 26);
+        check_at(
+            Some(SUNDAY),
+            "this Sunday",
+            full(2024, 5, 26),
+            full(2024, 5, 26),
+        );
+        let past = at(PUB, Tense::Past);
+        check_tensed(past, "this Sunday", full(2024, 5, 19), full(2024, 5, 19));
+    }
+
+    #[test]
+    fn counted_days_ago() {
+        check_day("two days ago", 2024, 5, 18);
+        check_day("2 days ago", 2024, 5, 18);
+        check_day("a day ago", 2024, 5, 19);
+        let found = phrase_regex().find("0 days ago").map(|m| m.as_str());
+        assert_eq!(found, None);
+        check("three weeks ago", full(2024, 4, 26), full(2024, 5, 2));
+        check("a month ago", full(2024, 4, 13), full(2024, 4, 27));
+        check("twelve months ago", full(2023, 5, 13), full(2023, 5, 27));
+        check("a year ago", full(2023, 5, 5), full(2023, 6, 4));
+        check("a year ago in March", full(2023, 3, 1), full(2023, 3, 31));
+        check("two years ago in May", full(2022, 5, 1), full(2022, 5, 31));
+        let r = parse_date("two days ago", None);
+        assert_eq!(
+            r,
+            Err(DateError::NeedsPublicationDate("two days ago".into()))
+        );
+    }
+
+    #[test]
+    fn days_counted_from_a_date() {
+        check_day("three days after March 16", 2024, 3, 19);
+        check_day("two weeks before March 16", 2024, 3, 2);
+        let r = parse_date("no later than three days after March 16", Some(PUB));
+        assert_eq!(r.map(|r| r.qualifier), Ok(Some(DateQualifier::Deadline)));
+        assert_matches_whole("no later than three days after March 16");
+        check_day("a day after Saturday", 2024, 5, 19);
+        check_at(
+            None,
+            "three days after March 16",
+            no_year(3, 19),
+            no_year(3, 19),
+        );
+        let r = parse_date("three days after December 30", None);
+        assert!(matches!(r, Err(DateError::NeedsPublicationDate(_))));
+        let r = parse_date("three days later", Some(PUB));
+        assert_eq!(r, Err(DateError::NotADate("three days later".into())));
+    }
+
+    #[test]
+    fn regex_counted_phrases_need_their_ending() {
+        let re = phrase_regex();
+        for text in [
+            "the two sides met",
+            "a year of war",
+            "three days of mourning",
+            "a day after the vote",
+            "Fridays are quiet",
+        ] {
+            assert_eq!(re.find(text).map(|m| m.as_str()), None, "{text:?}");
+        }
+        let found = re.find("the weekend was quiet").map(|m| m.as_str());
+        assert_eq!(found, Some("the weekend"));
+        let found = re
+            .find("as it did a year ago, the agency")
+            .map(|m| m.as_str());
+        assert_eq!(found, Some("a year ago"));
+    }
+
+    #[test]
+    fn possessive_after_a_date_phrase() {
+        let re = phrase_regex();
+        let text = "the town was devastated by Friday's earthquake";
+        let m = re.find(text).unwrap();
+        assert_eq!(m.as_str(), "by Friday");
+        assert!(is_possessive_after(text, m.end()));
+        let curly = "hit by Friday\u{2019}s quake";
+        assert!(is_possessive_after(curly, re.find(curly).unwrap().end()));
+        let deadline = "troops must leave by Friday, officials said";
+        assert!(!is_possessive_after(
+            deadline,
+            re.find(deadline).unwrap().end()
+        ));
+        assert!(!is_possessive_after("by Friday'sake", 9));
+        assert!(!is_possessive_after("short", 99));
+    }
+
+    #[test]
+    fn year_less_dates_follow_the_tense() {
+        let past = at(PUB, Tense::Past);
+        let future = at(PUB, Tense::Future);
+        check_tensed(past, "July 26", full(2023, 7, 26), full(2023, 7, 26));
+        check_tensed(past, "in July", full(2023, 7, 1), full(2023, 7, 31));
+        check_tensed(past, "mid-July", full(2023, 7, 11), full(2023, 7, 20));
+        check_tensed(past, "May 20", full(2024, 5, 20), full(2024, 5, 20));
+        check_tensed(past, "May 21", full(2023, 5, 21), full(2023, 5, 21));
+        check_tensed(past, "in May", full(2024, 5, 1), full(2024, 5, 31));
+        check_tensed(future, "in May", full(2024, 5, 1), full(2024, 5, 31));
+        check_tensed(future, "in March", full(2025, 3, 1), full(2025, 3, 31));
+        check_tensed(future, "March 16", full(2025, 3, 16), full(2025, 3, 16));
+        check_tensed(future, "Saturday", full(2024, 5, 25), full(2024, 5, 25));
+        let r = parse_moment("by September 15", future).unwrap().range;
+        assert_eq!(r.start, full(2024, 9, 15));
+        assert_eq!(r.qualifier, Some(DateQualifier::Deadline));
+        let stated = full(2022, 7, 26);
+        check_tensed(future, "July 26, 2022", stated, stated);
+    }
+
+    #[test]
+    fn february_29_moves_to_a_leap_year_in_the_tense() {
+        let past = at(date(2025, 1, 10), Tense::Past);
+        check_tensed(past, "February 29", full(2024, 2, 29), full(2024, 2, 29));
+        let future = at(date(2024, 3, 1), Tense::Future);
+        check_tensed(future, "February 29", full(2028, 2, 29), full(2028, 2, 29));
+    }
+
+    #[test]
+    fn unknown_tense_reads_as_parse_date() {
+        let anchor = at(PUB, Tense::Unknown);
+        for phrase in [
+            "July 26",
+            "in March",
+            "September 15",
+            "Saturday",
+            "last July",
+        ] {
+            let days = parse_date(phrase, Some(PUB));
+            let range = parse_moment(phrase, anchor).map(|m| m.range);
+            assert_eq!(range, days, "{phrase:?}");
+        }
+        let no_anchor = Anchor::new(None, Tense::Past);
+        check_tensed(no_anchor, "July 26", no_year(7, 26), no_year(7, 26));
+    }
+
+    #[test]
+    fn tense_of_clauses() {
+        let cases = [
+            (
+                "the junta that took power in July scrapped the accord",
+                Tense::Past,
+            ),
+            (
+                "the last soldiers will leave by September 15",
+                Tense::Future,
+            ),
+            (
+                "the quake struck late on Friday, killing hundreds",
+                Tense::Past,
+            ),
+            (
+                "officials said the pullout would be over no later than mid-September",
+                Tense::Future,
+            ),
+            ("rescue teams were still digging on Sunday", Tense::Past),
+            (
+                "a second convoy is expected to depart in March",
+                Tense::Future,
+            ),
+            ("the agreement lapsed in March", Tense::Past),
+            ("the base emptied two days ago", Tense::Past),
+            (
+                "the deadline for the handover is September 15",
+                Tense::Future,
+            ),
+            ("negotiators are due to meet again on Monday", Tense::Future),
+            ("flights were grounded due to the storm", Tense::Past),
+            (
+                "envoys toured the damaged district on Saturday",
+                Tense::Past,
+            ),
+            ("talks in Geneva on Tuesday", Tense::Unknown),
+            (
+                "the mission had been expected to wind down in March",
+                Tense::Unknown,
+            ),
+            ("aid groups said on Sunday", Tense::Unknown),
+            (
+                "devastated by Friday's earthquake, the village buried its dead",
+                Tense::Past,
+            ),
+            ("schools stay shut until Monday", Tense::Future),
+            ("the remaining troops remained until March", Tense::Unknown),
+            (
+                "the last flights out are to be completed in July",
+                Tense::Future,
+            ),
+            ("the toll climbed sharply last night", Tense::Past),
+            ("parliament meets next week to vote", Tense::Future),
+            (
+                "the capital\u{2019}ll host the summit on June 3",
+                Tense::Future,
+            ),
+        ];
+        for (clause, tense) in cases {
+            assert_eq!(guess_tense(clause), tense, "{clause:?}");
+        }
+    }
+
+    #[test]
+    fn publication_moments() {
+        let day = date(2023, 9, 10);
+        let cases = [
+            ("2023-09-10T14:30:00Z", Some((day, Some((14, 30))))),
+            ("2023-09-10 14:30", Some((day, Some((14, 30))))),
+            ("2023-09-10T09:05:00.250+01:00", Some((day, Some((9, 5))))),
+            (" 2023-09-10T23:59+0200 ", Some((day, Some((23, 59))))),
+            ("2023-09-10", Some((day, None))),
+            ("September 10, 2023", Some((day, None))),
+            ("2023-09-10T25:00", None),
+            ("2023-09-10 evening", None),
+            ("yesterday", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_publication_moment(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn why_not_says_why() {
+        let none = Anchor::new(None, Tense::Unknown);
+        let anchored = at(PUB, Tense::Unknown);
+        assert_eq!(why_not("late on Friday", anchored), None);
+        let friday = why_not("Friday", none).unwrap();
+        assert!(
+            friday.starts_with("'Friday' needs a publication date"),
+            "{friday}"
+        );
+        assert!(friday.contains("sources.yaml"), "{friday}");
+        let impossible = why_not("February 30", anchored).unwrap();
+        assert_eq!(impossible, "'February 30' is not a calendar date");
+        let spring = why_not(" the spring ", anchored).unwrap();
+        assert!(spring.starts_with("'the spring' is not a date phrase factlint reads"));
+        assert!(spring.contains("seasons"), "{spring}");
+        assert!(spring.contains("'mid-March'"), "{spring}");
+        let later = why_not("three days later", anchored).unwrap();
+        assert!(later.contains("counts from an event"), "{later}");
+        let plain = why_not("the ministry", anchored).unwrap();
+        assert!(plain.contains("is not a date phrase factlint reads; it reads days"));
+    }
+
+    #[test]
+    fn every_phrase_found_is_read() {
+        let text = "Late on Friday the quake struck; by Friday night rescuers had arrived. \
+            On the evening of Saturday, March 16 a second tremor hit, two days ago. \
+            This past weekend, and a year ago in May, the ministry said it would act \
+            no later than three days after September 15, or this Sunday. Early Saturday \
+            morning, overnight and last night, the toll rose; earlier this year it was lower.";
+        let anchor = at(PUB, Tense::Unknown);
+        for m in phrase_regex().find_iter(text) {
+            let r = parse_date(m.as_str(), Some(PUB));
+            assert!(r.is_ok(), "DATE_PHRASE found {:?}: {r:?}", m.as_str());
+        }
+        for m in moment_regex().find_iter(text) {
+            let r = parse_moment(m.as_str(), anchor);
+            assert!(r.is_ok(), "MOMENT_PHRASE found {:?}: {r:?}", m.as_str());
+        }
+    }
+
+    #[test]
+    fn tense_serializes_snake_case() {
+        let json = serde_json::to_string(&Tense::Future).unwrap();
+        assert_eq!(json, "\"future\"");
     }
 }

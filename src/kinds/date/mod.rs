@@ -19,7 +19,7 @@ use crate::scan::RulePattern;
 pub const ENTRY: KindEntry = KindEntry {
     name: "date",
     required: &["patterns"],
-    allowed: &["patterns"],
+    allowed: &["patterns", "window"],
     build,
 };
 
@@ -46,10 +46,9 @@ impl Kind for DateClaim {
     }
 
     fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {
-        let words = &text[found.value.clone()];
-        match parse_date(words, published) {
+        match event_date(text, published, found) {
             Err(DateError::NotADate(_)) => Err(Unparsed {
-                text: words.to_string(),
+                text: text[found.value.clone()].to_string(),
             }),
             resolved => Ok(Value::Date(resolved)),
         }
@@ -75,28 +74,35 @@ pub fn describe_range(range: &DateRange) -> String {
     }
 }
 
-/// The date a quantity describes: the first date phrase in the same sentence outside the mention ("according to
-/// data from last year"), else the publication date.
-pub(super) fn as_of_date(text: &str, published: Option<Date>, found: &Match) -> Option<DateRange> {
-    let sentence = &text[found.sentence.clone()];
-    let in_sentence = date_phrase_regex()
-        .find_iter(sentence)
-        .map(|m| shift(m.range(), found.sentence.start))
-        .filter(|r| r.end <= found.span.start || r.start >= found.span.end)
-        .find_map(|r| parse_date(&text[r], published).ok());
-    in_sentence.or_else(|| published.map(single_day))
-}
-
-fn shift(range: Range<usize>, by: usize) -> Range<usize> {
-    range.start + by..range.end + by
-}
-
-fn single_day(day: Date) -> DateRange {
+/// The range of one day.
+pub fn single_day(day: Date) -> DateRange {
     DateRange {
         start: Day::Full(day),
         end: Day::Full(day),
         qualifier: None,
     }
+}
+
+/// The date phrases of `sentence`, as [`DATE_PHRASE`] finds them.
+pub fn date_phrases(sentence: &str) -> Vec<Range<usize>> {
+    date_phrase_regex()
+        .find_iter(sentence)
+        .map(|m| m.range())
+        .collect()
+}
+
+/// An event's date phrase resolved in the direction its sentence's tense gives ("the July 26 coup" in a May report
+/// is last July's; "by September 15" is the next one). A possessive ("devastated by Friday's earthquake") names the
+/// day of something, not a deadline: its qualifier is dropped.
+fn event_date(text: &str, published: Option<Date>, found: &Match) -> Result<DateRange, DateError> {
+    let words = &text[found.value.clone()];
+    let sentence = &text[found.sentence.clone()];
+    let anchor = Anchor::new(published, guess_tense(sentence));
+    let mut range = parse_moment(words, anchor)?.range;
+    if is_possessive_after(text, found.value.end) {
+        range.qualifier = None;
+    }
+    Ok(range)
 }
 
 fn date_phrase_regex() -> &'static Regex {

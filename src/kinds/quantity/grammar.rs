@@ -152,6 +152,53 @@ pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
     })
 }
 
+/// A bare round figure read as the rounded figure it is: "3,100" as 3,050 to 3,149, "1,000" as 950 to 1,049.
+///
+/// Newsrooms round, and a reader takes a bare figure with trailing zeros as approximate. The rounding unit is the
+/// last non-zero digit's place, but at least two significant digits are kept: "1,000" is read as rounded to the
+/// hundred, not to the thousand (which would stretch it from 500 to 1,499), "740" is read as 735 to 744, and "743" or "50" stay exact. The
+/// interval is the wider of the rounding interval and the one the tolerance already gave. Qualified figures ("about",
+/// "more than") and figures that are not whole are returned as they are.
+pub fn with_rounding(quantity: Quantity) -> Quantity {
+    let value = quantity.value;
+    if quantity.qualifier != Qualifier::Exact || value.fract() != 0.0 || value < 100.0 {
+        return quantity;
+    }
+    let unit = rounding_unit(value);
+    if unit <= 1.0 {
+        return quantity;
+    }
+    let (low, high) = (value - unit / 2.0, value + unit / 2.0);
+    let interval = quantity.interval;
+    let min = if low < interval.min.value {
+        closed(low)
+    } else {
+        interval.min
+    };
+    let max = if high > interval.max.value {
+        open(high)
+    } else {
+        interval.max
+    };
+    Quantity {
+        interval: Interval { min, max },
+        ..quantity
+    }
+}
+
+/// The place of the last non-zero digit of a whole number, keeping at least two significant digits.
+fn rounding_unit(value: f64) -> f64 {
+    let digits = value.log10().floor() as i32 + 1;
+    let mut unit = 1.0;
+    while unit * 10.0 <= value
+        && (value / (unit * 10.0)).fract() == 0.0
+        && digits - 1 - (unit.log10() as i32) > 1
+    {
+        unit *= 10.0;
+    }
+    unit
+}
+
 /// Leading qualifier words; no entry is a prefix of another.
 const QUALIFIER_WORDS: &[(&[&str], Qualifier)] = &[
     (&["more", "than"], Qualifier::MoreThan),
@@ -866,6 +913,33 @@ mod tests {
         assert_eq!(json, "\"more_than\"");
         let json = serde_json::to_string(&Qualifier::UpTo).expect("serializes");
         assert_eq!(json, "\"up_to\"");
+    }
+
+    #[test]
+    fn bare_round_figures_are_read_as_rounded() {
+        let read =
+            |phrase: &str| with_rounding(parse_quantity(phrase, Tolerance::default()).unwrap());
+        let ends = |q: Quantity| (q.interval.min, q.interval.max);
+        assert_eq!(ends(read("3,100")), (closed(3050.0), open(3150.0)));
+        assert_eq!(ends(read("1,000")), (closed(950.0), open(1050.0)));
+        assert_eq!(ends(read("300")), (closed(295.0), open(305.0)));
+        assert_eq!(ends(read("740")), (closed(735.0), open(745.0)));
+        assert_eq!(ends(read("20,000")), (closed(19_500.0), open(20_500.0)));
+        assert_eq!(ends(read("2,960")), (closed(2955.0), open(2965.0)));
+        assert_eq!(
+            ends(read("1.2 million")),
+            (closed(1_150_000.0), open(1_250_000.0))
+        );
+        for unchanged in ["743", "50", "about 1,000", "more than 1,000", "3,124"] {
+            let parsed = parse_quantity(unchanged, Tolerance::default()).unwrap();
+            assert_eq!(with_rounding(parsed), parsed, "{unchanged}");
+        }
+        let wide = Tolerance {
+            exact: 0.1,
+            ..Tolerance::default()
+        };
+        let tolerated = with_rounding(parse_quantity("1,000", wide).unwrap());
+        assert_eq!(ends(tolerated), (closed(900.0), closed(1100.0)));
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! describes the date of its sentence's date phrase (else the publication date), so that figures far apart in time
 //! are a change rather than a conflict when the claim has a `window`.
 
+pub mod asof;
 mod grammar;
+
+use std::ops::Range;
 
 use jiff::civil::Date;
 
@@ -17,7 +20,14 @@ use crate::scan::RulePattern;
 pub const ENTRY: KindEntry = KindEntry {
     name: "quantity",
     required: &["patterns"],
-    allowed: &["patterns", "tolerance", "exact_tolerance", "window"],
+    allowed: &[
+        "patterns",
+        "tolerance",
+        "exact_tolerance",
+        "window",
+        "trend",
+        "round_figures",
+    ],
     build,
 };
 
@@ -28,8 +38,30 @@ pub struct QuantityClaim {
     pub patterns: Vec<RulePattern>,
     /// How far "about" and bare numbers stretch.
     pub tolerance: Tolerance,
-    /// Mentions whose as-of dates lie further apart than this many days are a change over time, not a conflict.
-    pub window_days: Option<i64>,
+    /// Whether a bare round figure ("3,100") is read as rounded (3,050 to 3,149) rather than exact.
+    pub round_figures: bool,
+}
+
+/// Where a quantity's wording places its figure among the figures of its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Revision {
+    /// An earlier figure: "an earlier toll of 500", "up from 300", "had stood at".
+    Earlier,
+    /// The figure as of its time.
+    Current,
+    /// A revision to a newer figure: "has risen to 740", "now stands at".
+    Update,
+}
+
+impl From<&asof::Relation> for Revision {
+    fn from(relation: &asof::Relation) -> Revision {
+        match relation {
+            asof::Relation::Earlier { .. } => Revision::Earlier,
+            asof::Relation::Current => Revision::Current,
+            asof::Relation::Update { .. } => Revision::Update,
+        }
+    }
 }
 
 fn build(fields: KindFields) -> Result<Box<dyn Kind>, FieldProblem> {
@@ -40,7 +72,7 @@ fn build(fields: KindFields) -> Result<Box<dyn Kind>, FieldProblem> {
             approximate: fields.tolerance.unwrap_or(default.approximate),
             exact: fields.exact_tolerance.unwrap_or(default.exact),
         },
-        window_days: fields.window_days,
+        round_figures: fields.round_figures.unwrap_or(true),
     }))
 }
 
@@ -58,13 +90,57 @@ impl Kind for QuantityClaim {
         let quantity = parse_quantity(words, self.tolerance).ok_or_else(|| Unparsed {
             text: words.to_string(),
         })?;
-        let as_of = date::as_of_date(text, published, found);
-        Ok(Value::Quantity { quantity, as_of })
+        let quantity = match self.round_figures {
+            true => with_rounding(quantity),
+            false => quantity,
+        };
+        let (as_of, revision) = as_of_and_revision(text, published, found);
+        Ok(Value::Quantity {
+            quantity,
+            as_of,
+            revision,
+        })
     }
+}
 
-    fn window_days(&self) -> Option<i64> {
-        self.window_days
-    }
+/// The date a quantity describes and how its wording places it: the date phrase that governs the figure's clause
+/// ([`asof::governing_date`]), else the publication date; no date for an earlier figure with none of its own.
+fn as_of_and_revision(
+    text: &str,
+    published: Option<Date>,
+    found: &Match,
+) -> (Option<date::DateRange>, Revision) {
+    let sentence = &text[found.sentence.clone()];
+    let figure = unshift(found.span.clone(), found.sentence.start);
+    let phrases = date::date_phrases(sentence);
+    let attribution = asof::governing_date(sentence, figure.clone(), &phrases, &[]);
+    let relation = asof::relation(sentence, figure);
+    let publication = published.map(date::single_day);
+    let as_of = match asof::as_of(&attribution, &relation) {
+        asof::AsOf::Date(index) => {
+            as_of_phrase(&sentence[phrases[index].clone()], sentence, published).or(publication)
+        }
+        asof::AsOf::Publication | asof::AsOf::LatestAtPublication => publication,
+        asof::AsOf::BeforePublication => None,
+    };
+    (as_of, Revision::from(&relation))
+}
+
+/// The days of a figure's as-of phrase: a year-less date is the latest such date on or before publication, unless
+/// the sentence speaks of the future.
+fn as_of_phrase(phrase: &str, sentence: &str, published: Option<Date>) -> Option<date::DateRange> {
+    let tense = match date::guess_tense(sentence) {
+        date::Tense::Future => date::Tense::Future,
+        date::Tense::Past | date::Tense::Unknown => date::Tense::Past,
+    };
+    let anchor = date::Anchor::new(published, tense);
+    date::parse_moment(phrase, anchor)
+        .ok()
+        .map(|moment| moment.range)
+}
+
+fn unshift(range: Range<usize>, by: usize) -> Range<usize> {
+    range.start - by..range.end - by
 }
 
 /// "less than 1,000", "about 1,100 (990–1,210)", "1,000".

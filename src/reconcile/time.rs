@@ -1,0 +1,217 @@
+//! Time in reconciliation: when two incompatible mentions of a claim are a conflict, and when a change over time.
+//!
+//! A claim that declares neither a `window` nor a `trend` ignores time: every incompatible pair conflicts. Otherwise
+//! each mention has an as-of time (a minute number, or unknown) and a *rank*, which says where its wording places the
+//! figure among the figures of its time: an earlier figure ("an earlier toll of 500", "up from 300"), a current one,
+//! or an update ("has risen to 740"). Two incompatible mentions then relate so:
+//!
+//! - **Near** (one time unknown, or both within the window): of one rank, they conflict: two outlets give different
+//!   figures for the same moment. Of different ranks, the lower rank is the earlier figure, and the pair is ordered.
+//! - **Far** (both times known and further apart than the window): the earlier time is the earlier figure.
+//! - An ordered pair is a **change**, unless the claim declares a trend and the later figure goes against it (a toll
+//!   that falls, a withdrawal whose count grows): then it **conflicts**.
+//! - Two earlier figures whose times are both unknown are not compared: nothing says which came first.
+//!
+//! [`link`] is the definition, pair by pair; [`super::graph`] computes the same groups in O(n log n).
+
+use super::extent::{precedes, Extent, SPACES};
+pub use crate::model::time::{TimeSpan, Timing, Trend, CURRENT, DAY, EARLIER, RANKS, UPDATE};
+
+/// What a pair of incompatible mentions is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// They disagree about the same moment, or the later goes against the trend.
+    Conflict,
+    /// The later figure replaced the earlier one.
+    Change,
+}
+
+/// Which of two linked members is the earlier figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Near pairs: the lower rank is earlier; equal ranks are not ordered (they conflict).
+    ByRank,
+    /// Far pairs: the partner (the member already seen) is earlier in time.
+    PartnerEarlier,
+}
+
+/// The outcome for a member of rank `rank` linked with a disjoint partner of rank `partner_rank` that lies below it
+/// (`partner_below`) or above it, under `order` and the claim's trend.
+pub fn outcome(
+    order: Order,
+    partner_rank: u8,
+    rank: u8,
+    partner_below: bool,
+    timing: Timing,
+) -> Link {
+    let partner_earlier = match order {
+        Order::PartnerEarlier => true,
+        Order::ByRank if partner_rank == rank => return Link::Conflict,
+        Order::ByRank => partner_rank < rank,
+    };
+    let later_is_higher = partner_earlier == partner_below;
+    match (timing.trend, later_is_higher) {
+        (None, _) | (Some(Trend::Rising), true) | (Some(Trend::Falling), false) => Link::Change,
+        _ => Link::Conflict,
+    }
+}
+
+/// One mention as reconciliation compares it.
+#[derive(Debug, Clone, Copy)]
+pub struct Timed {
+    /// Extents by space.
+    pub extents: [Option<Extent>; SPACES],
+    /// The as-of time, a minute number, when known.
+    pub time: Option<i64>,
+    /// [`EARLIER`], [`CURRENT`] or [`UPDATE`].
+    pub rank: u8,
+}
+
+/// The definition: what two mentions of one claim are to each other: no link when they are compatible (or not
+/// compared at all), else a conflict, a change, or, for an extent that overlaps nothing (below and above every
+/// other at once), possibly both.
+pub fn links(a: &Timed, b: &Timed, timing: Timing) -> Vec<Link> {
+    let Some(disjoint) = first_disjoint_space(a, b) else {
+        return Vec::new();
+    };
+    let Some(window) = timing.window() else {
+        return vec![Link::Conflict];
+    };
+    let near = match (a.time, b.time) {
+        (Some(x), Some(y)) => (x - y).abs() <= window,
+        _ => true,
+    };
+    if near && a.rank == b.rank {
+        let both_undated_earlier = a.rank == EARLIER && a.time.is_none() && b.time.is_none();
+        return if both_undated_earlier {
+            Vec::new()
+        } else {
+            vec![Link::Conflict]
+        };
+    }
+    let a_earlier = if near {
+        a.rank < b.rank
+    } else {
+        a.time < b.time
+    };
+    let (earlier, later) = if a_earlier { (a, b) } else { (b, a) };
+    let (Some(e), Some(l)) = (earlier.extents[disjoint], later.extents[disjoint]) else {
+        return vec![Link::Conflict];
+    };
+    let mut found = Vec::new();
+    for (partner_below, apart) in [
+        (true, precedes(e.upper, l.lower)),
+        (false, precedes(l.upper, e.lower)),
+    ] {
+        let link = outcome(Order::PartnerEarlier, 0, 0, partner_below, timing);
+        if apart && !found.contains(&link) {
+            found.push(link);
+        }
+    }
+    found
+}
+
+/// The single link of two mentions whose extents are not empty: see [`links`].
+pub fn link(a: &Timed, b: &Timed, timing: Timing) -> Option<Link> {
+    let found = links(a, b, timing);
+    found
+        .iter()
+        .copied()
+        .find(|&l| l == Link::Conflict)
+        .or(found.first().copied())
+}
+
+/// The first space where both have extents and they share no point; `None` when they are compatible.
+fn first_disjoint_space(a: &Timed, b: &Timed) -> Option<usize> {
+    (0..SPACES).find(|&space| match (a.extents[space], b.extents[space]) {
+        (Some(x), Some(y)) => !x.overlaps(&y),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::extent::Edge;
+
+    fn figure(low: f64, high: f64, time: Option<i64>, rank: u8) -> Timed {
+        let at = |value| Edge::At {
+            value,
+            inclusive: true,
+        };
+        Timed {
+            extents: [
+                Some(Extent {
+                    lower: at(low),
+                    upper: at(high),
+                }),
+                None,
+            ],
+            time,
+            rank,
+        }
+    }
+
+    const RISING: Timing = Timing {
+        window: Some(360),
+        trend: Some(Trend::Rising),
+    };
+    const HOUR: i64 = 60;
+
+    #[test]
+    fn without_window_or_trend_time_is_ignored() {
+        let early = figure(300.0, 300.0, Some(0), CURRENT);
+        let late = figure(2960.0, 2960.0, Some(100 * 24 * HOUR), CURRENT);
+        assert_eq!(link(&early, &late, Timing::default()), Some(Link::Conflict));
+    }
+
+    #[test]
+    fn two_current_figures_at_one_time_conflict() {
+        let a = figure(1200.0, f64::INFINITY, Some(14 * HOUR), CURRENT);
+        let b = figure(720.0, 880.0, Some(14 * HOUR), CURRENT);
+        assert_eq!(link(&a, &b, RISING), Some(Link::Conflict));
+    }
+
+    #[test]
+    fn a_rise_over_days_is_a_change_and_a_fall_conflicts() {
+        let monday = figure(2100.0, 2100.0, Some(3 * 24 * HOUR), CURRENT);
+        let tuesday_higher = figure(2960.0, 2960.0, Some(4 * 24 * HOUR), CURRENT);
+        let tuesday_lower = figure(1500.0, 1500.0, Some(4 * 24 * HOUR), CURRENT);
+        assert_eq!(link(&monday, &tuesday_higher, RISING), Some(Link::Change));
+        assert_eq!(link(&tuesday_higher, &monday, RISING), Some(Link::Change));
+        assert_eq!(link(&monday, &tuesday_lower, RISING), Some(Link::Conflict));
+        let falling = Timing {
+            trend: Some(Trend::Falling),
+            ..RISING
+        };
+        assert_eq!(link(&monday, &tuesday_lower, falling), Some(Link::Change));
+    }
+
+    #[test]
+    fn marked_revisions_at_one_time_are_ordered() {
+        let earlier = figure(500.0, f64::INFINITY, None, EARLIER);
+        let update = figure(740.0, 740.0, Some(20 * HOUR), UPDATE);
+        let current = figure(300.0, 300.0, Some(20 * HOUR), CURRENT);
+        assert_eq!(link(&current, &update, RISING), Some(Link::Change));
+        assert_eq!(link(&earlier, &current, RISING), Some(Link::Conflict));
+        let no_trend = Timing {
+            trend: None,
+            ..RISING
+        };
+        assert_eq!(link(&earlier, &current, no_trend), Some(Link::Change));
+    }
+
+    #[test]
+    fn undated_earlier_figures_are_not_compared() {
+        let a = figure(500.0, 500.0, None, EARLIER);
+        let b = figure(300.0, 300.0, None, EARLIER);
+        assert_eq!(link(&a, &b, RISING), None);
+    }
+
+    #[test]
+    fn compatible_figures_are_not_linked() {
+        let a = figure(1000.0, 1100.0, Some(0), CURRENT);
+        let b = figure(1050.0, 1050.0, Some(0), CURRENT);
+        assert_eq!(link(&a, &b, RISING), None);
+    }
+}
