@@ -1,0 +1,141 @@
+//! The time model on two made-up stories (tests/fixtures/time): a death toll that rises over five days, and a
+//! deployment that falls over months. Each test pins which mentions conflict and which are changes over time.
+
+mod common;
+
+use serde_json::Value;
+
+/// Checks one fixture story against its own rules: the exit code and the JSON report.
+fn check_story(story: &str) -> (Option<i32>, Value) {
+    let dir = format!("tests/fixtures/time/{story}");
+    let rules = format!("{dir}/rules.yaml");
+    let output = common::run(&["check", &dir, "--rules", &rules, "--format", "json"]);
+    (output.status.code(), common::json(&output))
+}
+
+/// The texts of the mentions of every finding of `kind`, finding by finding.
+fn findings_of(report: &Value, kind: &str) -> Vec<Vec<String>> {
+    let text = |id: &Value| {
+        report["mentions"][id.as_u64().unwrap() as usize]["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == kind)
+        .map(|f| f["mentions"].as_array().unwrap().iter().map(text).collect())
+        .collect()
+}
+
+#[test]
+fn a_rising_toll_is_a_timeline_with_one_same_hour_contradiction_and_one_fall_against_the_trend() {
+    let (code, report) = check_story("quake");
+    assert_eq!(code, Some(1));
+    let conflicts = findings_of(&report, "conflict");
+    assert_eq!(
+        conflicts,
+        [
+            vec!["at least 1,200 people had died", "killed about 800 people"],
+            vec![
+                "toll climbed to 2,100",
+                "At least 2,000 people have died",
+                "1,500 people were killed"
+            ],
+        ]
+    );
+    let changes = findings_of(&report, "change");
+    assert_eq!(changes.len(), 1);
+    for rise in [
+        "killing at least 410 people",
+        "toll has risen to 740",
+        "to 2,960 by",
+    ] {
+        assert!(
+            changes[0].iter().any(|m| m == rise),
+            "{rise} in {changes:?}"
+        );
+    }
+}
+
+#[test]
+fn the_toll_read_the_next_day_is_not_dated_by_the_quake() {
+    let (_, report) = check_story("quake");
+    let first = &report["mentions"][0];
+    assert_eq!(first["text"], "killing at least 410 people");
+    assert_eq!(first["value"]["as_of"], "2025-03-15");
+    assert_eq!(first["time"]["start"], "2025-03-15T08:00");
+}
+
+#[test]
+fn revisions_and_earlier_figures_are_marked() {
+    let (_, report) = check_story("quake");
+    let revision_of = |text: &str| {
+        report["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["text"] == text)
+            .map(|m| m["value"]["revision"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        revision_of("toll has risen to 740").as_deref(),
+        Some("update")
+    );
+    assert_eq!(
+        revision_of("toll of more than 500").as_deref(),
+        Some("earlier")
+    );
+    assert_eq!(
+        revision_of("toll rose from 300").as_deref(),
+        Some("earlier")
+    );
+}
+
+#[test]
+fn a_bare_round_figure_agrees_with_a_precise_one() {
+    let (_, report) = check_story("quake");
+    let conflicts = findings_of(&report, "conflict");
+    assert!(!conflicts.iter().flatten().any(|m| m == "toll at 3,100"));
+}
+
+#[test]
+fn an_undated_source_takes_its_dateline_and_says_so() {
+    let (_, report) = check_story("quake");
+    let undated = report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("06-ledger-wire-undated.txt")
+        })
+        .unwrap();
+    assert_eq!(undated["published"], "2025-03-17");
+    let evidence = undated["published_inferred"].as_str().unwrap();
+    assert!(evidence.contains("HARLAN CITY, March 17"), "{evidence}");
+}
+
+#[test]
+fn a_drawdown_conflicts_only_within_its_month_and_dates_figures_by_their_clause() {
+    let (code, report) = check_story("drawdown");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings_of(&report, "conflict"),
+        [vec![
+            "force to 1,500 troops",
+            "More than 1,900 Nordland troops"
+        ]]
+    );
+    let april = report["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["text"] == "roughly 1,200 troops")
+        .unwrap();
+    assert_eq!(april["value"]["as_of"], "2025-04-01/2025-04-30");
+}
