@@ -98,6 +98,27 @@ impl Extent {
         !precedes(self.upper, other.lower) && !precedes(other.upper, self.lower)
     }
 
+    /// The part the two share (empty when they share nothing): from the lower edge that comes last to the upper
+    /// edge that comes first.
+    pub fn intersection(&self, other: &Extent) -> Extent {
+        let begins_last = |a: &Extent, b: &Extent| {
+            if a.mirrored().upper.upper_key() <= b.mirrored().upper.upper_key() {
+                a.lower
+            } else {
+                b.lower
+            }
+        };
+        let ends_first = if self.upper.upper_key() <= other.upper.upper_key() {
+            self.upper
+        } else {
+            other.upper
+        };
+        Extent {
+            lower: begins_last(self, other),
+            upper: ends_first,
+        }
+    }
+
     /// The extent seen from the other end of the axis: what lies after it now lies before it.
     pub fn mirrored(&self) -> Extent {
         Extent {

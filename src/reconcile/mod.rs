@@ -9,6 +9,7 @@
 mod extent;
 mod graph;
 mod placed;
+mod sides;
 pub mod time;
 
 use std::collections::{BTreeSet, HashMap};
@@ -156,7 +157,11 @@ fn finding(
     mentions: &[&Mention],
 ) -> Finding {
     let members: Vec<&Mention> = group.iter().map(|&i| mentions[i]).collect();
-    let sides = sides_by_value(&members);
+    let sides = match kind {
+        FindingKind::Conflict => sides::positions(&members),
+        FindingKind::Change => sides::timeline(&members, window_of(claim)),
+        FindingKind::Agreement => sides_by_value(&members),
+    };
     let message = message(claim, kind, &sides, &members);
     assemble(claim_index, claim, kind, message, &members, &sides)
 }
@@ -224,22 +229,47 @@ fn message(
     sides: &[Vec<&Mention>],
     members: &[&Mention],
 ) -> String {
-    let side_text = |side: &Vec<&Mention>| {
-        let value = side[0].value.describe();
-        format!("{value} ({})", count_mentions(side))
-    };
-    let described: Vec<String> = sides.iter().map(side_text).collect();
+    let described: Vec<String> = sides
+        .iter()
+        .map(|side| sides::describe_side(side))
+        .collect();
     match kind {
-        FindingKind::Conflict => format!(
-            "{}: sources disagree: {}",
-            claim.title,
-            described.join(" vs ")
-        ),
-        FindingKind::Change => format!(
-            "{}: changed over time: {}",
-            claim.title,
-            described.join(" then ")
-        ),
+        FindingKind::Conflict => match against_trend(claim, members) {
+            Some(trend) => {
+                let dated: Vec<String> = sides::timeline(members, window_of(claim))
+                    .iter()
+                    .map(|point| {
+                        format!(
+                            "{} {}",
+                            sides::describe_side(point),
+                            sides::describe_time(point)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{}: a later figure goes against the {trend} trend: {}",
+                    claim.title,
+                    dated.join(" then ")
+                )
+            }
+            None => format!(
+                "{}: sources disagree: {}",
+                claim.title,
+                described.join(" vs ")
+            ),
+        },
+        FindingKind::Change => {
+            let dated: Vec<String> = sides
+                .iter()
+                .zip(&described)
+                .map(|(side, text)| format!("{text} {}", sides::describe_time(side)))
+                .collect();
+            format!(
+                "{}: changed over time: {}",
+                claim.title,
+                dated.join(" then ")
+            )
+        }
         FindingKind::Agreement => {
             let values: Vec<String> = sides.iter().map(|s| s[0].value.describe()).collect();
             format!(
@@ -250,6 +280,27 @@ fn message(
             )
         }
     }
+}
+
+/// The claim's window in minutes, 0 when it ignores time.
+fn window_of(claim: &Claim) -> i64 {
+    claim.timing.window().unwrap_or(0)
+}
+
+/// For a conflict of a claim with a trend whose mentions lie further apart in time than the window: the trend's
+/// name, since the conflict is a later figure going the wrong way rather than a disagreement about one moment.
+fn against_trend(claim: &Claim, members: &[&Mention]) -> Option<&'static str> {
+    let trend = claim.timing.trend?;
+    let window = claim.timing.window()?;
+    let times: BTreeSet<i64> = members
+        .iter()
+        .filter_map(|m| m.time.map(|t| t.midpoint()))
+        .collect();
+    let spread = times.last()? - times.first()?;
+    (spread > window).then_some(match trend {
+        time::Trend::Rising => "rising",
+        time::Trend::Falling => "falling",
+    })
 }
 
 /// "1 mention in 1 source", "3 mentions in 2 sources".
