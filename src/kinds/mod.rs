@@ -290,6 +290,15 @@ impl Value {
         written == described || (!written.contains('(') && written == without_interval)
     }
 
+    /// The date the value describes, for the kinds that have one (quantities): `Some(None)` when it is unknown,
+    /// `None` for the kinds that have no such date.
+    pub fn as_of(&self) -> Option<Option<&DateRange>> {
+        match self {
+            Value::Quantity { as_of, .. } => Some(as_of.as_ref()),
+            _ => None,
+        }
+    }
+
     /// For term and quote mentions, where they were placed when the corpus was grouped; `None` for the kinds whose
     /// mentions are reconciled by comparing their values.
     pub fn placement(&self) -> Option<Placement> {

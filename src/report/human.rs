@@ -15,7 +15,7 @@ use super::anchor_side;
 use super::json::iso_interval;
 use crate::check::Checked;
 use crate::extract::Mention;
-use crate::kinds::{format_number, Value};
+use crate::kinds::format_number;
 use crate::model::{Finding, FindingKind, Severity, Warning};
 use crate::reconcile::{count_mentions, counted};
 use crate::rules::{Claim, RuleSet};
@@ -323,12 +323,10 @@ fn place(
 
 /// "less than 1,000 · as of 2024-05-20 · sputnik (Sputnik Africa)".
 fn value_label(mention: &Mention, source: &SourceInfo) -> String {
-    let as_of = match &mention.value {
-        Value::Quantity {
-            as_of: Some(range), ..
-        } => format!(" · as of {}", iso_interval(range)),
-        Value::Quantity { as_of: None, .. } => " · as of unknown".to_string(),
-        _ => String::new(),
+    let as_of = match mention.value.as_of() {
+        Some(Some(range)) => format!(" · as of {}", iso_interval(range)),
+        Some(None) => " · as of unknown".to_string(),
+        None => String::new(),
     };
     format!(
         "{}{as_of} · {}",

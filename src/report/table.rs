@@ -3,7 +3,6 @@
 
 use super::json::iso_interval;
 use crate::check::Checked;
-use crate::kinds::Value;
 use crate::model::FindingKind;
 use crate::rules::RuleSet;
 
@@ -48,12 +47,10 @@ pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
         .map(|m| {
             let source = &checked.sources[m.source];
             let (line, column) = (m.start.line, m.start.column);
-            let as_of = match &m.value {
-                Value::Quantity {
-                    as_of: Some(range), ..
-                } => iso_interval(range),
-                Value::Quantity { as_of: None, .. } => "unknown".to_string(),
-                _ => String::new(),
+            let as_of = match m.value.as_of() {
+                Some(Some(range)) => iso_interval(range),
+                Some(None) => "unknown".to_string(),
+                None => String::new(),
             };
             vec![
                 source.name.clone(),
