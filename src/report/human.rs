@@ -86,9 +86,11 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // A finding's other mentions are drawn nested under its first, so that one finding reads as one block.
     GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false)
+        .with_show_related_as_nested(true)
 }
 
 fn render_one(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic, out: &mut String) {
