@@ -10,6 +10,8 @@ mod extent;
 mod graph;
 mod placed;
 mod sides;
+
+pub use sides::describe_time;
 pub mod time;
 
 use std::collections::{BTreeSet, HashMap};

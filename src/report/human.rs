@@ -16,8 +16,9 @@ use super::json::iso_interval;
 use crate::check::Checked;
 use crate::extract::Mention;
 use crate::kinds::format_number;
+use crate::model::time::EARLIER;
 use crate::model::{Finding, FindingKind, Severity, Warning};
-use crate::reconcile::{count_mentions, counted};
+use crate::reconcile::{count_mentions, counted, describe_time};
 use crate::rules::{Claim, RuleSet};
 use crate::source::SourceInfo;
 use crate::text::diff::word_diff;
@@ -86,18 +87,32 @@ fn handler(options: HumanOptions) -> GraphicalReportHandler {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    // A finding's other mentions are drawn nested under its first, so that one finding reads as one block.
     GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false)
-        .with_show_related_as_nested(true)
 }
 
 fn render_one(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic, out: &mut String) {
-    if handler.render_report(out, diagnostic).is_err() {
-        out.push_str(&format!("{diagnostic}\n"));
+    let mut rendered = String::new();
+    if handler.render_report(&mut rendered, diagnostic).is_err() {
+        rendered = format!("{diagnostic}\n");
     }
+    out.push_str(&without_related_headings(&rendered));
     out.push('\n');
+}
+
+/// The rendering with miette's heading of each related diagnostic ("Error: " on a line of its own, after a blank
+/// line) taken out, so that a finding and its other mentions read as one block rather than as several errors.
+/// Drawing them nested instead would wrap every source line to the nested width.
+fn without_related_headings(rendered: &str) -> String {
+    static HEADING: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let heading = HEADING.get_or_init(|| {
+        regex::Regex::new(
+            r"\n\n(?:\x1b\[[0-9;]*m)*(?:Error|Warning|Advice): ?(?:\x1b\[[0-9;]*m)*\n",
+        )
+        .expect("the heading pattern is valid")
+    });
+    heading.replace_all(rendered, "\n").into_owned()
 }
 
 /// One diagnostic about a single place in a source, possibly with related ones in other sources.
@@ -216,7 +231,7 @@ fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> 
     let first_side = anchor_side(finding);
     let first = &checked.mentions[first_side[0]];
     let heading = match finding.kind {
-        FindingKind::Change => "changed over time",
+        FindingKind::Change => "timeline",
         _ => "conflict",
     };
     let mut diagnostic = place(
@@ -278,7 +293,9 @@ fn related_diagnostic(
     } else {
         "the first"
     };
-    let (verb, severity) = if agrees {
+    let (verb, severity) = if finding.kind == FindingKind::Change {
+        ("at another time".to_string(), miette::Severity::Advice)
+    } else if agrees {
         (format!("agrees with {first}"), miette::Severity::Advice)
     } else {
         (
@@ -295,7 +312,8 @@ fn related_diagnostic(
     diagnostic.help = if mention.value.placement().is_some() {
         mention.value.reference_help()
     } else {
-        (!agrees || text != first_text)
+        let compared = finding.kind != FindingKind::Change && (!agrees || text != first_text);
+        compared
             .then(|| word_diff(first_text, text).map(|d| format!("wording against the first: {d}")))
             .flatten()
     };
@@ -323,12 +341,19 @@ fn place(
     }
 }
 
-/// "less than 1,000 · as of 2024-05-20 · sputnik (Sputnik Africa)".
+/// "less than 1,000 · as of 2024-05-20 · sputnik (Sputnik Africa)", with the minute when the source gives it ("as of
+/// 2025-03-15 08:00").
 fn value_label(mention: &Mention, source: &SourceInfo) -> String {
-    let as_of = match mention.value.as_of() {
-        Some(Some(range)) => format!(" · as of {}", iso_interval(range)),
-        Some(None) => " · as of unknown".to_string(),
-        None => String::new(),
+    let as_of = match (mention.value.as_of(), mention.time) {
+        (Some(Some(_)), Some(time)) if time.end - time.start == 1 => {
+            format!(" · {}", describe_time(&[mention]))
+        }
+        (Some(Some(range)), _) => format!(" · as of {}", iso_interval(range)),
+        (Some(None), _) if mention.rank == EARLIER => {
+            " · as of an earlier, unknown time".to_string()
+        }
+        (Some(None), _) => " · as of unknown".to_string(),
+        (None, _) => String::new(),
     };
     format!(
         "{}{as_of} · {}",
@@ -352,7 +377,10 @@ fn finding_help(
     finding: &Finding,
     unlisted: usize,
 ) -> String {
-    let default_help = "check which source is right, or say why they differ";
+    let default_help = match finding.kind {
+        FindingKind::Change => "the figure changed over time: say as of when each one holds",
+        _ => "check which source is right, or say why they differ",
+    };
     let mut lines = vec![claim_help.unwrap_or(default_help).to_string()];
     let anchor = &checked.mentions[anchor_side(finding)[0]];
     let relation = if checked.sources[anchor.source].draft {
