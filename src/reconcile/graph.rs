@@ -1,6 +1,6 @@
 //! The conflict and change graphs of one claim's mentions, as connected groups, in O(n log n).
 //!
-//! Two mentions are joined when their extents are disjoint in some space ([`super::extent`]); for quantities
+//! Two mentions are joined when their extents are disjoint in some space ([`crate::kinds::extent`]); for quantities
 //! with a window, a disjoint pair is a conflict when their as-of days lie within the window (or one is unknown), and
 //! a change when they lie further apart. Only the groups matter, not every edge, so each mention is joined to every
 //! *group* holding a disjoint partner, found with [`Linker`], instead of to every partner.
@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use crate::union_find::UnionFind;
 
-use super::extent::{precedes, Edge, Extent, SPACES};
+use crate::kinds::extent::{precedes, Edge, Extent, SPACES};
 
 /// A mention as the graph sees it: its extent in each space, and its as-of day when the claim has a window.
 #[derive(Debug, Clone, Copy)]

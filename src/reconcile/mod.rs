@@ -6,13 +6,12 @@
 //! finding that lists all its mentions, split into sides by value. Every mention ends up in exactly one finding:
 //! its conflict, else its change, else the claim's agreement finding.
 
-mod extent;
 mod graph;
 mod placed;
 
 use std::collections::{BTreeSet, HashMap};
 
-use extent::{as_of_day, extents, Extent, SPACES};
+use crate::kinds::extent::{as_of_day, extents, Extent, SPACES};
 use graph::Node;
 
 use crate::extract::Mention;
