@@ -9,6 +9,7 @@
 //! builds it. Every other module asks a claim's [`Kind`] instead of matching on what kind it is.
 
 pub mod date;
+pub mod extent;
 pub mod polarity;
 pub mod quantity;
 pub mod quote;

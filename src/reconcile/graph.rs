@@ -1,6 +1,6 @@
 //! The conflict and change graphs of one claim's mentions, as connected groups, in O(n log n).
 //!
-//! Two mentions are joined when their extents are disjoint in some space ([`super::extent`]). Whether a disjoint
+//! Two mentions are joined when their extents are disjoint in some space ([`crate::kinds::extent`]). Whether a disjoint
 //! pair is a conflict or a change over time is [`super::time::link`]'s definition; this module computes the same
 //! groups without looking at every pair. Time is ignored when the claim declares neither a window nor a trend: every
 //! disjoint pair conflicts. Otherwise a pair is *near* when one of its times is unknown or the two lie within the
@@ -21,8 +21,8 @@ use std::collections::BTreeMap;
 
 use crate::union_find::UnionFind;
 
-use super::extent::{precedes, Edge, Extent, SPACES};
 use super::time::{outcome, Link, Order, Timing, RANKS};
+use crate::kinds::extent::{precedes, Edge, Extent, SPACES};
 
 /// A mention as the graph sees it: its extent in each space, its time and its rank in time.
 #[derive(Debug, Clone, Copy)]

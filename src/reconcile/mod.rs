@@ -6,7 +6,6 @@
 //! finding that lists all its mentions, split into sides by value. Every mention ends up in exactly one finding:
 //! its conflict, else its change, else the claim's agreement finding.
 
-mod extent;
 mod graph;
 mod placed;
 mod sides;
@@ -16,7 +15,7 @@ pub mod time;
 
 use std::collections::{BTreeSet, HashMap};
 
-use extent::{extents, Extent, SPACES};
+use crate::kinds::extent::{extents, Extent, SPACES};
 use graph::Node;
 
 use crate::extract::Mention;

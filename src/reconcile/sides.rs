@@ -7,9 +7,9 @@
 //! the first position whose common part it overlaps in every space. On one axis that is the fewest positions there
 //! can be (the classic stabbing of intervals); on two (dates with and without a year) it is close.
 
-use super::extent::{extents, Extent, SPACES};
 use super::{count_mentions, sides_by_value};
 use crate::extract::Mention;
+use crate::kinds::extent::{extents, Extent, SPACES};
 use crate::model::time::DAY;
 
 /// The mentions grouped into positions: each position's values can all hold at once. Positions are in order of

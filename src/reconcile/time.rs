@@ -12,9 +12,9 @@
 //!   that falls, a withdrawal whose count grows): then it **conflicts**.
 //! - Two earlier figures whose times are both unknown are not compared: nothing says which came first.
 //!
-//! [`link`] is the definition, pair by pair; [`super::graph`] computes the same groups in O(n log n).
+//! [`link`] is the definition, pair by pair; the reconciliation graph computes the same groups in O(n log n).
 
-use super::extent::{precedes, Extent, SPACES};
+use crate::kinds::extent::{precedes, Extent, SPACES};
 pub use crate::model::time::{TimeSpan, Timing, Trend, CURRENT, DAY, EARLIER, RANKS, UPDATE};
 
 /// What a pair of incompatible mentions is.
@@ -132,7 +132,7 @@ fn first_disjoint_space(a: &Timed, b: &Timed) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reconcile::extent::Edge;
+    use crate::kinds::extent::Edge;
 
     fn figure(low: f64, high: f64, time: Option<i64>, rank: u8) -> Timed {
         let at = |value| Edge::At {

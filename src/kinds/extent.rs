@@ -7,12 +7,16 @@
 //! full days, and month-days for the comparisons that involve a year-less range. A date whose range has no year on
 //! one side is compared on month and day only, and two full ranges that share no month-day share no day either, so
 //! checking both spaces when both values have them changes nothing. Unresolved dates have no extent and are
-//! compatible with everything (term and quote mentions are placed by [`crate::extract::drift`], not compared); a quantity interval that is empty has an extent that overlaps nothing. Quantities
-//! are finite numbers (or an open infinite upper end), as [`crate::kinds::quantity::parse_quantity`] makes them.
+//! compatible with everything (term and quote mentions are placed by [`crate::extract::drift`], not compared); a
+//! quantity interval that is empty has an extent that overlaps nothing. Quantities are finite numbers (or an open
+//! infinite upper end), as [`super::quantity::parse_quantity`] makes them.
+//!
+//! The conflict graph of [`crate::reconcile`] sweeps these extents and knows nothing else of values: a kind whose
+//! values can conflict gives them an extent here.
 
-use crate::kinds::date::{DateRange, Day};
-use crate::kinds::quantity::{Bound, Interval};
-use crate::kinds::Value;
+use super::date::{DateRange, Day};
+use super::quantity::{Bound, Interval};
+use super::Value;
 use crate::model::Polarity;
 
 /// One end of an extent: a value that is in or out, or an end beyond every value.
