@@ -273,8 +273,9 @@ fn normalized(
         match normalize(&claim.kind, source, &matched) {
             Ok(value) => {
                 if let Value::Date(Err(reason)) = &value {
+                    let why = why_not(claim, source, &matched);
                     warnings.push(warn(format!(
-                        "[{}] date not anchored, so not compared: {reason}",
+                        "[{}] date not anchored, so not compared: {reason}{why}",
                         claim.id
                     )));
                 }
@@ -284,14 +285,25 @@ fn normalized(
                 );
             }
             Err(unparsed) => warnings.push(warn(format!(
-                "[{}] matched {:?}, which is not a {} phrase; the match is ignored",
+                "[{}] matched {:?}, which is not a {} phrase; the match is ignored{}",
                 claim.id,
                 unparsed.text,
-                claim.kind.name()
+                claim.kind.name(),
+                why_not(claim, source, &matched)
             ))),
         }
     }
     found
+}
+
+/// What the claim's kind says of a refused or unanchored match, as a clause to append ("; ..."), or nothing.
+fn why_not(claim: &Claim, source: &Source, matched: &Match) -> String {
+    let words = &source.text[matched.value.clone()];
+    claim
+        .kind
+        .why_not(words, source.published)
+        .map(|why| format!(": {why}"))
+        .unwrap_or_default()
 }
 
 /// When a value holds, and its rank among the values of its time: a quantity's as-of date when a phrase gave one

@@ -51,6 +51,13 @@ pub trait Kind: AsAny + std::fmt::Debug + Send + Sync {
         })
     }
 
+    /// Why the words of a match do not read as a value of this kind, or cannot be anchored, in plain words that say
+    /// what to do; `None` when they read, or when the kind has nothing to add to the bare refusal.
+    fn why_not(&self, words: &str, published: Option<Date>) -> Option<String> {
+        let _ = (words, published);
+        None
+    }
+
     /// True for the kinds whose mentions are wordings found and placed across the whole corpus ([`Kind::place`])
     /// rather than pattern matches compared pair by pair (the kinds without patterns): their check holds every
     /// source in memory.

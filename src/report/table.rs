@@ -3,7 +3,7 @@
 
 use super::json::iso_interval;
 use crate::check::Checked;
-use crate::model::FindingKind;
+use crate::model::{Finding, FindingKind};
 use crate::rules::RuleSet;
 
 /// How many characters of a wording the explain table shows.
@@ -34,11 +34,7 @@ pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
             .findings
             .iter()
             .find(|f| f.mentions.contains(&id))
-            .map_or("", |f| match f.kind {
-                FindingKind::Conflict => "conflict",
-                FindingKind::Change => "change",
-                FindingKind::Agreement => "agrees",
-            })
+            .map_or(String::new(), |f| finding_status(f, id))
     };
     let rows: Vec<Vec<String>> = checked
         .mentions
@@ -83,6 +79,32 @@ pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
     }
     out.push('\n');
     out
+}
+
+/// What a mention is in its finding: which side of a conflict ("conflict: majority, side 1 of 2", "conflict:
+/// outlier, side 2 of 2"), which point of a timeline ("change: point 3 of 5"), or "agrees".
+fn finding_status(finding: &Finding, id: usize) -> String {
+    let side = finding.sides.iter().position(|side| side.contains(&id));
+    let sides = finding.sides.len();
+    match (finding.kind, side) {
+        (FindingKind::Conflict, Some(side)) => {
+            let largest = finding.sides.iter().map(Vec::len).max().unwrap_or(0);
+            let size = finding.sides[side].len();
+            let role = if size == largest
+                && finding.sides.iter().filter(|s| s.len() == largest).count() == 1
+            {
+                "majority"
+            } else if size == 1 {
+                "outlier"
+            } else {
+                "minority"
+            };
+            format!("conflict: {role}, side {} of {sides}", side + 1)
+        }
+        (FindingKind::Change, Some(point)) => format!("change: point {} of {sides}", point + 1),
+        (FindingKind::Change, None) | (FindingKind::Conflict, None) => "in a finding".to_string(),
+        (FindingKind::Agreement, _) => "agrees".to_string(),
+    }
 }
 
 /// White space folded, cut to [`WORDING_WIDTH`] characters with an ellipsis.

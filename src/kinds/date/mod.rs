@@ -45,6 +45,10 @@ impl Kind for DateClaim {
         vec![(&self.patterns, None)]
     }
 
+    fn why_not(&self, words: &str, published: Option<Date>) -> Option<String> {
+        why_not(words, Anchor::new(published, Tense::Unknown))
+    }
+
     fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {
         match event_date(text, published, found) {
             Err(DateError::NotADate(_)) => Err(Unparsed {
