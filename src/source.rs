@@ -104,7 +104,7 @@ impl SourceInfo {
         let mut source = Source::from_text(
             self.path.clone(),
             text.to_string(),
-            [None, None, None],
+            [None, None, None, None],
             Some(self.origin.clone()),
         )
         .ok()?;
@@ -209,6 +209,8 @@ struct SourceMeta {
     name: Option<String>,
     outlet: Option<String>,
     published: Option<String>,
+    /// Where the report was published; a date in its path ("/2023/09/14/") dates a source that states none.
+    url: Option<String>,
 }
 
 /// A manifest: source metadata keyed by file name relative to the manifest's directory.
@@ -545,8 +547,8 @@ fn minute_of_day(stamp: &str) -> Option<u16> {
     (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
 }
 
-fn manifest_fields(meta: SourceMeta) -> [Option<String>; 3] {
-    [meta.name, meta.outlet, meta.published]
+fn manifest_fields(meta: SourceMeta) -> [Option<String>; 4] {
+    [meta.name, meta.outlet, meta.published, meta.url]
 }
 
 impl Source {
@@ -555,11 +557,11 @@ impl Source {
     fn from_text(
         path: String,
         text: String,
-        given: [Option<String>; 3],
+        given: [Option<String>; 4],
         origin: Option<Origin>,
     ) -> Result<Source, String> {
         let (front, body_start) = split_front_matter(&text)?;
-        let [name, outlet, published] = given;
+        let [name, outlet, published, url] = given;
         let published_text = published.or(front.published);
         let published_minute = published_text.as_deref().and_then(minute_of_day);
         let published = match published_text {
@@ -571,7 +573,8 @@ impl Source {
         };
         let inferred = match published {
             Some(_) => None,
-            None => infer_publication(&text[body_start..]),
+            None => infer_publication(&text[body_start..])
+                .or_else(|| url.or(front.url).as_deref().and_then(url_date)),
         };
         let (published, published_inferred) = match inferred {
             Some((day, evidence)) => (Some(day), Some(evidence)),
@@ -598,7 +601,7 @@ impl Source {
 
     /// Builds a source from text held in memory (a draft, or a test), reading its front matter and dateline.
     pub fn in_memory(path: &str, text: &str) -> Result<Source, String> {
-        Source::from_text(path.to_string(), text.to_string(), [None, None, None], None)
+        Source::from_text(path.to_string(), text.to_string(), [None, None, None, None], None)
     }
 
     /// The 1-based line and character column of byte `offset`.
@@ -704,6 +707,20 @@ fn infer_publication(body: &str) -> Option<(Date, String)> {
         day,
         format!("dateline {words:?}, with the year of {latest_words:?}, the latest full date in the text"),
     ))
+}
+
+/// The date in a report's url ("https://example.com/news/2023/09/14/death-toll-soars", ".../2023-09-14-toll"), with
+/// the url as evidence: news sites date their paths by the day of publication.
+fn url_date(url: &str) -> Option<(Date, String)> {
+    static DATED: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = DATED.get_or_init(|| {
+        Regex::new(r"[/_-]((?:19|20)[0-9]{2})[/_-]([01]?[0-9])[/_-]([0-3]?[0-9])(?:[/_.-]|$)")
+            .expect("the dated-url regex is valid")
+    });
+    let captures = re.captures(url)?;
+    let number = |i: usize| captures[i].parse::<i16>().ok();
+    let day = Date::new(number(1)?, i8::try_from(number(2)?).ok()?, i8::try_from(number(3)?).ok()?).ok()?;
+    Some((day, format!("the date in its url {url:?}")))
 }
 
 /// A dateline that opens a line with a place in capitals, a month and a day, and a dash: "HARLAN CITY, March 17
@@ -845,6 +862,17 @@ mod tests {
                 .published,
             None
         );
+    }
+
+    #[test]
+    fn a_dated_url_dates_a_source_that_states_no_date() {
+        let text = "---\nurl: https://news.example/world/2023/09/14/toll-rises/\n---\nThe toll rose on Thursday.\n";
+        let source = Source::in_memory("x.txt", text).unwrap();
+        assert_eq!(source.published, Some(jiff::civil::date(2023, 9, 14)));
+        assert!(source.published_inferred.as_deref().unwrap().contains("url"));
+        assert_eq!(url_date("https://news.example/a/2023-11-22-truce"), Some((jiff::civil::date(2023, 11, 22), "the date in its url \"https://news.example/a/2023-11-22-truce\"".to_string())));
+        assert_eq!(url_date("https://news.example/story/20231122"), None);
+        assert_eq!(url_date("https://news.example/2023/13/40/x"), None);
     }
 
     #[test]
