@@ -601,7 +601,12 @@ impl Source {
 
     /// Builds a source from text held in memory (a draft, or a test), reading its front matter and dateline.
     pub fn in_memory(path: &str, text: &str) -> Result<Source, String> {
-        Source::from_text(path.to_string(), text.to_string(), [None, None, None, None], None)
+        Source::from_text(
+            path.to_string(),
+            text.to_string(),
+            [None, None, None, None],
+            None,
+        )
     }
 
     /// The 1-based line and character column of byte `offset`.
@@ -719,7 +724,12 @@ fn url_date(url: &str) -> Option<(Date, String)> {
     });
     let captures = re.captures(url)?;
     let number = |i: usize| captures[i].parse::<i16>().ok();
-    let day = Date::new(number(1)?, i8::try_from(number(2)?).ok()?, i8::try_from(number(3)?).ok()?).ok()?;
+    let day = Date::new(
+        number(1)?,
+        i8::try_from(number(2)?).ok()?,
+        i8::try_from(number(3)?).ok()?,
+    )
+    .ok()?;
     Some((day, format!("the date in its url {url:?}")))
 }
 
@@ -869,8 +879,18 @@ mod tests {
         let text = "---\nurl: https://news.example/world/2023/09/14/toll-rises/\n---\nThe toll rose on Thursday.\n";
         let source = Source::in_memory("x.txt", text).unwrap();
         assert_eq!(source.published, Some(jiff::civil::date(2023, 9, 14)));
-        assert!(source.published_inferred.as_deref().unwrap().contains("url"));
-        assert_eq!(url_date("https://news.example/a/2023-11-22-truce"), Some((jiff::civil::date(2023, 11, 22), "the date in its url \"https://news.example/a/2023-11-22-truce\"".to_string())));
+        assert!(source
+            .published_inferred
+            .as_deref()
+            .unwrap()
+            .contains("url"));
+        assert_eq!(
+            url_date("https://news.example/a/2023-11-22-truce"),
+            Some((
+                jiff::civil::date(2023, 11, 22),
+                "the date in its url \"https://news.example/a/2023-11-22-truce\"".to_string()
+            ))
+        );
         assert_eq!(url_date("https://news.example/story/20231122"), None);
         assert_eq!(url_date("https://news.example/2023/13/40/x"), None);
     }

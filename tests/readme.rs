@@ -43,6 +43,7 @@ fn the_json_example_has_the_shape_of_the_real_output() {
     assert_eq!(example["version"], real["version"]);
     assert_eq!(keys(&example), keys(&real));
     assert_eq!(keys(&example["sources"][0]), keys(&real["sources"][0]));
+    assert_eq!(keys(&example["claims"][0]), keys(&real["claims"][0]));
     let quantity = real["mentions"]
         .as_array()
         .unwrap()

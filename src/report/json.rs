@@ -12,7 +12,7 @@ use crate::kinds::quantity::{Qualifier, Quantity, Revision};
 use crate::kinds::quote::QuoteValue;
 use crate::kinds::term::TermValue;
 use crate::kinds::Value;
-use crate::model::time::{TimeSpan, DAY};
+use crate::model::time::{TimeSpan, Trend, DAY};
 use crate::model::{Finding, FindingKind, Polarity, Severity, Warning};
 use crate::rules::RuleSet;
 
@@ -27,6 +27,7 @@ pub const JSON_VERSION: u32 = 2;
 ))]
 struct Document<S, M, F, W> {
     version: u32,
+    claims: Vec<ClaimEntry>,
     sources: Lazy<S>,
     mentions: Lazy<M>,
     findings: Lazy<F>,
@@ -104,6 +105,17 @@ enum ValueEntry {
     Quote(QuoteValue),
 }
 
+/// What a reader needs of a claim to draw its timeline: how it treats time.
+#[derive(Serialize)]
+struct ClaimEntry {
+    id: String,
+    kind: &'static str,
+    /// `rising`, `falling` or null.
+    trend: Option<Trend>,
+    /// The window in minutes, or null when the claim ignores time.
+    window_minutes: Option<i64>,
+}
+
 #[derive(Serialize)]
 struct TimeEntry {
     start: String,
@@ -142,6 +154,16 @@ pub fn render(checked: &Checked, rules: &RuleSet) -> String {
 pub fn write(checked: &Checked, rules: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
     let document = Document {
         version: JSON_VERSION,
+        claims: rules
+            .claims
+            .iter()
+            .map(|claim| ClaimEntry {
+                id: claim.id.clone(),
+                kind: claim.kind.name(),
+                trend: claim.timing.trend,
+                window_minutes: claim.timing.window(),
+            })
+            .collect(),
         sources: Lazy::new(checked.sources.iter().map(|s| SourceEntry {
             path: &s.path,
             name: &s.name,
