@@ -12,7 +12,7 @@ use crate::kinds::date::single_day;
 use crate::kinds::quantity::Revision;
 use crate::kinds::Value;
 use crate::model::time::{TimeSpan, CURRENT};
-use crate::model::{Finding, FindingKind, Match, Position, Severity, Warning};
+use crate::model::{Finding, FindingKind, Match, Position, Severity, Warning, WarningKind};
 use crate::reconcile::reconcile;
 use crate::rules::{Claim, RuleSet};
 use crate::source::{Corpus, PendingSource, Source, SourceInfo};
@@ -151,6 +151,7 @@ fn read_and_check(
 
 fn skipped_warning(path: &str, reason: &str) -> Warning {
     Warning {
+        kind: WarningKind::Skipped,
         path: path.to_string(),
         place: None,
         message: format!("skipped: {reason}"),
@@ -265,7 +266,8 @@ fn normalized(
 ) -> Vec<Mention> {
     let mut found = Vec::new();
     for matched in matches {
-        let warn = |message: String| Warning {
+        let warn = |kind: WarningKind, message: String| Warning {
+            kind,
             path: source.path.clone(),
             place: Some((matched.value.clone(), Position::default())),
             message,
@@ -274,23 +276,29 @@ fn normalized(
             Ok(value) => {
                 if let Value::Date(Err(reason)) = &value {
                     let why = why_not(claim, source, &matched);
-                    warnings.push(warn(format!(
-                        "[{}] date not anchored, so not compared: {reason}{why}",
-                        claim.id
-                    )));
+                    warnings.push(warn(
+                        WarningKind::Unanchored,
+                        format!(
+                            "[{}] date not anchored, so not compared: {reason}{why}",
+                            claim.id
+                        ),
+                    ));
                 }
                 let (time, rank) = time_of(source, &value);
                 found.push(
                     Mention::unplaced(claim_index, 0, matched.span.clone(), value).at(time, rank),
                 );
             }
-            Err(unparsed) => warnings.push(warn(format!(
-                "[{}] matched {:?}, which is not a {} phrase; the match is ignored{}",
-                claim.id,
-                unparsed.text,
-                claim.kind.name(),
-                why_not(claim, source, &matched)
-            ))),
+            Err(unparsed) => warnings.push(warn(
+                WarningKind::Unparsed,
+                format!(
+                    "[{}] matched {:?}, which is not a {} phrase; the match is ignored{}",
+                    claim.id,
+                    unparsed.text,
+                    claim.kind.name(),
+                    why_not(claim, source, &matched)
+                ),
+            )),
         }
     }
     found
@@ -413,6 +421,7 @@ fn apply_suppressions(
         let (line, column) = source.line_column(span.start);
         let char_offset = source.text[..span.start].chars().count();
         warnings.push(Warning {
+            kind: WarningKind::UnusedSuppression,
             path: source.path.clone(),
             place: Some((
                 span,

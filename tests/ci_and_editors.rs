@@ -358,8 +358,13 @@ fn suppression_removes_a_mention_and_an_unused_marker_is_reported() {
     );
     let err = stderr(&output);
     assert!(
-        err.contains("unused suppression `factlint-ignore coup-date`"),
-        "{err}"
+        err.contains("warning in the JSON report: 1 unused suppression"),
+        "stderr counts what the JSON report lists: {err}"
+    );
+    let human = stderr(&run_in(root, &["check"]));
+    assert!(
+        human.contains("unused suppression `factlint-ignore coup-date`"),
+        "{human}"
     );
     assert!(report["warnings"]
         .as_array()
@@ -564,4 +569,49 @@ fn the_seed_rules_are_valid_against_the_schema() {
     let unknown_field =
         serde_json::json!({"claims": [{"id": "a", "title": "A", "kind": "date", "paterns": []}]});
     assert!(!validator.is_valid(&unknown_field));
+}
+
+#[test]
+fn many_warnings_are_summarised_on_a_terminal_and_all_shown_with_verbose() {
+    let rule = "claims:\n  - id: d\n    title: D\n    kind: date\n    patterns: ['leave {date}']\n";
+    let files: Vec<(String, String)> = (0..30)
+        .map(|i| {
+            (
+                format!("s{i:02}.txt"),
+                "Troops leave by Friday.\n".to_string(),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = common::workspace(rule, &refs);
+    let args = ["check", "corpus", "--rules", "rules.yaml"];
+    let summarised = stderr(&run_in(dir.path(), &args));
+    assert_eq!(
+        summarised
+            .matches("date not anchored, so not compared")
+            .count(),
+        5
+    );
+    assert!(
+        summarised.contains("25 more warnings not shown: 25 dates not anchored"),
+        "{summarised}"
+    );
+    let verbose = stderr(&run_in(dir.path(), &[&args[..], &["--verbose"]].concat()));
+    assert_eq!(
+        verbose
+            .matches("date not anchored, so not compared")
+            .count(),
+        30
+    );
+    let json_err = stderr(&run_in(
+        dir.path(),
+        &[&args[..], &["--format", "json"]].concat(),
+    ));
+    assert_eq!(
+        json_err.trim(),
+        "factlint: 30 warnings in the JSON report: 30 dates not anchored"
+    );
 }

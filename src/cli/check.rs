@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use factlint::baseline::Baseline;
 use factlint::check::{check_with, CheckOptions, Checked};
 use factlint::draft::keep_draft_findings;
-use factlint::model::Severity;
+use factlint::model::{Severity, WarningKind};
+use factlint::reconcile::counted;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::{github, json, sarif, Format};
 use factlint::rules::RuleSet;
@@ -57,6 +58,37 @@ pub struct CheckArgs {
     /// No progress bar on long runs.
     #[arg(long, short)]
     quiet: bool,
+    /// Every warning as a diagnostic on stderr, not only the first few and a count by kind.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+/// What stderr says of the check's warnings. The JSON report holds them all, so stderr names only the sources that
+/// were skipped (they were not checked at all) and counts the rest by kind; the other formats do not hold warnings,
+/// so stderr gets the human rendering (the first few and a count, or all with `--verbose`).
+fn warnings_on_stderr(checked: &Checked, format: Format, args: &CheckArgs) -> String {
+    if !matches!(format, Format::Json) {
+        return human::render_warnings(checked, stderr_options(args.color), args.verbose);
+    }
+    let mut out = String::new();
+    for warning in checked
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::Skipped)
+    {
+        out.push_str(&format!(
+            "factlint: {}: {}\n",
+            warning.path, warning.message
+        ));
+    }
+    if !checked.warnings.is_empty() {
+        out.push_str(&format!(
+            "factlint: {} in the JSON report: {}\n",
+            counted(checked.warnings.len(), "warning"),
+            human::warnings_by_kind(&checked.warnings)
+        ));
+    }
+    out
 }
 
 /// `--fail-on` values.
@@ -128,11 +160,8 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
         (Some(path), None) => apply_baseline(path, &mut checked, &rules)?,
         _ => 0,
     };
-    eprint!(
-        "{}",
-        human::render_warnings(&checked, stderr_options(args.color))
-    );
     let format = args.format.or(config.format).unwrap_or(Format::Human);
+    eprint!("{}", warnings_on_stderr(&checked, format, &args));
     match &args.output {
         Some(path) => {
             let mut file = std::fs::File::create(path)

@@ -73,12 +73,42 @@ pub struct Match {
 /// be normalised or anchored.
 #[derive(Debug, Clone)]
 pub struct Warning {
+    /// What kind of warning it is, so that reports can count them by kind.
+    pub kind: WarningKind,
     /// The source's path.
     pub path: String,
     /// Where in the source, when the warning is about a place: the bytes, and where they start.
     pub place: Option<(Range<usize>, Position)>,
     /// What happened.
     pub message: String,
+}
+
+/// The kinds of warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WarningKind {
+    /// A source that could not be read.
+    Skipped,
+    /// A match whose words do not read as a value of its claim's kind.
+    Unparsed,
+    /// A date that cannot be anchored (a weekday in a source with no publication date).
+    Unanchored,
+    /// A `factlint-ignore` marker that silences nothing.
+    UnusedSuppression,
+}
+
+impl WarningKind {
+    /// The kind for people, singular and plural: ("source skipped", "sources skipped").
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            WarningKind::Skipped => ("source skipped", "sources skipped"),
+            WarningKind::Unparsed => (
+                "match that does not read as a value",
+                "matches that do not read as a value",
+            ),
+            WarningKind::Unanchored => ("date not anchored", "dates not anchored"),
+            WarningKind::UnusedSuppression => ("unused suppression", "unused suppressions"),
+        }
+    }
 }
 
 /// What a finding says about its mentions.

@@ -5,7 +5,7 @@
 //! value, the as-of date for quantities, and the source's name; each related mention whose wording resembles the
 //! first one carries a word diff.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::Arc;
 
@@ -17,7 +17,7 @@ use crate::check::Checked;
 use crate::extract::Mention;
 use crate::kinds::format_number;
 use crate::model::time::EARLIER;
-use crate::model::{Finding, FindingKind, Severity, Warning};
+use crate::model::{Finding, FindingKind, Severity, Warning, WarningKind};
 use crate::reconcile::{count_mentions, counted, describe_time};
 use crate::rules::{Claim, RuleSet};
 use crate::source::SourceInfo;
@@ -55,23 +55,67 @@ pub fn render(checked: &Checked, rules: &RuleSet, options: HumanOptions) -> Stri
     out
 }
 
-/// Renders warnings (unreadable sources, phrases that did not normalise) as diagnostics for stderr.
-pub fn render_warnings(checked: &Checked, options: HumanOptions) -> String {
+/// How many warnings are drawn as diagnostics before the rest are only counted (unless `--verbose`).
+pub const SHOWN_WARNINGS: usize = 5;
+
+/// Renders warnings (unreadable sources, phrases that did not normalise) as diagnostics for stderr: all of them
+/// when `all` or when there are few, else the first [`SHOWN_WARNINGS`] and a count of the rest by kind, so that a
+/// corpus of thousands of undated sources does not bury the report.
+pub fn render_warnings(checked: &Checked, options: HumanOptions, all: bool) -> String {
     let handler = handler(options);
     let mut out = String::new();
+    let shown = if all || checked.warnings.len() <= 2 * SHOWN_WARNINGS {
+        checked.warnings.len()
+    } else {
+        SHOWN_WARNINGS
+    };
+    let source_of: HashMap<&str, &SourceInfo> = checked
+        .sources
+        .iter()
+        .map(|s| (s.path.as_str(), s))
+        .collect();
     let mut last_text: Option<(&str, Option<Loaded>)> = None;
-    for warning in &checked.warnings {
+    for warning in &checked.warnings[..shown] {
         if last_text
             .as_ref()
             .is_none_or(|(path, _)| *path != warning.path)
         {
-            let source = checked.sources.iter().find(|s| s.path == warning.path);
+            let source = source_of.get(warning.path.as_str()).copied();
             last_text = Some((&warning.path, source.and_then(load)));
         }
         let text = last_text.as_ref().and_then(|(_, text)| text.clone());
         render_one(&handler, &warning_diagnostic(text, warning), &mut out);
     }
+    if shown < checked.warnings.len() {
+        out.push_str(&format!(
+            "{} not shown: {} (--verbose shows them all; --format json lists them)\n",
+            counted(checked.warnings.len() - shown, "more warning"),
+            warnings_by_kind(&checked.warnings[shown..])
+        ));
+    }
     out
+}
+
+/// "1,100 dates not anchored, 34 sources skipped": warnings counted by kind, most first.
+pub fn warnings_by_kind(warnings: &[Warning]) -> String {
+    let mut counts: BTreeMap<WarningKind, usize> = BTreeMap::new();
+    for warning in warnings {
+        *counts.entry(warning.kind).or_default() += 1;
+    }
+    let mut counts: Vec<(WarningKind, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
+        .iter()
+        .map(|(kind, n)| {
+            let (one, many) = kind.names();
+            format!(
+                "{} {}",
+                format_number(*n as f64),
+                if *n == 1 { one } else { many }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Renders any diagnostic (a rule error, say) the way the rest of the report is drawn.
