@@ -1,7 +1,9 @@
-//! Text utilities shared by every stage: decoding bytes, line and column, sentences, words, diffs, excerpts.
+//! Text utilities shared by every stage: decoding bytes, line and column, sentences, words, negation, diffs,
+//! excerpts.
 
 pub mod diff;
 pub mod excerpt;
+pub mod negation;
 pub mod sentence;
 pub mod wording;
 
