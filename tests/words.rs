@@ -264,3 +264,35 @@ claims:
     );
     assert!(values(&checked).is_empty(), "{:?}", values(&checked));
 }
+
+const SUPPLY: &str = "
+claims:
+  - id: split-ends-supply
+    title: Whether the split ends the supply deal
+    kind: polarity
+    subject: [split, breakup]
+    predicate: [end, affect, hinder, mark the end of]
+    deny_with: [continue, keep]
+    object: [supply deal, cooperation, alliance]
+";
+
+#[test]
+fn negation_and_denying_verbs_decide_the_polarity() {
+    let rules = rules(SUPPLY);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The split will in no way affect the supply deal, the ministry said.",
+            "Officials said the split will not hinder cooperation.",
+            "Analysts said the breakup marks the end of the alliance.",
+            "Despite the split, cooperation will continue.",
+            "After the split, cooperation will not continue.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        ["denies", "denies", "affirms", "denies", "affirms"]
+    );
+    assert_eq!(conflicts(&checked), 1);
+}

@@ -16,9 +16,10 @@
 //! 3. **Value.** The kind's grammar reads the value: the quantity phrase (with the claim's own qualifier words), or
 //!    the date phrase that governs the event's clause ([`crate::kinds::quantity::asof::governing_event_date`]).
 //!
-//! [`quantity`] and [`date`] hold the two kinds' word forms; [`Conditions`] the checks they share.
+//! [`quantity`], [`date`] and [`polarity`] hold the three kinds' word forms; [`Conditions`] the checks they share.
 
 pub mod date;
+pub mod polarity;
 pub mod quantity;
 
 use std::ops::Range;

@@ -75,7 +75,7 @@ fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<String> {
 
 /// A word between the figure and its `counts` word: letters, digits, apostrophes and hyphens, or an abbreviation
 /// with full stops ("U.S."), never a word that ends a sentence.
-pub const WORD: &str = r"(?:(?:\w\.){2,}|[\w'’-]+)";
+pub const WORD: &str = r"(?:(?:\w\.){2,}[\w'’-]*|[\w'’-]+)";
 
 /// A quantity claim written in words.
 #[derive(Debug)]
