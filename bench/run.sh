@@ -7,7 +7,8 @@
 # factlint's throughput, the peak memory of each, and what each found: factlint's mentions, and the lines with a
 # match that `rg -c` counts (a line holding two mentions counts once). Before timing, it checks that factlint found
 # exactly the mentions the generator planted, so that speed never comes from skipping work. The rules are those
-# the generator plants mentions of: rules/niger-withdrawal.yaml.
+# the generator plants mentions of, twice: rules/niger-withdrawal.yaml (written in words) and
+# bench/niger-withdrawal-regex.yaml (the same claims as regexes), so one run compares the two forms.
 #
 #   bench/run.sh            # 100 MB and 1 GB
 #   bench/run.sh --quick    # 10 MB only, as a sanity run
@@ -15,7 +16,8 @@
 # Needs ripgrep and GNU time:   apt-get install -y ripgrep time
 # A current ripgrep, used instead of the one on PATH once installed:
 #                               cargo install ripgrep --locked --root target/bench-tools
-# Environment: RG (a ripgrep binary) overrides both; otherwise target/bench-tools/bin/rg, else rg on PATH.
+# Environment: RULES (rule files, space-separated) replaces the two rule files;
+#              RG (a ripgrep binary) overrides both; otherwise target/bench-tools/bin/rg, else rg on PATH.
 #              RG_TIMEOUT (seconds, default 1800) caps each ripgrep run; a capped run is reported as "> N".
 #              SIZES (MB, space-separated, e.g. "1000") replaces the default sizes.
 set -euo pipefail
@@ -49,10 +51,7 @@ cargo build --release --quiet --bin factlint --example gen_corpus --example dump
 factlint=target/release/factlint
 work=target/bench-run
 mkdir -p "$work"
-rules=rules/niger-withdrawal.yaml
-# The two ways ripgrep searches, each with its pattern file: the patterns as written, and with ASCII word boundaries.
-target/release/examples/dump_patterns "$rules" >"$work/patterns-written.txt"
-target/release/examples/dump_patterns --ascii-word-boundaries "$rules" >"$work/patterns-ascii.txt"
+read -r -a rule_files <<<"${RULES:-rules/niger-withdrawal.yaml bench/niger-withdrawal-regex.yaml}"
 
 # Mentions per claim in a JSON report: a mention is the object whose "claim" line is followed by its "source".
 count_mentions() {
@@ -93,12 +92,16 @@ ratio() {
   fi
 }
 
-row="%-7s %3s %10s %9s %10s %7s %10s %7s %8s %8s %10s %8s %8s %10s\n"
+row="%-28s %-7s %3s %10s %9s %10s %7s %10s %7s %8s %8s %10s %8s %8s %10s\n"
 echo "$(date -u '+%F %T') UTC; load average:$(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $("$rg" --version | head -1) ($rg)"
 # shellcheck disable=SC2059 # the format is the table's, shared by every row
-printf "$row" "corpus" "thr" "factlint s" "rg s" "rg-ascii s" "f/rg" "f/rg-ascii" "f MB/s" \
+printf "$row" "rules" "corpus" "thr" "factlint s" "rg s" "rg-ascii s" "f/rg" "f/rg-ascii" "f MB/s" \
   "f RSS" "rg RSS" "rg-ascii RSS" "mentions" "rg lines" "rg-ascii lines"
 counts_differ=""
+for rules in "${rule_files[@]}"; do
+# The two ways ripgrep searches, each with its pattern file: the patterns as written, and with ASCII word boundaries.
+target/release/examples/dump_patterns "$rules" >"$work/patterns-written.txt"
+target/release/examples/dump_patterns --ascii-word-boundaries "$rules" >"$work/patterns-ascii.txt"
 for mb in "${sizes[@]}"; do
   corpus="target/bench-corpora/${mb}mb"
   if [[ ! -f "$corpus/planted.json" ]]; then
@@ -141,7 +144,7 @@ for mb in "${sizes[@]}"; do
   for threads in 1 2; do
     rate=$(awk -v b="$bytes" -v s="${f_s[$threads]}" 'BEGIN { printf "%.1f", b / 1e6 / s }')
     # shellcheck disable=SC2059
-    printf "$row" "${mb} MB" "$threads" "${f_s[$threads]}" "${r_s[written $threads]}" "${r_s[ascii $threads]}" \
+    printf "$row" "$(basename "$rules")" "${mb} MB" "$threads" "${f_s[$threads]}" "${r_s[written $threads]}" "${r_s[ascii $threads]}" \
       "$(ratio "${f_s[$threads]}" "${r_s[written $threads]}")" "$(ratio "${f_s[$threads]}" "${r_s[ascii $threads]}")" \
       "$rate" "$((f_kb[$threads] / 1024)) MB" "${r_kb[written $threads]}" "${r_kb[ascii $threads]}" \
       "$mentions" "${r_n[written $threads]}" "${r_n[ascii $threads]}"
@@ -149,6 +152,7 @@ for mb in "${sizes[@]}"; do
       counts_differ="yes"
     fi
   done
+done
 done
 echo "mentions checked against planted.json: equal in every run; load average now:$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "rg lines: lines with at least one match (rg -c), so a line holding several mentions counts once."

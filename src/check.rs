@@ -286,7 +286,9 @@ fn normalized(
                 }
                 let (time, rank) = time_of(source, &value);
                 found.push(
-                    Mention::unplaced(claim_index, 0, matched.span.clone(), value).at(time, rank),
+                    Mention::unplaced(claim_index, 0, matched.span.clone(), value)
+                        .at(time, rank)
+                        .scoped(matched.scope.clone()),
                 );
             }
             Err(unparsed) => warnings.push(warn(

@@ -3,6 +3,7 @@
 //! wording fails before it reaches a corpus.
 
 use crate::check::claim_mentions;
+use crate::extract::considered;
 use crate::model::Warning;
 use crate::rules::{Claim, Example, Expectation, RuleError, RuleSet};
 use crate::source::Source;
@@ -35,6 +36,58 @@ pub fn run_examples(rules: &RuleSet) -> ExampleReport {
     report
 }
 
+/// Why a text gives no mention of `claim`: each candidate and the reason it was refused, or that there was none.
+fn why_not(claim: &Claim, source: &Source) -> String {
+    if claim.kind.is_wording() {
+        return String::new();
+    }
+    let candidates = considered(claim, source);
+    if candidates.is_empty() {
+        return ": nothing in it looks like a mention (no wording the claim's words or patterns find)".into();
+    }
+    let reasons: Vec<String> = candidates
+        .iter()
+        .map(|c| {
+            let words = source.text.get(c.span.clone()).unwrap_or_default();
+            match &c.verdict {
+                Ok(value) => format!("'{words}' gives {value}"),
+                Err(reason) => format!("'{words}': {reason}"),
+            }
+        })
+        .collect();
+    format!(": {}", reasons.join("; "))
+}
+
+/// Every example of every claim with what the engine made of it: each candidate kept or refused, and why (`factlint
+/// test --verbose`).
+pub fn explain_examples(rules: &RuleSet) -> String {
+    let mut out = String::new();
+    for claim in &rules.claims {
+        if claim.kind.is_wording() {
+            continue;
+        }
+        for example in &claim.examples {
+            let Ok(mut source) = Source::in_memory("example", &example.text) else {
+                continue;
+            };
+            source.published = example.published;
+            out.push_str(&format!("[{}] {}\n", claim.id, example.text));
+            let candidates = considered(claim, &source);
+            if candidates.is_empty() {
+                out.push_str("    no candidate\n");
+            }
+            for c in candidates {
+                let words = source.text.get(c.span.clone()).unwrap_or_default();
+                match c.verdict {
+                    Ok(value) => out.push_str(&format!("    kept     '{words}': {value}\n")),
+                    Err(reason) => out.push_str(&format!("    refused  '{words}': {reason}\n")),
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Runs one example; a failure is described at the example's place in the YAML.
 fn check_example(
     rules: &RuleSet,
@@ -55,7 +108,9 @@ fn check_example(
         Expectation::NoMention if !values.is_empty() => {
             format!("counterexample produced a mention: {}", values.join("; "))
         }
-        Expectation::Mention(_) if values.is_empty() => "example produced no mention".to_string(),
+        Expectation::Mention(_) if values.is_empty() => {
+            format!("example produced no mention{}", why_not(claim, &source))
+        }
         Expectation::Mention(Some(expected))
             if mentions.iter().any(|m| !m.value.is_written(expected)) =>
         {

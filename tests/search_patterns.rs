@@ -131,11 +131,17 @@ fn an_ascii_word_boundary_differs_only_next_to_non_ascii_letters() {
 
 #[test]
 fn every_rule_pattern_rewritten_matches_as_written_on_ascii_text() {
+    // The shipped rules (written in words, whose patterns are generated) and the same claims as regexes.
     let rules = RuleSet::load(&[repo_root().join("rules")]).expect("the rules load");
+    let regex_rules = RuleSet::load(&[repo_root().join("bench/niger-withdrawal-regex.yaml")])
+        .expect("the regex rules load");
     let texts = ascii_texts();
     let mut patterns = 0;
     let mut found = 0;
-    for pattern in rules.expanded_patterns() {
+    for pattern in rules
+        .expanded_patterns()
+        .chain(regex_rules.expanded_patterns())
+    {
         patterns += 1;
         assert!(has_unicode_word_boundary(pattern), "{pattern}");
         let as_written = search_pattern(pattern, false).unwrap();

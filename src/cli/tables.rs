@@ -3,8 +3,12 @@
 use std::path::PathBuf;
 
 use factlint::check::check;
+use factlint::extract::considered;
+use factlint::kinds::date::parse_publication_date;
 use factlint::report::table;
 use factlint::rules::rules_schema;
+use factlint::rules::RuleSet;
+use factlint::source::Source;
 
 use super::{load_config, load_corpus, load_rules, paths_or, ColorChoice, RulesArgs, EXIT_ERROR};
 
@@ -21,6 +25,13 @@ pub struct ExplainArgs {
     /// When to use colours in diagnostics.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Explain one text instead of the corpus: every candidate the engine considered, and why it was kept or
+    /// refused.
+    #[arg(long, value_name = "TEXT")]
+    text: Option<String>,
+    /// With --text: the text's publication date, which anchors relative dates ("2024-05-20").
+    #[arg(long, value_name = "DATE", requires = "text")]
+    published: Option<String>,
 }
 
 /// Lists the claims.
@@ -57,6 +68,9 @@ pub fn explain(args: ExplainArgs) -> u8 {
             );
             return Err(EXIT_ERROR);
         };
+        if let Some(text) = &args.text {
+            return explain_text(&rules, index, text, args.published.as_deref());
+        }
         let corpus = load_corpus(
             &paths_or(args.paths.clone(), &config, &config.paths, "seeds"),
             &config,
@@ -67,6 +81,31 @@ pub fn explain(args: ExplainArgs) -> u8 {
         Ok(0)
     };
     run().unwrap_or_else(|code| code)
+}
+
+/// Prints every candidate of claim `index` in `text`, kept or refused, and why.
+fn explain_text(
+    rules: &RuleSet,
+    index: usize,
+    text: &str,
+    published: Option<&str>,
+) -> Result<u8, u8> {
+    let mut source = Source::in_memory("text", text).map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_ERROR
+    })?;
+    if let Some(date) = published {
+        source.published = Some(parse_publication_date(date).ok_or_else(|| {
+            eprintln!("error: --published {date:?} is not a date such as 2024-05-20");
+            EXIT_ERROR
+        })?);
+    }
+    let candidates = considered(&rules.claims[index], &source);
+    print!(
+        "{}",
+        table::considered(rules, index, &source.text, &candidates)
+    );
+    Ok(0)
 }
 
 /// Prints the JSON Schema of rule files.

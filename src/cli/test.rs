@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use factlint::report::human;
-use factlint::rule_examples::run_examples;
+use factlint::rule_examples::{explain_examples, run_examples};
 
 use super::{load_config, load_rules, paths_or, stderr_options, ColorChoice, EXIT_FAILED};
 
@@ -15,6 +15,9 @@ pub struct TestArgs {
     /// When to use colours.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Show, for every example, each candidate the engine considered and why it was kept or refused.
+    #[arg(long)]
+    verbose: bool,
 }
 
 /// Runs the examples; returns the exit code (1 when any fails).
@@ -28,6 +31,9 @@ pub fn run(args: TestArgs) -> u8 {
         Ok(rules) => rules,
         Err(code) => return code,
     };
+    if args.verbose {
+        print!("{}", explain_examples(&rules));
+    }
     let report = run_examples(&rules);
     let options = stderr_options(args.color);
     for failure in &report.failures {

@@ -43,6 +43,9 @@ pub struct Mention {
     /// Where the wording places the value among the values of its time ([`CURRENT`] unless it marks an earlier
     /// figure or a revision).
     pub rank: u8,
+    /// The part of the whole the mention counts, for claims with a `scope` ("remaining"); `None` for the whole.
+    /// Mentions are reconciled only with mentions of the same scope.
+    pub scope: Option<String>,
 }
 
 impl Mention {
@@ -60,7 +63,13 @@ impl Mention {
             value,
             time: None,
             rank: CURRENT,
+            scope: None,
         }
+    }
+
+    /// The same mention, as a part named by `scope`.
+    pub fn scoped(self, scope: Option<String>) -> Mention {
+        Mention { scope, ..self }
     }
 
     /// The same mention, holding at `time` with `rank`.
@@ -97,6 +106,11 @@ pub fn find_all(rules: &RuleSet, source: &Source) -> Vec<Vec<Match>> {
 /// The matches of one claim in `source`, in text order, found the plain way: one search per pattern and paragraph
 /// ([`scan::paragraphs`]). The same as that claim's list from [`find_all`], by another road.
 pub fn find_matches(claim: &Claim, source: &Source) -> Vec<Match> {
+    finish(claim, source, searched(claim, source))
+}
+
+/// Every match of every pattern of `claim` in `source`, one search per pattern and paragraph, before any is judged.
+fn searched(claim: &Claim, source: &Source) -> Vec<Match> {
     let body = source.body();
     let mut found = Vec::new();
     for (regexes, polarity) in claim.kind.pattern_lists() {
@@ -105,7 +119,7 @@ pub fn find_matches(claim: &Claim, source: &Source) -> Vec<Match> {
             found.extend(matches.map(|(whole, value)| placed(source, whole, value, polarity)));
         }
     }
-    finish(claim, source, found)
+    found
 }
 
 /// A match of a pattern in the body of `source` (`whole`, and its `value` group if any, in bytes of the body) as a
@@ -125,13 +139,81 @@ fn placed(
         value: shift(&value, source.body_start),
         sentence: shift(&sentence_around(body, whole), source.body_start),
         polarity,
+        scope: None,
     }
 }
 
-/// Keeps the candidates of one claim that are in context, once each.
-fn finish(claim: &Claim, source: &Source, mut found: Vec<Match>) -> Vec<Match> {
-    found.retain(|m| in_context(claim, &source.text[m.sentence.clone()]));
-    keep_first_of_overlaps(found)
+/// Keeps the candidates of one claim that are in context and that its kind accepts ([`Kind::judge`]), once each.
+fn finish(claim: &Claim, source: &Source, found: Vec<Match>) -> Vec<Match> {
+    let judged = found
+        .into_iter()
+        .filter(|m| in_context(claim, &source.text[m.sentence.clone()]))
+        .filter_map(|m| claim.kind.judge(&source.text, m).ok())
+        .collect();
+    keep_first_of_overlaps(judged)
+}
+
+/// What became of one candidate match of a claim: kept, or refused and why.
+#[derive(Debug, Clone)]
+pub struct Considered {
+    /// The candidate's words, in bytes of the source's text (after the kind's judgement, for a kept one).
+    pub span: Range<usize>,
+    /// `Ok` with the value's description, or the reason the candidate was refused.
+    pub verdict: Result<String, String>,
+}
+
+/// Every candidate of `claim` in `source` and what became of it, in text order: for `explain --text` and `test
+/// --verbose`, which say why a sentence gives no mention.
+pub fn considered(claim: &Claim, source: &Source) -> Vec<Considered> {
+    let mut candidates = searched(claim, source);
+    candidates.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    candidates.dedup_by(|a, b| a.span == b.span);
+    let kept = find_matches(claim, source);
+    candidates
+        .into_iter()
+        .map(|m| {
+            let sentence = &source.text[m.sentence.clone()];
+            if !in_context(claim, sentence) {
+                return Considered {
+                    span: m.span,
+                    verdict: Err(
+                        "the sentence is out of the claim's `context`, or matches its `unless`"
+                            .into(),
+                    ),
+                };
+            }
+            let span = m.span.clone();
+            match claim.kind.judge(&source.text, m) {
+                Err(reason) => Considered {
+                    span,
+                    verdict: Err(reason),
+                },
+                Ok(judged) if !kept.contains(&judged) => Considered {
+                    span: judged.span,
+                    verdict: Err(
+                        "overlaps another mention of the claim, which is kept instead".into(),
+                    ),
+                },
+                Ok(judged) => {
+                    let verdict = match normalize(&claim.kind, source, &judged) {
+                        Ok(value) => Ok(match &judged.scope {
+                            Some(scope) => format!("{} (scope: {scope})", value.describe()),
+                            None => value.describe(),
+                        }),
+                        Err(unparsed) => Err(format!(
+                            "'{}' is not a {} phrase",
+                            unparsed.text,
+                            claim.kind.name()
+                        )),
+                    };
+                    Considered {
+                        span: judged.span,
+                        verdict,
+                    }
+                }
+            }
+        })
+        .collect()
 }
 
 /// Drops the punctuation and spaces that a pattern may match before its words (", in March 2024"), so that the

@@ -14,6 +14,7 @@ pub mod polarity;
 pub mod quantity;
 pub mod quote;
 pub mod term;
+pub mod words;
 
 use std::any::Any;
 use std::ops::Range;
@@ -40,6 +41,14 @@ pub trait Kind: AsAny + std::fmt::Debug + Send + Sync {
     /// before affirm. Kinds whose mentions are wordings found across the corpus have none.
     fn pattern_lists(&self) -> Vec<(&[RulePattern], Option<Polarity>)> {
         Vec::new()
+    }
+
+    /// The word-level conditions of a claim written in words, on one match of its patterns in a source whose whole
+    /// text is `text`: the match to keep (its span, value and scope set from the words of its clause), or why it is
+    /// refused, in words for `explain`. Claims written as regexes keep every match.
+    fn judge(&self, text: &str, found: Match) -> Result<Match, String> {
+        let _ = text;
+        Ok(found)
     }
 
     /// The value of one match of the claim's patterns in a source whose whole text is `text`, published on
@@ -176,6 +185,8 @@ pub struct KindFields {
     pub quote: Option<String>,
     /// quote claims: who said the pinned quotation.
     pub speaker: Option<String>,
+    /// quantity, date and polarity claims written in words: their word lists.
+    pub words: words::WordFields,
 }
 
 /// A term claim's confusable as a rule file gives it.

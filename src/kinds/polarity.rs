@@ -1,9 +1,11 @@
-//! Polarity claims: a proposition that sources affirm or deny. Two mentions are compatible when they have the same
+//! Polarity claims: a proposition that sources affirm or deny, written in words ([`super::words::polarity`]) or as
+//! `affirm` and `deny` patterns. Two mentions are compatible when they have the same
 //! polarity. A `deny` match wins over an `affirm` match of the same words, since "does not mark the end" contains
 //! "mark the end" (extraction ranks deny matches first).
 
 use jiff::civil::Date;
 
+use super::words::polarity::WordPolarityClaim;
 use super::{FieldProblem, Kind, KindEntry, KindFields, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
@@ -11,8 +13,21 @@ use crate::scan::RulePattern;
 /// The registry's entry for polarity claims.
 pub const ENTRY: KindEntry = KindEntry {
     name: "polarity",
-    required: &["affirm", "deny"],
-    allowed: &["affirm", "deny", "window"],
+    required: &[],
+    allowed: &[
+        "affirm",
+        "deny",
+        "window",
+        "subject",
+        "predicate",
+        "deny_with",
+        "object",
+        "of",
+        "not_of",
+        "unless_near",
+        "scope",
+        "near",
+    ],
     build,
 };
 
@@ -25,7 +40,27 @@ pub struct PolarityClaim {
     pub deny: Vec<RulePattern>,
 }
 
+/// Builds a polarity claim: in words when it has word-form fields (`subject`, `predicate`, ...), else from its
+/// `affirm` and `deny` patterns, both required.
 fn build(fields: KindFields) -> Result<Box<dyn Kind>, FieldProblem> {
+    let regex = !fields.affirm.is_empty() || !fields.deny.is_empty();
+    if fields.words.any() {
+        return match regex {
+            true => Err(super::words::both_forms("polarity", "predicate")),
+            false => Ok(Box::new(WordPolarityClaim::build(&fields.words)?)),
+        };
+    }
+    for (field, list) in [("affirm", &fields.affirm), ("deny", &fields.deny)] {
+        if list.is_empty() && regex {
+            return Err(FieldProblem {
+                field: "kind",
+                message: format!("a polarity claim needs at least one entry in `{field}`"),
+            });
+        }
+    }
+    if !regex {
+        return Err(super::words::neither_form("polarity", "predicate"));
+    }
     Ok(Box::new(PolarityClaim {
         affirm: fields.affirm,
         deny: fields.deny,

@@ -67,6 +67,9 @@ pub struct Match {
     pub sentence: Range<usize>,
     /// For polarity claims, which list matched.
     pub polarity: Option<Polarity>,
+    /// For claims written in words with a `scope`: the scope entry the match's clause names ("remaining", "at Air
+    /// Base 101"); such a mention is reconciled only with mentions of the same scope.
+    pub scope: Option<String>,
 }
 
 /// Something the user should know that is not a finding: a source that could not be read, a phrase that could not

@@ -27,13 +27,38 @@ pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, claim) in claims.iter().enumerate() {
         let of_claim: Vec<&Mention> = mentions.iter().filter(|m| m.claim == index).collect();
-        findings.extend(if claim.kind.is_wording() {
-            placed::findings(index, claim, &of_claim)
-        } else {
-            reconcile_claim(index, claim, &of_claim)
-        });
+        if claim.kind.is_wording() {
+            findings.extend(placed::findings(index, claim, &of_claim));
+            continue;
+        }
+        for scoped in by_scope(&of_claim) {
+            findings.extend(reconcile_claim(index, claim, &scoped));
+        }
     }
     findings
+}
+
+/// The mentions of one claim split by scope (the whole first, then each part in order of first appearance): a
+/// figure of a part ("the remaining 150") is compared only with figures of the same part.
+fn by_scope<'m>(mentions: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
+    let mut scopes: Vec<Option<&str>> = vec![None];
+    for mention in mentions {
+        let scope = mention.scope.as_deref();
+        if !scopes.contains(&scope) {
+            scopes.push(scope);
+        }
+    }
+    scopes
+        .into_iter()
+        .map(|scope| {
+            mentions
+                .iter()
+                .copied()
+                .filter(|m| m.scope.as_deref() == scope)
+                .collect::<Vec<_>>()
+        })
+        .filter(|group| !group.is_empty())
+        .collect()
 }
 
 /// True when two mentions of `claim` conflict: their values are incompatible at the same time, or the later goes

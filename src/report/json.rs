@@ -77,6 +77,9 @@ struct MentionEntry<'a> {
     value: ValueEntry,
     /// When the value holds, to the minute; null when unknown.
     time: Option<TimeEntry>,
+    /// The part of the whole the mention counts (a claim's `scope` entry); absent for the whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -202,6 +205,7 @@ fn mention_entry<'a>(
         text: &mention.text,
         value: value_entry(&mention.value),
         time: mention.time.map(time_entry),
+        scope: mention.scope.as_deref(),
     }
 }
 

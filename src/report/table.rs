@@ -3,6 +3,7 @@
 
 use super::json::iso_interval;
 use crate::check::Checked;
+use crate::extract::Considered;
 use crate::model::{Finding, FindingKind};
 use crate::rules::RuleSet;
 
@@ -58,13 +59,7 @@ pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
             ]
         })
         .collect();
-    let definition = &rules.claims[claim];
-    let mut out = format!(
-        "{} ({}, {})\n\n",
-        definition.title,
-        definition.id,
-        definition.kind.name()
-    );
+    let mut out = heading(rules, claim);
     if rows.is_empty() {
         out.push_str("no source mentions this claim\n");
         return out;
@@ -105,6 +100,51 @@ fn finding_status(finding: &Finding, id: usize) -> String {
         (FindingKind::Change, None) | (FindingKind::Conflict, None) => "in a finding".to_string(),
         (FindingKind::Agreement, _) => "agrees".to_string(),
     }
+}
+
+/// Why not: every candidate of a claim in one text (`factlint explain CLAIM --text ...`), with what became of it:
+/// kept with its value, or refused and why.
+pub fn considered(rules: &RuleSet, claim: usize, text: &str, candidates: &[Considered]) -> String {
+    let definition = &rules.claims[claim];
+    let mut out = heading(rules, claim);
+    if candidates.is_empty() {
+        out.push_str(&format!(
+            "no candidate: nothing in the text looks like a mention of {} (no wording the claim's words or patterns \
+             find)\n",
+            definition.id
+        ));
+        return out;
+    }
+    let rows = candidates
+        .iter()
+        .map(|c| {
+            let (verdict, why) = match &c.verdict {
+                Ok(value) => ("kept".to_string(), value.clone()),
+                Err(reason) => ("refused".to_string(), reason.clone()),
+            };
+            vec![
+                shorten(text.get(c.span.clone()).unwrap_or_default()),
+                verdict,
+                why,
+            ]
+        })
+        .collect();
+    out.push_str(&render(
+        &["candidate", "verdict", "value, or why not"],
+        rows,
+    ));
+    out
+}
+
+/// The claim's title, id and kind, as the first line of `explain`.
+fn heading(rules: &RuleSet, claim: usize) -> String {
+    let definition = &rules.claims[claim];
+    format!(
+        "{} ({}, {})\n\n",
+        definition.title,
+        definition.id,
+        definition.kind.name()
+    )
 }
 
 /// White space folded, cut to [`WORDING_WIDTH`] characters with an ellipsis.

@@ -15,6 +15,8 @@ use super::locate;
 use super::pattern::{Pattern, SentencePattern, ValuePattern};
 use super::{Claim, Example, Expectation};
 use crate::kinds::date::parse_publication_date;
+use crate::kinds::quantity::Qualifier;
+use crate::kinds::words::WordFields;
 use crate::kinds::{ConfusableFields, KindFields, KindName};
 use crate::model::time::{Timing, Trend};
 use crate::model::Severity;
@@ -71,7 +73,7 @@ pub(super) struct RuleFileSpec {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
-    description = "A claim to track: quantity and date claims take `patterns`, polarity claims `affirm` and `deny`, term claims `canonical`, quote claims an optional `quote`."
+    description = "A claim to track: quantity claims take `counts` (in words) or `patterns`, date claims `event` or `deadline_for` (in words) or `patterns`, polarity claims `subject`, `predicate` and `object` (in words) or `affirm` and `deny`, term claims `canonical`, quote claims an optional `quote`."
 )]
 pub(super) struct ClaimSpec {
     /// Unique across all rule files; a-z, 0-9, '-', '_' and '.'.
@@ -134,6 +136,68 @@ pub(super) struct ClaimSpec {
     quote: Option<String>,
     /// quote claims, with `quote`: who said it.
     speaker: Option<String>,
+    /// quantity claims in words: what is counted ("troop", "service member"); inflections match too. A figure
+    /// needs one of these within a few words on either side.
+    #[serde(default)]
+    counts: Vec<String>,
+    /// Claims in words: one of these must stand in the clause of the figure or event (or within `near` words):
+    /// whose figure or event it is ("US", "U.S.", "Pentagon"). An entry in capitals ("US") matches only capitals.
+    #[serde(default)]
+    of: Vec<String>,
+    /// Claims in words: a figure or event whose clause names one of these is another's ("French", "Chad").
+    #[serde(default)]
+    not_of: Vec<String>,
+    /// Claims in words: a figure or event whose clause holds one of these is dropped ("killed", "ambush"); unlike
+    /// `unless`, the rest of the sentence is kept.
+    #[serde(default)]
+    unless_near: Vec<String>,
+    /// Claims in words: words that make a mention a part of the whole ("remaining", "at Air Base 101"); it is
+    /// reconciled only with mentions of the same scope.
+    #[serde(default)]
+    scope: Vec<String>,
+    /// Claims in words: `of` may also stand within this many words of the figure or event, outside its clause.
+    near: Option<usize>,
+    /// quantity claims in words: words before a figure that mean "more than" ("crossed", "topped").
+    #[serde(default)]
+    more_than: Vec<String>,
+    /// quantity claims in words: words before a figure that mean "less than" ("fell below").
+    #[serde(default)]
+    less_than: Vec<String>,
+    /// quantity claims in words: words before a figure that mean "about" ("in the region of").
+    #[serde(default)]
+    about: Vec<String>,
+    /// quantity claims in words: words before a figure that mean "nearly" ("approaching").
+    #[serde(default)]
+    nearly: Vec<String>,
+    /// quantity claims in words: words before a figure that mean "at least" ("a minimum of").
+    #[serde(default)]
+    at_least: Vec<String>,
+    /// quantity claims in words: words before a figure that mean "up to" ("a maximum of").
+    #[serde(default)]
+    up_to: Vec<String>,
+    /// date claims in words: the event's verb or noun ("terminate" also finds "terminated", "termination"); the
+    /// value is the date phrase that governs its clause.
+    #[serde(default)]
+    event: Vec<String>,
+    /// date claims in words: events whose deadline is the value; only "by", "until" or "no later than" a date binds
+    /// to them ("must leave by Sept. 15").
+    #[serde(default)]
+    deadline_for: Vec<String>,
+    /// date and polarity claims in words: what the event or predicate is done to, in the same clause
+    /// ("agreement", "relationship").
+    #[serde(default)]
+    object: Vec<String>,
+    /// polarity claims in words: the proposition's subject ("withdrawal").
+    #[serde(default)]
+    subject: Vec<String>,
+    /// polarity claims in words: predicates that affirm the proposition ("end", "mark the end of"); negated, they
+    /// deny it.
+    #[serde(default)]
+    predicate: Vec<String>,
+    /// polarity claims in words: predicates whose plain use denies the proposition ("continue"); negated, they
+    /// affirm it.
+    #[serde(default)]
+    deny_with: Vec<String>,
 }
 
 /// A sentence that must produce a mention.
@@ -216,6 +280,28 @@ impl ClaimSpec {
             similarity: self.similarity.map(|f| f.0),
             quote: self.quote,
             speaker: self.speaker,
+            words: WordFields {
+                counts: self.counts,
+                of: self.of,
+                not_of: self.not_of,
+                unless_near: self.unless_near,
+                scope: self.scope,
+                near: self.near,
+                qualifiers: vec![
+                    (Qualifier::MoreThan, self.more_than),
+                    (Qualifier::LessThan, self.less_than),
+                    (Qualifier::About, self.about),
+                    (Qualifier::Nearly, self.nearly),
+                    (Qualifier::AtLeast, self.at_least),
+                    (Qualifier::UpTo, self.up_to),
+                ],
+                event: self.event,
+                deadline_for: self.deadline_for,
+                object: self.object,
+                subject: self.subject,
+                predicate: self.predicate,
+                deny_with: self.deny_with,
+            },
         };
         let kind = (entry.build)(fields).map_err(|p| ClaimProblem {
             field: p.field,
@@ -257,6 +343,24 @@ impl ClaimSpec {
             ("similarity", self.similarity.is_some()),
             ("quote", self.quote.is_some()),
             ("speaker", self.speaker.is_some()),
+            ("counts", !self.counts.is_empty()),
+            ("of", !self.of.is_empty()),
+            ("not_of", !self.not_of.is_empty()),
+            ("unless_near", !self.unless_near.is_empty()),
+            ("scope", !self.scope.is_empty()),
+            ("near", self.near.is_some()),
+            ("more_than", !self.more_than.is_empty()),
+            ("less_than", !self.less_than.is_empty()),
+            ("about", !self.about.is_empty()),
+            ("nearly", !self.nearly.is_empty()),
+            ("at_least", !self.at_least.is_empty()),
+            ("up_to", !self.up_to.is_empty()),
+            ("event", !self.event.is_empty()),
+            ("deadline_for", !self.deadline_for.is_empty()),
+            ("object", !self.object.is_empty()),
+            ("subject", !self.subject.is_empty()),
+            ("predicate", !self.predicate.is_empty()),
+            ("deny_with", !self.deny_with.is_empty()),
         ];
         let (required, allowed) = (entry.required, entry.allowed);
         for (field, is_present) in present {

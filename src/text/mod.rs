@@ -1,9 +1,13 @@
-//! Text utilities shared by every stage: decoding bytes, line and column, sentences, words, diffs, excerpts.
+//! Text utilities shared by every stage: decoding bytes, line and column, sentences, words, negation, diffs,
+//! excerpts, and the word lists of rules written in words (`inflect`, `words`).
 
 pub mod diff;
 pub mod excerpt;
+pub mod inflect;
+pub mod negation;
 pub mod sentence;
 pub mod wording;
+pub mod words;
 
 use crate::model::Position;
 

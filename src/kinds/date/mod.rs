@@ -11,6 +11,7 @@ use regex::Regex;
 
 pub use grammar::*;
 
+use super::words::date::WordDateClaim;
 use super::{FieldProblem, Kind, KindEntry, KindFields, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
@@ -18,8 +19,19 @@ use crate::scan::RulePattern;
 /// The registry's entry for date claims.
 pub const ENTRY: KindEntry = KindEntry {
     name: "date",
-    required: &["patterns"],
-    allowed: &["patterns", "window"],
+    required: &[],
+    allowed: &[
+        "patterns",
+        "window",
+        "event",
+        "deadline_for",
+        "object",
+        "of",
+        "not_of",
+        "unless_near",
+        "scope",
+        "near",
+    ],
     build,
 };
 
@@ -30,10 +42,16 @@ pub struct DateClaim {
     pub patterns: Vec<RulePattern>,
 }
 
+/// Builds a date claim: in words when it has word-form fields (`event`, ...), else from its `patterns`.
 fn build(fields: KindFields) -> Result<Box<dyn Kind>, FieldProblem> {
-    Ok(Box::new(DateClaim {
-        patterns: fields.patterns,
-    }))
+    match (fields.words.any(), fields.patterns.is_empty()) {
+        (true, true) => Ok(Box::new(WordDateClaim::build(&fields.words)?)),
+        (false, false) => Ok(Box::new(DateClaim {
+            patterns: fields.patterns,
+        })),
+        (true, false) => Err(super::words::both_forms("date", "event")),
+        (false, true) => Err(super::words::neither_form("date", "event")),
+    }
 }
 
 impl Kind for DateClaim {
@@ -98,7 +116,11 @@ pub fn date_phrases(sentence: &str) -> Vec<Range<usize>> {
 /// An event's date phrase resolved in the direction its sentence's tense gives ("the July 26 coup" in a May report
 /// is last July's; "by September 15" is the next one). A possessive ("devastated by Friday's earthquake") names the
 /// day of something, not a deadline: its qualifier is dropped.
-fn event_date(text: &str, published: Option<Date>, found: &Match) -> Result<DateRange, DateError> {
+pub(crate) fn event_date(
+    text: &str,
+    published: Option<Date>,
+    found: &Match,
+) -> Result<DateRange, DateError> {
     let words = &text[found.value.clone()];
     let sentence = &text[found.sentence.clone()];
     let anchor = Anchor::new(published, guess_tense(sentence));

@@ -165,6 +165,8 @@ pub enum Cue {
     SameClause,
     /// The date is in a trailing clause of saying: "..., the ministry said on Sunday".
     ReportingClause,
+    /// The date names the event itself: "the July 2023 coup", "the junta's March 16 decision to revoke".
+    Attributive,
 }
 
 impl Cue {
@@ -178,6 +180,7 @@ impl Cue {
             Cue::FrontedAdverbial => "opens the sentence and governs its main clause",
             Cue::SameClause => "in the figure's clause",
             Cue::ReportingClause => "dates the statement that gives the figure",
+            Cue::Attributive => "names the event ('the July 2023 coup')",
         }
     }
 }
@@ -314,11 +317,71 @@ pub fn governing_date(
     excluded: &[Range<usize>],
 ) -> Attribution {
     let scene = Scene::new(sentence, figure, dates, excluded);
+    attribute(&scene, dates)
+}
+
+/// Which of `dates` governs an *event* named at `event` (a verb or noun of action, "revoked", "the coup") in
+/// `sentence`: the date of that event, as date claims written in words bind it.
+///
+/// The rules of [`governing_date`] apply, with three differences. A deadline in a clause of a plan is the event's own
+/// date here ("agreed to withdraw by September 15"), so rule 2 does not refuse it. And before any other rule, a date
+/// that names the event itself governs (rule 0, [`Cue::Attributive`]): the date stands right before the event's
+/// noun, with at most two modifiers, a comma or a possessive between ("the July 2023 coup", "Niger's July 26, 2023,
+/// coup", "a Sept. 15 withdrawal deadline"), or before a noun of decision that governs the event ("the junta's
+/// March 16 decision to revoke the accord"). And a relative clause right after the event's noun tells of the event
+/// itself, so its date is not refused as another clause's ("the coup that took place in July 2023").
+pub fn governing_event_date(
+    sentence: &str,
+    event: Range<usize>,
+    dates: &[Range<usize>],
+    excluded: &[Range<usize>],
+) -> Attribution {
+    let mut scene = Scene::new(sentence, event, dates, excluded);
+    scene.event = true;
+    attribute(&scene, dates)
+}
+
+/// The clause of `sentence` that holds `span` (bytes of `sentence`): from the cut before it to the cut after it,
+/// the cuts of the module documentation; cuts inside `span` or inside a `protected` span (a date phrase) do not
+/// count. A parenthetical inside the clause ends it: the clause of "troops" in "troops, which arrived in 2019, number
+/// 1,000" is "troops".
+pub fn clause_around(
+    sentence: &str,
+    span: Range<usize>,
+    protected: &[Range<usize>],
+) -> Range<usize> {
+    let mut guarded = protected.to_vec();
+    guarded.push(span.clone());
+    let cuts = clause_cuts(sentence, &guarded);
+    let start = cuts
+        .iter()
+        .map(|c| c.after)
+        .rfind(|&after| after <= span.start)
+        .unwrap_or(0);
+    let end = cuts
+        .iter()
+        .map(|c| c.at)
+        .find(|&at| at >= span.end)
+        .unwrap_or(sentence.len());
+    start..end.max(start)
+}
+
+/// The words that open `sentence` before its first comma when they are a short phrase led by a preposition ("In
+/// neighbouring Mali, ..."): such a phrase sets the scene of every clause of the sentence. `None` otherwise.
+pub fn scene_setter(sentence: &str) -> Option<Range<usize>> {
+    let comma = sentence.find(',')?;
+    let words = words_in(sentence, 0..comma);
+    let first = words.first()?;
+    (words.len() <= 6 && SCENE_PREPOSITIONS.contains(&first.lower.as_str())).then_some(0..comma)
+}
+
+/// The rules of [`governing_date`] over `scene`.
+fn attribute(scene: &Scene, dates: &[Range<usize>]) -> Attribution {
     let mut candidates = Vec::new();
     let mut rejected = Vec::new();
     for (index, date) in dates.iter().enumerate() {
         match scene.judge(date) {
-            Ok(cue) => candidates.push((scene.rank(date), index, cue)),
+            Ok(cue) => candidates.push((scene.rank(date, cue), index, cue)),
             Err(reason) => rejected.push(Rejection {
                 date: index,
                 reason,
@@ -414,6 +477,30 @@ pub fn as_of(attribution: &Attribution, relation: &Relation) -> AsOf {
 // ----------------------------------------------------------------------------------------------------------------
 // Word lists
 // ----------------------------------------------------------------------------------------------------------------
+
+/// Nouns of decision that govern the event they are followed by ("the March 16 decision to revoke the accord").
+const DECISION_NOUNS: &[&str] = &[
+    "decision",
+    "move",
+    "announcement",
+    "order",
+    "vote",
+    "bid",
+    "plan",
+    "pledge",
+    "promise",
+];
+
+/// Prepositions that open a sentence's scene-setting phrase ("In neighbouring Mali, ...").
+const SCENE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "across",
+    "throughout",
+    "for",
+    "within",
+    "inside",
+];
 
 /// Participles that open a clause after a comma in news prose.
 const PARTICIPLES: &[&str] = &[
@@ -698,6 +785,8 @@ struct Scene<'a> {
     dates: &'a [Range<usize>],
     excluded: &'a [Range<usize>],
     cuts: Vec<Cut>,
+    /// True when the figure is an event whose own date is sought ([`governing_event_date`]).
+    event: bool,
 }
 
 impl<'a> Scene<'a> {
@@ -716,6 +805,7 @@ impl<'a> Scene<'a> {
             dates,
             excluded,
             cuts,
+            event: false,
         }
     }
 
@@ -725,8 +815,13 @@ impl<'a> Scene<'a> {
         if !inside && self.excluded.iter().any(|e| overlaps(e, date)) {
             return Err(Reason::OtherMention);
         }
-        if let Some(reason) = self.deadline_of_action(date) {
-            return Err(reason);
+        if self.event && self.names_event(date) {
+            return Ok(Cue::Attributive);
+        }
+        if !self.event {
+            if let Some(reason) = self.deadline_of_action(date) {
+                return Err(reason);
+            }
         }
         let cue = explicit_cue(self.sentence, date);
         if cue.is_none() {
@@ -750,9 +845,36 @@ impl<'a> Scene<'a> {
         Ok(cue.unwrap_or(path_cue))
     }
 
-    /// How far `date` is from the figure: inside the match first, then by the bytes between them.
-    fn rank(&self, date: &Range<usize>) -> (bool, usize) {
-        let inside = overlaps(date, &self.figure);
+    /// Rule 0 of [`governing_event_date`]: the date stands right before the event's noun ("the July 2023 coup"),
+    /// or before a noun of decision followed by "to" and the event ("the March 16 decision to revoke").
+    fn names_event(&self, date: &Range<usize>) -> bool {
+        if date.end > self.figure.start {
+            return false;
+        }
+        let between = &self.sentence[date.end..self.figure.start];
+        let words = words_in(self.sentence, date.end..self.figure.start);
+        let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+        let bare = between
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || "'’-".contains(c))
+            || (lower.is_empty() && between.trim() == ",");
+        let named = self.sentence[date.clone()]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let modifiers = lower.len() <= 2
+            && lower.iter().all(|w| {
+                !NOT_NOUNS.contains(w)
+                    && !CONJUNCTIONS.contains(w)
+                    && !["the", "a", "an", "its", "their"].contains(w)
+            });
+        let decision = matches!(lower.as_slice(), [noun, "to"] if DECISION_NOUNS.contains(noun));
+        named && bare && (modifiers || decision)
+    }
+
+    /// How far `date` is from the figure: a date that names the event or lies inside the match first, then by the
+    /// bytes between them.
+    fn rank(&self, date: &Range<usize>, cue: Cue) -> (bool, usize) {
+        let inside = overlaps(date, &self.figure) || cue == Cue::Attributive;
         let gap = if date.end <= self.figure.start {
             self.figure.start - date.end
         } else {
@@ -821,7 +943,13 @@ impl<'a> Scene<'a> {
         let after_figure = window.start >= self.figure.end;
         for (i, word) in words.iter().enumerate().rev() {
             let w = word.lower.as_str();
-            if RELATIVE_PRONOUNS.contains(&w) || (w == "that" && !follows_saying(&words[..i])) {
+            let relative =
+                RELATIVE_PRONOUNS.contains(&w) || (w == "that" && !follows_saying(&words[..i]));
+            if relative && self.describes_event(word) {
+                // "the coup that took place in July 2023": the relative clause tells of the event itself.
+                return None;
+            }
+            if relative {
                 return Some(Reason::RelativeClause {
                     pronoun: w.to_string(),
                 });
@@ -842,6 +970,16 @@ impl<'a> Scene<'a> {
             }
         }
         None
+    }
+
+    /// For an event: true when the relative pronoun `word` directly follows the event's noun ("the coup that took
+    /// place in July 2023", "the takeover, which came in July"), so that its clause tells of the event itself.
+    fn describes_event(&self, word: &Word) -> bool {
+        self.event
+            && word.span.start >= self.figure.end
+            && self.sentence[self.figure.end..word.span.start]
+                .chars()
+                .all(|c| c.is_whitespace() || c == ',')
     }
 
     /// Rule 7: the cue for a date that nothing but parentheticals separates from the figure.
@@ -1143,6 +1281,75 @@ fn before_event_after(sentence: &str, cuts: &[Cut], figure: &Range<usize>) -> Op
 mod tests {
     use super::*;
     use crate::kinds::date::DATE_PHRASE;
+
+    /// The phrase of the date that governs the event `event` in `sentence`, if any.
+    fn event_date(sentence: &str, event: &str) -> Option<String> {
+        let at = sentence.find(event).unwrap();
+        let dates = dates(sentence);
+        governing_event_date(sentence, at..at + event.len(), &dates, &[])
+            .date()
+            .map(|i| sentence[dates[i].clone()].to_string())
+    }
+
+    #[test]
+    fn an_event_takes_the_date_that_names_it() {
+        assert_eq!(
+            event_date(
+                "Relations soured after the July 2023 coup that toppled Bazoum.",
+                "coup"
+            ),
+            Some("July 2023".to_string())
+        );
+        assert_eq!(
+            event_date("Since Niger's July 26, 2023, coup, aid was cut.", "coup"),
+            Some("July 26, 2023".to_string())
+        );
+        assert_eq!(
+            event_date(
+                "Talks began after the junta's March 16 decision to revoke the accord.",
+                "revoke"
+            ),
+            Some("March 16".to_string())
+        );
+    }
+
+    #[test]
+    fn an_event_keeps_its_deadline_and_its_own_relative_clause() {
+        assert_eq!(
+            event_date(
+                "The two sides agreed to withdraw the troops by September 15.",
+                "withdraw"
+            ),
+            Some("by September 15".to_string())
+        );
+        assert_eq!(
+            event_date(
+                "Due to the coup that took place in July 2023, aid fell.",
+                "coup"
+            ),
+            Some("in July 2023".to_string())
+        );
+        assert_eq!(
+            event_date(
+                "The union, which was founded in 1990, ended its deal.",
+                "ended"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_clause_around_a_span_ends_at_its_cuts() {
+        let sentence = "Officials said 4,310 people died, 1,950 of them in the province.";
+        let at = sentence.find("1,950").unwrap();
+        let clause = clause_around(sentence, at..at + 5, &[]);
+        assert_eq!(&sentence[clause], " 1,950 of them in the province.");
+        assert_eq!(
+            scene_setter("In neighbouring Mali, the army took power."),
+            Some(0..20)
+        );
+        assert_eq!(scene_setter("The army, in Mali, took power."), None);
+    }
 
     /// The date phrases of `sentence`, as the checker finds them.
     fn dates(sentence: &str) -> Vec<Range<usize>> {

@@ -152,6 +152,16 @@ pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
     })
 }
 
+/// `quantity` hedged by `qualifier` instead of its own: for qualifier words a claim adds to the grammar ("the toll
+/// crossed 2,000" with `more_than: [crossed]`). The interval is the one `qualifier` gives the number.
+pub fn with_qualifier(quantity: Quantity, qualifier: Qualifier, tolerance: Tolerance) -> Quantity {
+    Quantity {
+        qualifier,
+        interval: interval_for(qualifier, quantity.value, tolerance),
+        ..quantity
+    }
+}
+
 /// A bare round figure read as the rounded figure it is: "3,100" as 3,050 to 3,149, "1,000" as 950 to 1,049.
 ///
 /// Newsrooms round, and a reader takes a bare figure with trailing zeros as approximate. The rounding unit is the

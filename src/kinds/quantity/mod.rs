@@ -12,6 +12,7 @@ use jiff::civil::Date;
 
 pub use grammar::*;
 
+use super::words::quantity::WordQuantityClaim;
 use super::{date, format_number, FieldProblem, Kind, KindEntry, KindFields, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
@@ -19,7 +20,7 @@ use crate::scan::RulePattern;
 /// The registry's entry for quantity claims.
 pub const ENTRY: KindEntry = KindEntry {
     name: "quantity",
-    required: &["patterns"],
+    required: &[],
     allowed: &[
         "patterns",
         "tolerance",
@@ -27,6 +28,18 @@ pub const ENTRY: KindEntry = KindEntry {
         "window",
         "trend",
         "round_figures",
+        "counts",
+        "of",
+        "not_of",
+        "unless_near",
+        "scope",
+        "near",
+        "more_than",
+        "less_than",
+        "about",
+        "nearly",
+        "at_least",
+        "up_to",
     ],
     build,
 };
@@ -64,16 +77,28 @@ impl From<&asof::Relation> for Revision {
     }
 }
 
+/// Builds a quantity claim: in words when it has word-form fields (`counts`, ...), else from its `patterns`.
 fn build(fields: KindFields) -> Result<Box<dyn Kind>, FieldProblem> {
     let default = Tolerance::default();
-    Ok(Box::new(QuantityClaim {
-        patterns: fields.patterns,
-        tolerance: Tolerance {
-            approximate: fields.tolerance.unwrap_or(default.approximate),
-            exact: fields.exact_tolerance.unwrap_or(default.exact),
-        },
-        round_figures: fields.round_figures.unwrap_or(true),
-    }))
+    let tolerance = Tolerance {
+        approximate: fields.tolerance.unwrap_or(default.approximate),
+        exact: fields.exact_tolerance.unwrap_or(default.exact),
+    };
+    let round_figures = fields.round_figures.unwrap_or(true);
+    match (fields.words.any(), fields.patterns.is_empty()) {
+        (true, true) => Ok(Box::new(WordQuantityClaim::build(
+            &fields.words,
+            tolerance,
+            round_figures,
+        )?)),
+        (false, false) => Ok(Box::new(QuantityClaim {
+            patterns: fields.patterns,
+            tolerance,
+            round_figures,
+        })),
+        (true, false) => Err(super::words::both_forms("quantity", "counts")),
+        (false, true) => Err(super::words::neither_form("quantity", "counts")),
+    }
 }
 
 impl Kind for QuantityClaim {
@@ -105,7 +130,7 @@ impl Kind for QuantityClaim {
 
 /// The date a quantity describes and how its wording places it: the date phrase that governs the figure's clause
 /// ([`asof::governing_date`]), else the publication date; no date for an earlier figure with none of its own.
-fn as_of_and_revision(
+pub(crate) fn as_of_and_revision(
     text: &str,
     published: Option<Date>,
     found: &Match,

@@ -1,0 +1,311 @@
+//! Date claims in words: the date of an event, named by its verb or noun (`event: [terminate, revoke]` finds
+//! "terminated", "revoking", "the termination"), done to an `object` in the same clause.
+//!
+//! The value is the date phrase that governs the event's clause
+//! ([`crate::kinds::quantity::asof::governing_event_date`]), not any date of the sentence: in "the ministry announced
+//! on Saturday it had scrapped the 2019 trade accord" Saturday dates the scrapping and 2019 names the accord; in
+//! "Relations soured after the July 2023 coup" July 2023 names the coup. Dates that belong to the object's noun
+//! phrase ("the 2012 accord", "an agreement from 2012") never date the event.
+//!
+//! `deadline_for` lists events whose *deadline* is the value: only a date phrase with a deadline qualifier ("by",
+//! "until", "no later than") binds to them, so "left Niger on Aug. 5" is not a deadline of leaving.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::quantity::WORD;
+use super::{compile, region, sentence_words, shift, union, unshift, Conditions, WordFields};
+use crate::kinds::date::{date_phrases, event_date, parse_date, DateError, DateQualifier};
+use crate::kinds::quantity::asof::governing_event_date;
+use crate::kinds::{FieldProblem, Kind, Value};
+use crate::model::{Match, Polarity, Unparsed};
+use crate::scan::RulePattern;
+use crate::text::inflect::Part;
+use crate::text::words::{Hit, Token, WordList};
+
+/// Determiners and possessives that open the object's noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "all",
+];
+
+/// Words between an object and a date that make the date the object's own: "an agreement from 2012", "the pact
+/// signed in 2012".
+const OBJECT_DATES: &[&str] = &[
+    "from",
+    "of",
+    "signed",
+    "dated",
+    "dating",
+    "concluded",
+    "struck",
+    "reached",
+];
+
+/// A date claim written in words.
+#[derive(Debug)]
+pub struct WordDateClaim {
+    /// The generated patterns: an event word near an object word, either order (or the event word alone).
+    pub patterns: Vec<RulePattern>,
+    event: WordList,
+    deadline_for: WordList,
+    object: WordList,
+    conditions: Conditions,
+}
+
+impl WordDateClaim {
+    /// Builds the claim; `event` or `deadline_for` is required.
+    pub fn build(fields: &WordFields) -> Result<WordDateClaim, FieldProblem> {
+        if fields.event.is_empty() && fields.deadline_for.is_empty() {
+            return Err(FieldProblem {
+                field: "kind",
+                message:
+                    "a date claim in words needs at least one entry in `event` or `deadline_for`"
+                        .into(),
+            });
+        }
+        let event = WordList::new(&fields.event, Part::Verb);
+        let deadline_for = WordList::new(&fields.deadline_for, Part::Verb);
+        let object = WordList::new(&fields.object, Part::Noun);
+        let events = [&event, &deadline_for]
+            .iter()
+            .filter(|l| !l.is_empty())
+            .map(|l| l.alternation())
+            .collect::<Vec<_>>()
+            .join("|");
+        let events = format!("(?:{events})");
+        let patterns = if object.is_empty() {
+            vec![compile(&events, "event")?]
+        } else {
+            let objects = object.alternation();
+            let gap = format!(r"(?:[\s,]+{WORD}){{0,8}}?[\s,]+");
+            vec![
+                compile(&format!("{events}{gap}{objects}"), "object")?,
+                compile(&format!("{objects}{gap}{events}"), "object")?,
+            ]
+        };
+        Ok(WordDateClaim {
+            patterns,
+            event,
+            deadline_for,
+            object,
+            conditions: Conditions::new(fields),
+        })
+    }
+
+    /// The event word in `span`: the first hit of `event`, else of `deadline_for` (true for a deadline).
+    fn event_in(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        span: &Range<usize>,
+    ) -> Option<(Hit, bool)> {
+        let within = |list: &WordList| {
+            list.hits(sentence, words)
+                .into_iter()
+                .find(|h| span.start <= h.span.start && h.span.end <= span.end)
+        };
+        within(&self.event)
+            .map(|h| (h, false))
+            .or_else(|| within(&self.deadline_for).map(|h| (h, true)))
+    }
+
+    /// The spans whose dates belong to the object: its noun phrase back to its determiner ("the 2012 military
+    /// accord"), and a date right after it introduced by "from", "of", "signed" ("an agreement from 2012").
+    fn object_phrases(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        dates: &[Range<usize>],
+        event: &Hit,
+    ) -> Vec<Range<usize>> {
+        let mut spans = Vec::new();
+        for hit in self.object.hits(sentence, words) {
+            let floor = if hit.tokens.start >= event.tokens.end {
+                event.tokens.end
+            } else {
+                0
+            };
+            let mut first = hit.tokens.start;
+            while first > floor
+                && hit.tokens.start - first < 6
+                && !DETERMINERS.contains(&words[first - 1].lower.as_str())
+            {
+                first -= 1;
+            }
+            spans.push(words[first].span.start..hit.span.end);
+            for date in dates.iter().filter(|d| d.start >= hit.span.end) {
+                let between = sentence_words(&sentence[hit.span.end..date.start]);
+                let lead = sentence_words(&sentence[date.clone()]);
+                let owned = (between.len() <= 2
+                    && between
+                        .iter()
+                        .any(|w| OBJECT_DATES.contains(&w.lower.as_str())))
+                    || (between.is_empty()
+                        && lead
+                            .first()
+                            .is_some_and(|w| OBJECT_DATES.contains(&w.lower.as_str())));
+                if owned {
+                    spans.push(date.clone());
+                }
+            }
+        }
+        spans
+    }
+}
+
+impl Kind for WordDateClaim {
+    fn name(&self) -> &'static str {
+        "date"
+    }
+
+    fn pattern_lists(&self) -> Vec<(&[RulePattern], Option<Polarity>)> {
+        vec![(&self.patterns, None)]
+    }
+
+    fn judge(&self, text: &str, found: Match) -> Result<Match, String> {
+        let base = found.sentence.start;
+        let sentence = &text[found.sentence.clone()];
+        let span = unshift(&found.span, base);
+        let words = sentence_words(sentence);
+        let (event, deadline) = self
+            .event_in(sentence, &words, &span)
+            .ok_or("no `event` word in the match")?;
+        let dates = date_phrases(sentence);
+        if dates.is_empty() {
+            return Err("no date phrase in the sentence".into());
+        }
+        let region = region(sentence, event.span.clone(), &dates);
+        if !self.object.is_empty() {
+            let in_clause = self.object.hits(sentence, &words).into_iter().any(|h| {
+                region
+                    .iter()
+                    .any(|r| r.start <= h.span.start && h.span.end <= r.end)
+            });
+            if !in_clause {
+                return Err(format!(
+                    "no `object` word ({}) in the clause of '{}'",
+                    self.object.describe(),
+                    &sentence[event.span.clone()]
+                ));
+            }
+        }
+        let scope = self
+            .conditions
+            .check(sentence, &words, &region, &event.span)?;
+        let owned = self.object_phrases(sentence, &words, &dates, &event);
+        let attribution = governing_event_date(sentence, event.span.clone(), &dates, &owned);
+        let Some(index) = attribution.date() else {
+            let reasons: Vec<String> = attribution
+                .rejected
+                .iter()
+                .map(|r| {
+                    format!(
+                        "'{}': {}",
+                        &sentence[dates[r.date].clone()],
+                        r.reason.describe()
+                    )
+                })
+                .collect();
+            return Err(format!(
+                "no date governs the clause of '{}' ({})",
+                &sentence[event.span.clone()],
+                reasons.join("; ")
+            ));
+        };
+        let date = dates[index].clone();
+        if deadline && !is_deadline(&sentence[date.clone()]) {
+            return Err(format!(
+                "'{}' is not a deadline ('by', 'until', 'no later than') of '{}'",
+                &sentence[date],
+                &sentence[event.span.clone()]
+            ));
+        }
+        Ok(Match {
+            span: shift(&union(&span, &date), base),
+            value: shift(&date, base),
+            scope,
+            ..found
+        })
+    }
+
+    fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {
+        match event_date(text, published, found) {
+            Err(DateError::NotADate(_)) => Err(Unparsed {
+                text: text[found.value.clone()].to_string(),
+            }),
+            resolved => Ok(Value::Date(resolved)),
+        }
+    }
+}
+
+/// True when the phrase carries a deadline qualifier.
+fn is_deadline(phrase: &str) -> bool {
+    let anchor = Some(Date::constant(2000, 1, 1));
+    parse_date(phrase, anchor).is_ok_and(|r| r.qualifier == Some(DateQualifier::Deadline))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(fields: WordFields, sentence: &str) -> Result<String, String> {
+        let claim = WordDateClaim::build(&fields).unwrap();
+        let whole = claim
+            .patterns
+            .iter()
+            .find_map(|p| p.regex().find(sentence).map(|m| m.range()))
+            .ok_or("no candidate")?;
+        let found = Match {
+            span: whole.clone(),
+            value: whole,
+            sentence: 0..sentence.len(),
+            polarity: None,
+            scope: None,
+        };
+        let kept = claim.judge(sentence, found)?;
+        Ok(sentence[kept.value].to_string())
+    }
+
+    fn accord() -> WordFields {
+        WordFields {
+            event: vec!["revoke".into()],
+            object: vec!["accord".into()],
+            ..WordFields::default()
+        }
+    }
+
+    #[test]
+    fn the_objects_own_date_never_dates_the_event() {
+        assert_eq!(
+            verdict(accord(), "In March, the junta revoked the 2012 accord."),
+            Ok("In March".into())
+        );
+        let refused = verdict(accord(), "The junta revoked an accord from 2012.").unwrap_err();
+        assert!(refused.contains("no date governs"), "{refused}");
+    }
+
+    #[test]
+    fn the_object_must_stand_in_the_events_clause() {
+        let refused = verdict(
+            accord(),
+            "The junta revoked its approval in March, and the accord lapsed.",
+        )
+        .unwrap_err();
+        assert!(refused.contains("no `object` word"), "{refused}");
+    }
+
+    #[test]
+    fn a_deadline_event_takes_only_deadlines() {
+        let fields = WordFields {
+            deadline_for: vec!["leave".into()],
+            ..WordFields::default()
+        };
+        assert_eq!(
+            verdict(fields.clone(), "Troops must leave by Sept. 15."),
+            Ok("by Sept. 15".into())
+        );
+        let refused = verdict(fields, "The last troops left on Aug. 5.").unwrap_err();
+        assert!(refused.contains("not a deadline"), "{refused}");
+    }
+}

@@ -1,0 +1,341 @@
+//! Claims written in words: the word form of quantity, date and polarity claims.
+//!
+//! A rule author lists words instead of writing whole-sentence regexes: what is counted (`counts`), whose it is
+//! (`of`, `not_of`), the event and what it is done to (`event`, `object`), the proposition (`subject`, `predicate`,
+//! `object`). Each list entry matches its inflections ([`crate::text::inflect`]).
+//!
+//! # How a claim in words is matched
+//!
+//! 1. **Candidates.** Each claim is compiled into a few ordinary patterns for the scanner (a `{quantity}` phrase
+//!    with a `counts` word on either side, an `event` word near an `object` word, a `predicate` near an `object`),
+//!    so that one pass over the text still finds every claim's candidates.
+//! 2. **Conditions.** Each candidate is judged in Rust, on the words of its sentence ([`crate::kinds::Kind::judge`]): the words
+//!    that must or must not stand in the candidate's *clause* (the clause of the figure or event, cut at commas,
+//!    semicolons and dashes as [`crate::kinds::quantity::asof`] cuts them, plus a scene-setting opener such as "In
+//!    neighbouring Mali,"), or within `near` words of it. A refused candidate carries the reason, for `explain`.
+//! 3. **Value.** The kind's grammar reads the value: the quantity phrase (with the claim's own qualifier words), or
+//!    the date phrase that governs the event's clause ([`crate::kinds::quantity::asof::governing_event_date`]).
+//!
+//! [`quantity`], [`date`] and [`polarity`] hold the three kinds' word forms; [`Conditions`] the checks they share.
+
+pub mod date;
+pub mod polarity;
+pub mod quantity;
+
+use std::ops::Range;
+
+use regex_syntax::hir::Hir;
+
+use super::quantity::asof::{clause_around, scene_setter};
+use super::quantity::Qualifier;
+use super::FieldProblem;
+use crate::scan::RulePattern;
+use crate::text::inflect::Part;
+use crate::text::words::{tokens, Hit, Token, WordList};
+
+/// The word-form fields of a claim, as a rule file gives them (empty lists when absent).
+#[derive(Debug, Default, Clone)]
+pub struct WordFields {
+    /// quantity: what is counted.
+    pub counts: Vec<String>,
+    /// Words one of which must stand in the clause (or within `near` words).
+    pub of: Vec<String>,
+    /// Words that make the mention another's when they stand in its clause.
+    pub not_of: Vec<String>,
+    /// Words that drop the mention when they stand in its clause.
+    pub unless_near: Vec<String>,
+    /// Words that make the mention a part: reconciled only with mentions of the same scope.
+    pub scope: Vec<String>,
+    /// How many words around the mention `of` may stand, besides its clause.
+    pub near: Option<usize>,
+    /// quantity: qualifier words the claim adds to the grammar, by qualifier.
+    pub qualifiers: Vec<(Qualifier, Vec<String>)>,
+    /// date: the event's verbs or nouns, whose governing date is the value.
+    pub event: Vec<String>,
+    /// date: events whose deadline ("by", "until", "no later than" a date) is the value.
+    pub deadline_for: Vec<String>,
+    /// date and polarity: what the event or predicate is done to, in the same clause.
+    pub object: Vec<String>,
+    /// polarity: the proposition's subject.
+    pub subject: Vec<String>,
+    /// polarity: the predicates that affirm the proposition.
+    pub predicate: Vec<String>,
+    /// polarity: the predicates whose plain use denies it.
+    pub deny_with: Vec<String>,
+}
+
+impl WordFields {
+    /// True when any word-form field is set.
+    pub fn any(&self) -> bool {
+        !(self.counts.is_empty()
+            && self.of.is_empty()
+            && self.not_of.is_empty()
+            && self.unless_near.is_empty()
+            && self.scope.is_empty()
+            && self.near.is_none()
+            && self.qualifiers.iter().all(|(_, w)| w.is_empty())
+            && self.event.is_empty()
+            && self.deadline_for.is_empty()
+            && self.object.is_empty()
+            && self.subject.is_empty()
+            && self.predicate.is_empty()
+            && self.deny_with.is_empty())
+    }
+}
+
+/// The checks every claim in words makes on the clause of a candidate.
+#[derive(Debug)]
+pub struct Conditions {
+    of: WordList,
+    not_of: WordList,
+    unless_near: WordList,
+    scope: WordList,
+    near: Option<usize>,
+}
+
+/// A candidate that passed the conditions: the scope it names, if any.
+pub type Scope = Option<String>;
+
+impl Conditions {
+    /// The conditions of `fields`.
+    pub fn new(fields: &WordFields) -> Conditions {
+        Conditions {
+            of: WordList::new(&fields.of, Part::Name),
+            not_of: WordList::new(&fields.not_of, Part::Name),
+            unless_near: WordList::new(&fields.unless_near, Part::Noun),
+            scope: WordList::new(&fields.scope, Part::Name),
+            near: fields.near,
+        }
+    }
+
+    /// Judges the candidate at `anchor` (bytes of `sentence`) whose clause is `region`: `of` in the region (or
+    /// within `near` words of the anchor), no `not_of` and no `unless_near` in the region; the scope it names.
+    pub fn check(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        region: &[Range<usize>],
+        anchor: &Range<usize>,
+    ) -> Result<Scope, String> {
+        let inside = |list: &WordList| -> Option<Hit> {
+            list.hits(sentence, words).into_iter().find(|h| {
+                region
+                    .iter()
+                    .any(|r| r.start <= h.span.start && h.span.end <= r.end)
+            })
+        };
+        if let Some(hit) = inside(&self.not_of) {
+            return Err(format!(
+                "excluded by `not_of`: {} ('{}' in the clause)",
+                self.not_of.written(hit.entry),
+                &sentence[hit.span]
+            ));
+        }
+        if let Some(hit) = inside(&self.unless_near) {
+            return Err(format!(
+                "dropped by `unless_near`: {} ('{}' in the clause)",
+                self.unless_near.written(hit.entry),
+                &sentence[hit.span]
+            ));
+        }
+        if !self.of.is_empty() && inside(&self.of).is_none() {
+            let window = self.near.map(|n| near_window(words, anchor, n));
+            let near = window.as_ref().is_some_and(|w| {
+                self.of
+                    .hits(sentence, words)
+                    .iter()
+                    .any(|h| w.start <= h.span.start && h.span.end <= w.end)
+            });
+            if !near {
+                let place = match self.near {
+                    Some(n) => format!("the clause or within {n} words"),
+                    None => "the clause".to_string(),
+                };
+                return Err(format!("no `of` word ({}) in {place}", self.of.describe()));
+            }
+        }
+        Ok(inside(&self.scope).map(|hit| self.scope.written(hit.entry).to_string()))
+    }
+}
+
+/// The clause of `span` in `sentence` with the sentence's scene-setting opener: where the conditions look.
+pub fn region(sentence: &str, span: Range<usize>, dates: &[Range<usize>]) -> Vec<Range<usize>> {
+    let clause = clause_around(sentence, span, dates);
+    let mut region = vec![clause.clone()];
+    if let Some(opener) = scene_setter(sentence) {
+        if opener.end <= clause.start {
+            region.push(opener);
+        }
+    }
+    region
+}
+
+/// The bytes from `n` words before `anchor` to `n` words after it.
+fn near_window(words: &[Token], anchor: &Range<usize>, n: usize) -> Range<usize> {
+    let first = words
+        .iter()
+        .position(|t| t.span.end > anchor.start)
+        .unwrap_or(words.len());
+    let last = words
+        .iter()
+        .rposition(|t| t.span.start < anchor.end)
+        .unwrap_or(0);
+    let start = words
+        .get(first.saturating_sub(n))
+        .map_or(anchor.start, |t| t.span.start);
+    let end = words
+        .get((last + n).min(words.len().saturating_sub(1)))
+        .map_or(anchor.end, |t| t.span.end);
+    start.min(anchor.start)..end.max(anchor.end)
+}
+
+/// The words of a whole sentence.
+pub fn sentence_words(sentence: &str) -> Vec<Token> {
+    tokens(sentence, 0..sentence.len())
+}
+
+/// Compiles a pattern generated from a claim's words, as rule patterns are compiled: case-insensitive.
+pub fn compile(pattern: &str, field: &'static str) -> Result<RulePattern, FieldProblem> {
+    let text = format!("(?i){pattern}");
+    let problem = |message: String| FieldProblem { field, message };
+    let hir: Hir = regex_syntax::Parser::new()
+        .parse(&text)
+        .map_err(|e| problem(format!("the words do not make a pattern: {e}")))?;
+    RulePattern::from_hir(text, &hir)
+        .map_err(|e| problem(format!("the words make too large a pattern: {e}")))
+}
+
+/// A required list, or the problem of its absence.
+pub fn required<'a>(
+    list: &'a [String],
+    field: &'static str,
+    kind: &str,
+) -> Result<&'a [String], FieldProblem> {
+    if list.iter().all(|w| w.trim().is_empty()) {
+        Err(FieldProblem {
+            field: "kind",
+            message: format!("a {kind} claim in words needs at least one entry in `{field}`"),
+        })
+    } else {
+        Ok(list)
+    }
+}
+
+/// The problem of a claim written both in words and as `patterns`.
+pub fn both_forms(kind: &str, field: &str) -> FieldProblem {
+    FieldProblem {
+        field: "patterns",
+        message: format!(
+            "a {kind} claim is written either in words (`{field}`, ...) or as `patterns`, not both: \
+             keep the patterns in a claim of their own"
+        ),
+    }
+}
+
+/// The problem of a claim written neither in words nor as `patterns`.
+pub fn neither_form(kind: &str, field: &str) -> FieldProblem {
+    let patterns = if kind == "polarity" {
+        "`affirm` and `deny`"
+    } else {
+        "`patterns`"
+    };
+    FieldProblem {
+        field: "kind",
+        message: format!(
+            "a {kind} claim needs its words (at least one entry in `{field}`) or {patterns}"
+        ),
+    }
+}
+
+/// `range` moved by `by` bytes.
+pub fn shift(range: &Range<usize>, by: usize) -> Range<usize> {
+    range.start + by..range.end + by
+}
+
+/// `range` moved back by `by` bytes.
+pub fn unshift(range: &Range<usize>, by: usize) -> Range<usize> {
+    range.start - by..range.end - by
+}
+
+/// The smallest range that holds both.
+pub fn union(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
+    a.start.min(b.start)..a.end.max(b.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conditions(of: &[&str], not_of: &[&str], unless: &[&str], scope: &[&str]) -> Conditions {
+        let list = |l: &[&str]| l.iter().map(|w| w.to_string()).collect();
+        Conditions::new(&WordFields {
+            of: list(of),
+            not_of: list(not_of),
+            unless_near: list(unless),
+            scope: list(scope),
+            ..WordFields::default()
+        })
+    }
+
+    fn judge(c: &Conditions, sentence: &str, anchor: &str) -> Result<Scope, String> {
+        let at = sentence.find(anchor).unwrap();
+        let anchor = at..at + anchor.len();
+        let words = sentence_words(sentence);
+        let region = region(sentence, anchor.clone(), &[]);
+        c.check(sentence, &words, &region, &anchor)
+    }
+
+    #[test]
+    fn of_must_stand_in_the_clause() {
+        let c = conditions(&["US"], &[], &[], &[]);
+        assert_eq!(judge(&c, "US troops number 1,000", "1,000"), Ok(None));
+        let refused = judge(&c, "US officials met, and 1,000 troops left", "1,000").unwrap_err();
+        assert!(
+            refused.starts_with("no `of` word (US) in the clause"),
+            "{refused}"
+        );
+    }
+
+    #[test]
+    fn near_widens_the_clause() {
+        let mut c = conditions(&["US"], &[], &[], &[]);
+        c.near = Some(4);
+        assert_eq!(
+            judge(&c, "US officials said, 1,000 troops left", "1,000"),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn not_of_and_unless_near_refuse_in_the_clause_only() {
+        let c = conditions(&[], &["French"], &["killed"], &[]);
+        let refused = judge(&c, "French troops numbering 1,500 left", "1,500").unwrap_err();
+        assert!(refused.contains("`not_of`: French"), "{refused}");
+        assert!(judge(&c, "4 soldiers were killed", "4").is_err());
+        assert_eq!(
+            judge(&c, "1,000 troops remain, French officials said", "1,000"),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn a_scene_setting_opener_belongs_to_every_clause() {
+        let c = conditions(&[], &["Mali"], &[], &[]);
+        assert!(judge(
+            &c,
+            "In neighbouring Mali, the army took power in 2020",
+            "took"
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn scope_words_name_the_part() {
+        let c = conditions(&[], &[], &[], &["at the plant", "remaining"]);
+        assert_eq!(
+            judge(&c, "about 150 staff remain at the plant", "150"),
+            Ok(Some("at the plant".to_string()))
+        );
+        assert_eq!(judge(&c, "the company has 900 staff", "900"), Ok(None));
+    }
+}

@@ -1,0 +1,373 @@
+//! Quantity claims in words: a quantity phrase with a `counts` word on either side ("1,200 contract construction
+//! workers", "U.S. troops, numbering about 1,000", "a workforce that totalled greater than 1,200"), whose clause
+//! names whose it is (`of`) and not another's (`not_of`).
+//!
+//! Candidates come from two patterns: the figure, then at most three words, then a `counts` word; or a `counts`
+//! word, then at most six words (commas allowed), then the figure. Each is then judged on its sentence:
+//!
+//! - a figure inside a date phrase ("in 2023"), a bare year ("by 2024"), a figure that names something ("Air Base
+//!   201") or measures something ("1,000 km") is not a count;
+//! - the conditions of [`super::Conditions`] on the clause of the figure and its `counts` word.
+//!
+//! Qualifier words of the claim (`more_than: [crossed, topped]`) may stand before the figure and give it their
+//! qualifier: "the toll crossed 2,000" is more than 2,000.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::{compile, region, required, sentence_words, unshift, Conditions, WordFields};
+use crate::kinds::date::date_phrases;
+use crate::kinds::quantity::{
+    as_of_and_revision, parse_quantity, with_qualifier, with_rounding, Qualifier, Tolerance,
+};
+use crate::kinds::{FieldProblem, Kind, Value};
+use crate::model::{Match, Polarity, Unparsed};
+use crate::scan::RulePattern;
+use crate::text::inflect::{forms, Part};
+use crate::text::words::WordList;
+
+/// Words after a figure that make it a measure, not a count.
+const UNITS: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "m",
+    "percent",
+    "per",
+    "%",
+    "kg",
+    "tonnes",
+    "tons",
+    "feet",
+    "ft",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "dollars",
+    "euros",
+    "mph",
+    "sq",
+];
+
+/// The plural noun right after a figure, which is what the figure counts ("troops at two bases", "622 listeners"):
+/// a figure counts its `counts` word only when no noun of its own follows it.
+fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<String> {
+    let rest = &sentence[value.end..];
+    let next = sentence_words(rest).into_iter().next()?;
+    let adjacent = rest[..next.span.start]
+        .chars()
+        .all(|c| c == ' ' || c == '-');
+    let word = next.lower;
+    let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+    let not_nouns = ["this", "thus", "its", "has", "was", "is", "as", "us"];
+    (adjacent && plural && !not_nouns.contains(&word.as_str())).then_some(word)
+}
+
+/// A word between the figure and its `counts` word: letters, digits, apostrophes and hyphens, or an abbreviation
+/// with full stops ("U.S."), never a word that ends a sentence.
+pub const WORD: &str = r"(?:(?:\w\.){2,}[\w'’-]*|[\w'’-]+)";
+
+/// A quantity claim written in words.
+#[derive(Debug)]
+pub struct WordQuantityClaim {
+    /// The generated patterns: figure before `counts`, figure after.
+    pub patterns: Vec<RulePattern>,
+    counts: WordList,
+    conditions: Conditions,
+    /// The claim's own qualifier words, each form as its words, longest first.
+    qualifiers: Vec<(Vec<String>, Qualifier)>,
+    tolerance: Tolerance,
+    round_figures: bool,
+}
+
+impl WordQuantityClaim {
+    /// Builds the claim from its fields; `counts` is required.
+    pub fn build(
+        fields: &WordFields,
+        tolerance: Tolerance,
+        round_figures: bool,
+    ) -> Result<WordQuantityClaim, FieldProblem> {
+        let counts = WordList::new(required(&fields.counts, "counts", "quantity")?, Part::Noun);
+        let mut qualifiers: Vec<(Vec<String>, Qualifier)> = fields
+            .qualifiers
+            .iter()
+            .flat_map(|(qualifier, words)| {
+                words.iter().flat_map(move |w| {
+                    forms(w, Part::Verb).into_iter().map(move |form| {
+                        let words: Vec<String> =
+                            form.split_whitespace().map(str::to_string).collect();
+                        (words, *qualifier)
+                    })
+                })
+            })
+            .collect();
+        qualifiers.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        let extra: Vec<String> = qualifiers
+            .iter()
+            .map(|(words, _)| {
+                let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+                escaped.join(r"\s+")
+            })
+            .collect();
+        let qualifier = match extra.is_empty() {
+            true => String::new(),
+            false => format!(r"(?:\b(?:{})\s+)?", extra.join("|")),
+        };
+        let value = format!(
+            "(?P<value>{qualifier}(?:{}))",
+            crate::kinds::quantity::QUANTITY_PHRASE
+        );
+        let nouns = counts.alternation();
+        let before = format!(r"{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}");
+        let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,6}}?[\s,]+{value}");
+        Ok(WordQuantityClaim {
+            patterns: vec![compile(&before, "counts")?, compile(&after, "counts")?],
+            counts,
+            conditions: Conditions::new(fields),
+            qualifiers,
+            tolerance,
+            round_figures,
+        })
+    }
+
+    /// The claim's own qualifier at the start of `phrase`, and where the rest starts.
+    fn own_qualifier(&self, phrase: &str) -> Option<(Qualifier, usize)> {
+        let lower = phrase.to_lowercase();
+        self.qualifiers.iter().find_map(|(words, qualifier)| {
+            let mut rest = lower.as_str();
+            for word in words {
+                rest = rest.trim_start().strip_prefix(word.as_str())?;
+                if !rest.starts_with(char::is_whitespace) {
+                    return None;
+                }
+            }
+            Some((*qualifier, lower.len() - rest.len()))
+        })
+    }
+
+    /// Why the figure at `value` (bytes of `sentence`) is not a count, if it is not one.
+    fn not_a_count(
+        &self,
+        sentence: &str,
+        value: &Range<usize>,
+        dates: &[Range<usize>],
+    ) -> Option<String> {
+        let words = &sentence[value.clone()];
+        if dates
+            .iter()
+            .any(|d| d.start < value.end && value.start < d.end && !words.contains(' '))
+        {
+            return Some(format!("'{words}' is part of a date phrase"));
+        }
+        let digits = words.trim();
+        if digits.len() == 4
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && (1900..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
+        {
+            return Some(format!("'{digits}' reads as a year"));
+        }
+        let before = sentence_words(&sentence[..value.start]);
+        if let Some(previous) = before.last() {
+            let word = &sentence[previous.span.clone()];
+            let adjacent = sentence[previous.span.end..value.start].trim().is_empty();
+            let capital = word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().any(char::is_lowercase)
+                && !word.ends_with("'s")
+                && !word.ends_with("’s");
+            if adjacent && capital && before.len() > 1 {
+                return Some(format!(
+                    "'{word} {digits}' names something, it is not a count"
+                ));
+            }
+        }
+        let after = sentence_words(&sentence[value.end..]);
+        let unit = after.first().filter(|t| {
+            sentence[value.end..value.end + t.span.start]
+                .trim()
+                .is_empty()
+                && UNITS.contains(&t.lower.as_str())
+        });
+        if let Some(unit) = unit {
+            return Some(format!(
+                "'{digits} {}' is a measure, not a count",
+                unit.lower
+            ));
+        }
+        if sentence[value.end..].starts_with('%') {
+            return Some(format!("'{digits}%' is a measure, not a count"));
+        }
+        None
+    }
+}
+
+impl Kind for WordQuantityClaim {
+    fn name(&self) -> &'static str {
+        "quantity"
+    }
+
+    fn pattern_lists(&self) -> Vec<(&[RulePattern], Option<Polarity>)> {
+        vec![(&self.patterns, None)]
+    }
+
+    fn judge(&self, text: &str, found: Match) -> Result<Match, String> {
+        let base = found.sentence.start;
+        let sentence = &text[found.sentence.clone()];
+        let value = unshift(&found.value, base);
+        let span = unshift(&found.span, base);
+        let dates = date_phrases(sentence);
+        if let Some(reason) = self.not_a_count(sentence, &value, &dates) {
+            return Err(reason);
+        }
+        let words = sentence_words(sentence);
+        let counted = self
+            .counts
+            .hits(sentence, &words)
+            .into_iter()
+            .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
+            .filter(|h| h.span.end <= value.start || h.span.start >= value.end)
+            .min_by_key(|h| h.span.start.abs_diff(value.start))
+            .ok_or_else(|| {
+                format!(
+                    "no `counts` word ({}) next to the figure",
+                    self.counts.describe()
+                )
+            })?;
+        let counts_first = counted.span.end <= value.start;
+        let counts_next = !counts_first
+            && sentence[value.end..counted.span.start]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-');
+        if !counts_next {
+            if let Some(noun) = other_noun_after(sentence, &value) {
+                return Err(format!(
+                    "the figure counts '{noun}', not the `counts` word before it"
+                ));
+            }
+        }
+        let whole = super::union(&counted.span, &value);
+        let region = region(sentence, whole.clone(), &dates);
+        let scope = self.conditions.check(sentence, &words, &region, &value)?;
+        let mention = match counts_first {
+            true => value.clone(),
+            false => whole,
+        };
+        Ok(Match {
+            span: super::shift(&mention, base),
+            scope,
+            ..found
+        })
+    }
+
+    fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {
+        let phrase = &text[found.value.clone()];
+        let unparsed = || Unparsed {
+            text: phrase.to_string(),
+        };
+        let (own, skip) = match self.own_qualifier(phrase) {
+            Some((qualifier, skip)) => (Some(qualifier), skip),
+            None => (None, 0),
+        };
+        let mut quantity = parse_quantity(&phrase[skip..], self.tolerance).ok_or_else(unparsed)?;
+        if self.round_figures {
+            quantity = with_rounding(quantity);
+        }
+        if let Some(qualifier) = own.filter(|_| quantity.qualifier == Qualifier::Exact) {
+            quantity = with_qualifier(quantity, qualifier, self.tolerance);
+        }
+        let (as_of, revision) = as_of_and_revision(text, published, found);
+        Ok(Value::Quantity {
+            quantity,
+            as_of,
+            revision,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(more_than: &[&str]) -> WordQuantityClaim {
+        let fields = WordFields {
+            counts: vec!["troop".into()],
+            of: vec!["US".into()],
+            qualifiers: vec![(
+                Qualifier::MoreThan,
+                more_than.iter().map(|w| w.to_string()).collect(),
+            )],
+            ..WordFields::default()
+        };
+        WordQuantityClaim::build(&fields, Tolerance::default(), true).unwrap()
+    }
+
+    /// The verdict on the first candidate of the claim's patterns in `sentence`.
+    fn verdict(claim: &WordQuantityClaim, sentence: &str) -> Result<String, String> {
+        let found = claim
+            .patterns
+            .iter()
+            .find_map(|p| {
+                let mut caps = p.regex().create_captures();
+                p.regex().captures(sentence, &mut caps);
+                let whole = caps.get_match()?.range();
+                let value = caps.get_group(p.value_group()?)?.range();
+                Some((whole, value))
+            })
+            .ok_or("no candidate")?;
+        let found = Match {
+            span: found.0,
+            value: found.1,
+            sentence: 0..sentence.len(),
+            polarity: None,
+            scope: None,
+        };
+        let kept = claim.judge(sentence, found)?;
+        let value = claim.value(sentence, None, &kept).map_err(|u| u.text)?;
+        Ok(value.describe())
+    }
+
+    #[test]
+    fn a_figure_with_its_counts_word_and_of_in_the_clause() {
+        let c = claim(&[]);
+        assert_eq!(
+            verdict(&c, "About 1,000 US troops remain."),
+            Ok("about 1,000 (900–1,100)".into())
+        );
+        assert_eq!(
+            verdict(&c, "US troops, numbering about 1,000, remain."),
+            Ok("about 1,000 (900–1,100)".into())
+        );
+    }
+
+    #[test]
+    fn names_years_and_measures_are_not_counts() {
+        let c = claim(&[]);
+        let refused = verdict(&c, "US troops are at Air Base 201.").unwrap_err();
+        assert!(refused.contains("names something"), "{refused}");
+        let refused = verdict(&c, "US troops stay until 2025.").unwrap_err();
+        assert!(
+            refused.contains("date") || refused.contains("year"),
+            "{refused}"
+        );
+        let refused = verdict(&c, "US troops are based 920 km away.").unwrap_err();
+        assert!(refused.contains("measure"), "{refused}");
+    }
+
+    #[test]
+    fn the_claims_qualifiers_qualify_the_figure() {
+        let c = claim(&["top"]);
+        assert_eq!(
+            verdict(&c, "US troops topped 1,000."),
+            Ok("more than 1,000".into())
+        );
+    }
+}

@@ -1,0 +1,294 @@
+//! Word lists matched on the words of a sentence: the lists a rule author writes in words (`counts: [troop,
+//! soldier]`, `of: [US, U.S.]`), each entry with its inflections ([`crate::text::inflect`]).
+//!
+//! A sentence is cut into [`Token`]s: runs of letters and digits, and abbreviations with full stops ("U.S.").
+//! Hyphens and apostrophes separate words ("U.S.-Niger" is "U.S." and "Niger"), but a possessive "'s" stays with its
+//! word and is ignored when comparing ("Niger's" is "Niger"). Comparison ignores case, except for an entry written
+//! in capitals of two letters or more ("US", "UN"): it matches only a word in capitals, so that the pronoun "us" is
+//! not the United States.
+//!
+//! A [`WordList`] also gives the regex alternation of its forms, for the scanner's patterns.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::inflect::{forms, Part};
+
+/// A word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The bytes of the word, possessive included.
+    pub span: Range<usize>,
+    /// The word in lower case, without a possessive "'s".
+    pub lower: String,
+    /// True when every letter of the word is a capital.
+    pub capitals: bool,
+}
+
+/// The words of `text[range]`, with spans into `text`.
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’]\p{L}+)?").expect("a valid regex")
+    });
+    re.find_iter(&text[range.clone()])
+        .map(|m| {
+            let word = m.as_str();
+            let lower = word.to_lowercase();
+            let lower = lower
+                .strip_suffix("'s")
+                .or_else(|| lower.strip_suffix("’s"))
+                .unwrap_or(&lower)
+                .to_string();
+            Token {
+                span: range.start + m.start()..range.start + m.end(),
+                lower,
+                capitals: word.chars().any(char::is_alphabetic)
+                    && !word.chars().any(char::is_lowercase),
+            }
+        })
+        .collect()
+}
+
+/// One entry of a list as the author wrote it, with its forms.
+#[derive(Debug, Clone)]
+struct Entry {
+    written: String,
+    capitals: bool,
+}
+
+/// A list of words and phrases, each matched with its inflections.
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    entries: Vec<Entry>,
+    /// Every form as its words, with its entry; longest first.
+    forms: Vec<(Vec<String>, usize)>,
+    /// Forms by their first word.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// Where an entry of a list stands in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The entry, as written in the list.
+    pub entry: usize,
+    /// The tokens it covers.
+    pub tokens: Range<usize>,
+    /// The bytes it covers.
+    pub span: Range<usize>,
+}
+
+/// The words of one form: split at spaces and hyphens.
+fn form_words(form: &str) -> Vec<String> {
+    form.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+                .to_string()
+        })
+        .collect()
+}
+
+impl WordList {
+    /// The list of `entries`, each inflected as `part`.
+    pub fn new(entries: &[String], part: Part) -> WordList {
+        let mut list = WordList::default();
+        for (index, written) in entries.iter().enumerate() {
+            let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = letters.len() >= 2
+                && letters.iter().all(|c| c.is_uppercase())
+                && !written.contains('.');
+            list.entries.push(Entry {
+                written: written.trim().to_string(),
+                capitals,
+            });
+            for form in forms(written, part) {
+                let words = form_words(&form);
+                if !words.is_empty() {
+                    list.forms.push((words, index));
+                }
+            }
+        }
+        list.forms
+            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        for (i, (words, _)) in list.forms.iter().enumerate() {
+            list.by_first.entry(words[0].clone()).or_default().push(i);
+        }
+        list
+    }
+
+    /// True when the list has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry at `index` as the author wrote it.
+    pub fn written(&self, index: usize) -> &str {
+        &self.entries[index].written
+    }
+
+    /// The entries as written, joined for messages: "US, U.S., American".
+    pub fn describe(&self) -> String {
+        let all: Vec<&str> = self.entries.iter().map(|e| e.written.as_str()).collect();
+        all.join(", ")
+    }
+
+    /// The longest form of an entry that starts at token `at`, if any.
+    pub fn hit_at(&self, sentence: &str, tokens: &[Token], at: usize) -> Option<Hit> {
+        let candidates = self.by_first.get(&tokens[at].lower)?;
+        candidates.iter().find_map(|&i| {
+            let (words, entry) = &self.forms[i];
+            let end = at + words.len();
+            let fits = end <= tokens.len()
+                && tokens[at..end]
+                    .iter()
+                    .zip(words)
+                    .all(|(token, word)| token.lower == *word)
+                && (!self.entries[*entry].capitals || tokens[at..end].iter().all(|t| t.capitals))
+                && joined_closely(sentence, &tokens[at..end]);
+            fits.then(|| Hit {
+                entry: *entry,
+                tokens: at..end,
+                span: tokens[at].span.start..tokens[end - 1].span.end,
+            })
+        })
+    }
+
+    /// Every hit in `tokens`, in order, none overlapping (the longest form at each place).
+    pub fn hits(&self, sentence: &str, tokens: &[Token]) -> Vec<Hit> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < tokens.len() {
+            match self.hit_at(sentence, tokens, at) {
+                Some(hit) => {
+                    at = hit.tokens.end;
+                    found.push(hit);
+                }
+                None => at += 1,
+            }
+        }
+        found
+    }
+
+    /// The hits whose bytes lie within `range`.
+    pub fn hits_in(&self, sentence: &str, tokens: &[Token], range: &Range<usize>) -> Vec<Hit> {
+        self.hits(sentence, tokens)
+            .into_iter()
+            .filter(|h| range.start <= h.span.start && h.span.end <= range.end)
+            .collect()
+    }
+
+    /// A regex alternation of every form (case-insensitive by the caller), longest first, each on word boundaries
+    /// where it starts or ends with a word character: `(?:\bservice(?:\s+|-)members\b|\btroops\b|...)`.
+    pub fn alternation(&self) -> String {
+        let mut forms: Vec<&Vec<String>> = self.forms.iter().map(|(words, _)| words).collect();
+        forms.sort_by_key(|words| std::cmp::Reverse(words.iter().map(String::len).sum::<usize>()));
+        let parts: Vec<String> = forms
+            .iter()
+            .map(|words| {
+                let body: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+                let body = body.join(r"(?:\s+|-)");
+                let first = words[0].chars().next().is_some_and(char::is_alphanumeric);
+                let last = words[words.len() - 1]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphanumeric);
+                format!(
+                    "{}{body}{}",
+                    if first { r"\b" } else { "" },
+                    if last { r"(?:['’]s)?\b" } else { "" }
+                )
+            })
+            .collect();
+        format!("(?:{})", parts.join("|"))
+    }
+}
+
+/// True when the tokens of a phrase are separated only by spaces and hyphens (not by a comma or a full stop).
+fn joined_closely(sentence: &str, tokens: &[Token]) -> bool {
+    tokens.windows(2).all(|pair| {
+        sentence[pair[0].span.end..pair[1].span.start]
+            .chars()
+            .all(|c| c.is_whitespace() || c == '-')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(entries: &[&str], part: Part) -> WordList {
+        let entries: Vec<String> = entries.iter().map(|e| e.to_string()).collect();
+        WordList::new(&entries, part)
+    }
+
+    fn found(list: &WordList, text: &str) -> Vec<String> {
+        let tokens = tokens(text, 0..text.len());
+        list.hits(text, &tokens)
+            .into_iter()
+            .map(|h| text[h.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_drop_possessives() {
+        let text = "Niger's U.S.-backed troops";
+        let words: Vec<String> = tokens(text, 0..text.len())
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
+        assert_eq!(words, ["niger", "u.s.", "backed", "troops"]);
+    }
+
+    #[test]
+    fn entries_match_their_inflections() {
+        let counts = list(&["troop", "service member"], Part::Noun);
+        assert_eq!(
+            found(&counts, "1,000 troops and 20 service members"),
+            ["troops", "service members"]
+        );
+        let events = list(&["terminate", "tear up"], Part::Verb);
+        assert_eq!(
+            found(
+                &events,
+                "it terminated the pact; the termination; it tore up"
+            ),
+            ["terminated", "termination", "tore up"]
+        );
+    }
+
+    #[test]
+    fn capitals_match_only_capitals() {
+        let of = list(&["US", "U.S."], Part::Name);
+        assert_eq!(found(&of, "US troops"), ["US"]);
+        assert!(found(&of, "let us go").is_empty());
+        assert_eq!(
+            found(&of, "u.s. troops and U.S.-Niger ties"),
+            ["u.s.", "U.S."]
+        );
+    }
+
+    #[test]
+    fn phrases_do_not_span_a_comma() {
+        let scope = list(&["at Air Base 101"], Part::Name);
+        assert_eq!(
+            found(&scope, "150 staff at Air Base 101"),
+            ["at Air Base 101"]
+        );
+        assert!(found(&scope, "at Air, Base 101").is_empty());
+    }
+
+    #[test]
+    fn the_alternation_finds_the_same_forms() {
+        let counts = list(&["troop", "service member"], Part::Noun);
+        let re = Regex::new(&format!("(?i){}", counts.alternation())).unwrap();
+        assert!(re.is_match("service-members"));
+        assert!(re.is_match("Troops'"));
+        assert!(!re.is_match("troopship"));
+    }
+}

@@ -1,0 +1,298 @@
+//! Claims written in words, on sentences written for these tests (not taken from any report): each test is one
+//! shape of real coverage that whole-sentence regexes missed, and what the word form reads from it.
+
+mod common;
+
+use std::path::Path;
+
+use common::{run, stdout};
+use factlint::check::{check, Checked};
+use factlint::model::FindingKind;
+use factlint::rules::RuleSet;
+use factlint::source::{Corpus, Source};
+
+fn rules(yaml: &str) -> RuleSet {
+    RuleSet::parse(Path::new("words.yaml"), yaml).unwrap_or_else(|errors| {
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("rules do not load:\n{}", messages.join("\n"))
+    })
+}
+
+/// Checks `texts`, one source each, published on `published`.
+fn checked(rules: &RuleSet, published: &str, texts: &[&str]) -> Checked {
+    let sources = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let text = format!("---\npublished: {published}\n---\n{text}\n");
+            Source::in_memory(&format!("report-{i}.txt"), &text).unwrap()
+        })
+        .collect();
+    check(rules, Corpus::from_sources(sources))
+}
+
+/// The values of the mentions of a check, with their scopes.
+fn values(checked: &Checked) -> Vec<String> {
+    checked
+        .mentions
+        .iter()
+        .map(|m| match &m.scope {
+            Some(scope) => format!("{} [{scope}]", m.value.describe()),
+            None => m.value.describe(),
+        })
+        .collect()
+}
+
+fn conflicts(checked: &Checked) -> usize {
+    checked
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Conflict)
+        .count()
+}
+
+const ACCORD: &str = "
+claims:
+  - id: trade-accord-scrapped
+    title: When the ministry scrapped the trade accord
+    kind: date
+    event: [scrap, end, terminate]
+    object: [accord, deal]
+";
+
+#[test]
+fn the_date_that_governs_the_event_not_the_accords_year() {
+    let rules = rules(ACCORD);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &["The ministry announced on Saturday it had scrapped the 2019 trade accord."],
+    );
+    assert_eq!(values(&checked), ["2024-06-08"]);
+}
+
+#[test]
+fn a_fronted_date_governs_the_clause_after_its_comma() {
+    let rules = rules(ACCORD);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &["In mid-May, the union ended its pay deal with the company."],
+    );
+    assert_eq!(values(&checked), ["2024-05-11..2024-05-20"]);
+}
+
+#[test]
+fn a_date_in_another_clause_is_refused_and_explain_says_why() {
+    let output = run(&[
+        "explain",
+        "trade-accord-scrapped",
+        "--rules",
+        "tests/fixtures/words/accord.yaml",
+        "--text",
+        "The union, which was founded in 1990, ended its pay deal.",
+    ]);
+    let text = stdout(&output);
+    assert!(text.contains("refused"), "{text}");
+    assert!(text.contains("belongs to a relative clause"), "{text}");
+}
+
+const JOBS: &str = "
+claims:
+  - id: jobs-cut
+    title: Jobs the regulator ordered cut
+    kind: quantity
+    counts: [job, worker, staff, employee]
+    of: [regulator, plant, company]
+    scope: [at the plant]
+  - id: order-date
+    title: When the regulator ordered the cuts
+    kind: date
+    event: [cut]
+    object: [job]
+";
+
+#[test]
+fn a_figure_and_its_order_date_apart_from_the_words_that_name_them() {
+    let rules = rules(JOBS);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &["The company appealed the regulator's order in April to cut its nearly 900 jobs."],
+    );
+    assert_eq!(
+        values(&checked),
+        ["2024-04-01..2024-04-30", "nearly 900 (810–900)"]
+    );
+    let figure = checked.mentions.iter().find(|m| m.claim == 0).unwrap();
+    assert_eq!(
+        figure.value.as_of().flatten().map(|d| d.start.iso()),
+        Some("2024-04-01".to_string())
+    );
+}
+
+#[test]
+fn a_part_is_compared_with_parts_only() {
+    let rules = rules(JOBS);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The company employs 900 workers.",
+            "About 150 staff remain at the plant, the company said.",
+            "Some 300 staff remain at the plant, the union said.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "900 (895–905)",
+            "about 150 (135–165) [at the plant]",
+            "about 300 (270–330) [at the plant]"
+        ]
+    );
+    let conflict = checked
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Conflict)
+        .expect("the two parts conflict");
+    assert_eq!(conflict.mentions, [1, 2], "the whole is not in it");
+}
+
+const TOLL: &str = "
+claims:
+  - id: toll
+    title: People killed in the flood
+    kind: quantity
+    counts: [person, death, toll]
+    unless_near: [province]
+    more_than: [crossed, surpassed, topped]
+";
+
+#[test]
+fn unless_near_drops_the_figure_not_the_sentence() {
+    let rules = rules(TOLL);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &["Officials said 4,310 people died, 1,950 of them in the province."],
+    );
+    assert_eq!(values(&checked), ["4,310 (4,305–4,315)"]);
+}
+
+#[test]
+fn a_scope_keeps_both_figures_apart() {
+    let rules = rules(&TOLL.replace("unless_near: [province]", "scope: [in the province]"));
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &["Officials said 4,310 people died, 1,950 of them in the province."],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "4,310 (4,305–4,315)",
+            "1,950 (1,945–1,955) [in the province]"
+        ]
+    );
+    assert_eq!(conflicts(&checked), 0);
+}
+
+#[test]
+fn claim_qualifiers_extend_the_grammar() {
+    let rules = rules(TOLL);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &["By Sunday the toll crossed 2,000, and rescuers feared more."],
+    );
+    assert_eq!(values(&checked), ["more than 2,000"]);
+}
+
+const WORKERS: &str = "
+claims:
+  - id: workers
+    title: Workers at the site
+    kind: quantity
+    counts: [worker, workforce, troop]
+    more_than: [greater than]
+";
+
+#[test]
+fn counts_words_on_either_side_with_modifiers_between() {
+    let rules = rules(WORKERS);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The site employed 1,200 contract construction workers.",
+            "At its peak the site had a workforce that totalled greater than 1,200.",
+            "U.S. troops, numbering about 1,000, left the site.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "1,200 (1,150–1,250)",
+            "more than 1,200",
+            "about 1,000 (900–1,100)"
+        ]
+    );
+}
+
+#[test]
+fn not_of_and_measures_refuse_figures() {
+    let rules = rules(
+        "
+claims:
+  - id: troops
+    title: US troops
+    kind: quantity
+    counts: [troop, soldier]
+    of: [US, U.S.]
+    not_of: [French]
+",
+    );
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "French troops numbering 1,500 left, and U.S. troops stayed.",
+            "U.S. troops are based 1,000 km from the capital.",
+            "Let us count 300 troops.",
+        ],
+    );
+    assert!(values(&checked).is_empty(), "{:?}", values(&checked));
+}
+
+const SUPPLY: &str = "
+claims:
+  - id: split-ends-supply
+    title: Whether the split ends the supply deal
+    kind: polarity
+    subject: [split, breakup]
+    predicate: [end, affect, hinder, mark the end of]
+    deny_with: [continue, keep]
+    object: [supply deal, cooperation, alliance]
+";
+
+#[test]
+fn negation_and_denying_verbs_decide_the_polarity() {
+    let rules = rules(SUPPLY);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The split will in no way affect the supply deal, the ministry said.",
+            "Officials said the split will not hinder cooperation.",
+            "Analysts said the breakup marks the end of the alliance.",
+            "Despite the split, cooperation will continue.",
+            "After the split, cooperation will not continue.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        ["denies", "denies", "affirms", "denies", "affirms"]
+    );
+    assert_eq!(conflicts(&checked), 1);
+}
