@@ -37,6 +37,10 @@ pub enum Part {
     Verb,
     /// A name, matched as written.
     Name,
+    /// A word of any part: a name as written when it has a capital ("US", "French"), else every form of it as a
+    /// noun and as a verb ("die": dies, died, dying; "death": deaths), for the word lists that say what a clause
+    /// must or must not hold.
+    Any,
 }
 
 /// Irregular verbs: base, then other forms (3rd person, past, participles).
@@ -138,8 +142,21 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
         out.join(" ")
     };
     let mut out = vec![words.join(" ").to_lowercase()];
+    let part = match part {
+        Part::Any if entry.chars().any(char::is_uppercase) => Part::Name,
+        other => other,
+    };
     match part {
         Part::Name => {}
+        Part::Any => {
+            let last = words.len() - 1;
+            for form in noun_forms(&words[last].to_lowercase()) {
+                out.push(joined(last, &form));
+            }
+            for form in verb_forms(&first.to_lowercase()) {
+                out.push(joined(0, &form));
+            }
+        }
         Part::Noun => {
             let last = words.len() - 1;
             for form in noun_forms(&words[last].to_lowercase()) {
@@ -239,7 +256,10 @@ fn past(word: &str) -> Vec<String> {
 fn present_participle(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
-    if word.ends_with('e') && !word.ends_with("ee") && n > 2 {
+    if word.ends_with("ie") {
+        // die, lie, tie: dying, lying, tying
+        vec![format!("{}ying", &word[..word.len() - 2])]
+    } else if word.ends_with('e') && !word.ends_with("ee") && n > 2 {
         vec![format!("{}ing", &word[..word.len() - 1])]
     } else if doubles(word) {
         vec![format!("{word}{}ing", chars[n - 1])]
@@ -330,6 +350,12 @@ mod tests {
     #[test]
     fn names_stay_as_written() {
         assert_eq!(forms("U.S.", Part::Name), ["u.s."]);
+        assert_eq!(forms("French", Part::Any), ["french"]);
+        let any = forms("die", Part::Any);
+        for form in ["die", "dies", "died", "dying"] {
+            assert!(any.iter().any(|f| f == form), "{form} in {any:?}");
+        }
+        assert!(forms("death", Part::Any).iter().any(|f| f == "deaths"));
         assert_eq!(forms("United States", Part::Name), ["united states"]);
     }
 }

@@ -100,10 +100,10 @@ impl Conditions {
     /// The conditions of `fields`.
     pub fn new(fields: &WordFields) -> Conditions {
         Conditions {
-            of: WordList::new(&fields.of, Part::Name),
-            not_of: WordList::new(&fields.not_of, Part::Name),
-            unless_near: WordList::new(&fields.unless_near, Part::Noun),
-            scope: WordList::new(&fields.scope, Part::Name),
+            of: WordList::new(&fields.of, Part::Any),
+            not_of: WordList::new(&fields.not_of, Part::Any),
+            unless_near: WordList::new(&fields.unless_near, Part::Any),
+            scope: WordList::new(&fields.scope, Part::Any),
             near: fields.near,
         }
     }

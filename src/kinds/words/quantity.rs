@@ -59,18 +59,37 @@ const UNITS: &[&str] = &[
     "sq",
 ];
 
-/// The plural noun right after a figure, which is what the figure counts ("troops at two bases", "622 listeners"):
-/// a figure counts its `counts` word only when no noun of its own follows it.
-fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<String> {
+/// Words that end the noun phrase after a figure: the figure's noun, if any, comes before them.
+const PHRASE_ENDS: &[&str] = &[
+    "at", "in", "on", "of", "to", "for", "from", "by", "with", "and", "or", "but", "the", "a",
+    "an", "who", "which", "that", "were", "are", "was", "is", "have", "has", "had", "will",
+    "would", "be", "been",
+];
+
+/// The plural noun that heads the noun phrase after a figure ("troops at two bases", "622 listeners", "three
+/// target facilities", "150 Palestinian women"), which is what the figure counts: a figure counts its `counts`
+/// word only when no noun of its own follows it. The phrase is at most three words joined by spaces or hyphens.
+fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<(String, Range<usize>)> {
     let rest = &sentence[value.end..];
-    let next = sentence_words(rest).into_iter().next()?;
-    let adjacent = rest[..next.span.start]
-        .chars()
-        .all(|c| c == ' ' || c == '-');
-    let word = next.lower;
-    let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
-    let not_nouns = ["this", "thus", "its", "has", "was", "is", "as", "us"];
-    (adjacent && plural && !not_nouns.contains(&word.as_str())).then_some(word)
+    let mut end = 0;
+    for word in sentence_words(rest).into_iter().take(3) {
+        let joined = rest[end..word.span.start]
+            .chars()
+            .all(|c| c == ' ' || c == '-');
+        if !joined || PHRASE_ENDS.contains(&word.lower.as_str()) {
+            return None;
+        }
+        let lower = word.lower;
+        let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+        let irregular = ["women", "children", "men", "people"].contains(&lower.as_str());
+        let not_nouns = ["this", "thus", "its", "has", "was", "is", "as", "us"];
+        if (plural || irregular) && !not_nouns.contains(&lower.as_str()) {
+            let at = value.end + word.span.start..value.end + word.span.end;
+            return Some((lower, at));
+        }
+        end = word.span.end;
+    }
+    None
 }
 
 /// A word between the figure and its `counts` word: letters, digits, apostrophes and hyphens, or an abbreviation
@@ -248,7 +267,9 @@ impl Kind for WordQuantityClaim {
                 .chars()
                 .all(|c| c.is_whitespace() || c == '-');
         if !counts_next {
-            if let Some(noun) = other_noun_after(sentence, &value) {
+            let own_noun = other_noun_after(sentence, &value)
+                .filter(|(_, at)| !(counted.span.start <= at.start && at.end <= counted.span.end));
+            if let Some((noun, _)) = own_noun {
                 return Err(format!(
                     "the figure counts '{noun}', not the `counts` word before it"
                 ));
