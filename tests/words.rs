@@ -296,3 +296,44 @@ fn negation_and_denying_verbs_decide_the_polarity() {
     );
     assert_eq!(conflicts(&checked), 1);
 }
+
+/// A death toll in words, for the shapes where the counted noun is left out or stands far from the figure.
+const TOLL_IN_WORDS: &str = "claims:
+  - id: toll
+    title: Deaths in the flood
+    kind: quantity
+    counts: [person, people, death, toll]
+    of: [kill, die, dead, death, toll, missing]
+";
+
+#[test]
+fn a_toll_whose_noun_is_left_out_or_far_from_the_figure_is_read() {
+    let rules = rules(TOLL_IN_WORDS);
+    let checked = checked(
+        &rules,
+        "2025-03-15",
+        &[
+            "At least 2,000 have died, the regional governor said.",
+            "The storm struck the coast overnight, killing at least 150.",
+            "The toll from the flooding across the three coastal provinces has risen to 740.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        ["at least 2,000", "at least 150", "740 (735–745)"]
+    );
+}
+
+#[test]
+fn a_figure_with_a_noun_of_its_own_is_not_a_toll() {
+    let rules = rules(TOLL_IN_WORDS);
+    let checked = checked(
+        &rules,
+        "2025-03-15",
+        &[
+            "The flood killed livestock and destroyed 2,000 homes.",
+            "Rescuers searched three target villages where people died.",
+        ],
+    );
+    assert_eq!(values(&checked), Vec::<String>::new());
+}

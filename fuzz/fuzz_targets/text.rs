@@ -55,6 +55,6 @@ fuzz_target!(|data: &[u8]| {
         width: 80,
     };
     human::render(&checked, rules, options);
-    human::render_warnings(&checked, options);
+    human::render_warnings(&checked, options, true);
     json::render(&checked, rules);
 });

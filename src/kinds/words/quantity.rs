@@ -59,6 +59,61 @@ const UNITS: &[&str] = &[
     "sq",
 ];
 
+/// How many words after its `counts` word a figure may stand.
+const FIGURE_REACH: usize = 12;
+
+/// The next quantity phrase after `after` (bytes of `sentence`), while it is within [`FIGURE_REACH`] words of the
+/// `counts` word that ends at `counts_end`.
+fn next_figure(sentence: &str, after: usize, counts_end: usize) -> Option<Range<usize>> {
+    static PHRASE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let phrase = PHRASE.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i)\b(?:{})",
+            crate::kinds::quantity::QUANTITY_PHRASE
+        ))
+        .expect("the quantity phrase is a valid regex")
+    });
+    let found = phrase.find_at(sentence, after)?;
+    let between = sentence_words(sentence.get(counts_end..found.start())?).len();
+    (between <= FIGURE_REACH).then(|| found.range())
+}
+
+/// Words that may follow a figure whose counted noun is left out: verbs, adverbs and prepositions, never a noun.
+const ELIDED_NEXT: &[&str] = &[
+    "are",
+    "were",
+    "was",
+    "is",
+    "have",
+    "has",
+    "had",
+    "remain",
+    "remained",
+    "remains",
+    "still",
+    "died",
+    "dead",
+    "killed",
+    "missing",
+    "more",
+    "others",
+    "in",
+    "at",
+    "across",
+    "and",
+    "according",
+    "so",
+    "by",
+    "as",
+    "since",
+    "after",
+    "while",
+    "when",
+    "reportedly",
+    "already",
+    "now",
+];
+
 /// Words that end the noun phrase after a figure: the figure's noun, if any, comes before them.
 const PHRASE_ENDS: &[&str] = &[
     "at", "in", "on", "of", "to", "for", "from", "by", "with", "and", "or", "but", "the", "a",
@@ -148,9 +203,19 @@ impl WordQuantityClaim {
         );
         let nouns = counts.alternation();
         let before = format!(r"{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}");
-        let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,6}}?[\s,]+{value}");
+        let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,{FIGURE_REACH}}}?[\s,]+{value}");
+        let mut patterns = vec![compile(&before, "counts")?, compile(&after, "counts")?];
+        let facts = WordList::new(&fields.of, Part::Any);
+        if !facts.is_empty() {
+            // The counted noun left out: "2,000 have died", "killing at least 150", "thousands remain missing".
+            let facts = facts.alternation();
+            let elided_after = format!(r"{value}(?:\s+{WORD}){{0,2}}?\s+{facts}");
+            let elided_before = format!(r"{facts}(?:\s+{WORD})?\s+{value}");
+            patterns.push(compile(&elided_after, "of")?);
+            patterns.push(compile(&elided_before, "of")?);
+        }
         Ok(WordQuantityClaim {
-            patterns: vec![compile(&before, "counts")?, compile(&after, "counts")?],
+            patterns,
             counts,
             conditions: Conditions::new(fields),
             qualifiers,
@@ -171,6 +236,43 @@ impl WordQuantityClaim {
                 }
             }
             Some((*qualifier, lower.len() - rest.len()))
+        })
+    }
+
+    /// A figure whose counted noun is left out ("2,000 have died", "killing at least 150", "thousands remain
+    /// missing"): kept only when nothing after it could be a noun of its own, and on the clause conditions.
+    fn judge_elided(
+        &self,
+        sentence: &str,
+        words: &[crate::text::words::Token],
+        value: &Range<usize>,
+        dates: &[Range<usize>],
+        found: Match,
+    ) -> Result<Match, String> {
+        let refused = || {
+            format!(
+                "no `counts` word ({}) next to the figure, and the words after it may be its own noun",
+                self.counts.describe()
+            )
+        };
+        let next = sentence_words(&sentence[value.end..]).into_iter().next();
+        let bare = match &next {
+            None => true,
+            Some(word) => {
+                let between = &sentence[value.end..value.end + word.span.start];
+                between.contains([',', ';', ':', '.', '(', ')', '—', '–'])
+                    || ELIDED_NEXT.contains(&word.lower.as_str())
+            }
+        };
+        if !bare {
+            return Err(refused());
+        }
+        let region = region(sentence, value.clone(), dates);
+        let scope = self.conditions.check(sentence, words, &region, value)?;
+        Ok(Match {
+            span: super::shift(value, found.sentence.start),
+            scope,
+            ..found
         })
     }
 
@@ -254,13 +356,10 @@ impl Kind for WordQuantityClaim {
             .into_iter()
             .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
             .filter(|h| h.span.end <= value.start || h.span.start >= value.end)
-            .min_by_key(|h| h.span.start.abs_diff(value.start))
-            .ok_or_else(|| {
-                format!(
-                    "no `counts` word ({}) next to the figure",
-                    self.counts.describe()
-                )
-            })?;
+            .min_by_key(|h| h.span.start.abs_diff(value.start));
+        let Some(counted) = counted else {
+            return self.judge_elided(sentence, &words, &value, &dates, found);
+        };
         let counts_first = counted.span.end <= value.start;
         let counts_next = !counts_first
             && sentence[value.end..counted.span.start]
@@ -270,9 +369,23 @@ impl Kind for WordQuantityClaim {
             let own_noun = other_noun_after(sentence, &value)
                 .filter(|(_, at)| !(counted.span.start <= at.start && at.end <= counted.span.end));
             if let Some((noun, _)) = own_noun {
-                return Err(format!(
-                    "the figure counts '{noun}', not the `counts` word before it"
-                ));
+                let refusal =
+                    format!("the figure counts '{noun}', not the `counts` word before it");
+                let next = counts_first
+                    .then(|| next_figure(sentence, value.end, counted.span.end))
+                    .flatten();
+                return match next {
+                    // "the toll across the three provinces has risen to 740": the figure after the one refused
+                    Some(next) => self.judge(
+                        text,
+                        Match {
+                            span: super::shift(&(span.start..next.end), base),
+                            value: super::shift(&next, base),
+                            ..found
+                        },
+                    ),
+                    None => Err(refusal),
+                };
             }
         }
         let whole = super::union(&counted.span, &value);
