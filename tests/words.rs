@@ -316,11 +316,17 @@ fn a_toll_whose_noun_is_left_out_or_far_from_the_figure_is_read() {
             "At least 2,000 have died, the regional governor said.",
             "The storm struck the coast overnight, killing at least 150.",
             "The toll from the flooding across the three coastal provinces has risen to 740.",
+            "The death toll from the floods that swept the towns along the northern coast of the country last week has risen to more than 3,000.",
         ],
     );
     assert_eq!(
         values(&checked),
-        ["at least 2,000", "at least 150", "740 (735–745)"]
+        [
+            "at least 2,000",
+            "at least 150",
+            "740 (735–745)",
+            "more than 3,000"
+        ]
     );
 }
 

@@ -59,6 +59,13 @@ const UNITS: &[&str] = &[
     "sq",
 ];
 
+/// Verbs that give the figure its subject reaches ("has risen to", "stood at"), as a regex alternation.
+const REACHING: &str =
+    "risen|rose|rises|surged|soared|climbed|jumped|reached|hit|stands|stood|topped|passed|increased|grown|grew";
+
+/// How many words after its `counts` word a figure given by a verb of reaching may stand.
+const FAR_REACH: usize = 24;
+
 /// How many words after its `counts` word a figure may stand.
 const FIGURE_REACH: usize = 12;
 
@@ -204,7 +211,16 @@ impl WordQuantityClaim {
         let nouns = counts.alternation();
         let before = format!(r"{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}");
         let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,{FIGURE_REACH}}}?[\s,]+{value}");
-        let mut patterns = vec![compile(&before, "counts")?, compile(&after, "counts")?];
+        // "the death toll from the floods that swept the coastal cities has risen to 11,300": a figure that a verb of
+        // reaching gives may stand further from its counts word, in the same clause.
+        let reached = format!(
+            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:to\s+|at\s+)?{value}"
+        );
+        let mut patterns = vec![
+            compile(&before, "counts")?,
+            compile(&after, "counts")?,
+            compile(&reached, "counts")?,
+        ];
         let facts = WordList::new(&fields.of, Part::Any);
         if !facts.is_empty() {
             // The counted noun left out: "2,000 have died", "killing at least 150", "thousands remain missing".
