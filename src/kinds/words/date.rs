@@ -310,6 +310,17 @@ fn is_deadline(phrase: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The candidate `whole` of `sentence`, as extraction hands it to `judge`.
+    fn candidate(sentence: &str, whole: Range<usize>) -> Match {
+        Match {
+            span: whole.clone(),
+            value: whole,
+            sentence: 0..sentence.len(),
+            polarity: None,
+            scope: None,
+        }
+    }
+
     fn verdict(fields: WordFields, sentence: &str) -> Result<String, String> {
         let claim = WordDateClaim::build(&fields).unwrap();
         let whole = claim
@@ -317,14 +328,7 @@ mod tests {
             .iter()
             .find_map(|p| p.regex().find(sentence).map(|m| m.range()))
             .ok_or("no candidate")?;
-        let found = Match {
-            span: whole.clone(),
-            value: whole,
-            sentence: 0..sentence.len(),
-            polarity: None,
-            scope: None,
-        };
-        let kept = claim.judge(sentence, found)?;
+        let kept = claim.judge(sentence, candidate(sentence, whole))?;
         Ok(sentence[kept.value].to_string())
     }
 
@@ -370,16 +374,7 @@ mod tests {
             .patterns
             .iter()
             .filter_map(|p| p.regex().find(sentence).map(|m| m.range()))
-            .filter_map(|whole| {
-                let found = Match {
-                    span: whole.clone(),
-                    value: whole,
-                    sentence: 0..sentence.len(),
-                    polarity: None,
-                    scope: None,
-                };
-                claim.judge(sentence, found).ok()
-            })
+            .filter_map(|whole| claim.judge(sentence, candidate(sentence, whole)).ok())
             .map(|m| sentence[m.value].to_string())
             .collect();
         assert!(
