@@ -3,7 +3,8 @@
 //! The data flows through one module per stage:
 //!
 //! - [`rules`]: the YAML rule language, which declares the claims to track;
-//! - [`source`]: the corpus, its files and who published each one and when;
+//! - [`source`]: the corpus, its files and who published each one and when ([`walk`] chooses the files of a
+//!   directory);
 //! - [`extract`]: every match of every claim's patterns in every source, normalised into a mention;
 //! - [`kinds`]: what each kind of claim tracks and how its values compare (interval, day range, polarity, the
 //!   wordings of a name, quotations);
@@ -35,4 +36,5 @@ pub mod source;
 pub mod suppress;
 pub mod text;
 mod union_find;
+pub mod walk;
 mod yaml;

@@ -17,6 +17,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("yaml", 1),
     ("scan", 1),
     ("union_find", 1),
+    // Which files a directory walk takes (ignore files, hidden files, globs, types), and why it left some out.
+    ("walk", 1),
     // The claim kinds: phrase grammars, values, compatibility, the registry.
     ("kinds", 2),
     // Rule files (built through the kinds' registry) and sources (whose datelines read as dates): siblings that

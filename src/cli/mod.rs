@@ -5,6 +5,7 @@ pub mod check;
 pub mod progress;
 pub mod tables;
 pub mod test;
+pub mod walk;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -134,8 +135,13 @@ pub fn load_rules(paths: &[PathBuf], choice: ColorChoice) -> Result<RuleSet, u8>
     })
 }
 
-/// Loads the corpus with the configuration's excludes and manifest.
-pub fn load_corpus(paths: &[PathBuf], config: &Config, choice: ColorChoice) -> Result<Corpus, u8> {
+/// Loads the corpus with the configuration's excludes and manifest, walking directories as `walk` says.
+pub fn load_corpus(
+    paths: &[PathBuf],
+    config: &Config,
+    walk: &walk::WalkArgs,
+    choice: ColorChoice,
+) -> Result<Corpus, u8> {
     let fail = |message: String| {
         eprintln!("error: {message}");
         EXIT_ERROR
@@ -150,6 +156,7 @@ pub fn load_corpus(paths: &[PathBuf], config: &Config, choice: ColorChoice) -> R
         exclude: Some(exclude.build().map_err(|e| fail(e.to_string()))?),
         exclude_root: config.dir.clone(),
         manifest: config.manifest.as_ref().map(|m| config.resolve(m)),
+        walk: walk.options(config).map_err(fail)?,
     };
     Corpus::load_with(paths, &options).map_err(|e| {
         report_error(&e, choice);
