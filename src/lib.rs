@@ -13,7 +13,7 @@
 //!
 //! [`check::check`] runs the stages in order. Around it: [`draft`] keeps what concerns one unpublished text,
 //! [`suppress`] honours `factlint-ignore` markers, [`baseline`] and [`fingerprint`] remember accepted findings,
-//! [`config`] reads `factlint.yaml`, and [`rule_examples`] tests rules against their own examples.
+//! [`config`] reads `factlint.yaml`, [`init`] writes the files of a first run, and [`rule_examples`] tests rules against their own examples.
 //!
 //! Below the stages: [`model`] holds the plain data they pass on, [`text`] the text utilities (lines and columns,
 //! sentences, words, diffs), and [`scan`] the engine that searches every pattern in one pass. Rule files, manifests
@@ -25,6 +25,7 @@ pub mod config;
 pub mod draft;
 pub mod extract;
 pub mod fingerprint;
+pub mod init;
 pub mod kinds;
 pub mod model;
 pub mod reconcile;

@@ -41,8 +41,10 @@ const LAYERS: &[(&str, u8)] = &[
     ("baseline", 8),
     // factlint.yaml names a report format.
     ("config", 9),
+    // The files of a first run: a configuration, starter rules, a manifest of the sources found.
+    ("init", 10),
     // The command line, in the binary.
-    ("cli", 10),
+    ("cli", 11),
 ];
 
 fn src() -> PathBuf {

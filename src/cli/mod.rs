@@ -2,6 +2,8 @@
 //! the corpus, and how diagnostics are drawn.
 
 pub mod check;
+pub mod docs;
+pub mod init;
 pub mod progress;
 pub mod tables;
 pub mod test;
@@ -46,6 +48,15 @@ pub enum Command {
     Explain(tables::ExplainArgs),
     /// Print the JSON Schema of rule files (for editors' YAML language servers).
     Schema,
+    /// Set up a folder: a commented factlint.yaml, starter rules with examples, and a manifest of the sources found.
+    Init(init::InitArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`factlint man > factlint.1`).
+    Man,
 }
 
 /// Where the rules come from.
