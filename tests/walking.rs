@@ -197,13 +197,26 @@ fn type_list_prints_the_table() {
     insta::assert_snapshot!(stdout(&output));
 }
 
-#[test]
-fn a_walk_that_takes_nothing_says_what_it_left_out_and_which_flag_takes_it() {
+/// The explanation of a check of the tree that takes nothing: one file left out for each reason.
+fn nothing_taken() -> String {
     let dir = tree();
     fs::write(dir.path().join("corpus/.ignore"), "top.txt\n").unwrap();
     let config = "exclude: [corpus/notes.md]\n";
     fs::write(dir.path().join("factlint.yaml"), config).unwrap();
-    insta::assert_snapshot!(refused(dir.path(), &["-T", "html"]));
+    refused(dir.path(), &["-T", "html"])
+}
+
+#[test]
+fn a_walk_that_takes_nothing_says_what_it_left_out_and_which_flag_takes_it() {
+    insta::assert_snapshot!(nothing_taken());
+}
+
+#[test]
+fn the_readme_shows_the_explanation_as_it_is() {
+    let explanation = nothing_taken();
+    let shown = explanation[explanation.find("  × no sources").unwrap()..].trim_end();
+    let readme = fs::read_to_string(common::repo_root().join("README.md")).unwrap();
+    assert!(readme.contains(shown), "README lacks:\n{shown}");
 }
 
 #[test]
