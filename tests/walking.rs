@@ -235,3 +235,24 @@ fn the_configuration_can_walk_ignored_and_hidden_files() {
     fs::write(dir.path().join("factlint.yaml"), config).unwrap();
     assert_eq!(sources(dir.path(), &[]).len(), 8);
 }
+
+#[test]
+fn a_file_is_counted_for_the_ignore_file_that_stopped_the_walk() {
+    let dir = tree();
+    let root = dir.path();
+    fs::write(root.join("corpus/data/.gitignore"), "*.txt\n").unwrap();
+    fs::create_dir(root.join("corpus/old")).unwrap();
+    fs::write(root.join("corpus/old/.gitignore"), "*.txt\n!keep.txt\n").unwrap();
+    fs::write(root.join("corpus/old/gone.txt"), "Once 10 troops.").unwrap();
+    fs::write(root.join("corpus/old/keep.txt"), "Still 10 troops.").unwrap();
+    let err = refused(root, &["-t", "text", "-g", "!keep.txt", "-g", "!top.txt"]);
+    assert!(err.contains("2 files excluded by .gitignore"), "{err}");
+    assert!(
+        err.contains("1 file excluded by corpus/old/.gitignore"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 files left out by the -g/--glob globs"),
+        "{err}"
+    );
+}

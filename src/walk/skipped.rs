@@ -186,28 +186,44 @@ struct IgnoreFiles {
 }
 
 impl IgnoreFiles {
-    /// The ignore file that excludes `file`: the nearest directory's first, and in one directory `.ignore`, then
-    /// `.gitignore`, then `.git/info/exclude`, the precedence the walk gives them.
+    /// The ignore file that excludes `file`. As the walk goes down, the first of its folders (then the file itself)
+    /// that an ignore file excludes is where the walk stopped, so that ignore file is the reason, even when a folder
+    /// inside would exclude the file too (the walk never read that folder's ignore files).
     fn excluding(&mut self, file: &Path) -> Reason {
         let Ok(absolute) = std::path::absolute(file) else {
             return Reason::IgnoreRules;
         };
-        for dir in absolute.ancestors().skip(1) {
+        let mut chain: Vec<&Path> = absolute.ancestors().collect();
+        chain.reverse();
+        for depth in 1..chain.len() {
+            let is_dir = depth + 1 < chain.len();
+            if let Some(ignore_file) = self.excluded_by(chain[depth], is_dir, &chain[..depth]) {
+                return Reason::IgnoreFile(relative_to_working_directory(&ignore_file));
+            }
+        }
+        Reason::IgnoreRules
+    }
+
+    /// The ignore file in one of `above` (the folders above `path`, outermost first) that excludes `path`: the
+    /// nearest folder's first, and in one folder `.ignore`, then `.gitignore`, then `.git/info/exclude`, the
+    /// precedence the walk gives them. A rule that takes `path` back (`!name`) stops the search.
+    fn excluded_by(&mut self, path: &Path, is_dir: bool, above: &[&Path]) -> Option<PathBuf> {
+        for dir in above.iter().rev() {
             for name in [".ignore", ".gitignore", ".git/info/exclude"] {
                 let candidate = dir.join(name);
                 let matcher = self
                     .matchers
                     .entry(candidate.clone())
                     .or_insert_with(|| read_ignore_file(dir, &candidate));
-                let ignored = matcher
-                    .as_ref()
-                    .is_some_and(|m| m.matched_path_or_any_parents(&absolute, false).is_ignore());
-                if ignored {
-                    return Reason::IgnoreFile(relative_to_working_directory(&candidate));
+                let Some(matcher) = matcher else { continue };
+                match matcher.matched(path, is_dir) {
+                    ignore::Match::Ignore(_) => return Some(candidate),
+                    ignore::Match::Whitelist(_) => return None,
+                    ignore::Match::None => {}
                 }
             }
         }
-        Reason::IgnoreRules
+        None
     }
 }
 
