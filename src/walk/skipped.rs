@@ -179,10 +179,12 @@ fn dotted(extension: &str) -> String {
     }
 }
 
-/// The ignore files met above ignored files, read once each.
+/// The ignore files met above ignored files, read once each, and what they say of each folder met.
 #[derive(Default)]
 struct IgnoreFiles {
     matchers: HashMap<PathBuf, Option<Gitignore>>,
+    /// The ignore file that excludes a folder, if any: the files of an ignored folder share its answer.
+    folders: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl IgnoreFiles {
@@ -196,12 +198,27 @@ impl IgnoreFiles {
         let mut chain: Vec<&Path> = absolute.ancestors().collect();
         chain.reverse();
         for depth in 1..chain.len() {
-            let is_dir = depth + 1 < chain.len();
-            if let Some(ignore_file) = self.excluded_by(chain[depth], is_dir, &chain[..depth]) {
+            let (path, above) = (chain[depth], &chain[..depth]);
+            let excluded = if depth + 1 < chain.len() {
+                self.folder_excluded_by(path, above)
+            } else {
+                self.excluded_by(path, false, above)
+            };
+            if let Some(ignore_file) = excluded {
                 return Reason::IgnoreFile(relative_to_working_directory(&ignore_file));
             }
         }
         Reason::IgnoreRules
+    }
+
+    /// [`IgnoreFiles::excluded_by`] for a folder, asked once per folder.
+    fn folder_excluded_by(&mut self, folder: &Path, above: &[&Path]) -> Option<PathBuf> {
+        if let Some(known) = self.folders.get(folder) {
+            return known.clone();
+        }
+        let found = self.excluded_by(folder, true, above);
+        self.folders.insert(folder.to_path_buf(), found.clone());
+        found
     }
 
     /// The ignore file in one of `above` (the folders above `path`, outermost first) that excludes `path`: the
