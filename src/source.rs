@@ -838,6 +838,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_extension_read_has_a_file_type() {
+        for extension in SOURCE_EXTENSIONS {
+            assert!(
+                crate::walk::types::type_of(extension).is_some(),
+                "add .{extension} to walk::types::FILE_TYPES, so that --type can name it"
+            );
+        }
+    }
+
+    #[test]
     fn front_matter_is_read_and_skipped() {
         let text = "---\nname: wire\noutlet: Wire\npublished: May 14, 2024\n---\nBody line.\n";
         let source = Source::in_memory("a.md", text).unwrap();
