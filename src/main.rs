@@ -27,6 +27,9 @@ fn main() -> ExitCode {
         Command::Rules(args) => cli::tables::rules(args),
         Command::Explain(args) => cli::tables::explain(args),
         Command::Schema => cli::tables::schema(),
+        Command::Init(args) => cli::init::run(args),
+        Command::Completions { shell } => cli::docs::completions(shell),
+        Command::Man => cli::docs::man(),
     };
     ExitCode::from(code)
 }

@@ -11,7 +11,7 @@ use factlint::reconcile::counted;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::{github, json, sarif, Format};
 use factlint::rules::RuleSet;
-use factlint::source::{nothing_read, Corpus, Source, SourceProblem};
+use factlint::source::{nothing_read, type_list, Corpus, Source, SourceProblem};
 
 use super::progress::Progress;
 use super::{
@@ -61,6 +61,11 @@ pub struct CheckArgs {
     /// Every warning as a diagnostic on stderr, not only the first few and a count by kind.
     #[arg(long, short)]
     verbose: bool,
+    #[command(flatten)]
+    walk: super::walk::WalkArgs,
+    /// Print the file types that --type and --type-not name, with their extensions, then exit.
+    #[arg(long)]
+    type_list: bool,
 }
 
 /// What stderr says of the check's warnings. The JSON report holds them all, so stderr names only the sources that
@@ -117,13 +122,17 @@ pub fn run(args: CheckArgs) -> u8 {
 }
 
 fn run_checked(args: CheckArgs) -> Result<u8, u8> {
+    if args.type_list {
+        print!("{}", type_list());
+        return Ok(0);
+    }
     let config = load_config(args.color)?;
     let rules = load_rules(
         &paths_or(args.rules.clone(), &config, &config.rules, "rules"),
         args.color,
     )?;
     let paths = paths_or(args.paths.clone(), &config, &config.paths, "seeds");
-    let mut corpus = load_corpus(&paths, &config, args.color)?;
+    let mut corpus = load_corpus(&paths, &config, &args.walk, args.color)?;
     if let Some(path) = &args.draft {
         add_draft(&mut corpus, path, args.stdin_filename.as_deref())?;
     }

@@ -2,9 +2,12 @@
 //! the corpus, and how diagnostics are drawn.
 
 pub mod check;
+pub mod docs;
+pub mod init;
 pub mod progress;
 pub mod tables;
 pub mod test;
+pub mod walk;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -45,6 +48,15 @@ pub enum Command {
     Explain(tables::ExplainArgs),
     /// Print the JSON Schema of rule files (for editors' YAML language servers).
     Schema,
+    /// Set up a folder: a commented factlint.yaml, starter rules with examples, and a manifest of the sources found.
+    Init(init::InitArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`factlint man > factlint.1`).
+    Man,
 }
 
 /// Where the rules come from.
@@ -134,8 +146,13 @@ pub fn load_rules(paths: &[PathBuf], choice: ColorChoice) -> Result<RuleSet, u8>
     })
 }
 
-/// Loads the corpus with the configuration's excludes and manifest.
-pub fn load_corpus(paths: &[PathBuf], config: &Config, choice: ColorChoice) -> Result<Corpus, u8> {
+/// Loads the corpus with the configuration's excludes and manifest, walking directories as `walk` says.
+pub fn load_corpus(
+    paths: &[PathBuf],
+    config: &Config,
+    walk: &walk::WalkArgs,
+    choice: ColorChoice,
+) -> Result<Corpus, u8> {
     let fail = |message: String| {
         eprintln!("error: {message}");
         EXIT_ERROR
@@ -150,6 +167,7 @@ pub fn load_corpus(paths: &[PathBuf], config: &Config, choice: ColorChoice) -> R
         exclude: Some(exclude.build().map_err(|e| fail(e.to_string()))?),
         exclude_root: config.dir.clone(),
         manifest: config.manifest.as_ref().map(|m| config.resolve(m)),
+        walk: walk.options(config).map_err(fail)?,
     };
     Corpus::load_with(paths, &options).map_err(|e| {
         report_error(&e, choice);
