@@ -157,6 +157,11 @@ pub(super) struct ClaimSpec {
     scope: Vec<String>,
     /// Claims in words: `of` may also stand within this many words of the figure or event, outside its clause.
     near: Option<usize>,
+    /// quantity claims in words: the unit the figure must carry, a symbol before it or a word on either side ("$",
+    /// "dollar", "USD", "km"); a figure without one is not a mention. Without `unit`, a figure that measures
+    /// something ("920 km", "15%") is never a count.
+    #[serde(default)]
+    unit: Vec<String>,
     /// quantity claims in words: words before a figure that mean "more than" ("crossed", "topped").
     #[serde(default)]
     more_than: Vec<String>,
@@ -287,6 +292,7 @@ impl ClaimSpec {
                 unless_near: self.unless_near,
                 scope: self.scope,
                 near: self.near,
+                unit: self.unit,
                 qualifiers: vec![
                     (Qualifier::MoreThan, self.more_than),
                     (Qualifier::LessThan, self.less_than),
@@ -349,6 +355,7 @@ impl ClaimSpec {
             ("unless_near", !self.unless_near.is_empty()),
             ("scope", !self.scope.is_empty()),
             ("near", self.near.is_some()),
+            ("unit", !self.unit.is_empty()),
             ("more_than", !self.more_than.is_empty()),
             ("less_than", !self.less_than.is_empty()),
             ("about", !self.about.is_empty()),

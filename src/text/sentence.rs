@@ -54,7 +54,7 @@ const ABBREVIATIONS: &[&str] = &[
 fn is_sentence_break(text: &str, at: usize) -> bool {
     let mut chars = text[at..].chars();
     match chars.next() {
-        Some('\n' | '\r') => true,
+        Some('\n' | '\r') => !wrapped_line(text, at),
         Some(stop @ ('.' | '!' | '?')) => {
             let spaced = chars.next().is_some_and(char::is_whitespace);
             let opens = chars
@@ -64,6 +64,23 @@ fn is_sentence_break(text: &str, at: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// How far around a line break [`wrapped_line`] looks for the words it joins, in bytes: a few blank lines.
+const MAX_WRAP_GAP: usize = 16;
+
+/// True when the line break at `at` only wraps a sentence: the line before ends in a lower-case word or a comma and
+/// the text after the break (blank lines allowed) goes on in lower case or with a figure ("a base that was\n\nbuilt
+/// for $100 million", hard-wrapped paragraphs).
+fn wrapped_line(text: &str, at: usize) -> bool {
+    let before = &text[floor_char_boundary(text, at.saturating_sub(MAX_WRAP_GAP))..at];
+    let after_end = ceil_char_boundary(text, at.saturating_add(MAX_WRAP_GAP));
+    let after = &text[at..after_end];
+    let last = before.trim_end().chars().next_back();
+    let next = after.trim_start().chars().next();
+    let line_goes_on = last.is_some_and(|c| c.is_lowercase() || c == ',');
+    let text_goes_on = next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '$');
+    line_goes_on && text_goes_on
 }
 
 /// True when the word just before a full stop is an abbreviation: dotted ("U.S"), one capital ("J"), or listed.
@@ -93,13 +110,24 @@ mod tests {
 
     #[test]
     fn sentences_split_at_stops_and_lines() {
-        let text = "First one. The U.S. forces left by Sept. 15 this year. Last\nline two";
+        let text = "First one. The U.S. forces left by Sept. 15 this year. Last\nLine two";
         assert_eq!(
             sentence_of(text, "forces"),
             "The U.S. forces left by Sept. 15 this year."
         );
         assert_eq!(sentence_of(text, "Last"), "Last");
-        assert_eq!(sentence_of(text, "two"), "line two");
+        assert_eq!(sentence_of(text, "two"), "Line two");
+    }
+
+    #[test]
+    fn a_wrapped_line_goes_on_with_its_sentence() {
+        let text = "Headline Of The Day\nThe troops stay at a base that was\n\nbuilt for $100 million.\nNext line.";
+        assert_eq!(
+            sentence_of(text, "built"),
+            "The troops stay at a base that was\n\nbuilt for $100 million."
+        );
+        assert_eq!(sentence_of(text, "Headline"), "Headline Of The Day");
+        assert_eq!(sentence_of(text, "Next"), "Next line.");
     }
 
     #[test]

@@ -12,8 +12,9 @@ use serde::Serialize;
 ///
 /// Rule authors embed it in their patterns as `{quantity}`, so it has no
 /// capturing groups (their group numbering stays theirs) and is written in
-/// lower case for the `(?i)` flag the caller adds. It starts and ends on word
-/// boundaries so a number is never taken from the middle of another one.
+/// lower case for the `(?i)` flag the caller adds. It starts on a word
+/// boundary or a currency symbol ("$110 million") and ends on a word boundary,
+/// so a number is never taken from the middle of another one.
 ///
 /// The `regex` crate has no look-ahead, so a trailing `\b` alone would let
 /// "1,000km" or "1.5m" match just the "1" (the comma and dot are word
@@ -21,14 +22,14 @@ use serde::Serialize;
 /// that ends in a digit, plus any letters glued on: "1,0005", "1,000km" and
 /// "20.05.2024" match whole, and [`parse_quantity`] returns `None` for them.
 pub const QUANTITY_PHRASE: &str = concat!(
-    r"\b(?:(?:",
+    r"(?:\b(?:",
     r"more\s+than|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|north\s+of|",
     r"less\s+than|fewer\s+than|under|below|short\s+of|",
     r"about|around|roughly|some|approximately|an\s+estimated|estimated|circa|close\s+to|",
     r"nearly|almost|just\s+under|just\s+shy\s+of|just\s+short\s+of|",
     r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|",
     r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of",
-    r")\s+)?(?:",
+    r")\s+)?(?:[$€£]\s?|\b)(?:",
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|",
     r"dozens|hundreds|thousands|millions|billions|",
     r"(?:[0-9]{1,3}(?:[\x20\u{a0}\u{202f}][0-9]{3})+\b|[0-9](?:[0-9,.]*[0-9])?\w*|",
@@ -132,6 +133,12 @@ pub struct Quantity {
 /// and when it allows no count at all ("fewer than 0").
 pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
     let lower = join_spaced_thousands(&phrase.to_lowercase());
+    let money = lower.contains(CURRENCY_SYMBOLS);
+    let lower = lower.replace(CURRENCY_SYMBOLS, "");
+    let lower = match money {
+        true => spell_money_suffix(&lower),
+        false => lower,
+    };
     let tokens: Vec<&str> = lower.split_whitespace().collect();
     let (qualifier, tokens) = split_qualifier(&tokens);
     let (qualifier, tokens) = split_or_so(qualifier, tokens);
@@ -151,6 +158,27 @@ pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
         interval,
     })
 }
+
+/// `phrase` with a sum's short scale suffix written out ("110m" as "110 million", "1.2bn" as "1.2 billion"); only
+/// sums carry one, since "110m" alone is a length.
+fn spell_money_suffix(phrase: &str) -> String {
+    let Some(last) = phrase.split_whitespace().last() else {
+        return phrase.to_string();
+    };
+    let digits = last.trim_end_matches(char::is_alphabetic);
+    let scale = match &last[digits.len()..] {
+        "k" => "thousand",
+        "m" | "mn" => "million",
+        "b" | "bn" => "billion",
+        _ => return phrase.to_string(),
+    };
+    let start = phrase.len() - last.len();
+    format!("{}{digits} {scale}", &phrase[..start])
+}
+
+/// The currency symbols a quantity phrase may carry before its number ("$110 million"); the number is read
+/// without them.
+pub const CURRENCY_SYMBOLS: [char; 3] = ['$', '€', '£'];
 
 /// `phrase` with the spaces that separate groups of thousands taken out ("10 000" and "5\u{a0}300" as written in
 /// many countries): a space between digits followed by exactly three digits.
@@ -578,6 +606,19 @@ mod tests {
         // a year or a day beside a figure is not a group of thousands
         assert_eq!(finds("in 2023 300 people"), ["2023", "300"]);
         assert_eq!(finds("aged 18 or under"), ["18"]);
+    }
+
+    #[test]
+    fn sums_with_currency_symbols() {
+        exact("$110 million", 110e6);
+        exact("$110m", 110e6);
+        exact("€1.2bn", 1.2e9);
+        assert_eq!(
+            finds("more than $100 million to build"),
+            ["more than $100 million"]
+        );
+        // without a currency symbol "110m" is a length, not a number
+        assert!(parse_quantity("110m", Tolerance::default()).is_none());
     }
 
     #[test]

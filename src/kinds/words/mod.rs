@@ -48,6 +48,8 @@ pub struct WordFields {
     pub scope: Vec<String>,
     /// How many words around the mention `of` may stand, besides its clause.
     pub near: Option<usize>,
+    /// quantity: the unit the figure must carry ("$", "dollar", "km").
+    pub unit: Vec<String>,
     /// quantity: qualifier words the claim adds to the grammar, by qualifier.
     pub qualifiers: Vec<(Qualifier, Vec<String>)>,
     /// date: the event's verbs or nouns, whose governing date is the value.
@@ -73,6 +75,7 @@ impl WordFields {
             && self.unless_near.is_empty()
             && self.scope.is_empty()
             && self.near.is_none()
+            && self.unit.is_empty()
             && self.qualifiers.iter().all(|(_, w)| w.is_empty())
             && self.event.is_empty()
             && self.deadline_for.is_empty()

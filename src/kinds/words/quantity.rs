@@ -89,9 +89,9 @@ fn quantity_phrase() -> &'static regex::Regex {
     })
 }
 
-/// The figures of `sentence`: quantity phrases outside date phrases, and not the number of a compound adjective
-/// ("four-day truce").
-fn figures(sentence: &str, dates: &[Range<usize>]) -> Vec<Range<usize>> {
+/// The quantity phrases of `sentence` outside date phrases, but for the number of a compound adjective ("four-day
+/// truce").
+fn quantity_phrases(sentence: &str, dates: &[Range<usize>]) -> Vec<Range<usize>> {
     quantity_phrase()
         .find_iter(sentence)
         .map(|m| m.range())
@@ -168,11 +168,11 @@ fn own_region(
     value: &Range<usize>,
     keep: &Range<usize>,
     dates: &[Range<usize>],
+    figures: &[Range<usize>],
 ) -> (Vec<Range<usize>>, Range<usize>) {
     let mut region = region(sentence, keep.clone(), dates);
     let clause = region[0].clone();
-    let figures = figures(sentence, dates);
-    region[0] = figure_part(sentence, clause.clone(), value, keep, &figures);
+    region[0] = figure_part(sentence, clause.clone(), value, keep, figures);
     let shared = clause.start..region[0].start;
     (region, shared)
 }
@@ -321,6 +321,8 @@ pub struct WordQuantityClaim {
     qualifiers: Vec<(Vec<String>, Qualifier)>,
     tolerance: Tolerance,
     round_figures: bool,
+    /// The units the figure must carry, lower case; empty when any count will do.
+    units: Vec<String>,
 }
 
 impl WordQuantityClaim {
@@ -389,6 +391,7 @@ impl WordQuantityClaim {
             qualifiers,
             tolerance,
             round_figures,
+            units: fields.unit.iter().map(|u| u.to_lowercase()).collect(),
         })
     }
 
@@ -435,7 +438,8 @@ impl WordQuantityClaim {
         if !bare {
             return Err(refused());
         }
-        let (region, shared) = own_region(sentence, value, value, dates);
+        let figures = self.figures(sentence, dates);
+        let (region, shared) = own_region(sentence, value, value, dates, &figures);
         let scope = self
             .conditions
             .check_shared(sentence, words, &region, &[shared], value)?;
@@ -446,6 +450,75 @@ impl WordQuantityClaim {
         })
     }
 
+    /// The figures of `sentence` that could be counts: quantity phrases that are not years, names or measures.
+    fn figures(&self, sentence: &str, dates: &[Range<usize>]) -> Vec<Range<usize>> {
+        quantity_phrases(sentence, dates)
+            .into_iter()
+            .filter(|f| names_or_dates(sentence, f, dates).is_none())
+            .filter(|f| measures(sentence, f).is_none())
+            .collect()
+    }
+
+    /// Judges the candidate `found` again with its figure moved to `next` (bytes of its sentence), when there is one.
+    fn judge_next(
+        &self,
+        text: &str,
+        found: Match,
+        next: Option<Range<usize>>,
+    ) -> Option<Result<Match, String>> {
+        let next = next?;
+        let base = found.sentence.start;
+        let start = found.span.start;
+        Some(self.judge(
+            text,
+            Match {
+                span: start..super::shift(&next, base).end,
+                value: super::shift(&next, base),
+                ..found
+            },
+        ))
+    }
+
+    /// True when `word` (lower case) is one of the claim's units or its plural ("dollars").
+    fn is_unit(&self, word: &str) -> bool {
+        self.units
+            .iter()
+            .any(|unit| word == unit || word.strip_suffix('s') == Some(unit.as_str()))
+    }
+
+    /// Why the figure at `value` (bytes of `sentence`) does not carry one of the claim's units, if it does not: a
+    /// symbol in the phrase or just before it ("$110 million"), or a unit word just before or after ("USD 110
+    /// million", "110 million dollars").
+    fn lacks_unit(&self, sentence: &str, value: &Range<usize>) -> Option<String> {
+        let before = sentence[..value.start].trim_end();
+        let phrase = sentence[value.clone()].to_lowercase();
+        let next = sentence_words(&sentence[value.end..]).into_iter().next();
+        let next_adjacent = next.filter(|w| {
+            sentence[value.end..value.end + w.span.start]
+                .trim()
+                .is_empty()
+        });
+        let previous = sentence_words(before)
+            .pop()
+            .filter(|w| w.span.end == before.len());
+        let carries = self.units.iter().any(|unit| {
+            let symbol = !unit.chars().any(char::is_alphanumeric);
+            let word_is = |w: &Option<crate::text::words::Token>| {
+                w.as_ref().is_some_and(|w| self.is_unit(&w.lower))
+            };
+            (symbol && (phrase.contains(unit.as_str()) || before.ends_with(unit.as_str())))
+                || word_is(&next_adjacent)
+                || word_is(&previous)
+        });
+        (!carries).then(|| {
+            format!(
+                "'{}' carries no `unit` ({})",
+                &sentence[value.clone()],
+                self.units.join(", ")
+            )
+        })
+    }
+
     /// Why the figure at `value` (bytes of `sentence`) is not a count, if it is not one.
     fn not_a_count(
         &self,
@@ -453,52 +526,70 @@ impl WordQuantityClaim {
         value: &Range<usize>,
         dates: &[Range<usize>],
     ) -> Option<String> {
-        let words = &sentence[value.clone()];
-        if dates
-            .iter()
-            .any(|d| d.start < value.end && value.start < d.end && !words.contains(' '))
-        {
-            return Some(format!("'{words}' is part of a date phrase"));
+        if let Some(reason) = names_or_dates(sentence, value, dates) {
+            return Some(reason);
         }
-        let digits = words.trim();
-        if digits.len() == 4
-            && digits.chars().all(|c| c.is_ascii_digit())
-            && (1900..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
-        {
-            return Some(format!("'{digits}' reads as a year"));
+        match self.units.is_empty() {
+            true => measures(sentence, value),
+            false => self.lacks_unit(sentence, value),
         }
-        let before = sentence_words(&sentence[..value.start]);
-        if let Some(previous) = before.last() {
-            let word = &sentence[previous.span.clone()];
-            let adjacent = sentence[previous.span.end..value.start].trim().is_empty();
-            let capital = word.starts_with(|c: char| c.is_uppercase())
-                && word.chars().any(char::is_lowercase)
-                && !word.ends_with("'s")
-                && !word.ends_with("’s");
-            if adjacent && capital && before.len() > 1 {
-                return Some(format!(
-                    "'{word} {digits}' names something, it is not a count"
-                ));
-            }
-        }
-        let after = sentence_words(&sentence[value.end..]);
-        let unit = after.first().filter(|t| {
-            sentence[value.end..value.end + t.span.start]
-                .trim()
-                .is_empty()
-                && UNITS.contains(&t.lower.as_str())
-        });
-        if let Some(unit) = unit {
+    }
+}
+
+/// Why the figure at `value` (bytes of `sentence`) is no count of things, if it is not: part of a date phrase, a
+/// year, or a name ("Air Base 201").
+fn names_or_dates(sentence: &str, value: &Range<usize>, dates: &[Range<usize>]) -> Option<String> {
+    let words = &sentence[value.clone()];
+    if dates
+        .iter()
+        .any(|d| d.start < value.end && value.start < d.end && !words.contains(' '))
+    {
+        return Some(format!("'{words}' is part of a date phrase"));
+    }
+    let digits = words.trim();
+    if digits.len() == 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && (1900..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
+    {
+        return Some(format!("'{digits}' reads as a year"));
+    }
+    let before = sentence_words(&sentence[..value.start]);
+    if let Some(previous) = before.last() {
+        let word = &sentence[previous.span.clone()];
+        let adjacent = sentence[previous.span.end..value.start].trim().is_empty();
+        let capital = word.starts_with(|c: char| c.is_uppercase())
+            && word.chars().any(char::is_lowercase)
+            && !word.ends_with("'s")
+            && !word.ends_with("’s");
+        if adjacent && capital && before.len() > 1 {
             return Some(format!(
-                "'{digits} {}' is a measure, not a count",
-                unit.lower
+                "'{word} {digits}' names something, it is not a count"
             ));
         }
-        if sentence[value.end..].starts_with('%') {
-            return Some(format!("'{digits}%' is a measure, not a count"));
-        }
-        None
     }
+    None
+}
+
+/// Why the figure at `value` measures something ("920 km", "15%") instead of counting, if it does.
+fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
+    let digits = sentence[value.clone()].trim();
+    let after = sentence_words(&sentence[value.end..]);
+    let unit = after.first().filter(|t| {
+        sentence[value.end..value.end + t.span.start]
+            .trim()
+            .is_empty()
+            && UNITS.contains(&t.lower.as_str())
+    });
+    if let Some(unit) = unit {
+        return Some(format!(
+            "'{digits} {}' is a measure, not a count",
+            unit.lower
+        ));
+    }
+    if sentence[value.end..].starts_with('%') {
+        return Some(format!("'{digits}%' is a measure, not a count"));
+    }
+    None
 }
 
 impl Kind for WordQuantityClaim {
@@ -517,10 +608,14 @@ impl Kind for WordQuantityClaim {
         let span = unshift(&found.span, base);
         let dates = date_phrases(sentence);
         if let Some(reason) = self.not_a_count(sentence, &value, &dates) {
-            return Err(reason);
+            // "Air Base 201 in Agadez, which cost $110 million": the figure after the name
+            let next = (span.start < value.start)
+                .then(|| next_figure(sentence, value.end, value.end))
+                .flatten();
+            return self.judge_next(text, found, next).unwrap_or(Err(reason));
         }
         let words = sentence_words(sentence);
-        let figures = figures(sentence, &dates);
+        let figures = self.figures(sentence, &dates);
         let counted = self
             .counts
             .hits(sentence, &words)
@@ -539,29 +634,20 @@ impl Kind for WordQuantityClaim {
                 .all(|c| c.is_whitespace() || c == '-');
         if !counts_next {
             let own_noun = other_noun_after(sentence, &value)
-                .filter(|(_, at)| !(counted.span.start <= at.start && at.end <= counted.span.end));
+                .filter(|(_, at)| !(counted.span.start <= at.start && at.end <= counted.span.end))
+                .filter(|(noun, _)| !self.is_unit(noun));
             if let Some((noun, _)) = own_noun {
                 let refusal =
                     format!("the figure counts '{noun}', not the `counts` word before it");
                 let next = counts_first
                     .then(|| next_figure(sentence, value.end, counted.span.end))
                     .flatten();
-                return match next {
-                    // "the toll across the three provinces has risen to 740": the figure after the one refused
-                    Some(next) => self.judge(
-                        text,
-                        Match {
-                            span: super::shift(&(span.start..next.end), base),
-                            value: super::shift(&next, base),
-                            ..found
-                        },
-                    ),
-                    None => Err(refusal),
-                };
+                // "the toll across the three provinces has risen to 740": the figure after the one refused
+                return self.judge_next(text, found, next).unwrap_or(Err(refusal));
             }
         }
         let whole = super::union(&counted.span, &value);
-        let (region, shared) = own_region(sentence, &value, &whole, &dates);
+        let (region, shared) = own_region(sentence, &value, &whole, &dates, &figures);
         let scope = self
             .conditions
             .check_shared(sentence, &words, &region, &[shared], &value)?;
