@@ -42,6 +42,17 @@ const OBJECT_DATES: &[&str] = &[
     "reached",
 ];
 
+/// Nouns that head a compound with the event's noun, so that a date before the compound is theirs: "the May 1
+/// withdrawal deadline", "the August 31 withdrawal date".
+const COMPOUND_HEADS: &[&str] = &[
+    "deadline",
+    "date",
+    "target",
+    "timeline",
+    "timetable",
+    "anniversary",
+];
+
 /// The last word of a date phrase: a day or year number, a month or a weekday, as a regex.
 const DATE_END: &str = r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?)";
 
@@ -176,7 +187,10 @@ impl WordDateClaim {
         dates: &[Range<usize>],
         event: &Hit,
     ) -> Result<Range<usize>, String> {
-        let owned = self.object_phrases(sentence, words, dates, event);
+        let mut owned = self.object_phrases(sentence, words, dates, event);
+        if heads_a_compound(sentence, &event.span) {
+            owned.extend(written_before(sentence, dates, &event.span));
+        }
         let attribution = governing_event_date(sentence, event.span.clone(), dates, &owned);
         if let Some(index) = attribution.date() {
             return Ok(dates[index].clone());
@@ -203,6 +217,24 @@ impl WordDateClaim {
 /// A date phrase written right before the event's noun, which it dates: "the Aug. 31 deadline", "Tuesday's
 /// deadline", "the July 2023 coup". The phrase ends in a number, a month or a weekday.
 fn premodifier_date(
+    sentence: &str,
+    dates: &[Range<usize>],
+    event: &Range<usize>,
+) -> Option<Range<usize>> {
+    let date = written_before(sentence, dates, event)?;
+    (!heads_a_compound(sentence, event)).then_some(date)
+}
+
+/// True when a noun after the event's word heads a compound with it ("the May 1 withdrawal deadline"), so that a
+/// date before the compound is the head's, not the event's.
+fn heads_a_compound(sentence: &str, event: &Range<usize>) -> bool {
+    let head = sentence_words(&sentence[event.end..]).into_iter().next();
+    head.is_some_and(|w| COMPOUND_HEADS.contains(&w.lower.as_str()))
+}
+
+/// The date phrase written right before `event` (blank or a possessive between), ending in a number, a month or a
+/// weekday.
+fn written_before(
     sentence: &str,
     dates: &[Range<usize>],
     event: &Range<usize>,
@@ -277,7 +309,7 @@ impl Kind for WordDateClaim {
                 "'{phrase}' is not a deadline ('by', 'until', 'no later than') of '{event_words}'"
             ));
         }
-        if !deadline && is_deadline(phrase) && !self.deadline_for.is_empty() {
+        if !deadline && is_deadline(phrase) && (!self.deadline_for.is_empty() || !until(phrase)) {
             return Err(format!(
                 "'{phrase}' is a deadline, not the date of '{event_words}' (events with deadlines are `deadline_for`)"
             ));
@@ -298,6 +330,13 @@ impl Kind for WordDateClaim {
             resolved => Ok(Value::Date(resolved)),
         }
     }
+}
+
+/// True when the phrase opens with "until" or "till": a claim without `deadline_for` may take it as the end of its
+/// event ("the truce held until Friday"), never "by" or "no later than".
+fn until(phrase: &str) -> bool {
+    let lower = phrase.trim_start().to_lowercase();
+    lower.starts_with("until") || lower.starts_with("till")
 }
 
 /// True when the phrase carries a deadline qualifier.
@@ -406,6 +445,23 @@ mod tests {
             ),
             Ok("by June 30".into())
         );
+    }
+
+    #[test]
+    fn a_plain_event_takes_until_but_not_by_and_a_compound_keeps_its_date() {
+        let fields = WordFields {
+            event: vec!["complete".into(), "withdrawal".into(), "hold".into()],
+            ..WordFields::default()
+        };
+        let refused =
+            verdict(fields.clone(), "The pullout will be completed by June 30.").unwrap_err();
+        assert!(refused.contains("is a deadline"), "{refused}");
+        assert_eq!(
+            verdict(fields.clone(), "The truce held until Friday."),
+            Ok("until Friday".into())
+        );
+        let refused = verdict(fields, "They missed the May 1 withdrawal deadline.").unwrap_err();
+        assert!(refused.contains("no date governs"), "{refused}");
     }
 
     #[test]
