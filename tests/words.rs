@@ -418,3 +418,26 @@ claims:
     );
     assert!(texts.iter().any(|t| t.ends_with("21,000")), "{texts:?}");
 }
+
+#[test]
+fn an_aside_between_dashes_sums_and_compound_adjectives() {
+    let rules = rules(
+        "
+claims:
+  - id: strikers
+    title: Workers on strike
+    kind: quantity
+    counts: [worker, member]
+    of: [strike]
+",
+    );
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "About 9,400 workers – 4,000 at one plant, 3,100 at another and 2,300 at a third – will be on strike.",
+            "The union pays strikers from its $600 million strike fund, and members want a 30-hour week on strike pay.",
+        ],
+    );
+    assert_eq!(values(&checked), ["about 9,400 (8,460–10,340)"]);
+}

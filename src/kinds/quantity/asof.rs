@@ -352,7 +352,7 @@ pub fn clause_around(
 ) -> Range<usize> {
     let mut guarded = protected.to_vec();
     guarded.push(span.clone());
-    let cuts = clause_cuts(sentence, &guarded);
+    let cuts = without_asides(clause_cuts(sentence, &guarded), &span);
     let start = cuts
         .iter()
         .map(|c| c.after)
@@ -364,6 +364,26 @@ pub fn clause_around(
         .find(|&at| at >= span.end)
         .unwrap_or(sentence.len());
     start..end.max(start)
+}
+
+/// `cuts` without the pairs of dashes that enclose an aside `span` is not in, nor the cuts inside that aside: "About 12,700 workers – 5,800 at one
+/// plant, 3,600 at another – will be on strike" keeps "About 12,700 workers" and "will be on strike" in one clause.
+fn without_asides(cuts: Vec<Cut>, span: &Range<usize>) -> Vec<Cut> {
+    let dashes: Vec<usize> = (0..cuts.len())
+        .filter(|&i| cuts[i].boundary == Boundary::Dash)
+        .collect();
+    let mut dropped = vec![false; cuts.len()];
+    for pair in dashes.chunks_exact(2) {
+        let (open, close) = (cuts[pair[0]].at, cuts[pair[1]].after);
+        let inside = open <= span.start && span.end <= close;
+        if !inside {
+            dropped[pair[0]..=pair[1]].fill(true);
+        }
+    }
+    cuts.into_iter()
+        .zip(dropped)
+        .filter_map(|(cut, dropped)| (!dropped).then_some(cut))
+        .collect()
 }
 
 /// The words that open `sentence` before its first comma when they are a short phrase led by a preposition ("In

@@ -20,6 +20,7 @@ use super::{compile, region, required, sentence_words, unshift, Conditions, Word
 use crate::kinds::date::date_phrases;
 use crate::kinds::quantity::{
     as_of_and_revision, parse_quantity, with_qualifier, with_rounding, Qualifier, Tolerance,
+    CURRENCY_SYMBOLS,
 };
 use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
@@ -589,7 +590,29 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
     if sentence[value.end..].starts_with('%') {
         return Some(format!("'{digits}%' is a measure, not a count"));
     }
+    if digits.contains(CURRENCY_SYMBOLS) {
+        return Some(format!("'{digits}' is a sum, not a count"));
+    }
+    if let Some(compound) = compound_adjective(sentence, value) {
+        return Some(format!(
+            "'{digits}-{compound}' describes something, it is not a count"
+        ));
+    }
     None
+}
+
+/// Second words of a compound adjective that still count ("a 1,000-strong force", "a 146,000-member union").
+const COUNTING_COMPOUNDS: &[&str] = &["strong", "member", "person", "man", "men", "seat"];
+
+/// The second word of the compound adjective the figure at `value` opens ("32-hour", "four-day"), unless it counts.
+fn compound_adjective<'a>(sentence: &'a str, value: &Range<usize>) -> Option<&'a str> {
+    let rest = sentence[value.end..].strip_prefix('-')?;
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    (!word.is_empty() && !COUNTING_COMPOUNDS.contains(&word.to_lowercase().as_str()))
+        .then_some(word)
 }
 
 impl Kind for WordQuantityClaim {
