@@ -388,18 +388,18 @@ fn coordinated_figures_keep_their_own_claims() {
     assert_eq!(by_claim("missing"), ["4 300", "dozens", "hundreds"]);
 }
 
-#[test]
-fn a_part_of_a_whole_and_a_figure_reached_later_keep_the_counted_noun() {
-    let rules = rules(
-        "
+const STRIKERS: &str = "
 claims:
   - id: strikers
     title: Workers on strike
     kind: quantity
     counts: [worker, member]
     of: [strike, walk out]
-",
-    );
+";
+
+#[test]
+fn a_part_of_a_whole_and_a_figure_reached_later_keep_the_counted_noun() {
+    let rules = rules(STRIKERS);
     let checked = checked(
         &rules,
         "2024-06-10",
@@ -421,16 +421,7 @@ claims:
 
 #[test]
 fn an_aside_between_dashes_sums_and_compound_adjectives() {
-    let rules = rules(
-        "
-claims:
-  - id: strikers
-    title: Workers on strike
-    kind: quantity
-    counts: [worker, member]
-    of: [strike]
-",
-    );
+    let rules = rules(STRIKERS);
     let checked = checked(
         &rules,
         "2024-06-10",
