@@ -16,6 +16,10 @@ use crate::text::diff::{word_runs, Edit};
 /// How many mentions a side lists before it counts the rest, so that a finding of thousands stays light.
 const LISTED: usize = 40;
 
+/// How many sides a finding shows at each end (the first and the last points of a long timeline); those between
+/// are counted.
+const END_SIDES: usize = 6;
+
 /// The findings section: conflicts and changes, claim by claim.
 pub(super) fn render(page: &Page) -> Markup {
     let checked = page.checked;
@@ -58,7 +62,11 @@ fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Fin
             p { (finding.message) }
             div.sides {
                 @for (number, side) in finding.sides.iter().enumerate() {
-                    (side_markup(checked, finding, number, side, anchor))
+                    @if number < END_SIDES || number + END_SIDES >= finding.sides.len() {
+                        (side_markup(checked, finding, number, side, anchor))
+                    } @else if number == END_SIDES {
+                        (sides_between(&finding.sides[END_SIDES..finding.sides.len() - END_SIDES]))
+                    }
                 }
             }
             @if !finding.compatible.is_empty() {
@@ -72,6 +80,16 @@ fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Fin
                     }
                 }
             }
+        }
+    }
+}
+
+/// The sides left out between the first and the last few, counted.
+fn sides_between(sides: &[Vec<usize>]) -> Markup {
+    let mentions: usize = sides.iter().map(Vec::len).sum();
+    html! {
+        div.side {
+            p.meta { (counted(sides.len(), "more point")) " with " (counted(mentions, "mention")) " (see the claim's timeline)" }
         }
     }
 }

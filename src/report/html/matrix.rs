@@ -14,10 +14,17 @@ struct Cell {
     count: usize,
 }
 
+/// How many sources one table of the matrix holds. The rows are cut into tables of fixed column widths, each of
+/// which the browser lays out only when it scrolls into view: in one table, 1,000 rows cost more to lay out than
+/// the whole rest of the page.
+const ROWS_PER_TABLE: usize = 100;
+
 /// The matrix section.
 pub(super) fn render(page: &Page) -> Markup {
-    let (checked, rules) = (page.checked, page.rules);
     let cells = cells(page);
+    let claims = page.rules.claims.len();
+    let width =
+        format!("width: calc(var(--source-col) + var(--date-col) + {claims} * var(--claim-col))");
     html! {
         section #matrix {
             h2 { "Claims by source" }
@@ -29,29 +36,16 @@ pub(super) fn render(page: &Page) -> Markup {
                 li { span aria-hidden="true" { "·" } " silent" }
             }
             div.scroll {
-                table.matrix {
-                    thead {
-                        tr {
-                            th scope="col" { "Source" }
-                            th scope="col" { "Published" }
-                            @for (index, claim) in rules.claims.iter().enumerate() {
-                                th.claim scope="col" {
-                                    a href=(format!("#claim-{index}")) title=(claim.title) { (claim.id) }
-                                }
+                @for (chunk, sources) in page.order.chunks(ROWS_PER_TABLE).enumerate() {
+                    div.rows style=(format!("contain-intrinsic-size: auto calc({} * var(--row))", sources.len())) {
+                        table.matrix style=(width) {
+                            colgroup {
+                                col.source-col; col.date-col;
+                                @for _ in 0..claims { col.claim-col; }
                             }
-                        }
-                    }
-                    tbody {
-                        @for &source in &page.order {
-                            @let info = &checked.sources[source];
-                            tr {
-                                th.source scope="row" {
-                                    a href=(format!("#s{source}")) title=(info.path) { (info.name) }
-                                }
-                                td { (info.published.map(|d| d.to_string()).unwrap_or_else(|| "unknown".into())) }
-                                @for cell in &cells[source] {
-                                    (cell_markup(*cell))
-                                }
+                            @if chunk == 0 { (header(page)) }
+                            tbody {
+                                @for &source in sources { (row(page, source, &cells[source])) }
                             }
                         }
                     }
@@ -61,11 +55,42 @@ pub(super) fn render(page: &Page) -> Markup {
     }
 }
 
-/// One cell: a link with the stance's sign, its word for screen readers and as a tooltip, and the count of
-/// mentions when there are several.
+/// The row of column names: the claims' ids, linked to the claims.
+fn header(page: &Page) -> Markup {
+    html! {
+        thead {
+            tr {
+                th scope="col" { "Source" }
+                th scope="col" { "Published" }
+                @for (index, claim) in page.rules.claims.iter().enumerate() {
+                    th.claim scope="col" {
+                        a href=(format!("#claim-{index}")) title=(claim.title) { (claim.id) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A source's row: its name, its date, a cell per claim.
+fn row(page: &Page, source: usize, cells: &[Option<Cell>]) -> Markup {
+    let info = &page.checked.sources[source];
+    html! {
+        tr {
+            th.source scope="row" {
+                a href=(format!("#s{source}")) title=(info.path) { (info.name) }
+            }
+            td { (info.published.map(|d| d.to_string()).unwrap_or_else(|| "unknown".into())) }
+            @for cell in cells { (cell_markup(*cell)) }
+        }
+    }
+}
+
+/// One cell: a link with the stance's sign, its word as the link's title, and the count of mentions when there are
+/// several. Cells are kept to two elements: a matrix of 1,000 sources has thousands of them.
 fn cell_markup(cell: Option<Cell>) -> Markup {
     match cell {
-        None => html! { td.silent { span aria-hidden="true" { "·" } span.sr { "silent" } } },
+        None => html! { td.silent title="silent" { "·" } },
         Some(Cell {
             stance,
             mention,
@@ -79,8 +104,7 @@ fn cell_markup(cell: Option<Cell>) -> Markup {
             html! {
                 td class=(stance.class()) {
                     a href=(format!("#m{mention}")) title=(words) {
-                        span aria-hidden="true" { (stance.icon()) @if count > 1 { sub { (count) } } }
-                        span.sr { (words) }
+                        (stance.icon()) @if count > 1 { sub { (count) } }
                     }
                 }
             }

@@ -82,7 +82,7 @@ fn summary(checked: &Checked, rules: &RuleSet, options: &HtmlOptions) -> Markup 
                         @for (i, (severity, n)) in by_severity.iter().filter(|(_, n)| *n > 0).enumerate() {
                             @if i > 0 { ", " }
                             span class=(format!("sev-{}", severity_word(*severity))) {
-                                (n) " " (severity_word(*severity))
+                                (n) " at " (severity_word(*severity))
                             }
                         }
                         ")"

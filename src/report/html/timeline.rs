@@ -217,8 +217,7 @@ impl Frame {
                     line.grid x1=(LEFT) x2=(WIDTH - RIGHT) y1=(r(y)) y2=(r(y)) {}
                     text x=(LEFT - 6.0) y=(r(y + 4.0)) text-anchor="end" { (self.value_label(*value)) }
                 }
-                @for day in &day_ticks {
-                    @let x = self.x(Some((*day * DAY as f64) as i64));
+                @for (day, x) in day_ticks.iter().map(|d| (d, self.x(Some((d * DAY as f64) as i64)))).filter(|(_, x)| self.labelled(*x)) {
                     line.axis x1=(r(x)) x2=(r(x)) y1=(bottom) y2=(bottom + 4.0) {}
                     text x=(r(x)) y=(bottom + 16.0) text-anchor="middle" { (&iso_minute((*day * DAY as f64) as i64)[..10]) }
                 }
@@ -231,6 +230,11 @@ impl Frame {
                 text x=(WIDTH - RIGHT) y=(HEIGHT - 4.0) text-anchor="end" { "as of" }
             }
         }
+    }
+
+    /// True when a day's label at `x` stays clear of the lane of unknown times and of the right edge.
+    fn labelled(&self, x: f64) -> bool {
+        x >= self.plot_left() + 28.0 && x <= WIDTH - RIGHT - 30.0
     }
 
     /// A tick's label: a number, or a day.
