@@ -184,52 +184,33 @@ fn every_text_is_escaped() {
 #[test]
 fn errors_exit_2_and_write_nothing() {
     let dir = workspace(TROOPS_RULE, &[("a.txt", "500 troops.\n")]);
-    let bad_now = run_in(
-        dir.path(),
-        &[
-            "report",
-            "corpus",
-            "--rules",
-            "rules.yaml",
-            "--html",
-            "page.html",
-            "--now",
+    let report = |words: &str| {
+        let args: Vec<&str> = words.split(' ').collect();
+        let output = run_in(dir.path(), &args);
+        (output.status.code(), stderr(&output))
+    };
+    let rules = "--rules rules.yaml";
+    let cases = [
+        (
+            format!("report corpus {rules} --html page.html --now yesterday"),
             "yesterday",
-        ],
-    );
-    assert_eq!(bad_now.status.code(), Some(2));
-    let no_dir = run_in(
-        dir.path(),
-        &[
-            "report",
-            "corpus",
-            "--rules",
-            "rules.yaml",
-            "--html",
-            "missing/page.html",
-        ],
-    );
-    assert_eq!(no_dir.status.code(), Some(2));
-    assert!(
-        stderr(&no_dir).contains("cannot write missing/page.html"),
-        "{}",
-        stderr(&no_dir)
-    );
-    let no_source = run_in(
-        dir.path(),
-        &[
-            "report",
+        ),
+        (
+            format!("report corpus {rules} --html missing/page.html"),
+            "cannot write missing/page.html",
+        ),
+        (
+            format!("report nowhere {rules} --html page.html"),
             "nowhere",
-            "--rules",
-            "rules.yaml",
-            "--html",
-            "page.html",
-        ],
-    );
-    assert_eq!(no_source.status.code(), Some(2));
+        ),
+        (format!("report corpus {rules}"), "--html"),
+    ];
+    for (words, said) in cases {
+        let (code, stderr) = report(&words);
+        assert_eq!(code, Some(2), "{words}: {stderr}");
+        assert!(stderr.contains(said), "{words}: {stderr}");
+    }
     assert!(!dir.path().join("page.html").exists());
-    let missing_flag = run_in(dir.path(), &["report", "corpus", "--rules", "rules.yaml"]);
-    assert_eq!(missing_flag.status.code(), Some(2), "--html is required");
 }
 
 // --- In a browser -------------------------------------------------------------------------------------------------
@@ -267,6 +248,11 @@ fn chromium_available() -> bool {
 
 /// The DOM of `page` once Chromium has loaded it (with [`MEASURE`] appended), headless, nothing fetched.
 fn rendered_dom(page: &Path) -> String {
+    // One browser at a time, so that the timed page does not share the machine with another browser of these tests.
+    static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_BROWSER
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let html = std::fs::read_to_string(page).expect("the page is readable");
     let measured = page.with_extension("measured.html");
     std::fs::write(
@@ -321,12 +307,14 @@ fn root_attribute(dom: &str, name: &str) -> Option<String> {
     pattern.captures(&root).map(|c| c[1].to_string())
 }
 
-/// Width and height of a box measured by [`MEASURE`].
-fn size(boxed: &str) -> (u32, u32) {
-    let (width, height) = boxed
-        .split_once('x')
-        .unwrap_or_else(|| panic!("no box: {boxed}"));
-    (width.parse().unwrap(), height.parse().unwrap())
+/// Asserts that the box [`MEASURE`] recorded as `name` is wider and taller than `least`.
+fn assert_laid_out(dom: &str, name: &str, least: (u32, u32)) {
+    let boxed = root_attribute(dom, name).unwrap_or_else(|| panic!("{name} was not measured"));
+    let size: Vec<u32> = boxed.split('x').filter_map(|n| n.parse().ok()).collect();
+    assert!(
+        size.len() == 2 && size[0] > least.0 && size[1] > least.1,
+        "{name} laid out at {boxed}"
+    );
 }
 
 #[test]
@@ -340,28 +328,20 @@ fn chromium_renders_the_matrix_and_a_timeline() {
         root_attribute(&dom, "data-rendered-ms").is_some(),
         "the page marked itself rendered"
     );
-    let (width, height) = size(&root_attribute(&dom, "data-matrix-box").unwrap());
-    assert!(
-        width > 200 && height > 100,
-        "matrix laid out at {width}x{height}"
-    );
-    assert_eq!(
-        root_attribute(&dom, "data-matrix-cells").as_deref(),
-        Some("50"),
-        "5 sources x (1 date + 9 claims)"
-    );
-    let (width, height) = size(&root_attribute(&dom, "data-timeline-box").unwrap());
-    assert!(
-        width > 300 && height > 100,
-        "timeline laid out at {width}x{height}"
-    );
-    assert_eq!(
-        root_attribute(&dom, "data-timeline-marks").as_deref(),
-        Some("5"),
-        "one mark per troop figure"
-    );
-    let (width, height) = size(&root_attribute(&dom, "data-timeline-mark-box").unwrap());
-    assert!(width > 0 && height > 0, "a mark is drawn");
+    assert_laid_out(&dom, "data-matrix-box", (200, 100));
+    assert_laid_out(&dom, "data-timeline-box", (300, 100));
+    assert_laid_out(&dom, "data-timeline-mark-box", (0, 0));
+    let counts = [
+        ("data-matrix-cells", "50", "5 sources x (1 date + 9 claims)"),
+        ("data-timeline-marks", "5", "one mark per troop figure"),
+    ];
+    for (name, expected, why) in counts {
+        assert_eq!(
+            root_attribute(&dom, name).as_deref(),
+            Some(expected),
+            "{why}"
+        );
+    }
 }
 
 /// A corpus of `count` sources in made-up words: a count that rises day by day (with a contradiction now and then),
