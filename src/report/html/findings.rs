@@ -4,7 +4,7 @@
 use maud::{html, Markup};
 
 use super::page::severity_word;
-use super::{Page, Stance};
+use super::{abridged, Page, Stance};
 use crate::check::Checked;
 use crate::extract::Mention;
 use crate::model::{Finding, FindingKind};
@@ -59,7 +59,7 @@ fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Fin
                 @if finding.kind == FindingKind::Conflict { " (" (severity_word(finding.severity)) ")" }
                 " · " a href=(format!("#claim-{}", finding.claim)) { code { (claim_id) } }
             }
-            p { (finding.message) }
+            p { (abridged(&finding.message)) }
             div.sides {
                 @for (number, side) in finding.sides.iter().enumerate() {
                     @if number < END_SIDES || number + END_SIDES >= finding.sides.len() {

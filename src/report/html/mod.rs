@@ -75,6 +75,21 @@ impl Stance {
     }
 }
 
+/// How many characters of a finding's message the page shows; a timeline of hundreds of points is a message of
+/// tens of thousands, and the sides and the chart say the rest.
+const MESSAGE_CHARS: usize = 400;
+
+/// A finding's message, cut after [`MESSAGE_CHARS`] characters (at a space) with an ellipsis.
+fn abridged(message: &str) -> std::borrow::Cow<'_, str> {
+    match message.char_indices().nth(MESSAGE_CHARS) {
+        None => message.into(),
+        Some((end, _)) => {
+            let cut = message[..end].rfind(' ').unwrap_or(end);
+            format!("{} …", &message[..cut]).into()
+        }
+    }
+}
+
 /// What every part of the page reads: the check, its rules, the stance of every mention and the order of the
 /// sources.
 pub(crate) struct Page<'a> {
@@ -118,5 +133,31 @@ impl<'a> Page<'a> {
     /// The stance of a mention (every mention is in one finding; one in none would be drawn as agreeing).
     fn stance(&self, mention: usize) -> Stance {
         self.stances.get(mention).copied().unwrap_or(Stance::Agrees)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_messages_are_cut_at_a_space() {
+        assert_eq!(abridged("short"), "short");
+        let long = "then 100 ".repeat(100);
+        let cut = abridged(&long);
+        assert!(
+            cut.chars().count() <= MESSAGE_CHARS + 2 && cut.ends_with("100 …"),
+            "{cut}"
+        );
+    }
+
+    #[test]
+    fn a_conflict_outweighs_an_update_which_outweighs_agreement() {
+        assert!(Stance::Conflicts > Stance::Updates && Stance::Updates > Stance::Agrees);
+        let signs: Vec<&str> = [Stance::Agrees, Stance::Updates, Stance::Conflicts]
+            .iter()
+            .map(|s| s.icon())
+            .collect();
+        assert_eq!(signs, ["✓", "↻", "✗"], "each stance reads without colour");
     }
 }

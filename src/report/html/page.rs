@@ -3,7 +3,7 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::{findings, matrix, sources, timeline, HtmlOptions, Page, Stance};
+use super::{abridged, findings, matrix, sources, timeline, HtmlOptions, Page, Stance};
 use crate::check::Checked;
 use crate::model::{FindingKind, Severity};
 use crate::reconcile::counted;
@@ -125,9 +125,9 @@ fn claims(page: &Page) -> Markup {
                             li class=(stance.class()) {
                                 span.sign aria-hidden="true" { (stance.icon()) } " "
                                 @if finding.kind == FindingKind::Agreement {
-                                    (finding.message)
+                                    (abridged(&finding.message))
                                 } @else {
-                                    a href=(format!("#f{f}")) { (finding.message) }
+                                    a href=(format!("#f{f}")) { (abridged(&finding.message)) }
                                 }
                             }
                         }

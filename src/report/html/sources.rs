@@ -138,3 +138,67 @@ fn runs<'t, 'm>(text: &'t str, mentions: &[&'m Mention]) -> (Vec<Run<'t, 'm>>, V
     runs.push(Run::Plain(&text[cursor..]));
     (runs, unplaced)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::Value;
+    use crate::model::Polarity;
+
+    fn mention(id: usize, span: std::ops::Range<usize>, text: &str) -> Mention {
+        let mut mention = Mention::unplaced(0, 0, span, Value::Polarity(Polarity::Affirm));
+        mention.id = id;
+        mention.text = text.into();
+        mention
+    }
+
+    fn described(runs: &[Run]) -> Vec<String> {
+        runs.iter()
+            .map(|run| match run {
+                Run::Plain(words) => format!("plain {words:?}"),
+                Run::Mention(mention, words) => format!("m{} {words:?}", mention.id),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mentions_are_cut_out_of_the_text_in_order() {
+        let text = "Some 900 troops, then 500 troops.";
+        let (second, first) = (
+            mention(1, 22..32, "500 troops"),
+            mention(0, 5..15, "900 troops"),
+        );
+        let (runs, unplaced) = runs(text, &[&second, &first]);
+        assert_eq!(
+            described(&runs),
+            [
+                "plain \"Some \"",
+                "m0 \"900 troops\"",
+                "plain \", then \"",
+                "m1 \"500 troops\"",
+                "plain \".\""
+            ]
+        );
+        assert!(unplaced.is_empty());
+    }
+
+    #[test]
+    fn an_overlapping_or_moved_mention_is_listed_not_lost() {
+        let text = "Some 900 troops arrived.";
+        let whole = mention(0, 5..15, "900 troops");
+        let inside = mention(1, 9..15, "troops");
+        let moved = mention(2, 16..23, "retired");
+        let beyond = mention(3, 40..50, "far away");
+        let (runs, unplaced) = runs(text, &[&whole, &inside, &moved, &beyond]);
+        assert_eq!(runs.len(), 3, "{:?}", described(&runs));
+        let ids: Vec<usize> = unplaced.iter().map(|m| m.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_long_text_is_cut_at_a_character_boundary() {
+        let text = "é".repeat(SHOWN_BYTES);
+        let cut = shown(&text);
+        assert!(cut.len() <= SHOWN_BYTES && cut.len() > SHOWN_BYTES - 2);
+    }
+}

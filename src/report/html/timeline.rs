@@ -9,7 +9,7 @@
 
 use maud::{html, Markup};
 
-use super::{Page, Stance};
+use super::{abridged, Page, Stance};
 use crate::check::Checked;
 use crate::extract::Mention;
 use crate::kinds::extent::{extents, Edge};
@@ -328,7 +328,7 @@ fn mark(checked: &Checked, point: &Point, x: f64, frame: &Frame) -> Markup {
 
 /// A shaded band over the mentions of each conflict of the claim.
 fn clashes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64]) -> Markup {
-    let bands: Vec<(f64, f64, &str)> = checked
+    let bands: Vec<(f64, f64, std::borrow::Cow<str>)> = checked
         .findings
         .iter()
         .filter(|f| f.claim == claim && f.kind == FindingKind::Conflict)
@@ -341,7 +341,7 @@ fn clashes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64]) -> Mar
                 .collect();
             let low = xs.iter().copied().fold(f64::INFINITY, f64::min);
             let high = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            (low <= high).then_some((low - 9.0, high + 9.0, finding.message.as_str()))
+            (low <= high).then_some((low - 9.0, high + 9.0, abridged(&finding.message)))
         })
         .collect();
     html! {
@@ -358,7 +358,7 @@ fn clashes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64]) -> Mar
 /// A line through the points of each change over time of the claim, in time order (the finding's sides are its
 /// timeline, from `reconcile::timeline`).
 fn changes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64], frame: &Frame) -> Markup {
-    let lines: Vec<(String, &str)> = checked
+    let lines: Vec<(String, std::borrow::Cow<str>)> = checked
         .findings
         .iter()
         .filter(|f| f.claim == claim && f.kind == FindingKind::Change)
@@ -381,12 +381,35 @@ fn changes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64], frame:
                     })
                 })
                 .collect();
-            (vertices.join(" "), finding.message.as_str())
+            (vertices.join(" "), abridged(&finding.message))
         })
         .collect();
     html! {
         @for (vertices, message) in lines {
             polyline.joined points=(vertices) { title { (message) } }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_fall_on_round_values() {
+        assert_eq!(
+            ticks(0.0, 1000.0, 5, 1.0),
+            [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]
+        );
+        assert_eq!(ticks(3.2, 7.9, 5, 1.0), [4.0, 5.0, 6.0, 7.0]);
+        assert_eq!(ticks(0.0, 0.5, 5, 1.0), [0.0]);
+    }
+
+    #[test]
+    fn a_single_value_gets_room_around_it() {
+        assert_eq!(padded(&[1000.0], 1.0), (999.5, 1000.5));
+        assert_eq!(padded(&[], 1.0), (0.0, 1.0));
+        let (low, high) = padded(&[0.0, 100.0], 1.0);
+        assert!(low < 0.0 && high > 100.0);
     }
 }
