@@ -52,14 +52,27 @@ fn text_of(html: &str) -> String {
 }
 
 /// The page's structure, one line per part in document order: headings, sections, the matrix row by row, each
-/// timeline's marks, bands and lines, each finding's sides, and each source's marked mentions.
+/// timeline's marks, bands and lines and the rows of its table, each finding's sides, and each source's marked
+/// mentions.
 fn outline(html: &str) -> String {
+    let figures = Regex::new(r#"(?s)<details class="figures">.*?</details>"#).unwrap();
+    let in_figures: Vec<std::ops::Range<usize>> =
+        figures.find_iter(html).map(|m| m.range()).collect();
     let mut parts: Vec<(usize, String)> = Vec::new();
     let mut add = |pattern: &str, render: &dyn Fn(&regex::Captures) -> String| {
         for captures in Regex::new(pattern).unwrap().captures_iter(html) {
-            parts.push((captures.get(0).unwrap().start(), render(&captures)));
+            let start = captures.get(0).unwrap().start();
+            let nested = in_figures
+                .iter()
+                .any(|range| range.contains(&start) && range.start != start);
+            if !nested {
+                parts.push((start, render(&captures)));
+            }
         }
     };
+    add(r#"(?s)<details class="figures">(.*?)</details>"#, &|c| {
+        format!("      figures: {} rows", c[1].matches("<tr>").count() - 1)
+    });
     add(r#"<section id="([a-z]+)">"#, &|c| {
         format!("section #{}", &c[1])
     });
@@ -79,7 +92,7 @@ fn outline(html: &str) -> String {
             .collect();
         format!("    row: {}", cells.join(" | "))
     });
-    add(r#"(?s)<figure class="timeline">(.*?)</figure>"#, &|c| {
+    add(r#"(?s)<figure class="timeline"><svg(.*?)</svg>"#, &|c| {
         let count = |needle: &str| c[1].matches(needle).count();
         format!(
             "      timeline: {} marks ({} conflicting, {} updating), {} conflict bands, {} change lines",

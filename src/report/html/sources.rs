@@ -62,6 +62,9 @@ fn source_markup(page: &Page, index: usize, mentions: &[&Mention]) -> Markup {
                     }
                 }
             }
+            @if text.as_ref().is_some_and(|t| t.len() > SHOWN_BYTES) {
+                p.meta { "The text is shown up to its first " (SHOWN_BYTES / 1024) " KiB." }
+            }
             @if !unplaced.is_empty() {
                 p.meta { "Mentions not marked in the text above:" }
                 ul {

@@ -91,8 +91,41 @@ pub(super) fn chart(page: &Page, claim: usize) -> Option<Markup> {
                 ". Bars span what a figure allows (dashed when open-ended); ● agrees, ■ updates, ✗ conflicts; "
                 "a shaded band is a conflict at one time, a line joins the figures of a change over time."
             }
+            (figures(checked, &points))
         }
     })
+}
+
+/// How many figures the table under a chart lists; the sources list every mention.
+const TABLE_ROWS: usize = 200;
+
+/// The chart's figures as a table, in time order, for those who cannot see the chart (closed until opened).
+fn figures(checked: &Checked, points: &[Point]) -> Markup {
+    let mut order: Vec<&Point> = points.iter().collect();
+    order.sort_by_key(|p| (p.time, p.mention.id));
+    html! {
+        details.figures {
+            summary { "The figures as a table" }
+            table {
+                thead { tr { th { "Figure · as of · source" } th { "Stance" } } }
+                tbody {
+                    @for point in order.iter().take(TABLE_ROWS) {
+                        tr {
+                            td {
+                                a href=(format!("#m{}", point.mention.id)) {
+                                    (value_label(point.mention, &checked.sources[point.mention.source]))
+                                }
+                            }
+                            td { (point.stance.icon()) " " (point.stance.word()) }
+                        }
+                    }
+                }
+            }
+            @if order.len() > TABLE_ROWS {
+                p.meta { "and " (order.len() - TABLE_ROWS) " more, in the sources below" }
+            }
+        }
+    }
 }
 
 /// The axis a value lies on.
