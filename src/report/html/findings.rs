@@ -3,7 +3,6 @@
 
 use maud::{html, Markup};
 
-use super::page::severity_word;
 use super::{abridged, Page, Stance};
 use crate::check::Checked;
 use crate::extract::Mention;
@@ -56,7 +55,7 @@ fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Fin
         article class=(format!("finding {}", stance.class())) id=(format!("f{index}")) {
             h3 {
                 span aria-hidden="true" { (stance.icon()) } " " (kind)
-                @if finding.kind == FindingKind::Conflict { " (" (severity_word(finding.severity)) ")" }
+                @if finding.kind == FindingKind::Conflict { " (" (finding.severity.name()) ")" }
                 " · " a href=(format!("#claim-{}", finding.claim)) { code { (claim_id) } }
             }
             p { (abridged(&finding.message)) }

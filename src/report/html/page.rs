@@ -81,8 +81,8 @@ fn summary(checked: &Checked, rules: &RuleSet, options: &HtmlOptions) -> Markup 
                         " ("
                         @for (i, (severity, n)) in by_severity.iter().filter(|(_, n)| *n > 0).enumerate() {
                             @if i > 0 { ", " }
-                            span class=(format!("sev-{}", severity_word(*severity))) {
-                                (n) " at " (severity_word(*severity))
+                            span class=(format!("sev-{}", severity.name())) {
+                                (n) " at " (severity.name())
                             }
                         }
                         ")"
@@ -93,15 +93,6 @@ fn summary(checked: &Checked, rules: &RuleSet, options: &HtmlOptions) -> Markup 
             div { dt { "Warnings" } dd { (checked.warnings.len()) } }
             div { dt { "Checked" } dd { time datetime=(checked_at) { (checked_at) } } }
         }
-    }
-}
-
-/// "error", "warning", "note".
-pub(super) fn severity_word(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
     }
 }
 
@@ -116,7 +107,7 @@ fn claims(page: &Page) -> Markup {
                 article.claim id=(format!("claim-{index}")) {
                     h3 { (claim.title) " " code { (claim.id) } }
                     p.meta {
-                        (claim.kind.name()) " · conflicts at " (severity_word(claim.severity)) " · "
+                        (claim.kind.name()) " · conflicts at " (claim.severity.name()) " · "
                         (counted(mentions, "mention"))
                     }
                     ul.found {

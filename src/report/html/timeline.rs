@@ -5,7 +5,7 @@
 //! contradiction as two bars in one band.
 //!
 //! Values are placed on the axis by their extents (`kinds::extent`), the same stretches that reconciliation
-//! compares; times and points of a change come from the check and `reconcile::timeline`.
+//! compares; the points of a change are its finding's sides, which reconciliation puts in time order.
 
 use maud::{html, Markup};
 
@@ -89,7 +89,7 @@ pub(super) fn chart(page: &Page, claim: usize) -> Option<Markup> {
                 @if frame.unknown_lane { ", those of unknown time on the left" }
                 @if left_out > 0 { "; " (left_out) " not drawn (no year or not resolved)" }
                 ". Bars span what a figure allows (dashed when open-ended); ● agrees, ■ updates, ✗ conflicts; "
-                "a shaded band is a conflict at one time, a line joins the figures of a change over time."
+                "a shaded band spans the mentions of a conflict, a line joins the figures of a change over time."
             }
             (figures(checked, &points))
         }
@@ -388,8 +388,8 @@ fn clashes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64]) -> Mar
     }
 }
 
-/// A line through the points of each change over time of the claim, in time order (the finding's sides are its
-/// timeline, from `reconcile::timeline`).
+/// A line through the points of each change over time of the claim, in time order (a change's sides are the points
+/// of its timeline).
 fn changes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64], frame: &Frame) -> Markup {
     let lines: Vec<(String, std::borrow::Cow<str>)> = checked
         .findings
