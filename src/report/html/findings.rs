@@ -71,11 +71,14 @@ fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Fin
             @if !finding.compatible.is_empty() {
                 p.meta {
                     "Compatible with every side: "
-                    @for (i, &id) in finding.compatible.iter().enumerate() {
+                    @for (i, &id) in finding.compatible.iter().take(LISTED).enumerate() {
                         @if i > 0 { "; " }
                         @if let Some(mention) = checked.mentions.get(id) {
                             a href=(format!("#m{id}")) { (value_label(mention, &checked.sources[mention.source])) }
                         }
+                    }
+                    @if finding.compatible.len() > LISTED {
+                        "; and " (counted(finding.compatible.len() - LISTED, "more mention"))
                     }
                 }
             }
