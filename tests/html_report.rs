@@ -142,6 +142,37 @@ fn the_page_is_self_contained() {
 }
 
 #[test]
+fn every_link_on_the_page_leads_somewhere_and_every_mention_has_a_place() {
+    let (_dir, html) = seeds_page(&["--now", NOW]);
+    let all_ids: Vec<&str> = Regex::new(r#" id="([^"]+)""#)
+        .unwrap()
+        .captures_iter(&html)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    let ids: std::collections::BTreeSet<&str> = all_ids.iter().copied().collect();
+    assert_eq!(ids.len(), all_ids.len(), "every id is unique");
+    let links: Vec<&str> = Regex::new(r##"href="#([^"]+)""##)
+        .unwrap()
+        .captures_iter(&html)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert!(links.len() > 200, "{} links", links.len());
+    let dangling: Vec<&&str> = links.iter().filter(|l| !ids.contains(*l)).collect();
+    assert!(dangling.is_empty(), "links to nothing: {dangling:?}");
+    let mentions = ids
+        .iter()
+        .filter(|id| {
+            id.strip_prefix('m')
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+        })
+        .count();
+    assert_eq!(
+        mentions, 106,
+        "every mention of the seeds has its place on the page"
+    );
+}
+
+#[test]
 fn the_same_check_gives_the_same_bytes() {
     let (_a, one_thread) = seeds_page(&["--now", NOW, "--threads", "1"]);
     let (_b, two_threads) = seeds_page(&["--now", NOW, "--threads", "2"]);
