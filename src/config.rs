@@ -29,6 +29,12 @@ pub struct Config {
     /// directory (`drafts/**`, `**/*.draft.md`).
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Walk the files that ignore files (.gitignore, .ignore) exclude, as `--no-ignore` does.
+    #[serde(default)]
+    pub no_ignore: bool,
+    /// Walk hidden files and directories, as `--hidden` does.
+    #[serde(default)]
+    pub hidden: bool,
     /// A manifest of sources (see README, "Sources and publication dates") besides those found in the corpus.
     pub manifest: Option<PathBuf>,
     /// Default output format.

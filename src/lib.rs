@@ -3,7 +3,8 @@
 //! The data flows through one module per stage:
 //!
 //! - [`rules`]: the YAML rule language, which declares the claims to track;
-//! - [`source`]: the corpus, its files and who published each one and when;
+//! - [`source`]: the corpus, its files and who published each one and when ([`walk`] chooses the files of a
+//!   directory);
 //! - [`extract`]: every match of every claim's patterns in every source, normalised into a mention;
 //! - [`kinds`]: what each kind of claim tracks and how its values compare (interval, day range, polarity, the
 //!   wordings of a name, quotations);
@@ -12,7 +13,7 @@
 //!
 //! [`check::check`] runs the stages in order. Around it: [`draft`] keeps what concerns one unpublished text,
 //! [`suppress`] honours `factlint-ignore` markers, [`baseline`] and [`fingerprint`] remember accepted findings,
-//! [`config`] reads `factlint.yaml`, and [`rule_examples`] tests rules against their own examples.
+//! [`config`] reads `factlint.yaml`, [`init`] writes the files of a first run, and [`rule_examples`] tests rules against their own examples.
 //!
 //! Below the stages: [`model`] holds the plain data they pass on, [`text`] the text utilities (lines and columns,
 //! sentences, words, diffs), and [`scan`] the engine that searches every pattern in one pass. Rule files, manifests
@@ -24,6 +25,7 @@ pub mod config;
 pub mod draft;
 pub mod extract;
 pub mod fingerprint;
+pub mod init;
 pub mod kinds;
 pub mod model;
 pub mod reconcile;
@@ -35,4 +37,5 @@ pub mod source;
 pub mod suppress;
 pub mod text;
 mod union_find;
+pub mod walk;
 mod yaml;

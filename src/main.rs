@@ -28,6 +28,9 @@ fn main() -> ExitCode {
         Command::Explain(args) => cli::tables::explain(args),
         Command::Report(args) => cli::report::run(args),
         Command::Schema => cli::tables::schema(),
+        Command::Init(args) => cli::init::run(args),
+        Command::Completions { shell } => cli::docs::completions(shell),
+        Command::Man => cli::docs::man(),
     };
     ExitCode::from(code)
 }

@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::kinds::date::{parse_date, parse_publication_date, Day, DATE_PHRASE};
 use crate::text::{decode_text, LineIndex, BOM};
+use crate::walk::{display_path, Reason, Skipped, WalkOptions};
 use crate::yaml::{self, YamlError};
 
 /// File name of a corpus manifest; a directory that holds one describes its sources there.
@@ -257,6 +258,8 @@ pub struct CorpusOptions {
     pub exclude_root: PathBuf,
     /// A manifest to apply besides those found in the walked directories.
     pub manifest: Option<PathBuf>,
+    /// Which files a directory walk takes (ignore files, hidden files, globs, types).
+    pub walk: WalkOptions,
 }
 
 impl Corpus {
@@ -284,13 +287,23 @@ impl Corpus {
             load_manifest(manifest, &mut walk.manifests)?;
         }
         for path in paths {
-            walk.add(path)?;
+            walk.add(path, &options.walk)?;
         }
         walk.files.sort();
         walk.files.dedup();
+        let before = walk.files.len();
         walk.files.retain(|file| !excluded(options, file));
+        for _ in walk.files.len()..before {
+            walk.skipped.add(Reason::Excluded);
+        }
         walk.problems
             .retain(|problem| !excluded(options, Path::new(&problem.path)));
+        if walk.files.is_empty() {
+            for dir in &walk.dirs {
+                walk.skipped
+                    .count_unlisted(dir, &options.walk, &has_source_extension);
+            }
+        }
         Ok(walk)
     }
 }
@@ -306,6 +319,10 @@ pub struct Walk {
     manifests: BTreeMap<PathBuf, Manifest>,
     /// Entries the walk could not take: loops, dangling links, FIFOs.
     problems: Vec<SourceProblem>,
+    /// The directories walked, to explain a walk that took nothing.
+    dirs: Vec<PathBuf>,
+    /// The files the walk left out, by reason.
+    skipped: Skipped,
 }
 
 impl Walk {
@@ -336,13 +353,13 @@ impl Walk {
         }
         corpus.problems.sort_by(|a, b| a.path.cmp(&b.path));
         if corpus.sources.is_empty() {
-            return Err(no_sources(&self.roots, &corpus.problems));
+            return Err(no_sources(&self.roots, &corpus.problems, &self.skipped));
         }
         Ok(corpus)
     }
 
     /// Adds the sources under `path`, and parses each manifest met on the way.
-    fn add(&mut self, path: &Path) -> Result<(), CorpusError> {
+    fn add(&mut self, path: &Path, options: &WalkOptions) -> Result<(), CorpusError> {
         let Ok(metadata) = std::fs::metadata(path) else {
             return Err(CorpusError::Missing(display_path(path)));
         };
@@ -354,13 +371,10 @@ impl Walk {
             self.problems.push(not_a_regular_file(path));
             return Ok(());
         }
-        let walker = ignore::WalkBuilder::new(path)
-            .follow_links(true)
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build();
-        for entry in walker {
+        self.dirs.push(path.to_path_buf());
+        for entry in options.walker(path) {
             match entry {
-                Ok(entry) => self.add_entry(&entry)?,
+                Ok(entry) => self.add_entry(&entry, options)?,
                 Err(error) => self.problems.push(walk_problem(path, &error)),
             }
         }
@@ -368,18 +382,29 @@ impl Walk {
     }
 
     /// Takes one entry of a directory walk: a manifest, a source, or a problem when a name that looks like a source
-    /// is not a regular file (a FIFO would block a read forever, a device would never end).
-    fn add_entry(&mut self, entry: &ignore::DirEntry) -> Result<(), CorpusError> {
+    /// is not a regular file (a FIFO would block a read forever, a device would never end). A regular file that is not
+    /// taken is counted with the reason why.
+    fn add_entry(
+        &mut self,
+        entry: &ignore::DirEntry,
+        options: &WalkOptions,
+    ) -> Result<(), CorpusError> {
         let path = entry.path();
         if path.file_name().is_some_and(|n| n == MANIFEST_FILE_NAME) {
             return load_manifest(path, &mut self.manifests);
         }
-        if !has_source_extension(path) {
+        let kind = entry.file_type();
+        if kind.is_some_and(|k| k.is_dir()) {
             return Ok(());
         }
-        match entry.file_type() {
+        if let Some(reason) = options.classify(path, &has_source_extension) {
+            if kind.is_some_and(|k| k.is_file()) {
+                self.skipped.add(reason);
+            }
+            return Ok(());
+        }
+        match kind {
             Some(kind) if kind.is_file() => self.files.push(path.to_path_buf()),
-            Some(kind) if kind.is_dir() => {}
             _ => self.problems.push(not_a_regular_file(path)),
         }
         Ok(())
@@ -435,16 +460,24 @@ fn innermost(error: &ignore::Error) -> String {
 /// The error for a check that read no source under `paths`, saying why each file was skipped.
 pub fn nothing_read(paths: &[PathBuf], skipped: &[SourceProblem]) -> CorpusError {
     let roots: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
-    no_sources(&roots, skipped)
+    no_sources(&roots, skipped, &Skipped::default())
 }
 
-/// The error for a corpus with nothing to check, saying what was found instead.
-fn no_sources(roots: &[String], problems: &[SourceProblem]) -> CorpusError {
-    let help = if problems.is_empty() {
-        format!(
-            "sources are files ending in .{}; none was found",
-            SOURCE_EXTENSIONS.join(", .")
-        )
+/// The error for a corpus with nothing to check, saying what was found instead: the files the walk left out, by
+/// reason and with the flag that takes them, and the files that could not be read.
+fn no_sources(roots: &[String], problems: &[SourceProblem], left_out: &Skipped) -> CorpusError {
+    let extensions = SOURCE_EXTENSIONS.join(", .");
+    let help = if !left_out.is_empty() {
+        let mut help = format!("sources are files ending in .{extensions}; none was taken:");
+        for line in left_out.lines() {
+            help.push_str(&format!("\n{line}"));
+        }
+        for p in problems {
+            help.push_str(&format!("\n{}: {}", p.path, p.reason));
+        }
+        help
+    } else if problems.is_empty() {
+        format!("sources are files ending in .{extensions}; none was found")
     } else {
         let skipped: Vec<String> = problems
             .iter()
@@ -464,6 +497,11 @@ fn excluded(options: &CorpusOptions, file: &Path) -> bool {
     };
     let relative = file.strip_prefix(&options.exclude_root).unwrap_or(file);
     exclude.is_match(relative)
+}
+
+/// The file types of `--type`, one a line with their globs, marking those this version does not read.
+pub fn type_list() -> String {
+    crate::walk::types::list(&|extension| SOURCE_EXTENSIONS.contains(&extension))
 }
 
 fn has_source_extension(path: &Path) -> bool {
@@ -515,12 +553,6 @@ fn manifest_entry(manifests: &BTreeMap<PathBuf, Manifest>, file: &Path) -> Sourc
             manifest.sources.get(&key).cloned()
         })
         .unwrap_or_default()
-}
-
-/// Renders a path with forward slashes, so output is the same on every platform.
-fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
 /// Reads one file into a [`Source`]; the error is a human-readable reason.
@@ -804,6 +836,16 @@ fn find_dateline(body: &str) -> Option<(Date, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_extension_read_has_a_file_type() {
+        for extension in SOURCE_EXTENSIONS {
+            assert!(
+                crate::walk::types::type_of(extension).is_some(),
+                "add .{extension} to walk::types::FILE_TYPES, so that --type can name it"
+            );
+        }
+    }
 
     #[test]
     fn front_matter_is_read_and_skipped() {

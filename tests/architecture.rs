@@ -17,6 +17,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("yaml", 1),
     ("scan", 1),
     ("union_find", 1),
+    // Which files a directory walk takes (ignore files, hidden files, globs, types), and why it left some out.
+    ("walk", 1),
     // The claim kinds: phrase grammars, values, compatibility, the registry.
     ("kinds", 2),
     // Rule files (built through the kinds' registry) and sources (whose datelines read as dates): siblings that
@@ -39,8 +41,10 @@ const LAYERS: &[(&str, u8)] = &[
     ("baseline", 8),
     // factlint.yaml names a report format.
     ("config", 9),
+    // The files of a first run: a configuration, starter rules, a manifest of the sources found.
+    ("init", 10),
     // The command line, in the binary.
-    ("cli", 10),
+    ("cli", 11),
 ];
 
 fn src() -> PathBuf {

@@ -343,3 +343,78 @@ fn a_figure_with_a_noun_of_its_own_is_not_a_toll() {
     );
     assert_eq!(values(&checked), Vec::<String>::new());
 }
+
+const TOLL_AND_MISSING: &str = "
+claims:
+  - id: dead
+    title: People killed in the flood
+    kind: quantity
+    counts: [person, people, resident]
+    of: [kill, dead, die]
+  - id: missing
+    title: People missing after the flood
+    kind: quantity
+    counts: [person, people, resident]
+    of: [missing]
+";
+
+#[test]
+fn coordinated_figures_keep_their_own_claims() {
+    let rules = rules(TOLL_AND_MISSING);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The governor said 1,200 people had been killed and hundreds are still missing.",
+            "Valley floods: 900 residents dead, dozens missing",
+            "The dam failure killed 750 people and left 4 300 missing, officials said.",
+        ],
+    );
+    let by_claim = |id: &str| -> Vec<String> {
+        let claim = rules.claims.iter().position(|c| c.id == id).unwrap();
+        let mut texts: Vec<String> = checked
+            .mentions
+            .iter()
+            .filter(|m| m.claim == claim)
+            .map(|m| m.text.to_string())
+            .collect();
+        texts.sort();
+        texts
+    };
+    assert_eq!(
+        by_claim("dead"),
+        ["1,200 people", "750 people", "900 residents"]
+    );
+    assert_eq!(by_claim("missing"), ["4 300", "dozens", "hundreds"]);
+}
+
+#[test]
+fn a_part_of_a_whole_and_a_figure_reached_later_keep_the_counted_noun() {
+    let rules = rules(
+        "
+claims:
+  - id: strikers
+    title: Workers on strike
+    kind: quantity
+    counts: [worker, member]
+    of: [strike, walk out]
+",
+    );
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "More workers joined the strike on Friday, beside the 9,000 of the 120,000 members already out.",
+            "About 9,000 workers went on strike, though that number has since climbed to 21,000.",
+        ],
+    );
+    let mut texts: Vec<&str> = checked.mentions.iter().map(|m| &*m.text).collect();
+    texts.sort();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with("9,000") && !t.ends_with("120,000")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t.ends_with("21,000")), "{texts:?}");
+}

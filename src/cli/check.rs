@@ -11,7 +11,7 @@ use factlint::reconcile::counted;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::{github, json, sarif, Format};
 use factlint::rules::RuleSet;
-use factlint::source::{Corpus, Source};
+use factlint::source::{type_list, Corpus, Source};
 
 use super::{
     check_corpus, load_inputs, report_error, stderr_options, CheckRun, ColorChoice, Inputs,
@@ -53,6 +53,11 @@ pub struct CheckArgs {
     /// Every warning as a diagnostic on stderr, not only the first few and a count by kind.
     #[arg(long, short)]
     verbose: bool,
+    #[command(flatten)]
+    walk: super::walk::WalkArgs,
+    /// Print the file types that --type and --type-not name, with their extensions, then exit.
+    #[arg(long)]
+    type_list: bool,
 }
 
 /// What stderr says of the check's warnings. The JSON report holds them all, so stderr names only the sources that
@@ -109,12 +114,21 @@ pub fn run(args: CheckArgs) -> u8 {
 }
 
 fn run_checked(args: CheckArgs) -> Result<u8, u8> {
+    if args.type_list {
+        print!("{}", type_list());
+        return Ok(0);
+    }
     let Inputs {
         config,
         rules,
         paths,
         mut corpus,
-    } = load_inputs(args.paths.clone(), args.rules.clone(), args.run.color)?;
+    } = load_inputs(
+        args.paths.clone(),
+        args.rules.clone(),
+        &args.walk,
+        args.run.color,
+    )?;
     if let Some(path) = &args.draft {
         add_draft(&mut corpus, path, args.stdin_filename.as_deref())?;
     }

@@ -2,10 +2,13 @@
 //! the corpus, and how diagnostics are drawn.
 
 pub mod check;
+pub mod docs;
+pub mod init;
 pub mod progress;
 pub mod report;
 pub mod tables;
 pub mod test;
+pub mod walk;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -50,6 +53,15 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Print the JSON Schema of rule files (for editors' YAML language servers).
     Schema,
+    /// Set up a folder: a commented factlint.yaml, starter rules with examples, and a manifest of the sources found.
+    Init(init::InitArgs),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`factlint man > factlint.1`).
+    Man,
 }
 
 /// Where the rules come from.
@@ -139,8 +151,13 @@ pub fn load_rules(paths: &[PathBuf], choice: ColorChoice) -> Result<RuleSet, u8>
     })
 }
 
-/// Loads the corpus with the configuration's excludes and manifest.
-pub fn load_corpus(paths: &[PathBuf], config: &Config, choice: ColorChoice) -> Result<Corpus, u8> {
+/// Loads the corpus with the configuration's excludes and manifest, walking directories as `walk` says.
+pub fn load_corpus(
+    paths: &[PathBuf],
+    config: &Config,
+    walk: &walk::WalkArgs,
+    choice: ColorChoice,
+) -> Result<Corpus, u8> {
     let fail = |message: String| {
         eprintln!("error: {message}");
         EXIT_ERROR
@@ -155,6 +172,7 @@ pub fn load_corpus(paths: &[PathBuf], config: &Config, choice: ColorChoice) -> R
         exclude: Some(exclude.build().map_err(|e| fail(e.to_string()))?),
         exclude_root: config.dir.clone(),
         manifest: config.manifest.as_ref().map(|m| config.resolve(m)),
+        walk: walk.options(config).map_err(fail)?,
     };
     Corpus::load_with(paths, &options).map_err(|e| {
         report_error(&e, choice);
@@ -174,16 +192,18 @@ pub struct Inputs {
     pub corpus: Corpus,
 }
 
-/// Loads the configuration, the rules and the corpus, printing what is broken (exit code 2).
+/// Loads the configuration, the rules and the corpus (walking directories as `walk` says), printing what is broken
+/// (exit code 2).
 pub fn load_inputs(
     paths: Vec<PathBuf>,
     rules: Vec<PathBuf>,
+    walk: &walk::WalkArgs,
     choice: ColorChoice,
 ) -> Result<Inputs, u8> {
     let config = load_config(choice)?;
     let rules = load_rules(&paths_or(rules, &config, &config.rules, "rules"), choice)?;
     let paths = paths_or(paths, &config, &config.paths, "seeds");
-    let corpus = load_corpus(&paths, &config, choice)?;
+    let corpus = load_corpus(&paths, &config, walk, choice)?;
     Ok(Inputs {
         config,
         rules,

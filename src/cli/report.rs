@@ -29,6 +29,8 @@ pub struct ReportArgs {
     now: Option<jiff::Timestamp>,
     #[command(flatten)]
     run: CheckRun,
+    #[command(flatten)]
+    walk: super::walk::WalkArgs,
 }
 
 /// Checks the corpus and writes the page; returns the exit code: 0 once the page is written, whatever it shows, 2
@@ -47,7 +49,12 @@ fn write_report(args: ReportArgs) -> Result<(), u8> {
         paths,
         corpus,
         ..
-    } = load_inputs(args.paths.clone(), args.rules.clone(), args.run.color)?;
+    } = load_inputs(
+        args.paths.clone(),
+        args.rules.clone(),
+        &args.walk,
+        args.run.color,
+    )?;
     let checked = check_corpus(&rules, corpus, &paths, &args.run)?;
     eprint!(
         "{}",

@@ -32,6 +32,8 @@ pub struct ExplainArgs {
     /// With --text: the text's publication date, which anchors relative dates ("2024-05-20").
     #[arg(long, value_name = "DATE", requires = "text")]
     published: Option<String>,
+    #[command(flatten)]
+    walk: super::walk::WalkArgs,
 }
 
 /// Lists the claims.
@@ -74,6 +76,7 @@ pub fn explain(args: ExplainArgs) -> u8 {
         let corpus = load_corpus(
             &paths_or(args.paths.clone(), &config, &config.paths, "seeds"),
             &config,
+            &args.walk,
             args.color,
         )?;
         let checked = check(&rules, corpus);

@@ -31,7 +31,7 @@ pub const QUANTITY_PHRASE: &str = concat!(
     r")\s+)?(?:",
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|",
     r"dozens|hundreds|thousands|millions|billions|",
-    r"(?:[0-9](?:[0-9,.]*[0-9])?\w*|",
+    r"(?:[0-9]{1,3}(?:[\x20\u{a0}\u{202f}][0-9]{3})+\b|[0-9](?:[0-9,.]*[0-9])?\w*|",
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
     r"(?:(?:-|\s+)(?:one|two|three|four|five|six|seven|eight|nine))?|",
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|",
@@ -131,7 +131,7 @@ pub struct Quantity {
 /// or "1,000km", so a mistyped or unit-glued figure never yields a wrong count,
 /// and when it allows no count at all ("fewer than 0").
 pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
-    let lower = phrase.to_lowercase();
+    let lower = join_spaced_thousands(&phrase.to_lowercase());
     let tokens: Vec<&str> = lower.split_whitespace().collect();
     let (qualifier, tokens) = split_qualifier(&tokens);
     let (qualifier, tokens) = split_or_so(qualifier, tokens);
@@ -150,6 +150,26 @@ pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
         qualifier,
         interval,
     })
+}
+
+/// `phrase` with the spaces that separate groups of thousands taken out ("10 000" and "5\u{a0}300" as written in
+/// many countries): a space between digits followed by exactly three digits.
+fn join_spaced_thousands(phrase: &str) -> String {
+    let chars: Vec<char> = phrase.chars().collect();
+    let group_follows = |at: usize| {
+        chars.len() >= at + 4
+            && chars[at + 1..at + 4].iter().all(char::is_ascii_digit)
+            && !chars.get(at + 4).is_some_and(char::is_ascii_digit)
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            let separator = matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+            !(separator && i > 0 && chars[i - 1].is_ascii_digit() && group_follows(i))
+        })
+        .map(|(_, c)| *c)
+        .collect()
 }
 
 /// `quantity` hedged by `qualifier` instead of its own: for qualifier words a claim adds to the grammar ("the toll
@@ -547,6 +567,17 @@ mod tests {
         exact("1,000", 1000.0);
         exact("21,000", 21000.0);
         exact("1,234,567", 1_234_567.0);
+    }
+
+    #[test]
+    fn space_grouped_digits() {
+        exact("10 000", 10_000.0);
+        exact("5\u{a0}300", 5300.0);
+        exact("1 234 567", 1_234_567.0);
+        assert_eq!(finds("at least 5 300 people died"), ["at least 5 300"]);
+        // a year or a day beside a figure is not a group of thousands
+        assert_eq!(finds("in 2023 300 people"), ["2023", "300"]);
+        assert_eq!(finds("aged 18 or under"), ["18"]);
     }
 
     #[test]

@@ -42,6 +42,9 @@ const OBJECT_DATES: &[&str] = &[
     "reached",
 ];
 
+/// The last word of a date phrase: a day or year number, a month or a weekday, as a regex.
+const DATE_END: &str = r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?)";
+
 /// A date claim written in words.
 #[derive(Debug)]
 pub struct WordDateClaim {
@@ -79,10 +82,16 @@ impl WordDateClaim {
         } else {
             let objects = object.alternation();
             let gap = format!(r"(?:[\s,]+{WORD}){{0,8}}?[\s,]+");
-            vec![
+            let mut patterns = vec![
                 compile(&format!("{events}{gap}{objects}"), "object")?,
                 compile(&format!("{objects}{gap}{events}"), "object")?,
-            ]
+            ];
+            if !event.is_empty() {
+                // "the Aug. 31 deadline", "Tuesday's deadline": a date that names the event's noun, object or not
+                let named = format!(r"{DATE_END}(?:['’]s)?\s+{}", event.alternation());
+                patterns.push(compile(&named, "event")?);
+            }
+            patterns
         };
         Ok(WordDateClaim {
             patterns,
@@ -137,14 +146,18 @@ impl WordDateClaim {
             for date in dates.iter().filter(|d| d.start >= hit.span.end) {
                 let between = sentence_words(&sentence[hit.span.end..date.start]);
                 let lead = sentence_words(&sentence[date.clone()]);
-                let owned = (between.len() <= 2
-                    && between
-                        .iter()
-                        .any(|w| OBJECT_DATES.contains(&w.lower.as_str())))
-                    || (between.is_empty()
-                        && lead
-                            .first()
-                            .is_some_and(|w| OBJECT_DATES.contains(&w.lower.as_str())));
+                let introduces = |w: &Token| OBJECT_DATES.contains(&w.lower.as_str());
+                // "an agreement from 2012", "the pact signed in 2012", not "the troops from Afghanistan by May"
+                let owned = match between.as_slice() {
+                    [word] => introduces(word),
+                    [word, preposition] => {
+                        introduces(word) && ["in", "on", "at"].contains(&preposition.lower.as_str())
+                    }
+                    _ => false,
+                } || (between.is_empty()
+                    && lead
+                        .first()
+                        .is_some_and(|w| OBJECT_DATES.contains(&w.lower.as_str())));
                 if owned {
                     spans.push(date.clone());
                 }
@@ -152,6 +165,60 @@ impl WordDateClaim {
         }
         spans
     }
+}
+
+impl WordDateClaim {
+    /// The date phrase that governs the clause of `event`, or why none does.
+    fn governing_date(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        dates: &[Range<usize>],
+        event: &Hit,
+    ) -> Result<Range<usize>, String> {
+        let owned = self.object_phrases(sentence, words, dates, event);
+        let attribution = governing_event_date(sentence, event.span.clone(), dates, &owned);
+        if let Some(index) = attribution.date() {
+            return Ok(dates[index].clone());
+        }
+        let reasons: Vec<String> = attribution
+            .rejected
+            .iter()
+            .map(|r| {
+                format!(
+                    "'{}': {}",
+                    &sentence[dates[r.date].clone()],
+                    r.reason.describe()
+                )
+            })
+            .collect();
+        Err(format!(
+            "no date governs the clause of '{}' ({})",
+            &sentence[event.span.clone()],
+            reasons.join("; ")
+        ))
+    }
+}
+
+/// A date phrase written right before the event's noun, which it dates: "the Aug. 31 deadline", "Tuesday's
+/// deadline", "the July 2023 coup". The phrase ends in a number, a month or a weekday.
+fn premodifier_date(
+    sentence: &str,
+    dates: &[Range<usize>],
+    event: &Range<usize>,
+) -> Option<Range<usize>> {
+    static END: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let end = END.get_or_init(|| {
+        regex::Regex::new(&format!("(?i){DATE_END}$")).expect("DATE_END is a valid regex")
+    });
+    dates.iter().rev().find_map(|date| {
+        // "the Aug. 31 deadline", not "last year overthrew"
+        if !end.is_match(&sentence[date.clone()]) {
+            return None;
+        }
+        let between = sentence.get(date.end..event.start)?.trim();
+        ["", "'s", "’s"].contains(&between).then(|| date.clone())
+    })
 }
 
 impl Kind for WordDateClaim {
@@ -176,9 +243,15 @@ impl Kind for WordDateClaim {
             return Err("no date phrase in the sentence".into());
         }
         let region = region(sentence, event.span.clone(), &dates);
+        let premodifier = premodifier_date(sentence, &dates, &event.span);
+        // "as the Aug. 31 deadline approaches": a date that names the event's noun needs the object in the sentence
+        let object_region = match premodifier {
+            Some(_) => vec![0..sentence.len()],
+            None => region.clone(),
+        };
         if !self.object.is_empty() {
             let in_clause = self.object.hits(sentence, &words).into_iter().any(|h| {
-                region
+                object_region
                     .iter()
                     .any(|r| r.start <= h.span.start && h.span.end <= r.end)
             });
@@ -193,32 +266,20 @@ impl Kind for WordDateClaim {
         let scope = self
             .conditions
             .check(sentence, &words, &region, &event.span)?;
-        let owned = self.object_phrases(sentence, &words, &dates, &event);
-        let attribution = governing_event_date(sentence, event.span.clone(), &dates, &owned);
-        let Some(index) = attribution.date() else {
-            let reasons: Vec<String> = attribution
-                .rejected
-                .iter()
-                .map(|r| {
-                    format!(
-                        "'{}': {}",
-                        &sentence[dates[r.date].clone()],
-                        r.reason.describe()
-                    )
-                })
-                .collect();
-            return Err(format!(
-                "no date governs the clause of '{}' ({})",
-                &sentence[event.span.clone()],
-                reasons.join("; ")
-            ));
+        let date = match premodifier {
+            Some(date) => date,
+            None => self.governing_date(sentence, &words, &dates, &event)?,
         };
-        let date = dates[index].clone();
-        if deadline && !is_deadline(&sentence[date.clone()]) {
+        let phrase = &sentence[date.clone()];
+        let event_words = &sentence[event.span.clone()];
+        if deadline && !is_deadline(phrase) {
             return Err(format!(
-                "'{}' is not a deadline ('by', 'until', 'no later than') of '{}'",
-                &sentence[date],
-                &sentence[event.span.clone()]
+                "'{phrase}' is not a deadline ('by', 'until', 'no later than') of '{event_words}'"
+            ));
+        }
+        if !deadline && is_deadline(phrase) && !self.deadline_for.is_empty() {
+            return Err(format!(
+                "'{phrase}' is a deadline, not the date of '{event_words}' (events with deadlines are `deadline_for`)"
             ));
         }
         Ok(Match {
@@ -249,6 +310,17 @@ fn is_deadline(phrase: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The candidate `whole` of `sentence`, as extraction hands it to `judge`.
+    fn candidate(sentence: &str, whole: Range<usize>) -> Match {
+        Match {
+            span: whole.clone(),
+            value: whole,
+            sentence: 0..sentence.len(),
+            polarity: None,
+            scope: None,
+        }
+    }
+
     fn verdict(fields: WordFields, sentence: &str) -> Result<String, String> {
         let claim = WordDateClaim::build(&fields).unwrap();
         let whole = claim
@@ -256,14 +328,7 @@ mod tests {
             .iter()
             .find_map(|p| p.regex().find(sentence).map(|m| m.range()))
             .ok_or("no candidate")?;
-        let found = Match {
-            span: whole.clone(),
-            value: whole,
-            sentence: 0..sentence.len(),
-            polarity: None,
-            scope: None,
-        };
-        let kept = claim.judge(sentence, found)?;
+        let kept = claim.judge(sentence, candidate(sentence, whole))?;
         Ok(sentence[kept.value].to_string())
     }
 
@@ -293,6 +358,54 @@ mod tests {
         )
         .unwrap_err();
         assert!(refused.contains("no `object` word"), "{refused}");
+    }
+
+    #[test]
+    fn a_date_before_the_events_noun_dates_it() {
+        let fields = WordFields {
+            event: vec!["deadline".into()],
+            deadline_for: vec!["leave".into()],
+            object: vec!["pullout".into()],
+            ..WordFields::default()
+        };
+        let sentence = "The pullout stalled, as the June 30 deadline loomed.";
+        let claim = WordDateClaim::build(&fields).unwrap();
+        let kept: Vec<String> = claim
+            .patterns
+            .iter()
+            .filter_map(|p| p.regex().find(sentence).map(|m| m.range()))
+            .filter_map(|whole| claim.judge(sentence, candidate(sentence, whole)).ok())
+            .map(|m| sentence[m.value].to_string())
+            .collect();
+        assert!(
+            !kept.is_empty() && kept.iter().all(|v| v == "June 30"),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn a_deadline_is_not_the_date_of_the_event_and_an_objects_place_is_not_its_date() {
+        let fields = WordFields {
+            event: vec!["withdraw".into()],
+            deadline_for: vec!["leave".into()],
+            object: vec!["troop".into()],
+            ..WordFields::default()
+        };
+        let refused =
+            verdict(fields.clone(), "They will withdraw the troops by June 30.").unwrap_err();
+        assert!(refused.contains("is a deadline"), "{refused}");
+        let fields = WordFields {
+            deadline_for: vec!["withdraw".into()],
+            object: vec!["troop".into()],
+            ..WordFields::default()
+        };
+        assert_eq!(
+            verdict(
+                fields,
+                "They will withdraw the troops from the region by June 30."
+            ),
+            Ok("by June 30".into())
+        );
     }
 
     #[test]

@@ -117,21 +117,39 @@ impl Conditions {
         region: &[Range<usize>],
         anchor: &Range<usize>,
     ) -> Result<Scope, String> {
-        let inside = |list: &WordList| -> Option<Hit> {
+        self.check_shared(sentence, words, region, &[], anchor)
+    }
+
+    /// [`Conditions::check`] for a candidate whose clause shares its opening words with the candidate's (`shared`:
+    /// "the storm cost the lives of 169 residents and 13 rescuers" shares "cost the lives of" with both figures):
+    /// `not_of` and `unless_near` in the shared words refuse the candidate too; `of` and `scope` must stand in its
+    /// own `region`.
+    pub fn check_shared(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        region: &[Range<usize>],
+        shared: &[Range<usize>],
+        anchor: &Range<usize>,
+    ) -> Result<Scope, String> {
+        let within = |list: &WordList, ranges: &[&[Range<usize>]]| -> Option<Hit> {
             list.hits(sentence, words).into_iter().find(|h| {
-                region
+                ranges
                     .iter()
+                    .flat_map(|r| r.iter())
                     .any(|r| r.start <= h.span.start && h.span.end <= r.end)
             })
         };
-        if let Some(hit) = inside(&self.not_of) {
+        let inside = |list: &WordList| within(list, &[region]);
+        let excluding = |list: &WordList| within(list, &[region, shared]);
+        if let Some(hit) = excluding(&self.not_of) {
             return Err(format!(
                 "excluded by `not_of`: {} ('{}' in the clause)",
                 self.not_of.written(hit.entry),
                 &sentence[hit.span]
             ));
         }
-        if let Some(hit) = inside(&self.unless_near) {
+        if let Some(hit) = excluding(&self.unless_near) {
             return Err(format!(
                 "dropped by `unless_near`: {} ('{}' in the clause)",
                 self.unless_near.written(hit.entry),

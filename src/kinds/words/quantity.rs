@@ -72,17 +72,169 @@ const FIGURE_REACH: usize = 12;
 /// The next quantity phrase after `after` (bytes of `sentence`), while it is within [`FIGURE_REACH`] words of the
 /// `counts` word that ends at `counts_end`.
 fn next_figure(sentence: &str, after: usize, counts_end: usize) -> Option<Range<usize>> {
+    let found = quantity_phrase().find_at(sentence, after)?;
+    let between = sentence_words(sentence.get(counts_end..found.start())?).len();
+    (between <= FIGURE_REACH).then(|| found.range())
+}
+
+/// The quantity phrase regex, compiled once.
+fn quantity_phrase() -> &'static regex::Regex {
     static PHRASE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let phrase = PHRASE.get_or_init(|| {
+    PHRASE.get_or_init(|| {
         regex::Regex::new(&format!(
             r"(?i)\b(?:{})",
             crate::kinds::quantity::QUANTITY_PHRASE
         ))
         .expect("the quantity phrase is a valid regex")
+    })
+}
+
+/// The figures of `sentence`: quantity phrases outside date phrases, and not the number of a compound adjective
+/// ("four-day truce").
+fn figures(sentence: &str, dates: &[Range<usize>]) -> Vec<Range<usize>> {
+    quantity_phrase()
+        .find_iter(sentence)
+        .map(|m| m.range())
+        .filter(|f| !dates.iter().any(|d| d.start < f.end && f.start < d.end))
+        .filter(|f| {
+            let mut rest = sentence[f.end..].chars();
+            !(rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic))
+        })
+        .collect()
+}
+
+/// Words that join one figure's part of a clause to the next figure's ("2,000 were killed and thousands are
+/// missing", "the toll rose to 2,000, with 10,000 missing").
+const COORDINATORS: &[&str] = &[
+    "and",
+    "while",
+    "whereas",
+    "but",
+    "with",
+    "plus",
+    "as well as",
+];
+
+/// How many words may stand between a coordinator and the figure it leads to ("and injured 5,000", "and Israel to
+/// release dozens").
+const COORDINATED_REACH: usize = 3;
+
+/// Where the coordinator that leads to the figure at `next` starts, when one stands after `after` (bytes of
+/// `sentence`) within [`COORDINATED_REACH`] words of the figure.
+fn coordinator_before(sentence: &str, after: usize, next: &Range<usize>) -> Option<usize> {
+    let between = sentence_words(&sentence[after..next.start]);
+    let last = between.len();
+    between
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(i, _)| last - i <= COORDINATED_REACH + 1)
+        .find(|(_, w)| COORDINATORS.contains(&w.lower.as_str()))
+        .map(|(_, w)| after + w.span.start)
+}
+
+/// The part of `clause` that belongs to the figure at `value` when the clause coordinates several figures: from the
+/// coordinator that leads to this figure to the one that leads to the next. `keep` (the figure and its `counts`
+/// word) always stays inside.
+fn figure_part(
+    sentence: &str,
+    clause: Range<usize>,
+    value: &Range<usize>,
+    keep: &Range<usize>,
+    figures: &[Range<usize>],
+) -> Range<usize> {
+    let previous = figures
+        .iter()
+        .filter(|f| f.end <= value.start && f.start >= clause.start)
+        .next_back();
+    let next = figures
+        .iter()
+        .find(|f| f.start >= value.end && f.end <= clause.end);
+    let start = previous
+        .and_then(|p| coordinator_before(sentence, p.end, value))
+        .map_or(clause.start, |at| at.max(clause.start));
+    let end = next
+        .and_then(|n| coordinator_before(sentence, value.end, n))
+        .map_or(clause.end, |at| at.min(clause.end));
+    start.min(keep.start)..end.max(keep.end)
+}
+
+/// Where the conditions of the figure at `value` look: its clause (see [`region`]), narrowed to the figure's own part
+/// when the clause coordinates several figures ("2,000 people were killed and thousands are missing"); and the words
+/// of the clause before that part, which the figure shares with the figures before it ("the storm cost the lives of
+/// 169 residents and 13 rescuers").
+fn own_region(
+    sentence: &str,
+    value: &Range<usize>,
+    keep: &Range<usize>,
+    dates: &[Range<usize>],
+) -> (Vec<Range<usize>>, Range<usize>) {
+    let mut region = region(sentence, keep.clone(), dates);
+    let clause = region[0].clone();
+    let figures = figures(sentence, dates);
+    region[0] = figure_part(sentence, clause.clone(), value, keep, &figures);
+    let shared = clause.start..region[0].start;
+    (region, shared)
+}
+
+/// True when a figure other than `value` is nearer the `counts` word at `counts` and does not count a noun of its
+/// own: the word is that figure's ("2,000 people dead, thousands missing": "people" is 2,000's, not the thousands').
+fn nearer_figure(
+    sentence: &str,
+    figures: &[Range<usize>],
+    counts: &Range<usize>,
+    value: &Range<usize>,
+) -> bool {
+    let distance = |a: &Range<usize>, b: &Range<usize>| match a.end <= b.start {
+        true => b.start - a.end,
+        false => a.start.saturating_sub(b.end),
+    };
+    if reached(sentence, value) || refers_back(sentence, value) {
+        return false;
+    }
+    let own = distance(value, counts);
+    figures
+        .iter()
+        .filter(|f| f.end <= value.start || f.start >= value.end)
+        .filter(|f| !part_of(sentence, value, f))
+        .filter(|f| distance(f, counts) < own)
+        .any(|f| match other_noun_after(sentence, f) {
+            None => true,
+            Some((_, noun)) => counts.start <= noun.start && noun.end <= counts.end,
+        })
+}
+
+/// True when a verb of reaching gives the figure at `value` ("the toll has since soared to 34,000"): the figure is
+/// the subject's latest value, whatever figures stand between.
+fn reached(sentence: &str, value: &Range<usize>) -> bool {
+    static VERB: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let verb = VERB.get_or_init(|| {
+        regex::Regex::new(&format!(r"(?i)\b(?:{REACHING})\s+(?:to|at)\s*$"))
+            .expect("the reaching verbs are a valid regex")
     });
-    let found = phrase.find_at(sentence, after)?;
-    let between = sentence_words(sentence.get(counts_end..found.start())?).len();
-    (between <= FIGURE_REACH).then(|| found.range())
+    verb.is_match(&sentence[..value.start])
+}
+
+/// True when the figure at `value` counts a part of what an earlier figure counts ("4,310 people died, 1,950 of
+/// them in the province").
+fn refers_back(sentence: &str, value: &Range<usize>) -> bool {
+    let after = sentence[value.end..].trim_start().to_lowercase();
+    ["of them", "of those", "of whom", "of which"]
+        .iter()
+        .any(|tail| after.starts_with(tail))
+}
+
+/// True when the figure at `value` is a part of the figure at `whole` ("13,000 of the 146,000 members"): the
+/// noun after the whole counts the part too.
+fn part_of(sentence: &str, value: &Range<usize>, whole: &Range<usize>) -> bool {
+    value.end <= whole.start
+        && matches!(
+            sentence[value.end..whole.start]
+                .trim()
+                .to_lowercase()
+                .as_str(),
+            "of" | "of the" | "out of" | "out of the" | "of its" | "of their"
+        )
 }
 
 /// Words that may follow a figure whose counted noun is left out: verbs, adverbs and prepositions, never a noun.
@@ -283,8 +435,10 @@ impl WordQuantityClaim {
         if !bare {
             return Err(refused());
         }
-        let region = region(sentence, value.clone(), dates);
-        let scope = self.conditions.check(sentence, words, &region, value)?;
+        let (region, shared) = own_region(sentence, value, value, dates);
+        let scope = self
+            .conditions
+            .check_shared(sentence, words, &region, &[shared], value)?;
         Ok(Match {
             span: super::shift(value, found.sentence.start),
             scope,
@@ -366,12 +520,14 @@ impl Kind for WordQuantityClaim {
             return Err(reason);
         }
         let words = sentence_words(sentence);
+        let figures = figures(sentence, &dates);
         let counted = self
             .counts
             .hits(sentence, &words)
             .into_iter()
             .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
             .filter(|h| h.span.end <= value.start || h.span.start >= value.end)
+            .filter(|h| !nearer_figure(sentence, &figures, &h.span, &value))
             .min_by_key(|h| h.span.start.abs_diff(value.start));
         let Some(counted) = counted else {
             return self.judge_elided(sentence, &words, &value, &dates, found);
@@ -405,8 +561,10 @@ impl Kind for WordQuantityClaim {
             }
         }
         let whole = super::union(&counted.span, &value);
-        let region = region(sentence, whole.clone(), &dates);
-        let scope = self.conditions.check(sentence, &words, &region, &value)?;
+        let (region, shared) = own_region(sentence, &value, &whole, &dates);
+        let scope = self
+            .conditions
+            .check_shared(sentence, &words, &region, &[shared], &value)?;
         let mention = match counts_first {
             true => value.clone(),
             false => whole,
@@ -510,6 +668,57 @@ mod tests {
         );
         let refused = verdict(&c, "US troops are based 920 km away.").unwrap_err();
         assert!(refused.contains("measure"), "{refused}");
+    }
+
+    fn toll_claim(of: &str) -> WordQuantityClaim {
+        let fields = WordFields {
+            counts: vec!["person".into(), "people".into()],
+            of: vec![of.into()],
+            ..WordFields::default()
+        };
+        WordQuantityClaim::build(&fields, Tolerance::default(), true).unwrap()
+    }
+
+    /// Every candidate the claim's patterns find in `sentence` and the value of those kept.
+    fn kept(claim: &WordQuantityClaim, sentence: &str) -> Vec<String> {
+        let mut values = Vec::new();
+        for pattern in &claim.patterns {
+            let mut caps = pattern.regex().create_captures();
+            pattern.regex().captures(sentence, &mut caps);
+            let (Some(whole), Some(value)) = (
+                caps.get_match(),
+                pattern.value_group().and_then(|g| caps.get_group(g)),
+            ) else {
+                continue;
+            };
+            let found = Match {
+                span: whole.range(),
+                value: value.range(),
+                sentence: 0..sentence.len(),
+                polarity: None,
+                scope: None,
+            };
+            if let Ok(kept) = claim.judge(sentence, found) {
+                values.push(sentence[kept.value].to_string());
+            }
+        }
+        values.sort();
+        values.dedup();
+        values
+    }
+
+    #[test]
+    fn coordinated_figures_each_keep_their_own_words() {
+        let dead = toll_claim("kill");
+        let missing = toll_claim("missing");
+        let joined = "Officials said 300 people were killed and hundreds are still missing.";
+        assert_eq!(kept(&dead, joined), ["300"]);
+        assert_eq!(kept(&missing, joined), ["hundreds"]);
+        let headline = "Storm toll: 120 people killed, dozens missing in the valley";
+        assert_eq!(kept(&dead, headline), ["120"]);
+        assert_eq!(kept(&missing, headline), ["dozens"]);
+        let with = "The quake killed 640 people, with 300 others missing.";
+        assert_eq!(kept(&missing, with), ["300"]);
     }
 
     #[test]
