@@ -14,19 +14,16 @@ use factlint::rules::RuleSet;
 use factlint::source::{type_list, Corpus, Source};
 
 use super::{
-    check_corpus, load_inputs, report_error, stderr_options, CheckRun, ColorChoice, Inputs,
+    check_corpus, load_inputs, report_error, stderr_options, CheckRun, ColorChoice, InputArgs,
+    Inputs,
 };
 use super::{EXIT_ERROR, EXIT_FAILED};
 
 /// Arguments of `factlint check`.
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (directories are walked, honouring .gitignore).
-    /// Default: from factlint.yaml, else seeds/
-    paths: Vec<PathBuf>,
-    /// Rule file or directory of rule files; may be given more than once. Default: from factlint.yaml, else rules/
-    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
-    rules: Vec<PathBuf>,
+    #[command(flatten)]
+    inputs: InputArgs,
     /// Output format. Default: from factlint.yaml, else human.
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -53,8 +50,6 @@ pub struct CheckArgs {
     /// Every warning as a diagnostic on stderr, not only the first few and a count by kind.
     #[arg(long, short)]
     verbose: bool,
-    #[command(flatten)]
-    walk: super::walk::WalkArgs,
     /// Print the file types that --type and --type-not name, with their extensions, then exit.
     #[arg(long)]
     type_list: bool,
@@ -123,12 +118,7 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
         rules,
         paths,
         mut corpus,
-    } = load_inputs(
-        args.paths.clone(),
-        args.rules.clone(),
-        &args.walk,
-        args.run.color,
-    )?;
+    } = load_inputs(&args.inputs, args.run.color)?;
     if let Some(path) = &args.draft {
         add_draft(&mut corpus, path, args.stdin_filename.as_deref())?;
     }

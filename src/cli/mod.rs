@@ -192,18 +192,28 @@ pub struct Inputs {
     pub corpus: Corpus,
 }
 
-/// Loads the configuration, the rules and the corpus (walking directories as `walk` says), printing what is broken
-/// (exit code 2).
-pub fn load_inputs(
-    paths: Vec<PathBuf>,
-    rules: Vec<PathBuf>,
-    walk: &walk::WalkArgs,
-    choice: ColorChoice,
-) -> Result<Inputs, u8> {
+/// Where a check's corpus and rules come from: paths, rule files, and how directories are walked.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Files or directories to check (directories are walked, honouring .gitignore).
+    /// Default: from factlint.yaml, else seeds/
+    pub paths: Vec<PathBuf>,
+    /// Rule file or directory of rule files; may be given more than once. Default: from factlint.yaml, else rules/
+    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
+    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub walk: walk::WalkArgs,
+}
+
+/// Loads the configuration, the rules and the corpus, printing what is broken (exit code 2).
+pub fn load_inputs(args: &InputArgs, choice: ColorChoice) -> Result<Inputs, u8> {
     let config = load_config(choice)?;
-    let rules = load_rules(&paths_or(rules, &config, &config.rules, "rules"), choice)?;
-    let paths = paths_or(paths, &config, &config.paths, "seeds");
-    let corpus = load_corpus(&paths, &config, walk, choice)?;
+    let rules = load_rules(
+        &paths_or(args.rules.clone(), &config, &config.rules, "rules"),
+        choice,
+    )?;
+    let paths = paths_or(args.paths.clone(), &config, &config.paths, "seeds");
+    let corpus = load_corpus(&paths, &config, &args.walk, choice)?;
     Ok(Inputs {
         config,
         rules,

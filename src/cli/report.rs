@@ -7,19 +7,15 @@ use factlint::report::html::{self, HtmlOptions};
 use factlint::report::human;
 
 use super::{
-    check_corpus, load_inputs, report_error, stderr_options, CheckRun, ColorChoice, Inputs,
-    EXIT_ERROR,
+    check_corpus, load_inputs, report_error, stderr_options, CheckRun, ColorChoice, InputArgs,
+    Inputs, EXIT_ERROR,
 };
 
 /// Arguments of `factlint report`.
 #[derive(clap::Args)]
 pub struct ReportArgs {
-    /// Files or directories to check (directories are walked, honouring .gitignore).
-    /// Default: from factlint.yaml, else seeds/
-    paths: Vec<PathBuf>,
-    /// Rule file or directory of rule files; may be given more than once. Default: from factlint.yaml, else rules/
-    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
-    rules: Vec<PathBuf>,
+    #[command(flatten)]
+    inputs: InputArgs,
     /// Write the page to this file.
     #[arg(long, value_name = "FILE")]
     html: PathBuf,
@@ -29,8 +25,6 @@ pub struct ReportArgs {
     now: Option<jiff::Timestamp>,
     #[command(flatten)]
     run: CheckRun,
-    #[command(flatten)]
-    walk: super::walk::WalkArgs,
 }
 
 /// Checks the corpus and writes the page; returns the exit code: 0 once the page is written, whatever it shows, 2
@@ -49,12 +43,7 @@ fn write_report(args: ReportArgs) -> Result<(), u8> {
         paths,
         corpus,
         ..
-    } = load_inputs(
-        args.paths.clone(),
-        args.rules.clone(),
-        &args.walk,
-        args.run.color,
-    )?;
+    } = load_inputs(&args.inputs, args.run.color)?;
     let checked = check_corpus(&rules, corpus, &paths, &args.run)?;
     eprint!(
         "{}",
