@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Test(args) => cli::test::run(args),
         Command::Rules(args) => cli::tables::rules(args),
         Command::Explain(args) => cli::tables::explain(args),
+        Command::Report(args) => cli::report::run(args),
         Command::Schema => cli::tables::schema(),
         Command::Init(args) => cli::init::run(args),
         Command::Completions { shell } => cli::docs::completions(shell),

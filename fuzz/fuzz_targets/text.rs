@@ -1,12 +1,13 @@
-//! Extraction, normalisation, reconciliation and both reports on arbitrary text, split into up to three sources at
-//! NUL bytes, against every rule file of the seed corpus: no panic, no hang, and nothing lost (every mention in exactly one
-//! finding of its claim).
+//! Extraction, normalisation, reconciliation and the reports (human, JSON, HTML) on arbitrary text, split into up to
+//! three sources at NUL bytes, against every rule file of the seed corpus: no panic, no hang, and nothing lost (every
+//! mention in exactly one finding of its claim).
 #![no_main]
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use factlint::check::check;
+use factlint::report::html::{self, HtmlOptions};
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::json;
 use factlint::rules::RuleSet;
@@ -57,4 +58,12 @@ fuzz_target!(|data: &[u8]| {
     human::render(&checked, rules, options);
     human::render_warnings(&checked, options, true);
     json::render(&checked, rules);
+    let page = html::render(
+        &checked,
+        rules,
+        &HtmlOptions {
+            checked_at: jiff::Timestamp::UNIX_EPOCH,
+        },
+    );
+    assert!(page.ends_with("</html>"), "the page is whole");
 });

@@ -4,30 +4,26 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use factlint::baseline::Baseline;
-use factlint::check::{check_with, CheckOptions, Checked};
+use factlint::check::Checked;
 use factlint::draft::keep_draft_findings;
 use factlint::model::{Severity, WarningKind};
 use factlint::reconcile::counted;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::{github, json, sarif, Format};
 use factlint::rules::RuleSet;
-use factlint::source::{nothing_read, type_list, Corpus, Source, SourceProblem};
+use factlint::source::{type_list, Corpus, Source};
 
-use super::progress::Progress;
 use super::{
-    load_config, load_corpus, load_rules, paths_or, report_error, stderr_options, ColorChoice,
+    check_corpus, load_inputs, report_error, stderr_options, CheckRun, ColorChoice, InputArgs,
+    Inputs,
 };
 use super::{EXIT_ERROR, EXIT_FAILED};
 
 /// Arguments of `factlint check`.
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (directories are walked, honouring .gitignore).
-    /// Default: from factlint.yaml, else seeds/
-    paths: Vec<PathBuf>,
-    /// Rule file or directory of rule files; may be given more than once. Default: from factlint.yaml, else rules/
-    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
-    rules: Vec<PathBuf>,
+    #[command(flatten)]
+    inputs: InputArgs,
     /// Output format. Default: from factlint.yaml, else human.
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -49,20 +45,11 @@ pub struct CheckArgs {
     /// Record this run's conflicts and changes as the accepted baseline, then exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
-    /// When to use colours in human output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
-    /// Threads to read and extract sources on. Default: one per available core.
-    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
-    threads: usize,
-    /// No progress bar on long runs.
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    run: CheckRun,
     /// Every warning as a diagnostic on stderr, not only the first few and a count by kind.
     #[arg(long, short)]
     verbose: bool,
-    #[command(flatten)]
-    walk: super::walk::WalkArgs,
     /// Print the file types that --type and --type-not name, with their extensions, then exit.
     #[arg(long)]
     type_list: bool,
@@ -73,7 +60,7 @@ pub struct CheckArgs {
 /// so stderr gets the human rendering (the first few and a count, or all with `--verbose`).
 fn warnings_on_stderr(checked: &Checked, format: Format, args: &CheckArgs) -> String {
     if !matches!(format, Format::Json) {
-        return human::render_warnings(checked, stderr_options(args.color), args.verbose);
+        return human::render_warnings(checked, stderr_options(args.run.color), args.verbose);
     }
     let mut out = String::new();
     for warning in checked
@@ -126,29 +113,16 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
         print!("{}", type_list());
         return Ok(0);
     }
-    let config = load_config(args.color)?;
-    let rules = load_rules(
-        &paths_or(args.rules.clone(), &config, &config.rules, "rules"),
-        args.color,
-    )?;
-    let paths = paths_or(args.paths.clone(), &config, &config.paths, "seeds");
-    let mut corpus = load_corpus(&paths, &config, &args.walk, args.color)?;
+    let Inputs {
+        config,
+        rules,
+        paths,
+        mut corpus,
+    } = load_inputs(&args.inputs, args.run.color)?;
     if let Some(path) = &args.draft {
         add_draft(&mut corpus, path, args.stdin_filename.as_deref())?;
     }
-    let mut checked = {
-        let progress = Progress::start(corpus.sources.len(), corpus.bytes(), !args.quiet);
-        let report = |bytes| progress.source_done(bytes);
-        let options = CheckOptions {
-            threads: args.threads,
-            progress: Some(&report),
-        };
-        check_with(&rules, corpus, &options)
-    };
-    if checked.sources.is_empty() {
-        report_error(&nothing_read(&paths, &skipped(&checked)), args.color);
-        return Err(EXIT_ERROR);
-    }
+    let mut checked = check_corpus(&rules, corpus, &paths, &args.run)?;
     if let Some(index) = checked.sources.iter().position(|s| s.draft) {
         keep_draft_findings(&mut checked, &rules, index);
     }
@@ -197,23 +171,6 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
     Ok(if failed { EXIT_FAILED } else { 0 })
 }
 
-/// The sources a check skipped, from its warnings.
-fn skipped(checked: &Checked) -> Vec<SourceProblem> {
-    checked
-        .warnings
-        .iter()
-        .filter(|w| w.place.is_none())
-        .map(|w| SourceProblem {
-            path: w.path.clone(),
-            reason: w
-                .message
-                .strip_prefix("skipped: ")
-                .unwrap_or(&w.message)
-                .to_string(),
-        })
-        .collect()
-}
-
 /// Writes the report; JSON is written as it is produced, the other formats once rendered.
 fn render(
     checked: &Checked,
@@ -226,7 +183,7 @@ fn render(
     let text = match format {
         Format::Human => {
             let terminal = args.output.is_none() && std::io::stdout().is_terminal();
-            let options: HumanOptions = super::human_options(args.color, terminal);
+            let options: HumanOptions = super::human_options(args.run.color, terminal);
             let mut text = human::render(checked, rules, options);
             if hidden > 0 {
                 text.push_str(&format!("{hidden} known findings hidden by the baseline\n"));

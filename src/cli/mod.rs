@@ -5,6 +5,7 @@ pub mod check;
 pub mod docs;
 pub mod init;
 pub mod progress;
+pub mod report;
 pub mod tables;
 pub mod test;
 pub mod walk;
@@ -15,10 +16,12 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use miette::Diagnostic;
 
+use factlint::check::{check_with, CheckOptions, Checked};
 use factlint::config::Config;
 use factlint::report::human::{self, HumanOptions};
 use factlint::rules::RuleSet;
-use factlint::source::{Corpus, CorpusOptions};
+use factlint::source::{nothing_read, Corpus, CorpusOptions, SourceProblem};
+use progress::Progress;
 
 /// Exit code when a conflict at the failing severity was found, or a rule example failed.
 pub const EXIT_FAILED: u8 = 1;
@@ -46,6 +49,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show what every source says about one claim.
     Explain(tables::ExplainArgs),
+    /// Write one self-contained HTML page: summary, claims by sources, timelines, findings and sources.
+    Report(report::ReportArgs),
     /// Print the JSON Schema of rule files (for editors' YAML language servers).
     Schema,
     /// Set up a folder: a commented factlint.yaml, starter rules with examples, and a manifest of the sources found.
@@ -173,4 +178,99 @@ pub fn load_corpus(
         report_error(&e, choice);
         EXIT_ERROR
     })
+}
+
+/// What a check of the corpus starts from: the settings, the rules, and the corpus with the paths it came from.
+pub struct Inputs {
+    /// `factlint.yaml`, or the defaults.
+    pub config: Config,
+    /// The rules given, else configured, else `rules/`.
+    pub rules: RuleSet,
+    /// The corpus paths given, else configured, else `seeds/`.
+    pub paths: Vec<PathBuf>,
+    /// The corpus found at those paths, not read yet.
+    pub corpus: Corpus,
+}
+
+/// Where a check's corpus and rules come from: paths, rule files, and how directories are walked.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Files or directories to check (directories are walked, honouring .gitignore).
+    /// Default: from factlint.yaml, else seeds/
+    pub paths: Vec<PathBuf>,
+    /// Rule file or directory of rule files; may be given more than once. Default: from factlint.yaml, else rules/
+    #[arg(long = "rules", value_name = "DIR_OR_FILE")]
+    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub walk: walk::WalkArgs,
+}
+
+/// Loads the configuration, the rules and the corpus, printing what is broken (exit code 2).
+pub fn load_inputs(args: &InputArgs, choice: ColorChoice) -> Result<Inputs, u8> {
+    let config = load_config(choice)?;
+    let rules = load_rules(
+        &paths_or(args.rules.clone(), &config, &config.rules, "rules"),
+        choice,
+    )?;
+    let paths = paths_or(args.paths.clone(), &config, &config.paths, "seeds");
+    let corpus = load_corpus(&paths, &config, &args.walk, choice)?;
+    Ok(Inputs {
+        config,
+        rules,
+        paths,
+        corpus,
+    })
+}
+
+/// How a check runs: on how many threads, with or without a progress bar, and how diagnostics are drawn.
+#[derive(clap::Args)]
+pub struct CheckRun {
+    /// When to use colours in diagnostics (and in human output).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Threads to read and extract sources on. Default: one per available core.
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    pub threads: usize,
+    /// No progress bar on long runs.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Checks the corpus, with a progress bar on long runs; an error (exit code 2) when no source could be read.
+pub fn check_corpus(
+    rules: &RuleSet,
+    corpus: Corpus,
+    paths: &[PathBuf],
+    run: &CheckRun,
+) -> Result<Checked, u8> {
+    let progress = Progress::start(corpus.sources.len(), corpus.bytes(), !run.quiet);
+    let report = |bytes| progress.source_done(bytes);
+    let options = CheckOptions {
+        threads: run.threads,
+        progress: Some(&report),
+    };
+    let checked = check_with(rules, corpus, &options);
+    drop(progress);
+    if checked.sources.is_empty() {
+        report_error(&nothing_read(paths, &skipped(&checked)), run.color);
+        return Err(EXIT_ERROR);
+    }
+    Ok(checked)
+}
+
+/// The sources a check skipped, from its warnings.
+fn skipped(checked: &Checked) -> Vec<SourceProblem> {
+    checked
+        .warnings
+        .iter()
+        .filter(|w| w.place.is_none())
+        .map(|w| SourceProblem {
+            path: w.path.clone(),
+            reason: w
+                .message
+                .strip_prefix("skipped: ")
+                .unwrap_or(&w.message)
+                .to_string(),
+        })
+        .collect()
 }

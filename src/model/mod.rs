@@ -35,6 +35,17 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The word a rule file gives it: "error", "warning", "note".
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
 /// Whether a mention affirms or denies a polarity claim's proposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

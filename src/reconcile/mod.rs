@@ -10,7 +10,7 @@ mod graph;
 mod placed;
 mod sides;
 
-pub use sides::describe_time;
+pub use sides::{describe_side, describe_time};
 pub mod time;
 
 use std::collections::{BTreeSet, HashMap};

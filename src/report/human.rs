@@ -387,7 +387,7 @@ fn place(
 
 /// "less than 1,000 · as of 2024-05-20 · sputnik (Sputnik Africa)", with the minute when the source gives it ("as of
 /// 2025-03-15 08:00").
-fn value_label(mention: &Mention, source: &SourceInfo) -> String {
+pub fn value_label(mention: &Mention, source: &SourceInfo) -> String {
     let as_of = match (mention.value.as_of(), mention.time) {
         (Some(Some(_)), Some(time)) if time.end - time.start == 1 => {
             format!(" · {}", describe_time(&[mention]))
@@ -406,7 +406,8 @@ fn value_label(mention: &Mention, source: &SourceInfo) -> String {
     )
 }
 
-fn source_label(source: &SourceInfo) -> String {
+/// The source for people: its name, with its outlet in brackets when known.
+pub fn source_label(source: &SourceInfo) -> String {
     match &source.outlet {
         Some(outlet) => format!("{} ({outlet})", source.name),
         None => source.name.clone(),

@@ -263,7 +263,7 @@ fn time_entry(span: TimeSpan) -> TimeEntry {
 }
 
 /// "2025-03-15T08:00" for a minute number.
-fn iso_minute(minute: i64) -> String {
+pub fn iso_minute(minute: i64) -> String {
     let day = minute.div_euclid(DAY);
     let of_day = minute.rem_euclid(DAY);
     let date = jiff::civil::Date::constant(1970, 1, 1)

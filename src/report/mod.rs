@@ -1,7 +1,9 @@
 //! Reporting: renders a [`Checked`](crate::check::Checked) for people (miette diagnostics), for programs (JSON),
-//! for code scanning (SARIF) and for GitHub Actions annotations, plus the claim tables of `rules` and `explain`.
+//! for code scanning (SARIF), for GitHub Actions annotations and as one HTML page for curators, plus the claim
+//! tables of `rules` and `explain`.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;

@@ -67,11 +67,7 @@ fn driver(rules: &RuleSet) -> Json {
 
 /// SARIF's level for a severity.
 fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
+    severity.name()
 }
 
 fn result(checked: &Checked, rules: &RuleSet, finding: &Finding, fingerprints: &[String]) -> Json {

@@ -5,39 +5,57 @@ use similar::{ChangeTag, TextDiff};
 /// How alike two wordings must be (share of equal words, 0..1) before a diff says more than the two texts do.
 pub const ALIKE_RATIO: f32 = 0.5;
 
-/// An inline word diff of `old` into `new`: removed words as `[-word-]`, added words as `{+word+}`.
-/// Returns `None` when the wordings have too little in common for a diff to help.
-pub fn word_diff(old: &str, new: &str) -> Option<String> {
+/// What became of a run of words from one wording to the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// In both wordings.
+    Kept,
+    /// Only in the old wording.
+    Removed,
+    /// Only in the new wording.
+    Added,
+}
+
+/// A word diff of `old` into `new` as runs of words with what became of them, consecutive words of one kind in one
+/// run. Returns `None` when the wordings have too little in common for a diff to help.
+pub fn word_runs(old: &str, new: &str) -> Option<Vec<(Edit, String)>> {
     let diff = TextDiff::from_words(old, new);
     if diff.ratio() < ALIKE_RATIO {
         return None;
     }
-    let mut out = String::new();
-    let mut pending: Option<(ChangeTag, String)> = None;
+    let mut runs: Vec<(Edit, String)> = Vec::new();
     for change in diff.iter_all_changes() {
-        let tag = change.tag();
-        let word = change.value();
-        match &mut pending {
-            Some((open, text)) if *open == tag => text.push_str(word),
-            _ => {
-                flush(&mut out, pending.take());
-                pending = Some((tag, word.to_string()));
-            }
+        let edit = match change.tag() {
+            ChangeTag::Equal => Edit::Kept,
+            ChangeTag::Delete => Edit::Removed,
+            ChangeTag::Insert => Edit::Added,
+        };
+        match runs.last_mut() {
+            Some((open, text)) if *open == edit => text.push_str(change.value()),
+            _ => runs.push((edit, change.value().to_string())),
         }
     }
-    flush(&mut out, pending);
+    Some(runs)
+}
+
+/// An inline word diff of `old` into `new`: removed words as `[-word-]`, added words as `{+word+}`.
+/// Returns `None` when the wordings have too little in common for a diff to help.
+pub fn word_diff(old: &str, new: &str) -> Option<String> {
+    let mut out = String::new();
+    for (edit, text) in word_runs(old, new)? {
+        mark(&mut out, edit, &text);
+    }
     Some(out)
 }
 
-/// Appends a run of same-tagged words, marking the run (and keeping its trailing space outside the marks).
-fn flush(out: &mut String, run: Option<(ChangeTag, String)>) {
-    let Some((tag, text)) = run else { return };
+/// Appends a run of words, marking it (and keeping its trailing space outside the marks).
+fn mark(out: &mut String, edit: Edit, text: &str) {
     let trimmed = text.trim_end();
     let trailing = &text[trimmed.len()..];
-    match tag {
-        ChangeTag::Equal => out.push_str(&text),
-        ChangeTag::Delete => out.push_str(&format!("[-{trimmed}-]{trailing}")),
-        ChangeTag::Insert => out.push_str(&format!("{{+{trimmed}+}}{trailing}")),
+    match edit {
+        Edit::Kept => out.push_str(text),
+        Edit::Removed => out.push_str(&format!("[-{trimmed}-]{trailing}")),
+        Edit::Added => out.push_str(&format!("{{+{trimmed}+}}{trailing}")),
     }
 }
 
