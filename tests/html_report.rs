@@ -167,7 +167,7 @@ fn every_link_on_the_page_leads_somewhere_and_every_mention_has_a_place() {
         })
         .count();
     assert_eq!(
-        mentions, 106,
+        mentions, 107,
         "every mention of the seeds has its place on the page"
     );
 }
@@ -376,7 +376,7 @@ fn chromium_renders_the_matrix_and_a_timeline() {
     assert_laid_out(&dom, "data-timeline-box", (300, 100));
     assert_laid_out(&dom, "data-timeline-mark-box", (0, 0));
     let counts = [
-        ("data-matrix-cells", "50", "5 sources x (1 date + 9 claims)"),
+        ("data-matrix-cells", "55", "5 sources x (1 date + 10 claims)"),
         ("data-timeline-marks", "5", "one mark per troop figure"),
     ];
     for (name, expected, why) in counts {
