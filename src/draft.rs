@@ -28,9 +28,10 @@ pub fn check_draft(checked: &mut Checked, rules: &RuleSet, draft: &Source) -> us
 pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize) {
     let (draft_mentions, corpus): (Vec<&Mention>, Vec<&Mention>) =
         checked.mentions.iter().partition(|m| m.source == draft);
+    let by_claim = by_claim(rules, corpus);
     let mut findings: Vec<Finding> = draft_mentions
         .iter()
-        .filter_map(|mention| draft_finding(rules, mention, &corpus))
+        .filter_map(|mention| draft_finding(rules, mention, &by_claim[mention.claim]))
         .collect();
     // Term and quote conflicts are groups of wordings, not pairs: keep those the draft takes part in.
     findings.extend(checked.findings.drain(..).filter(|f| {
@@ -43,13 +44,23 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
     checked.findings = findings;
 }
 
-fn draft_finding(rules: &RuleSet, mention: &Mention, corpus: &[&Mention]) -> Option<Finding> {
+/// Corpus mentions claim by claim: one list per claim of `rules`, each in the order given.
+pub fn by_claim<'m>(
+    rules: &RuleSet,
+    corpus: impl IntoIterator<Item = &'m Mention>,
+) -> Vec<Vec<&'m Mention>> {
+    let mut lists = vec![Vec::new(); rules.claims.len()];
+    for mention in corpus {
+        lists[mention.claim].push(mention);
+    }
+    lists
+}
+
+/// The finding of one draft mention against `of_claim`, the corpus mentions of its claim: `None` when none of
+/// them contradicts it. Its first side is the draft mention, then the contradicting mentions grouped by value; its
+/// `compatible` list holds the corpus mentions that agree with the draft.
+pub fn draft_finding(rules: &RuleSet, mention: &Mention, of_claim: &[&Mention]) -> Option<Finding> {
     let claim = &rules.claims[mention.claim];
-    let of_claim: Vec<&Mention> = corpus
-        .iter()
-        .copied()
-        .filter(|c| c.claim == mention.claim)
-        .collect();
     let contradicting: Vec<&Mention> = of_claim
         .iter()
         .copied()

@@ -25,6 +25,7 @@ pub mod draft;
 pub mod extract;
 pub mod fingerprint;
 pub mod kinds;
+pub mod lsp;
 pub mod model;
 pub mod reconcile;
 pub mod report;

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => cli::tables::rules(args),
         Command::Explain(args) => cli::tables::explain(args),
         Command::Schema => cli::tables::schema(),
+        Command::Lsp => factlint::lsp::serve(),
     };
     ExitCode::from(code)
 }

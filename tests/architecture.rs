@@ -39,8 +39,10 @@ const LAYERS: &[(&str, u8)] = &[
     ("baseline", 8),
     // factlint.yaml names a report format.
     ("config", 9),
+    // The language server: loads a workspace through its settings, checks documents, renders values as reports do.
+    ("lsp", 10),
     // The command line, in the binary.
-    ("cli", 10),
+    ("cli", 11),
 ];
 
 fn src() -> PathBuf {

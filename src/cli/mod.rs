@@ -15,7 +15,7 @@ use miette::Diagnostic;
 use factlint::config::Config;
 use factlint::report::human::{self, HumanOptions};
 use factlint::rules::RuleSet;
-use factlint::source::{Corpus, CorpusOptions};
+use factlint::source::Corpus;
 
 /// Exit code when a conflict at the failing severity was found, or a rule example failed.
 pub const EXIT_FAILED: u8 = 1;
@@ -45,6 +45,9 @@ pub enum Command {
     Explain(tables::ExplainArgs),
     /// Print the JSON Schema of rule files (for editors' YAML language servers).
     Schema,
+    /// Run a language server on standard input and output: editors show the contradictions of the document being
+    /// written with the corpus.
+    Lsp,
 }
 
 /// Where the rules come from.
@@ -136,21 +139,10 @@ pub fn load_rules(paths: &[PathBuf], choice: ColorChoice) -> Result<RuleSet, u8>
 
 /// Loads the corpus with the configuration's excludes and manifest.
 pub fn load_corpus(paths: &[PathBuf], config: &Config, choice: ColorChoice) -> Result<Corpus, u8> {
-    let fail = |message: String| {
+    let options = config.corpus_options().map_err(|message| {
         eprintln!("error: {message}");
         EXIT_ERROR
-    };
-    let mut exclude = globset::GlobSetBuilder::new();
-    for pattern in &config.exclude {
-        let glob = globset::Glob::new(pattern)
-            .map_err(|e| fail(format!("factlint.yaml: exclude {pattern:?}: {e}")))?;
-        exclude.add(glob);
-    }
-    let options = CorpusOptions {
-        exclude: Some(exclude.build().map_err(|e| fail(e.to_string()))?),
-        exclude_root: config.dir.clone(),
-        manifest: config.manifest.as_ref().map(|m| config.resolve(m)),
-    };
+    })?;
     Corpus::load_with(paths, &options).map_err(|e| {
         report_error(&e, choice);
         EXIT_ERROR

@@ -1,0 +1,344 @@
+//! The thread that checks documents, so that the thread reading the editor's messages never waits for a check.
+//!
+//! The reader hands every change over as a [`Job`] and goes back to reading. The worker takes jobs until none has
+//! come for the debounce time (or a longer cap has passed, so that steady typing is still checked), then checks
+//! the latest text of each document that changed: a burst of keystrokes costs one check. Loading the workspace
+//! (rules and the corpus) runs on a thread of its own; until it is done, documents are checked against the last
+//! good load, and a load that fails keeps it (the rule error is published on the rule file).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+use lsp_server::{Message, Notification};
+use lsp_types::notification::{LogMessage, Notification as _, PublishDiagnostics, ShowMessage};
+use lsp_types::{
+    Diagnostic, DiagnosticSeverity, LogMessageParams, MessageType, Position,
+    PublishDiagnosticsParams, Range, ShowMessageParams, Uri,
+};
+
+use super::analysis::{Analysis, CorpusPlaces};
+use super::lines::Lines;
+use super::uri;
+use super::workspace::{Layout, LoadError, Workspace};
+use crate::rules::RuleError;
+
+/// The last analysis of each open document, which hovers and code actions read.
+pub type Analyses = Mutex<HashMap<Uri, Arc<Analysis>>>;
+
+/// What the reader hands the worker.
+pub enum Job {
+    /// A document was opened or changed: its whole text.
+    Changed {
+        /// The document.
+        uri: Uri,
+        /// Its version.
+        version: i32,
+        /// Its text.
+        text: Arc<str>,
+    },
+    /// A document was closed: its diagnostics are cleared.
+    Closed(Uri),
+    /// Files were saved or changed on disk: the workspace is loaded again when one of them is a rule, corpus or
+    /// settings file.
+    FilesChanged(Vec<PathBuf>),
+}
+
+/// A finished load: where the workspace's files are (when its settings could be read), and the workspace.
+type Loaded = (Option<Layout>, Result<Workspace, LoadError>);
+
+/// The longest a check is put off while changes keep coming.
+const MAX_DELAY: Duration = Duration::from_millis(250);
+
+/// The worker's state.
+struct Worker {
+    root: PathBuf,
+    /// Loads report here when they are done.
+    loads: (Sender<Loaded>, Receiver<Loaded>),
+    out: Sender<Message>,
+    analyses: Arc<Analyses>,
+    debounce: Duration,
+    workspace: Option<Arc<Workspace>>,
+    layout: Option<Layout>,
+    /// The latest version and text of every open document.
+    documents: BTreeMap<Uri, (i32, Arc<str>)>,
+    /// Documents whose latest text has not been checked.
+    dirty: BTreeSet<Uri>,
+    /// A load is running; `reload` asks for another once it is done.
+    loading: bool,
+    reload: bool,
+    places: CorpusPlaces,
+    /// Rule files with published errors, to clear once the rules load again.
+    rule_files_with_errors: BTreeSet<Uri>,
+}
+
+/// Starts the worker on the workspace at `root`; it loads the workspace at once. It stops when the sender of jobs
+/// is dropped.
+pub fn spawn(
+    root: PathBuf,
+    out: Sender<Message>,
+    analyses: Arc<Analyses>,
+    debounce: Duration,
+) -> (Sender<Job>, JoinHandle<()>) {
+    let (jobs, receiver) = crossbeam_channel::unbounded();
+    let mut worker = Worker {
+        root,
+        loads: crossbeam_channel::unbounded(),
+        out,
+        analyses,
+        debounce,
+        workspace: None,
+        layout: None,
+        documents: BTreeMap::new(),
+        dirty: BTreeSet::new(),
+        loading: false,
+        reload: false,
+        places: CorpusPlaces::default(),
+        rule_files_with_errors: BTreeSet::new(),
+    };
+    let handle = std::thread::spawn(move || {
+        worker.start_load();
+        worker.run(&receiver);
+    });
+    (jobs, handle)
+}
+
+impl Worker {
+    fn run(&mut self, receiver: &Receiver<Job>) {
+        let loads = self.loads.1.clone();
+        loop {
+            crossbeam_channel::select! {
+                recv(receiver) -> job => match job {
+                    Ok(job) => self.take(job),
+                    Err(_) => return,
+                },
+                recv(loads) -> loaded => {
+                    if let Ok((layout, workspace)) = loaded {
+                        self.loaded(layout, workspace);
+                    }
+                    continue;
+                }
+            }
+            let deadline = Instant::now() + MAX_DELAY;
+            loop {
+                let quiet = (Instant::now() + self.debounce).min(deadline);
+                match receiver.recv_deadline(quiet) {
+                    Ok(job) => self.take(job),
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            self.check_dirty();
+        }
+    }
+
+    /// Takes one job in.
+    fn take(&mut self, job: Job) {
+        match job {
+            Job::Changed { uri, version, text } => {
+                self.documents.insert(uri.clone(), (version, text));
+                self.dirty.insert(uri);
+            }
+            Job::Closed(uri) => {
+                self.documents.remove(&uri);
+                self.dirty.remove(&uri);
+                self.lock_analyses().remove(&uri);
+                self.publish(uri, Vec::new(), None);
+            }
+            Job::FilesChanged(paths) => {
+                if paths.iter().any(|p| self.watched(p)) {
+                    self.start_load();
+                }
+            }
+        }
+    }
+
+    fn watched(&self, path: &Path) -> bool {
+        match &self.layout {
+            Some(layout) => layout.watches(path),
+            None => path.starts_with(&self.root),
+        }
+    }
+
+    fn lock_analyses(&self) -> std::sync::MutexGuard<'_, HashMap<Uri, Arc<Analysis>>> {
+        self.analyses.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Loads the workspace on a thread of its own, or asks for one more load when one is running.
+    fn start_load(&mut self) {
+        if self.loading {
+            self.reload = true;
+            return;
+        }
+        self.loading = true;
+        let (root, done) = (self.root.clone(), self.loads.0.clone());
+        std::thread::spawn(move || {
+            let loaded = catch_unwind(|| match Layout::find(&root) {
+                Ok(layout) => {
+                    let workspace = Workspace::load(&layout);
+                    (Some(layout), workspace)
+                }
+                Err(error) => (None, Err(error)),
+            });
+            let failed = || {
+                (
+                    None,
+                    Err(LoadError::Other("loading the workspace failed".into())),
+                )
+            };
+            let _ = done.send(loaded.unwrap_or_else(|_| failed()));
+        });
+    }
+
+    fn loaded(&mut self, layout: Option<Layout>, result: Result<Workspace, LoadError>) {
+        self.loading = false;
+        if layout.is_some() {
+            self.layout = layout;
+        }
+        match result {
+            Ok(workspace) => {
+                let claims = workspace.rules.claims.len();
+                let mentions = workspace.checked.mentions.len();
+                self.log(format!(
+                    "factlint: loaded {claims} claims and {mentions} corpus mentions from {} sources",
+                    workspace.checked.sources.len()
+                ));
+                self.workspace = Some(Arc::new(workspace));
+                for uri in std::mem::take(&mut self.rule_files_with_errors) {
+                    self.publish(uri, Vec::new(), None);
+                }
+                self.dirty.extend(self.documents.keys().cloned());
+                self.check_dirty();
+            }
+            Err(LoadError::Rules(errors)) => self.publish_rule_errors(&errors),
+            Err(LoadError::Other(message)) => self.show(format!("factlint: {message}")),
+        }
+        if std::mem::take(&mut self.reload) {
+            self.start_load();
+        }
+    }
+
+    /// Checks every document whose latest text is not checked yet (none until a workspace is loaded).
+    fn check_dirty(&mut self) {
+        let Some(workspace) = self.workspace.clone() else {
+            return;
+        };
+        for uri in std::mem::take(&mut self.dirty) {
+            let Some((version, text)) = self.documents.get(&uri).cloned() else {
+                continue;
+            };
+            let path = uri::to_path(&uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
+            let run = catch_unwind(AssertUnwindSafe(|| {
+                Analysis::run(workspace.clone(), &path, text)
+            }));
+            let diagnostics = match run {
+                Ok(Ok(analysis)) => {
+                    let diagnostics = analysis.diagnostics(&mut self.places);
+                    self.lock_analyses().insert(uri.clone(), Arc::new(analysis));
+                    diagnostics
+                }
+                Ok(Err(reason)) => vec![document_problem(format!(
+                    "factlint cannot check this document: {reason}"
+                ))],
+                Err(_) => vec![document_problem("factlint failed on this document".into())],
+            };
+            self.publish(uri, diagnostics, Some(version));
+        }
+    }
+
+    /// Publishes each rule error on its rule file; errors about no file in particular are shown.
+    fn publish_rule_errors(&mut self, errors: &[RuleError]) {
+        let mut by_file: BTreeMap<Uri, Vec<Diagnostic>> = BTreeMap::new();
+        for error in errors {
+            match error
+                .path()
+                .and_then(|path| rule_error_diagnostic(path, error))
+            {
+                Some((uri, diagnostic)) => by_file.entry(uri).or_default().push(diagnostic),
+                None => self.show(format!("factlint: {error}")),
+            }
+        }
+        let stale: Vec<Uri> = self
+            .rule_files_with_errors
+            .iter()
+            .filter(|uri| !by_file.contains_key(*uri))
+            .cloned()
+            .collect();
+        for uri in stale {
+            self.publish(uri, Vec::new(), None);
+        }
+        self.rule_files_with_errors = by_file.keys().cloned().collect();
+        for (uri, diagnostics) in by_file {
+            self.publish(uri, diagnostics, None);
+        }
+        self.log("factlint: the rules do not load; the last good rules stay in use".into());
+    }
+
+    fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        self.send(PublishDiagnostics::METHOD, params);
+    }
+
+    fn show(&self, message: String) {
+        let params = ShowMessageParams {
+            typ: MessageType::ERROR,
+            message,
+        };
+        self.send(ShowMessage::METHOD, params);
+    }
+
+    fn log(&self, message: String) {
+        let params = LogMessageParams {
+            typ: MessageType::INFO,
+            message,
+        };
+        self.send(LogMessage::METHOD, params);
+    }
+
+    fn send(&self, method: &str, params: impl serde::Serialize) {
+        let _ = self
+            .out
+            .send(Notification::new(method.to_string(), params).into());
+    }
+}
+
+/// A diagnostic about a whole document, on its first character.
+fn document_problem(message: String) -> Diagnostic {
+    Diagnostic {
+        range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+        severity: Some(DiagnosticSeverity::WARNING),
+        source: Some("factlint".into()),
+        message,
+        ..Diagnostic::default()
+    }
+}
+
+/// A rule error as a diagnostic on its rule file, at its line and column.
+fn rule_error_diagnostic(path: &str, error: &RuleError) -> Option<(Uri, Diagnostic)> {
+    let path = std::path::absolute(path).ok()?;
+    let uri = uri::from_path(&path)?;
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let position = match error.line_column() {
+        Some((line, column)) => Lines::new(&text).position_of_column(&text, line, column),
+        None => Position::new(0, 0),
+    };
+    let help = miette::Diagnostic::help(error)
+        .map(|help| format!("\n{help}"))
+        .unwrap_or_default();
+    let diagnostic = Diagnostic {
+        range: Range::new(position, position),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some("factlint".into()),
+        message: format!("{error}{help}"),
+        ..Diagnostic::default()
+    };
+    Some((uri, diagnostic))
+}
