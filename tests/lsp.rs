@@ -319,3 +319,141 @@ fn a_draft_gets_diagnostics_hover_and_fixes_then_the_server_exits_cleanly() {
 
     assert_eq!(server.shut_down(), Some(0));
 }
+
+#[test]
+fn bad_input_leaves_the_server_answering() {
+    let dir = workspace();
+    let root = dir.path().canonicalize().expect("the workspace exists");
+    let mut server = Server::start(&root);
+    server.initialize(&root);
+
+    let unknown = server.request("factlint/noSuchMethod", json!({"x": 1}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    server.notify("factlint/noSuchNotification", json!([1, 2]));
+    let bad_params = server.request("textDocument/hover", json!({"textDocument": 5}));
+    assert_eq!(bad_params["error"]["code"], -32602, "{bad_params}");
+
+    let junk = uri_of(&root, "drafts/junk.md");
+    let bytes: String = (0..4096u32)
+        .map(|i| char::from_u32((i * 7919) % 0xD7FF).unwrap_or('\u{0}'))
+        .collect();
+    server.open(&junk, &bytes);
+    let published = server.diagnostics(&junk);
+    assert!(published["diagnostics"].is_array(), "{published}");
+
+    // A 50 MB document is checked on the worker; the reader goes on answering meanwhile.
+    let big = uri_of(&root, "drafts/big.md");
+    let mut text =
+        "Nothing to see on this line, only filler words for the size.\n".repeat(50 << 20 >> 6);
+    text.push_str("In the end 300 volunteers came.\n");
+    server.open(&big, &text);
+    let answered = server.request("factlint/noSuchMethod", Value::Null);
+    assert_eq!(answered["error"]["code"], -32601);
+    let published = server.diagnostics(&big);
+    let diagnostics = published["diagnostics"].as_array().expect("a list");
+    assert_eq!(diagnostics.len(), 1, "{:?}", diagnostics);
+    assert_eq!(
+        diagnostics[0]["range"]["start"]["line"],
+        text.lines().count() - 1
+    );
+
+    assert_eq!(server.shut_down(), Some(0));
+}
+
+#[test]
+fn a_rule_file_that_stops_parsing_keeps_the_last_good_rules() {
+    let dir = workspace();
+    let root = dir.path().canonicalize().expect("the workspace exists");
+    let mut server = Server::start(&root);
+    server.initialize(&root);
+    let draft = uri_of(&root, "drafts/post.md");
+    server.open(&draft, DRAFT);
+    assert_eq!(
+        server.diagnostics(&draft)["diagnostics"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    let rule_file = root.join("rules/volunteers.yaml");
+    let rule_uri = uri_of(&root, "rules/volunteers.yaml");
+    std::fs::write(
+        &rule_file,
+        RULES.replace("kind: quantity", "kind: quantiti"),
+    )
+    .expect("the rule is written");
+    server.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": rule_uri}}),
+    );
+    let published = server.diagnostics(&rule_uri);
+    let error = &published["diagnostics"][0];
+    assert_eq!(error["severity"], 1, "{published}");
+    assert_eq!(
+        error["range"]["start"],
+        json!({"line": 3, "character": 10}),
+        "{published}"
+    );
+    let message = error["message"].as_str().expect("a message");
+    assert!(
+        message.starts_with("claims[0].kind: unknown variant `quantiti`"),
+        "{message}"
+    );
+    assert!(message.contains("did you mean `quantity`?"), "{message}");
+
+    // The draft is still checked, with the last rules that loaded.
+    server.change(&draft, 2, &DRAFT.replace("300", "310"));
+    let published = server.diagnostics(&draft);
+    assert_eq!(published["version"], 2);
+    assert_eq!(published["diagnostics"].as_array().map(Vec::len), Some(1));
+
+    std::fs::write(&rule_file, RULES).expect("the rule is written");
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": rule_uri, "type": 2}]}),
+    );
+    assert_eq!(server.diagnostics(&rule_uri)["diagnostics"], json!([]));
+    assert_eq!(server.shut_down(), Some(0));
+}
+
+#[test]
+fn a_corpus_document_gets_its_own_conflicts_with_the_rest_of_the_corpus() {
+    let dir = workspace();
+    let root = dir.path().canonicalize().expect("the workspace exists");
+    let mut server = Server::start(&root);
+    server.initialize(&root);
+    let radio = uri_of(&root, "corpus/radio.md");
+    let text = CORPUS[1].1;
+    server.open(&radio, text);
+    // It agrees with the others, and is not compared with its own saved copy.
+    assert_eq!(server.diagnostics(&radio)["diagnostics"], json!([]));
+
+    server.change(&radio, 2, &text.replace("120", "400"));
+    let published = server.diagnostics(&radio);
+    let diagnostics = published["diagnostics"].as_array().expect("a list");
+    assert_eq!(diagnostics.len(), 1, "{published:#}");
+    let related: Vec<&str> = diagnostics[0]["relatedInformation"]
+        .as_array()
+        .expect("related information")
+        .iter()
+        .map(|r| r["location"]["uri"].as_str().expect("a URI"))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            uri_of(&root, "corpus/blog.md"),
+            uri_of(&root, "corpus/weekly.md")
+        ]
+    );
+    assert_eq!(server.shut_down(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_is_exit_code_1() {
+    let dir = workspace();
+    let root = dir.path().canonicalize().expect("the workspace exists");
+    let mut server = Server::start(&root);
+    server.initialize(&root);
+    server.notify("exit", Value::Null);
+    assert_eq!(wait_exit(&mut server.child), Some(1));
+}

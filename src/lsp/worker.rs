@@ -322,8 +322,8 @@ fn document_problem(message: String) -> Diagnostic {
 }
 
 /// A rule error as a diagnostic on its rule file, at its line and column.
-fn rule_error_diagnostic(path: &str, error: &RuleError) -> Option<(Uri, Diagnostic)> {
-    let path = std::path::absolute(path).ok()?;
+fn rule_error_diagnostic(path_shown: &str, error: &RuleError) -> Option<(Uri, Diagnostic)> {
+    let path = std::path::absolute(path_shown).ok()?;
     let uri = uri::from_path(&path)?;
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let position = match error.line_column() {
@@ -337,8 +337,20 @@ fn rule_error_diagnostic(path: &str, error: &RuleError) -> Option<(Uri, Diagnost
         range: Range::new(position, position),
         severity: Some(DiagnosticSeverity::ERROR),
         source: Some("factlint".into()),
-        message: format!("{error}{help}"),
+        message: format!("{}{help}", message_without_path(path_shown, error)),
         ..Diagnostic::default()
     };
     Some((uri, diagnostic))
+}
+
+/// A rule error's message without the path it starts with: the editor shows it on that file.
+fn message_without_path(path: &str, error: &RuleError) -> String {
+    let message = error.to_string();
+    match message
+        .strip_prefix(path)
+        .and_then(|m| m.strip_prefix(": "))
+    {
+        Some(rest) => rest.to_string(),
+        None => message,
+    }
 }
