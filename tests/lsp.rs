@@ -4,7 +4,7 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
@@ -206,16 +206,23 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
+/// A server started and initialized on a fresh workspace: the workspace (removed when dropped), its root, the
+/// server.
+fn started() -> (tempfile::TempDir, PathBuf, Server) {
+    let dir = workspace();
+    let root = dir.path().canonicalize().expect("the workspace exists");
+    let mut server = Server::start(&root);
+    server.initialize(&root);
+    (dir, root, server)
+}
+
 fn uri_of(root: &Path, name: &str) -> String {
     format!("file://{}", root.join(name).display())
 }
 
 #[test]
 fn a_draft_gets_diagnostics_hover_and_fixes_then_the_server_exits_cleanly() {
-    let dir = workspace();
-    let root = dir.path().canonicalize().expect("the workspace exists");
-    let mut server = Server::start(&root);
-    server.initialize(&root);
+    let (_dir, root, mut server) = started();
     let draft = uri_of(&root, "drafts/post.md");
     server.open(&draft, DRAFT);
 
@@ -322,10 +329,7 @@ fn a_draft_gets_diagnostics_hover_and_fixes_then_the_server_exits_cleanly() {
 
 #[test]
 fn bad_input_leaves_the_server_answering() {
-    let dir = workspace();
-    let root = dir.path().canonicalize().expect("the workspace exists");
-    let mut server = Server::start(&root);
-    server.initialize(&root);
+    let (_dir, root, mut server) = started();
 
     let unknown = server.request("factlint/noSuchMethod", json!({"x": 1}));
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
@@ -362,10 +366,7 @@ fn bad_input_leaves_the_server_answering() {
 
 #[test]
 fn a_rule_file_that_stops_parsing_keeps_the_last_good_rules() {
-    let dir = workspace();
-    let root = dir.path().canonicalize().expect("the workspace exists");
-    let mut server = Server::start(&root);
-    server.initialize(&root);
+    let (_dir, root, mut server) = started();
     let draft = uri_of(&root, "drafts/post.md");
     server.open(&draft, DRAFT);
     assert_eq!(
@@ -418,10 +419,7 @@ fn a_rule_file_that_stops_parsing_keeps_the_last_good_rules() {
 
 #[test]
 fn a_corpus_document_gets_its_own_conflicts_with_the_rest_of_the_corpus() {
-    let dir = workspace();
-    let root = dir.path().canonicalize().expect("the workspace exists");
-    let mut server = Server::start(&root);
-    server.initialize(&root);
+    let (_dir, root, mut server) = started();
     let radio = uri_of(&root, "corpus/radio.md");
     let text = CORPUS[1].1;
     server.open(&radio, text);
@@ -450,10 +448,7 @@ fn a_corpus_document_gets_its_own_conflicts_with_the_rest_of_the_corpus() {
 
 #[test]
 fn exit_without_shutdown_is_exit_code_1() {
-    let dir = workspace();
-    let root = dir.path().canonicalize().expect("the workspace exists");
-    let mut server = Server::start(&root);
-    server.initialize(&root);
+    let (_dir, root, mut server) = started();
     server.notify("exit", Value::Null);
     assert_eq!(wait_exit(&mut server.child), Some(1));
 }
