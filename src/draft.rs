@@ -6,6 +6,8 @@
 //! the draft's business and are left out. Term and quote conflicts (a wording of a name, a group of quotations) are
 //! kept whole when the draft has a mention in them.
 
+use std::collections::HashMap;
+
 use crate::check::Checked;
 use crate::extract::Mention;
 use crate::model::{Finding, FindingKind};
@@ -48,35 +50,88 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
 pub fn by_claim<'m>(
     rules: &RuleSet,
     corpus: impl IntoIterator<Item = &'m Mention>,
-) -> Vec<Vec<&'m Mention>> {
+) -> Vec<ClaimMentions<'m>> {
     let mut lists = vec![Vec::new(); rules.claims.len()];
     for mention in corpus {
         lists[mention.claim].push(mention);
     }
-    lists
+    lists.into_iter().map(ClaimMentions::new).collect()
+}
+
+/// The corpus mentions of one claim, gathered into classes that every comparison with a draft mention treats
+/// alike: the same value (its [`Value::key`](crate::kinds::Value::key)), time and rank. A draft mention is then
+/// compared once per class, not once per mention: a large corpus repeats the same few figures thousands of times.
+pub struct ClaimMentions<'m> {
+    /// The classes in order of first appearance, each in the order given.
+    classes: Vec<Vec<&'m Mention>>,
+}
+
+impl<'m> ClaimMentions<'m> {
+    /// Gathers `mentions` (of one claim, in corpus order) into classes. Term and quote values have no key: each is
+    /// a class of its own.
+    pub fn new(mentions: impl IntoIterator<Item = &'m Mention>) -> ClaimMentions<'m> {
+        let mut classes: Vec<Vec<&Mention>> = Vec::new();
+        let mut class_of = HashMap::new();
+        for mention in mentions {
+            let Some(key) = mention.value.key() else {
+                classes.push(vec![mention]);
+                continue;
+            };
+            let time = mention.time.map(|t| t.midpoint());
+            let class = *class_of
+                .entry((key, time, mention.rank))
+                .or_insert_with(|| {
+                    classes.push(Vec::new());
+                    classes.len() - 1
+                });
+            classes[class].push(mention);
+        }
+        ClaimMentions { classes }
+    }
+
+    /// The mentions of the classes whose first mention passes `test`, in id order.
+    fn matching(&self, test: impl Fn(&Mention) -> bool) -> Vec<&'m Mention> {
+        let mut found: Vec<&Mention> = self
+            .classes
+            .iter()
+            .filter(|class| test(class[0]))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_by_key(|m| m.id);
+        found
+    }
+
+    /// The mentions of the classes of `representatives` (first mentions of classes), in id order.
+    fn classes_of(&self, representatives: &[&Mention]) -> Vec<&'m Mention> {
+        self.matching(|first| representatives.iter().any(|r| r.id == first.id))
+    }
 }
 
 /// The finding of one draft mention against `of_claim`, the corpus mentions of its claim: `None` when none of
 /// them contradicts it. Its first side is the draft mention, then the contradicting mentions grouped by value; its
 /// `compatible` list holds the corpus mentions that agree with the draft.
-pub fn draft_finding(rules: &RuleSet, mention: &Mention, of_claim: &[&Mention]) -> Option<Finding> {
+pub fn draft_finding(
+    rules: &RuleSet,
+    mention: &Mention,
+    of_claim: &ClaimMentions,
+) -> Option<Finding> {
     let claim = &rules.claims[mention.claim];
-    let contradicting: Vec<&Mention> = of_claim
+    let contradicting_classes: Vec<&Mention> = of_claim
+        .classes
         .iter()
-        .copied()
-        .filter(|c| conflicting(claim, mention, c))
+        .map(|class| class[0])
+        .filter(|first| conflicting(claim, mention, first))
         .collect();
-    if contradicting.is_empty() {
+    if contradicting_classes.is_empty() {
         return None;
     }
-    let agreeing: Vec<&Mention> = of_claim
-        .iter()
-        .copied()
-        .filter(|c| mention.value.compatible(&c.value))
-        .collect();
+    let contradicting = of_claim.classes_of(&contradicting_classes);
+    let agreeing = of_claim.matching(|first| mention.value.compatible(&first.value));
     let mut sides = vec![vec![mention.id]];
     let mut described: Vec<String> = Vec::new();
-    for side in sides_by_value(&contradicting) {
+    for side in sides_by_value(&contradicting_classes) {
+        let side = of_claim.classes_of(&side);
         described.push(format!(
             "{} ({})",
             side[0].value.describe(),

@@ -11,12 +11,13 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-/// Rules of the test workspace: one claim with a link-free title, severity warning.
+/// Rules of the test workspace: one claim, severity warning, with a link.
 const RULES: &str = "claims:
   - id: volunteers
     title: Volunteers at the lake clean-up
     kind: quantity
     severity: warning
+    link: https://example.org/claims/volunteers
     patterns:
       - '{quantity} volunteers'
 ";
@@ -238,6 +239,10 @@ fn a_draft_gets_diagnostics_hover_and_fixes_then_the_server_exits_cleanly() {
     );
     assert_eq!(diagnostic["severity"], 2, "warning, from the rule");
     assert_eq!(diagnostic["code"], "volunteers");
+    assert_eq!(
+        diagnostic["codeDescription"]["href"],
+        "https://example.org/claims/volunteers"
+    );
     assert_eq!(diagnostic["source"], "factlint");
     let message = diagnostic["message"].as_str().expect("a message");
     assert!(

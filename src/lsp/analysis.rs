@@ -6,13 +6,14 @@ use std::path::Path;
 use std::sync::Arc;
 
 use lsp_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Range,
 };
 
 use super::lines::Lines;
 use super::uri;
 use super::workspace::Workspace;
-use crate::draft::draft_finding;
+use crate::draft::{draft_finding, ClaimMentions};
 use crate::extract::Mention;
 use crate::model::{Finding, Severity};
 use crate::report::human::as_of_label;
@@ -105,7 +106,11 @@ impl Analysis {
             range: self.range_of(mention),
             severity: Some(severity(finding.severity)),
             code: Some(NumberOrString::String(claim.id.clone())),
-            code_description: None,
+            code_description: claim
+                .link
+                .as_deref()
+                .and_then(|link| link.parse().ok())
+                .map(|href| CodeDescription { href }),
             source: Some("factlint".to_string()),
             message: finding.message.clone(),
             related_information: Some(related),
@@ -121,13 +126,13 @@ fn contradictions(
     mentions: &[Mention],
     except: Option<usize>,
 ) -> Vec<Finding> {
-    let mut corpus_of_claim: HashMap<usize, Vec<&Mention>> = HashMap::new();
+    let mut corpus_of_claim: HashMap<usize, ClaimMentions> = HashMap::new();
     mentions
         .iter()
         .filter_map(|mention| {
-            let of_claim = corpus_of_claim
-                .entry(mention.claim)
-                .or_insert_with(|| workspace.mentions_of(mention.claim, except));
+            let of_claim = corpus_of_claim.entry(mention.claim).or_insert_with(|| {
+                ClaimMentions::new(workspace.mentions_of(mention.claim, except))
+            });
             draft_finding(&workspace.rules, mention, of_claim)
         })
         .collect()

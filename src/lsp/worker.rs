@@ -1,7 +1,8 @@
 //! The thread that checks documents, so that the thread reading the editor's messages never waits for a check.
 //!
-//! The reader hands every change over as a [`Job`] and goes back to reading. The worker takes jobs until none has
-//! come for the debounce time (or a longer cap has passed, so that steady typing is still checked), then checks
+//! The reader hands every change over as a [`Job`] and goes back to reading. A change after a pause is checked at
+//! once; in a burst of changes (each within the debounce time of the one before) the worker takes jobs until none
+//! has come for the debounce time (or a longer cap has passed, so that steady typing is still checked), then checks
 //! the latest text of each document that changed: a burst of keystrokes costs one check. Loading the workspace
 //! (rules and the corpus) runs on a thread of its own; until it is done, documents are checked against the last
 //! good load, and a load that fails keeps it (the rule error is published on the rule file).
@@ -68,6 +69,8 @@ struct Worker {
     documents: BTreeMap<Uri, (i32, Arc<str>)>,
     /// Documents whose latest text has not been checked.
     dirty: BTreeSet<Uri>,
+    /// When the last job before a check came.
+    previous_change: Option<Instant>,
     /// A load is running; `reload` asks for another once it is done.
     loading: bool,
     reload: bool,
@@ -95,6 +98,7 @@ pub fn spawn(
         layout: None,
         documents: BTreeMap::new(),
         dirty: BTreeSet::new(),
+        previous_change: None,
         loading: false,
         reload: false,
         places: CorpusPlaces::default(),
@@ -123,16 +127,30 @@ impl Worker {
                     continue;
                 }
             }
-            let deadline = Instant::now() + MAX_DELAY;
-            loop {
-                let quiet = (Instant::now() + self.debounce).min(deadline);
-                match receiver.recv_deadline(quiet) {
-                    Ok(job) => self.take(job),
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return,
-                }
+            if !self.gather(receiver) {
+                return;
             }
             self.check_dirty();
+        }
+    }
+
+    /// Takes the jobs that follow a first one before a check. A change that comes after a pause (longer than the
+    /// debounce time since the one before) is checked at once, with whatever is already queued; a change in a
+    /// burst waits until the burst pauses, or until [`MAX_DELAY`]. False when the reader has gone.
+    fn gather(&mut self, receiver: &Receiver<Job>) -> bool {
+        let now = Instant::now();
+        let in_burst = self
+            .previous_change
+            .is_some_and(|previous| now - previous < self.debounce);
+        self.previous_change = Some(now);
+        let deadline = now + if in_burst { MAX_DELAY } else { Duration::ZERO };
+        loop {
+            let quiet = (Instant::now() + self.debounce).min(deadline);
+            match receiver.recv_deadline(quiet) {
+                Ok(job) => self.take(job),
+                Err(RecvTimeoutError::Timeout) => return true,
+                Err(RecvTimeoutError::Disconnected) => return false,
+            }
         }
     }
 
