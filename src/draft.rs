@@ -28,12 +28,15 @@ pub fn check_draft(checked: &mut Checked, rules: &RuleSet, draft: &Source) -> us
 /// Replaces the findings of `checked` (which must include the draft as source `draft`) by the draft's own
 /// contradictions with the corpus.
 pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize) {
-    let (draft_mentions, corpus): (Vec<&Mention>, Vec<&Mention>) =
-        checked.mentions.iter().partition(|m| m.source == draft);
-    let by_claim = by_claim(rules, corpus);
-    let mut findings: Vec<Finding> = draft_mentions
+    let alike = alike_by_claim(rules, &checked.mentions);
+    let mut findings: Vec<Finding> = checked
+        .mentions
         .iter()
-        .filter_map(|mention| draft_finding(rules, mention, &by_claim[mention.claim]))
+        .filter(|m| m.source == draft)
+        .filter_map(|mention| {
+            let corpus = ClaimMentions::new(&checked.mentions, &alike[mention.claim], Some(draft));
+            draft_finding(rules, mention, &corpus)
+        })
         .collect();
     // Term and quote conflicts are groups of wordings, not pairs: keep those the draft takes part in.
     findings.extend(checked.findings.drain(..).filter(|f| {
@@ -46,35 +49,34 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
     checked.findings = findings;
 }
 
-/// Corpus mentions claim by claim: one list per claim of `rules`, each in the order given.
-pub fn by_claim<'m>(
-    rules: &RuleSet,
-    corpus: impl IntoIterator<Item = &'m Mention>,
-) -> Vec<ClaimMentions<'m>> {
+/// The mentions of each claim of `rules` (one entry per claim) gathered into classes of alike mentions.
+pub fn alike_by_claim(rules: &RuleSet, mentions: &[Mention]) -> Vec<Alike> {
     let mut lists = vec![Vec::new(); rules.claims.len()];
-    for mention in corpus {
+    for mention in mentions {
         lists[mention.claim].push(mention);
     }
-    lists.into_iter().map(ClaimMentions::new).collect()
+    lists.into_iter().map(Alike::new).collect()
 }
 
-/// The corpus mentions of one claim, gathered into classes that every comparison with a draft mention treats
-/// alike: the same value (its [`Value::key`](crate::kinds::Value::key)), time and rank. A draft mention is then
-/// compared once per class, not once per mention: a large corpus repeats the same few figures thousands of times.
-pub struct ClaimMentions<'m> {
-    /// The classes in order of first appearance, each in the order given.
-    classes: Vec<Vec<&'m Mention>>,
+/// The mentions of one claim gathered into classes that every comparison with a draft mention treats alike: the
+/// same value (its [`Value::key`](crate::kinds::Value::key)), time and rank. A draft mention is then compared once
+/// per class, not once per mention: a large corpus repeats the same few figures thousands of times. Built once for
+/// a corpus, and used for every draft checked against it.
+#[derive(Debug, Clone, Default)]
+pub struct Alike {
+    /// Mention ids, class by class in order of first appearance, each class in the order given.
+    classes: Vec<Vec<usize>>,
 }
 
-impl<'m> ClaimMentions<'m> {
+impl Alike {
     /// Gathers `mentions` (of one claim, in corpus order) into classes. Term and quote values have no key: each is
     /// a class of its own.
-    pub fn new(mentions: impl IntoIterator<Item = &'m Mention>) -> ClaimMentions<'m> {
-        let mut classes: Vec<Vec<&Mention>> = Vec::new();
+    pub fn new<'m>(mentions: impl IntoIterator<Item = &'m Mention>) -> Alike {
+        let mut classes: Vec<Vec<usize>> = Vec::new();
         let mut class_of = HashMap::new();
         for mention in mentions {
             let Some(key) = mention.value.key() else {
-                classes.push(vec![mention]);
+                classes.push(vec![mention.id]);
                 continue;
             };
             let time = mention.time.map(|t| t.midpoint());
@@ -84,54 +86,90 @@ impl<'m> ClaimMentions<'m> {
                     classes.push(Vec::new());
                     classes.len() - 1
                 });
-            classes[class].push(mention);
+            classes[class].push(mention.id);
         }
-        ClaimMentions { classes }
-    }
-
-    /// The mentions of the classes whose first mention passes `test`, in id order.
-    fn matching(&self, test: impl Fn(&Mention) -> bool) -> Vec<&'m Mention> {
-        let mut found: Vec<&Mention> = self
-            .classes
-            .iter()
-            .filter(|class| test(class[0]))
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_by_key(|m| m.id);
-        found
-    }
-
-    /// The mentions of the classes of `representatives` (first mentions of classes), in id order.
-    fn classes_of(&self, representatives: &[&Mention]) -> Vec<&'m Mention> {
-        self.matching(|first| representatives.iter().any(|r| r.id == first.id))
+        Alike { classes }
     }
 }
 
-/// The finding of one draft mention against `of_claim`, the corpus mentions of its claim: `None` when none of
-/// them contradicts it. Its first side is the draft mention, then the contradicting mentions grouped by value; its
+/// The corpus mentions of one claim that a draft mention is compared with: the classes of [`Alike`], the mentions
+/// they number, and the source left out (the draft itself, or the corpus's copy of a document being edited).
+pub struct ClaimMentions<'m> {
+    mentions: &'m [Mention],
+    alike: &'m Alike,
+    except: Option<usize>,
+}
+
+impl<'m> ClaimMentions<'m> {
+    /// The mentions of `alike` (ids into `mentions`), leaving out those of source `except`.
+    pub fn new(
+        mentions: &'m [Mention],
+        alike: &'m Alike,
+        except: Option<usize>,
+    ) -> ClaimMentions<'m> {
+        ClaimMentions {
+            mentions,
+            alike,
+            except,
+        }
+    }
+
+    /// Each class that keeps a mention, with the first it keeps (which stands for the class in comparisons).
+    fn representatives(&self) -> Vec<(usize, &'m Mention)> {
+        (0..self.alike.classes.len())
+            .filter_map(|class| Some((class, self.members(class).next()?)))
+            .collect()
+    }
+
+    fn members(&self, class: usize) -> impl Iterator<Item = &'m Mention> + '_ {
+        self.alike.classes[class]
+            .iter()
+            .map(|&id| &self.mentions[id])
+            .filter(|m| Some(m.source) != self.except)
+    }
+
+    /// The mentions of `classes`, in id (corpus) order.
+    fn expand(&self, classes: impl IntoIterator<Item = usize>) -> Vec<&'m Mention> {
+        let mut found: Vec<&Mention> = classes.into_iter().flat_map(|c| self.members(c)).collect();
+        found.sort_unstable_by_key(|m| m.id);
+        found
+    }
+}
+
+/// The finding of one draft mention against `corpus`, the corpus mentions of its claim: `None` when none of them
+/// contradicts it. Its first side is the draft mention, then the contradicting mentions grouped by value; its
 /// `compatible` list holds the corpus mentions that agree with the draft.
 pub fn draft_finding(
     rules: &RuleSet,
     mention: &Mention,
-    of_claim: &ClaimMentions,
+    corpus: &ClaimMentions,
 ) -> Option<Finding> {
     let claim = &rules.claims[mention.claim];
-    let contradicting_classes: Vec<&Mention> = of_claim
-        .classes
+    let representatives = corpus.representatives();
+    let contradicting_classes: HashMap<usize, usize> = representatives
         .iter()
-        .map(|class| class[0])
-        .filter(|first| conflicting(claim, mention, first))
+        .filter(|(_, first)| conflicting(claim, mention, first))
+        .map(|&(class, first)| (first.id, class))
         .collect();
     if contradicting_classes.is_empty() {
         return None;
     }
-    let contradicting = of_claim.classes_of(&contradicting_classes);
-    let agreeing = of_claim.matching(|first| mention.value.compatible(&first.value));
+    let contradicting = corpus.expand(contradicting_classes.values().copied());
+    let agreeing = corpus.expand(
+        representatives
+            .iter()
+            .filter(|(_, first)| mention.value.compatible(&first.value))
+            .map(|&(class, _)| class),
+    );
+    let firsts: Vec<&Mention> = representatives
+        .iter()
+        .map(|&(_, first)| first)
+        .filter(|first| contradicting_classes.contains_key(&first.id))
+        .collect();
     let mut sides = vec![vec![mention.id]];
     let mut described: Vec<String> = Vec::new();
-    for side in sides_by_value(&contradicting_classes) {
-        let side = of_claim.classes_of(&side);
+    for side in sides_by_value(&firsts) {
+        let side = corpus.expand(side.iter().map(|first| contradicting_classes[&first.id]));
         described.push(format!(
             "{} ({})",
             side[0].value.describe(),

@@ -13,7 +13,7 @@ use lsp_types::{
 use super::lines::Lines;
 use super::uri;
 use super::workspace::Workspace;
-use crate::draft::{draft_finding, ClaimMentions};
+use crate::draft::draft_finding;
 use crate::extract::Mention;
 use crate::model::{Finding, Severity};
 use crate::report::human::as_of_label;
@@ -126,14 +126,11 @@ fn contradictions(
     mentions: &[Mention],
     except: Option<usize>,
 ) -> Vec<Finding> {
-    let mut corpus_of_claim: HashMap<usize, ClaimMentions> = HashMap::new();
     mentions
         .iter()
         .filter_map(|mention| {
-            let of_claim = corpus_of_claim.entry(mention.claim).or_insert_with(|| {
-                ClaimMentions::new(workspace.mentions_of(mention.claim, except))
-            });
-            draft_finding(&workspace.rules, mention, of_claim)
+            let corpus = workspace.compared_with(mention.claim, except);
+            draft_finding(&workspace.rules, mention, &corpus)
         })
         .collect()
 }
