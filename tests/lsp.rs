@@ -99,7 +99,11 @@ impl Server {
     }
 
     fn send(&mut self, message: &Value) {
-        let body = message.to_string();
+        self.send_body(&message.to_string());
+    }
+
+    /// Sends one frame whose body is `body`, whatever it holds.
+    fn send_body(&mut self, body: &str) {
         write!(self.input, "Content-Length: {}\r\n\r\n{body}", body.len())
             .expect("the server reads");
         self.input.flush().expect("the server reads");
@@ -336,6 +340,9 @@ fn a_draft_gets_diagnostics_hover_and_fixes_then_the_server_exits_cleanly() {
 fn bad_input_leaves_the_server_answering() {
     let (_dir, root, mut server) = started();
 
+    // Frames whose bodies are not JSON-RPC messages are skipped.
+    server.send_body("{not json");
+    server.send_body("{\"a\": 1}");
     let unknown = server.request("factlint/noSuchMethod", json!({"x": 1}));
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
     server.notify("factlint/noSuchNotification", json!([1, 2]));

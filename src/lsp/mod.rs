@@ -2,9 +2,11 @@
 //! written.
 //!
 //! It speaks the Language Server Protocol over standard input and output, through `lsp-server` (the synchronous
-//! scaffold of rust-analyzer: a reader thread, a writer thread, channels) and `lsp-types`. The thread that reads
-//! the editor's messages answers requests (hover, code actions) from the last analysis of each document and hands
-//! every change to the [`worker`], which debounces, checks and publishes diagnostics; it never runs a check itself.
+//! scaffold of rust-analyzer: messages on channels, the loop is ours) and `lsp-types`. The asynchronous frameworks
+//! (`tower-lsp-server`, `async-lsp`) would bring an async runtime into a crate that has none, for a server whose
+//! work is CPU-bound checks that are better kept on a thread of their own anyway. The thread that reads the
+//! editor's messages answers requests (hover, code actions) from the last analysis of each document and hands every
+//! change to the [`worker`], which debounces, checks and publishes diagnostics; it never runs a check itself.
 //!
 //! At `initialize` the workspace root (its first folder, else its root URI, else the working directory) is read
 //! like a corpus repository: `factlint.yaml` there, else `rules/` and `seeds/`. The corpus is checked once and its
@@ -21,6 +23,7 @@ mod actions;
 mod analysis;
 mod hover;
 mod lines;
+mod transport;
 mod uri;
 mod worker;
 mod workspace;
@@ -55,7 +58,7 @@ const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Runs the server on standard input and output until the editor says `exit`; returns the exit code.
 pub fn serve() -> u8 {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = transport::stdio();
     let code = match run(&connection) {
         Ok(code) => code,
         Err(message) => {
@@ -66,7 +69,7 @@ pub fn serve() -> u8 {
     drop(connection);
     // The writer thread ends once every sender is dropped; the reader ends at `exit` or when input closes.
     if code == 0 {
-        let _ = io_threads.join();
+        io_threads.join();
     }
     code
 }
