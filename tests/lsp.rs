@@ -460,7 +460,7 @@ fn a_corpus_document_gets_its_own_conflicts_with_the_rest_of_the_corpus() {
 
 #[test]
 fn exit_without_shutdown_is_exit_code_1() {
-    let (_dir, root, mut server) = started();
+    let (_dir, _root, mut server) = started();
     server.notify("exit", Value::Null);
     assert_eq!(wait_exit(&mut server.child), Some(1));
 }

@@ -57,7 +57,7 @@ fn replace_with_consensus(
         .into_iter()
         .find(|m| m.span == mention.span)?
         .value;
-    let edit = TextEdit::new(analysis.lines.range(&analysis.text, here), words.clone());
+    let edit = TextEdit::new(analysis.lines.range(analysis.text(), here), words.clone());
     Some(CodeAction {
         title: format!("Replace with the corpus consensus: {words}"),
         kind: Some(CodeActionKind::QUICKFIX),

@@ -25,12 +25,11 @@ const MAX_RELATED: usize = 20;
 
 /// A document as last checked.
 pub struct Analysis {
-    /// Its text and lines.
-    pub text: Arc<str>,
-    /// The lines of `text`.
-    pub lines: Lines,
-    /// The source built from the text, with the corpus's publication date when the document is a corpus file.
+    /// The source built from the document's text, with the corpus's publication date when the document is a
+    /// corpus file.
     pub source: Source,
+    /// The lines of its text.
+    pub lines: Lines,
     /// The corpus source the document is, whose own mentions it is not compared with.
     pub except: Option<usize>,
     /// The document's mentions, numbered after the corpus's.
@@ -44,8 +43,8 @@ pub struct Analysis {
 impl Analysis {
     /// Checks `text`, the document at `path` (when it has one), against `workspace`; `None` when the text cannot
     /// be read as a source (front matter with a date that is not a date), with the reason.
-    pub fn run(workspace: Arc<Workspace>, path: &Path, text: Arc<str>) -> Result<Analysis, String> {
-        let mut source = Source::in_memory(&path.to_string_lossy(), &text)?;
+    pub fn run(workspace: Arc<Workspace>, path: &Path, text: &str) -> Result<Analysis, String> {
+        let mut source = Source::in_memory(&path.to_string_lossy(), text)?;
         let except = workspace.source_at(path);
         if let Some(index) = except {
             // A corpus file keeps what the corpus knows of it (a manifest's publication date).
@@ -54,14 +53,18 @@ impl Analysis {
         let mentions = workspace.checked.mentions_beside(&workspace.rules, &source);
         let findings = contradictions(&workspace, &mentions, except);
         Ok(Analysis {
-            lines: Lines::new(&text),
-            text,
+            lines: Lines::new(text),
             source,
             except,
             mentions,
             findings,
             workspace,
         })
+    }
+
+    /// The document's text, as checked.
+    pub fn text(&self) -> &str {
+        &self.source.text
     }
 
     /// The document's mention at a byte offset, with its finding when it has one.
@@ -76,7 +79,7 @@ impl Analysis {
 
     /// The range of one of the document's mentions.
     pub fn range_of(&self, mention: &Mention) -> Range {
-        self.lines.range(&self.text, mention.span.clone())
+        self.lines.range(self.text(), mention.span.clone())
     }
 
     /// A diagnostic per finding; `places` finds where corpus mentions are.

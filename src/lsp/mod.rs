@@ -204,8 +204,18 @@ fn serve_messages(connection: &Connection, jobs: &Sender<Job>, analyses: &Analys
     1
 }
 
-/// The answer to a request: hover, code actions; any other method is not found.
+/// The answer to a request: hover, code actions; any other method is not found. A request whose handling fails
+/// (a bug) gets an internal error, and the server goes on.
 fn answer(request: Request, analyses: &Analyses) -> Response {
+    let id = request.id.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle(request, analyses)))
+        .unwrap_or_else(|_| {
+            let message = "factlint lsp failed on this request".to_string();
+            Response::new_err(id, ErrorCode::InternalError as i32, message)
+        })
+}
+
+fn handle(request: Request, analyses: &Analyses) -> Response {
     let id = request.id.clone();
     let result = match request.method.as_str() {
         HoverRequest::METHOD => serde_json::from_value::<HoverParams>(request.params)
@@ -236,7 +246,7 @@ fn analysis_of(uri: &Uri, analyses: &Analyses) -> Option<Arc<analysis::Analysis>
 fn hover_at(params: &HoverParams, analyses: &Analyses) -> Option<lsp_types::Hover> {
     let place = &params.text_document_position_params;
     let analysis = analysis_of(&place.text_document.uri, analyses)?;
-    let offset = analysis.lines.offset(&analysis.text, place.position);
+    let offset = analysis.lines.offset(analysis.text(), place.position);
     hover::hover(&analysis, offset)
 }
 
@@ -248,8 +258,8 @@ fn actions_for(
     let Some(analysis) = analysis_of(uri, analyses) else {
         return Vec::new();
     };
-    let start = analysis.lines.offset(&analysis.text, params.range.start);
-    let end = analysis.lines.offset(&analysis.text, params.range.end);
+    let start = analysis.lines.offset(analysis.text(), params.range.start);
+    let end = analysis.lines.offset(analysis.text(), params.range.end);
     actions::code_actions(uri, &analysis, start, end)
 }
 

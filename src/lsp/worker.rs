@@ -251,7 +251,7 @@ impl Worker {
             };
             let path = uri::to_path(&uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
             let run = catch_unwind(AssertUnwindSafe(|| {
-                Analysis::run(workspace.clone(), &path, text)
+                Analysis::run(workspace.clone(), &path, &text)
             }));
             let diagnostics = match run {
                 Ok(Ok(analysis)) => {
