@@ -232,6 +232,12 @@ fn a_draft_gets_diagnostics_hover_and_fixes_then_the_server_exits_cleanly() {
     server.open(&draft, DRAFT);
 
     let published = server.diagnostics(&draft);
+    insta::assert_snapshot!(
+        "draft_diagnostics",
+        serde_json::to_string_pretty(&published)
+            .expect("JSON")
+            .replace(&root.display().to_string(), "<workspace>")
+    );
     let diagnostics = published["diagnostics"].as_array().expect("a list");
     assert_eq!(diagnostics.len(), 1, "{published:#}");
     let diagnostic = &diagnostics[0];
@@ -284,6 +290,7 @@ fn a_draft_gets_diagnostics_hover_and_fixes_then_the_server_exits_cleanly() {
     let shown = hover["result"]["contents"]["value"]
         .as_str()
         .expect("Markdown");
+    insta::assert_snapshot!("draft_hover", shown);
     assert!(
         shown.starts_with("**Volunteers at the lake clean-up** (`volunteers`)"),
         "{shown}"
