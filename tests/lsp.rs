@@ -471,3 +471,45 @@ fn exit_without_shutdown_is_exit_code_1() {
     server.notify("exit", Value::Null);
     assert_eq!(wait_exit(&mut server.child), Some(1));
 }
+
+#[test]
+fn a_rule_file_open_in_the_editor_shows_its_errors_as_it_is_edited() {
+    let (_dir, root, mut server) = started();
+    let rule_uri = uri_of(&root, "rules/volunteers.yaml");
+    let broken = RULES.replace(
+        "    severity: warning\n",
+        "    severity: warning\n    tolerance: [\n",
+    );
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": rule_uri, "languageId": "yaml", "version": 1, "text": broken}}),
+    );
+    let published = server.diagnostics(&rule_uri);
+    let errors = published["diagnostics"].as_array().expect("a list");
+    assert_eq!(errors.len(), 1, "{published:#}");
+    // Line 5 is "    tolerance: [": the error points at the bracket.
+    assert_eq!(
+        errors[0]["range"]["start"],
+        json!({"line": 5, "character": 15}),
+        "{published:#}"
+    );
+    let message = errors[0]["message"].as_str().expect("a message");
+    assert!(
+        message.starts_with("claims[0].tolerance: invalid type"),
+        "{message}"
+    );
+
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": rule_uri, "version": 2}, "contentChanges": [{"text": RULES}]}),
+    );
+    assert_eq!(server.diagnostics(&rule_uri)["diagnostics"], json!([]));
+
+    // A YAML file that is no rule file is left alone; the next message is the answer to the next request.
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri_of(&root, "other.yaml"), "languageId": "yaml", "version": 1,
+                                "text": "claims: ["}}),
+    );
+    assert_eq!(server.shut_down(), Some(0));
+}

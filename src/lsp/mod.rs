@@ -28,7 +28,7 @@ mod uri;
 mod worker;
 mod workspace;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -183,7 +183,7 @@ fn watch_request() -> Request {
 
 /// Reads messages until `exit`; returns the exit code: 0 after a `shutdown`, else 1.
 fn serve_messages(connection: &Connection, jobs: &Sender<Job>, analyses: &Analyses) -> u8 {
-    let mut checked_documents = HashSet::new();
+    let mut documents = HashMap::new();
     for message in &connection.receiver {
         match message {
             Message::Request(request) => match connection.handle_shutdown(&request) {
@@ -196,7 +196,7 @@ fn serve_messages(connection: &Connection, jobs: &Sender<Job>, analyses: &Analys
             },
             Message::Notification(notification) if notification.method == Exit::METHOD => return 1,
             Message::Notification(notification) => {
-                notify(notification, jobs, &mut checked_documents);
+                notify(notification, jobs, &mut documents);
             }
             Message::Response(_) => {}
         }
@@ -263,49 +263,51 @@ fn actions_for(
     actions::code_actions(uri, &analysis, start, end)
 }
 
-/// Hands a document's change, or a change on disk, to the worker. Only Markdown and text documents are checked.
-fn notify(notification: Notification, jobs: &Sender<Job>, checked_documents: &mut HashSet<Uri>) {
-    if let Some(job) = job_of(notification, checked_documents) {
+/// What an open document is to the server.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DocumentKind {
+    /// Markdown or text: checked against the corpus.
+    Prose,
+    /// YAML: a rule file's errors are shown as it is edited (the worker knows which files are rule files).
+    Yaml,
+}
+
+/// Hands a document's change, or a change on disk, to the worker. Only Markdown and text documents are checked,
+/// and YAML documents parsed when they are rule files.
+fn notify(
+    notification: Notification,
+    jobs: &Sender<Job>,
+    documents: &mut HashMap<Uri, DocumentKind>,
+) {
+    if let Some(job) = job_of(notification, documents) {
         let _ = jobs.send(job);
     }
 }
 
 /// The worker's job for a notification; `None` for notifications that concern it not, or whose parameters are
 /// not what the method takes.
-fn job_of(notification: Notification, checked_documents: &mut HashSet<Uri>) -> Option<Job> {
+fn job_of(notification: Notification, documents: &mut HashMap<Uri, DocumentKind>) -> Option<Job> {
     let method = notification.method.clone();
     Some(match method.as_str() {
         DidOpenTextDocument::METHOD => {
             let document = params::<DidOpenTextDocumentParams>(notification)?.text_document;
-            if !is_prose(&document.language_id, &document.uri) {
-                return None;
-            }
-            checked_documents.insert(document.uri.clone());
-            Job::Changed {
-                uri: document.uri,
-                version: document.version,
-                text: document.text.into(),
-            }
+            let kind = kind_of(&document.language_id, &document.uri)?;
+            documents.insert(document.uri.clone(), kind);
+            changed(kind, document.uri, document.version, document.text)
         }
         DidChangeTextDocument::METHOD => {
             let mut params = params::<DidChangeTextDocumentParams>(notification)?;
             let document = params.text_document;
             // Full synchronisation: the last change holds the whole text.
             let change = params.content_changes.pop()?;
-            if !checked_documents.contains(&document.uri) {
-                return None;
-            }
-            Job::Changed {
-                uri: document.uri,
-                version: document.version,
-                text: change.text.into(),
-            }
+            let kind = *documents.get(&document.uri)?;
+            changed(kind, document.uri, document.version, change.text)
         }
         DidCloseTextDocument::METHOD => {
             let uri = params::<DidCloseTextDocumentParams>(notification)?
                 .text_document
                 .uri;
-            checked_documents.remove(&uri);
+            documents.remove(&uri);
             Job::Closed(uri)
         }
         DidSaveTextDocument::METHOD => {
@@ -332,9 +334,31 @@ fn params<P: serde::de::DeserializeOwned>(notification: Notification) -> Option<
     serde_json::from_value(notification.params).ok()
 }
 
-/// Markdown and plain text, by language id or by the file's extension.
-fn is_prose(language_id: &str, uri: &Uri) -> bool {
-    let by_language = matches!(language_id, "markdown" | "plaintext" | "text");
+/// The job for a document's new text.
+fn changed(kind: DocumentKind, uri: Uri, version: i32, text: String) -> Job {
+    match kind {
+        DocumentKind::Prose => Job::Changed {
+            uri,
+            version,
+            text: text.into(),
+        },
+        DocumentKind::Yaml => Job::RuleEdited {
+            uri,
+            text: text.into(),
+        },
+    }
+}
+
+/// Markdown and plain text, or YAML, by language id or by the file's extension; `None` for other documents.
+fn kind_of(language_id: &str, uri: &Uri) -> Option<DocumentKind> {
     let extension = uri.as_str().rsplit('.').next().unwrap_or_default();
-    by_language || matches!(extension, "md" | "markdown" | "txt" | "text")
+    if matches!(language_id, "markdown" | "plaintext" | "text")
+        || matches!(extension, "md" | "markdown" | "txt" | "text")
+    {
+        Some(DocumentKind::Prose)
+    } else if language_id == "yaml" || matches!(extension, "yaml" | "yml") {
+        Some(DocumentKind::Yaml)
+    } else {
+        None
+    }
 }

@@ -26,7 +26,7 @@ use super::analysis::{Analysis, CorpusPlaces};
 use super::lines::Lines;
 use super::uri;
 use super::workspace::{Layout, LoadError, Workspace};
-use crate::rules::RuleError;
+use crate::rules::{RuleError, RuleSet};
 
 /// The last analysis of each open document, which hovers and code actions read.
 pub type Analyses = Mutex<HashMap<Uri, Arc<Analysis>>>;
@@ -39,6 +39,13 @@ pub enum Job {
         uri: Uri,
         /// Its version.
         version: i32,
+        /// Its text.
+        text: Arc<str>,
+    },
+    /// A YAML document was opened or changed: when it is a rule file, its errors are shown as it is edited.
+    RuleEdited {
+        /// The document.
+        uri: Uri,
         /// Its text.
         text: Arc<str>,
     },
@@ -69,6 +76,8 @@ struct Worker {
     documents: BTreeMap<Uri, (i32, Arc<str>)>,
     /// Documents whose latest text has not been checked.
     dirty: BTreeSet<Uri>,
+    /// YAML documents whose latest text has not been parsed.
+    rule_edits: BTreeMap<Uri, Arc<str>>,
     /// When the last job before a check came.
     previous_change: Option<Instant>,
     /// A load is running; `reload` asks for another once it is done.
@@ -89,15 +98,17 @@ pub fn spawn(
 ) -> (Sender<Job>, JoinHandle<()>) {
     let (jobs, receiver) = crossbeam_channel::unbounded();
     let mut worker = Worker {
-        root,
+        root: root.clone(),
         loads: crossbeam_channel::unbounded(),
         out,
         analyses,
         debounce,
         workspace: None,
-        layout: None,
+        // Read now (it is one small file), so that rule files are known before the corpus is loaded.
+        layout: Layout::find(&root).ok(),
         documents: BTreeMap::new(),
         dirty: BTreeSet::new(),
+        rule_edits: BTreeMap::new(),
         previous_change: None,
         loading: false,
         reload: false,
@@ -160,6 +171,9 @@ impl Worker {
             Job::Changed { uri, version, text } => {
                 self.documents.insert(uri.clone(), (version, text));
                 self.dirty.insert(uri);
+            }
+            Job::RuleEdited { uri, text } => {
+                self.rule_edits.insert(uri, text);
             }
             Job::Closed(uri) => {
                 self.documents.remove(&uri);
@@ -240,8 +254,12 @@ impl Worker {
         }
     }
 
-    /// Checks every document whose latest text is not checked yet (none until a workspace is loaded).
+    /// Parses the rule files edited since the last check, and checks every document whose latest text is not
+    /// checked yet (none until a workspace is loaded).
     fn check_dirty(&mut self) {
+        for (uri, text) in std::mem::take(&mut self.rule_edits) {
+            self.parse_rule_text(uri, &text);
+        }
         let Some(workspace) = self.workspace.clone() else {
             return;
         };
@@ -268,14 +286,41 @@ impl Worker {
         }
     }
 
+    /// Shows the errors of a rule file's text as it is being edited (nothing for a YAML file that is no rule file).
+    /// The rules in use change only when the file is saved.
+    fn parse_rule_text(&mut self, uri: Uri, text: &str) {
+        let Some(path) = uri::to_path(&uri) else {
+            return;
+        };
+        if !self.layout.as_ref().is_some_and(|l| l.is_rule_file(&path)) {
+            return;
+        }
+        let parsed = catch_unwind(|| RuleSet::parse(&path, text).err());
+        let diagnostics = match parsed {
+            Ok(None) => Vec::new(),
+            Ok(Some(errors)) => errors
+                .iter()
+                .filter_map(|e| rule_error_diagnostic(e, text))
+                .map(|(_, diagnostic)| diagnostic)
+                .collect(),
+            Err(_) => vec![document_problem("factlint failed on this rule file".into())],
+        };
+        if diagnostics.is_empty() {
+            self.rule_files_with_errors.remove(&uri);
+        } else {
+            self.rule_files_with_errors.insert(uri.clone());
+        }
+        self.publish(uri, diagnostics, None);
+    }
+
     /// Publishes each rule error on its rule file; errors about no file in particular are shown.
     fn publish_rule_errors(&mut self, errors: &[RuleError]) {
         let mut by_file: BTreeMap<Uri, Vec<Diagnostic>> = BTreeMap::new();
         for error in errors {
-            match error
+            let on_disk = error
                 .path()
-                .and_then(|path| rule_error_diagnostic(path, error))
-            {
+                .and_then(|path| std::fs::read_to_string(path).ok());
+            match rule_error_diagnostic(error, &on_disk.unwrap_or_default()) {
                 Some((uri, diagnostic)) => by_file.entry(uri).or_default().push(diagnostic),
                 None => self.show(format!("factlint: {error}")),
             }
@@ -339,13 +384,13 @@ fn document_problem(message: String) -> Diagnostic {
     }
 }
 
-/// A rule error as a diagnostic on its rule file, at its line and column.
-fn rule_error_diagnostic(path_shown: &str, error: &RuleError) -> Option<(Uri, Diagnostic)> {
-    let path = std::path::absolute(path_shown).ok()?;
-    let uri = uri::from_path(&path)?;
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
+/// A rule error as a diagnostic on its rule file (whose text is `text`), at its line and column; `None` for an
+/// error about no file in particular.
+fn rule_error_diagnostic(error: &RuleError, text: &str) -> Option<(Uri, Diagnostic)> {
+    let path_shown = error.path()?;
+    let uri = uri::from_path(&std::path::absolute(path_shown).ok()?)?;
     let position = match error.line_column() {
-        Some((line, column)) => Lines::new(&text).position_of_column(&text, line, column),
+        Some((line, column)) => Lines::new(text).position_of_column(text, line, column),
         None => Position::new(0, 0),
     };
     let help = miette::Diagnostic::help(error)

@@ -73,6 +73,12 @@ impl Layout {
         })
     }
 
+    /// True when `path` is one of the rule files: a YAML file at or under a rule path.
+    pub fn is_rule_file(&self, path: &Path) -> bool {
+        let yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        yaml && self.rule_paths.iter().any(|p| path.starts_with(p))
+    }
+
     /// True when a change to `path` changes what the workspace holds: the settings, a rule file, a corpus file or
     /// the manifest.
     pub fn watches(&self, path: &Path) -> bool {
