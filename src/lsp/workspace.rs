@@ -95,13 +95,19 @@ impl Layout {
 }
 
 impl Workspace {
-    /// Loads the rules and checks the corpus of `layout` (on every core).
+    /// Loads the rules and checks the corpus of `layout`, on every core but one, which is left to the checks of
+    /// the documents being edited (a reload runs while they go on).
     pub fn load(layout: &Layout) -> Result<Workspace, LoadError> {
         let rules = RuleSet::load(&layout.rule_paths).map_err(LoadError::Rules)?;
         let options = layout.config.corpus_options().map_err(LoadError::Other)?;
         let corpus = Corpus::load_with(&layout.corpus_paths, &options)
             .map_err(|e| LoadError::Other(e.to_string()))?;
-        let checked = check_with(&rules, corpus, &CheckOptions::default());
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let check_options = CheckOptions {
+            threads: cores.saturating_sub(1).max(1),
+            progress: None,
+        };
+        let checked = check_with(&rules, corpus, &check_options);
         Ok(Workspace::new(rules, checked))
     }
 
