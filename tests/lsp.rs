@@ -379,6 +379,18 @@ fn bad_input_leaves_the_server_answering() {
         diagnostics[0]["range"]["start"]["line"],
         text.lines().count() - 1
     );
+    // The fix reads the paragraph around the mention, not the whole 50 MB.
+    let actions = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": big}, "range": diagnostics[0]["range"], "context": {"diagnostics": []}}),
+    );
+    let replace = &actions["result"][0];
+    assert_eq!(
+        replace["title"], "Replace with the corpus consensus: 120",
+        "{actions}"
+    );
+    let edit = &replace["edit"]["changes"][&big][0];
+    assert_eq!(edit["range"]["start"]["character"], 11, "{edit}");
 
     assert_eq!(server.shut_down(), Some(0));
 }

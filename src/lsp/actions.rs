@@ -12,7 +12,8 @@ use crate::extract::{find_matches, Mention};
 use crate::model::Finding;
 use crate::reconcile::sides_by_value;
 use crate::rules::Claim;
-use crate::source::Source;
+use crate::source::{Source, SourceInfo};
+use crate::text::floor_char_boundary;
 
 /// The code actions for the contradicting mentions of `analysis` that overlap bytes `start..=end`.
 pub fn code_actions(
@@ -52,11 +53,12 @@ fn replace_with_consensus(
     mention: &Mention,
 ) -> Option<CodeAction> {
     let corpus = consensus(analysis, finding)?;
-    let words = value_words(claim, &corpus_source(analysis, corpus)?, corpus)?;
-    let here = find_matches(claim, &analysis.source)
-        .into_iter()
-        .find(|m| m.span == mention.span)?
-        .value;
+    let info = &analysis.workspace.checked.sources[corpus.source];
+    let corpus_text = info.text()?;
+    let words = corpus_text
+        .get(value_range(claim, &corpus_text, info, &corpus.span)?)?
+        .to_string();
+    let here = value_range(claim, analysis.text(), &analysis.source.info, &mention.span)?;
     let edit = TextEdit::new(analysis.lines.range(analysis.text(), here), words.clone());
     Some(CodeAction {
         title: format!("Replace with the corpus consensus: {words}"),
@@ -93,20 +95,39 @@ fn consensus<'a>(analysis: &'a Analysis, finding: &Finding) -> Option<&'a Mentio
     (2 * top > total && contradicting).then_some(side[0])
 }
 
-/// The corpus source of a mention, read again.
-fn corpus_source(analysis: &Analysis, mention: &Mention) -> Option<Source> {
-    let info = &analysis.workspace.checked.sources[mention.source];
-    let mut source = Source::in_memory(&info.path, &info.text()?).ok()?;
+/// The bytes of the value words of the mention at `span` of `text` (a source described by `info`). The claim's
+/// patterns run again on the paragraph around the mention only (a few kilobytes at most), so that a long document
+/// costs no more than a short one: this runs on the thread that reads the editor's messages.
+fn value_range(
+    claim: &Claim,
+    text: &str,
+    info: &SourceInfo,
+    span: &std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let window = paragraph_around(text, span);
+    let mut source = Source::in_memory(&info.path, text.get(window.clone())?).ok()?;
     source.info = info.clone();
-    Some(source)
+    let within = span.start - window.start..span.end - window.start;
+    let found = find_matches(claim, &source)
+        .into_iter()
+        .find(|m| m.span == within)?;
+    Some(found.value.start + window.start..found.value.end + window.start)
 }
 
-/// The words of a mention's value, as its source writes them.
-fn value_words(claim: &Claim, source: &Source, mention: &Mention) -> Option<String> {
-    let found = find_matches(claim, source)
-        .into_iter()
-        .find(|m| m.span == mention.span)?;
-    source.text.get(found.value).map(str::to_string)
+/// How far around a mention its paragraph is looked for, in bytes each way.
+const REACH: usize = 4096;
+
+/// The paragraph around `span` (between blank lines), cut at [`REACH`] bytes each way.
+fn paragraph_around(text: &str, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let lower = floor_char_boundary(text, span.start.saturating_sub(REACH));
+    let upper = floor_char_boundary(text, (span.end + REACH).min(text.len()));
+    let start = text[lower..span.start]
+        .rfind("\n\n")
+        .map_or(lower, |i| lower + i + 2);
+    let end = text[span.end..upper]
+        .find("\n\n")
+        .map_or(upper, |i| span.end + i);
+    start..end
 }
 
 /// Inserts a `factlint-ignore` marker for the claim on the line before the mention.
