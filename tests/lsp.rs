@@ -525,3 +525,34 @@ fn a_rule_file_open_in_the_editor_shows_its_errors_as_it_is_edited() {
     );
     assert_eq!(server.shut_down(), Some(0));
 }
+
+#[test]
+fn rapid_changes_are_gathered_and_the_last_one_is_published() {
+    let (_dir, root, mut server) = started();
+    let draft = uri_of(&root, "drafts/post.md");
+    server.open(&draft, DRAFT);
+    assert_eq!(server.diagnostics(&draft)["version"], 1);
+    for version in 2..=40 {
+        let figure = if version == 40 { 120 } else { 300 + version };
+        server.change(&draft, version, &DRAFT.replace("300", &figure.to_string()));
+    }
+    let mut published = Vec::new();
+    loop {
+        let params = server.diagnostics(&draft);
+        published.push(params["version"].as_i64().expect("a version"));
+        if params["version"] == 40 {
+            assert_eq!(
+                params["diagnostics"],
+                json!([]),
+                "120 agrees with the corpus"
+            );
+            break;
+        }
+    }
+    assert!(
+        published.len() < 39,
+        "every change was checked: {published:?}"
+    );
+    assert!(published.windows(2).all(|w| w[0] < w[1]), "{published:?}");
+    assert_eq!(server.shut_down(), Some(0));
+}
