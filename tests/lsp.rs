@@ -556,3 +556,33 @@ fn rapid_changes_are_gathered_and_the_last_one_is_published() {
     assert!(published.windows(2).all(|w| w[0] < w[1]), "{published:?}");
     assert_eq!(server.shut_down(), Some(0));
 }
+
+#[test]
+fn a_saved_corpus_file_reloads_the_corpus_and_open_documents_are_checked_again() {
+    let (_dir, root, mut server) = started();
+    let draft = uri_of(&root, "drafts/post.md");
+    server.open(&draft, DRAFT);
+    let before = server.diagnostics(&draft);
+    assert!(before["diagnostics"][0]["message"]
+        .as_str()
+        .expect("a message")
+        .ends_with("no corpus mention agrees"));
+
+    // The two sources that said 120 now say 300, as the draft does.
+    for (name, text) in &CORPUS[..2] {
+        common::write(&root, name, text.replace("120", "300").as_bytes());
+    }
+    server.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri_of(&root, "corpus/radio.md")}}),
+    );
+    let after = server.diagnostics(&draft);
+    let message = after["diagnostics"][0]["message"]
+        .as_str()
+        .expect("a message");
+    assert!(
+        message.ends_with("agreeing: 2 mentions in 2 sources"),
+        "{message}"
+    );
+    assert_eq!(server.shut_down(), Some(0));
+}
