@@ -5,8 +5,9 @@
 //! scaffold of rust-analyzer: messages on channels, the loop is ours) and `lsp-types`. The asynchronous frameworks
 //! (`tower-lsp-server`, `async-lsp`) would bring an async runtime into a crate that has none, for a server whose
 //! work is CPU-bound checks that are better kept on a thread of their own anyway. The thread that reads the
-//! editor's messages answers requests (hover, code actions) from the last analysis of each document and hands every
-//! change to the [`worker`], which debounces, checks and publishes diagnostics; it never runs a check itself.
+//! editor's messages answers requests (hover, code actions) from the last analysis of each document and hands
+//! every change to the worker (`worker.rs`), which debounces, checks and publishes diagnostics; it never runs a
+//! check itself.
 //!
 //! At `initialize` the workspace root (its first folder, else its root URI, else the working directory) is read
 //! like a corpus repository: `factlint.yaml` there, else `rules/` and `seeds/`. The corpus is checked once and its
