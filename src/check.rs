@@ -52,24 +52,36 @@ impl Checked {
         index
     }
 
+    /// The mentions of one more source, numbered as [`Checked::append_source`] would number them (ids after the
+    /// existing mentions, the next source index), without appending anything: for checking a text against the same
+    /// corpus again and again, as an editor does on every change.
+    pub fn mentions_beside(&self, rules: &RuleSet, source: &Source) -> Vec<Mention> {
+        let found = check_source(rules, source, Vec::new());
+        numbered(found.mentions, self.mentions.len(), self.sources.len()).collect()
+    }
+
     /// Appends one source's results, numbering its mentions after the existing ones.
     fn absorb(&mut self, index: usize, found: SourceCheck) {
         let first_id = self.mentions.len();
-        self.mentions.extend(
-            found
-                .mentions
-                .into_iter()
-                .enumerate()
-                .map(|(i, m)| Mention {
-                    id: first_id + i,
-                    source: index,
-                    ..m
-                }),
-        );
+        self.mentions
+            .extend(numbered(found.mentions, first_id, index));
         self.warnings.extend(found.warnings);
         self.suppressed += found.suppressed;
         self.sources.push(found.info);
     }
+}
+
+/// One source's mentions with ids from `first_id` and source index `index`.
+fn numbered(
+    mentions: Vec<Mention>,
+    first_id: usize,
+    index: usize,
+) -> impl Iterator<Item = Mention> {
+    mentions.into_iter().enumerate().map(move |(i, m)| Mention {
+        id: first_id + i,
+        source: index,
+        ..m
+    })
 }
 
 /// How to run a check.

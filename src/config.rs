@@ -11,6 +11,9 @@ use serde::Deserialize;
 
 use crate::model::Severity;
 use crate::report::Format;
+use crate::source::CorpusOptions;
+use crate::walk::types::TypeFilter;
+use crate::walk::WalkOptions;
 
 /// The name of the configuration file.
 pub const CONFIG_FILE_NAME: &str = "factlint.yaml";
@@ -89,6 +92,23 @@ impl Config {
             })?;
         config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(config)
+    }
+
+    /// How to walk the corpus under these settings: the `exclude` globs (relative to the file's directory) and the
+    /// manifest. An exclude pattern that is not a glob is an error naming it.
+    pub fn corpus_options(&self) -> Result<CorpusOptions, String> {
+        let mut exclude = globset::GlobSetBuilder::new();
+        for pattern in &self.exclude {
+            let glob = globset::Glob::new(pattern)
+                .map_err(|e| format!("{CONFIG_FILE_NAME}: exclude {pattern:?}: {e}"))?;
+            exclude.add(glob);
+        }
+        Ok(CorpusOptions {
+            exclude: Some(exclude.build().map_err(|e| e.to_string())?),
+            exclude_root: self.dir.clone(),
+            manifest: self.manifest.as_ref().map(|m| self.resolve(m)),
+            walk: WalkOptions::new(self.no_ignore, self.hidden, &[], TypeFilter::default())?,
+        })
     }
 
     /// A path from the file, made relative to the working directory.

@@ -13,7 +13,9 @@
 //!
 //! [`check::check`] runs the stages in order. Around it: [`draft`] keeps what concerns one unpublished text,
 //! [`suppress`] honours `factlint-ignore` markers, [`baseline`] and [`fingerprint`] remember accepted findings,
-//! [`config`] reads `factlint.yaml`, [`init`] writes the files of a first run, and [`rule_examples`] tests rules against their own examples.
+//! [`config`] reads `factlint.yaml`, [`init`] writes the files of a first run, and [`rule_examples`] tests rules
+//! against their own examples. On top, [`lsp`] is the language server that checks documents against the corpus as
+//! they are written (`factlint lsp`).
 //!
 //! Below the stages: [`model`] holds the plain data they pass on, [`text`] the text utilities (lines and columns,
 //! sentences, words, diffs), and [`scan`] the engine that searches every pattern in one pass. Rule files, manifests
@@ -27,6 +29,7 @@ pub mod extract;
 pub mod fingerprint;
 pub mod init;
 pub mod kinds;
+pub mod lsp;
 pub mod model;
 pub mod reconcile;
 pub mod report;

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Init(args) => cli::init::run(args),
         Command::Completions { shell } => cli::docs::completions(shell),
         Command::Man => cli::docs::man(),
+        Command::Lsp => factlint::lsp::serve(),
     };
     ExitCode::from(code)
 }

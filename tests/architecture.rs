@@ -43,6 +43,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("config", 9),
     // The files of a first run: a configuration, starter rules, a manifest of the sources found.
     ("init", 10),
+    // The language server: loads a workspace through its settings, checks documents, renders values as reports do.
+    ("lsp", 10),
     // The command line, in the binary.
     ("cli", 11),
 ];

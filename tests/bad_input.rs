@@ -175,7 +175,7 @@ fn bad_rules() -> Vec<(&'static str, String, String, (usize, usize))> {
         (
             "unknown field",
             TROOPS_RULE.replace("    patterns:", "    paterns:"),
-            "claims[0]: unknown field `paterns`, expected one of `id`, `title`, `kind`, `severity`, `help`, `patterns`"
+            "claims[0]: unknown field `paterns`, expected one of `id`, `title`, `kind`, `severity`, `help`, `link`, `patterns`"
                 .into(),
             (5, 5),
         ),

@@ -376,7 +376,11 @@ fn chromium_renders_the_matrix_and_a_timeline() {
     assert_laid_out(&dom, "data-timeline-box", (300, 100));
     assert_laid_out(&dom, "data-timeline-mark-box", (0, 0));
     let counts = [
-        ("data-matrix-cells", "55", "5 sources x (1 date + 10 claims)"),
+        (
+            "data-matrix-cells",
+            "55",
+            "5 sources x (1 date + 10 claims)",
+        ),
         ("data-timeline-marks", "5", "one mark per troop figure"),
     ];
     for (name, expected, why) in counts {

@@ -276,6 +276,56 @@ fn a_draft_is_checked_against_the_mentions_already_found() {
     );
 }
 
+#[test]
+fn a_draft_compared_with_classes_of_alike_mentions_still_lists_every_mention_in_corpus_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = [
+        (
+            "a.txt",
+            "First 500 troops came. Then 700 troops. Still 500 troops.\n",
+        ),
+        ("b.txt", "Some said 700 troops, others 500 troops.\n"),
+        // Another time, so another class of 500s.
+        ("c.txt", "---\npublished: 2025-03-04\n---\n500 troops.\n"),
+    ];
+    for (name, text) in corpus {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let rules = RuleSet::load(&[write_rules(dir.path())]).unwrap();
+    let paths: Vec<_> = corpus
+        .iter()
+        .map(|(name, _)| dir.path().join(name))
+        .collect();
+    let mut checked = check_with(
+        &rules,
+        Corpus::load(&paths).unwrap(),
+        &CheckOptions::default(),
+    );
+    let values: Vec<&str> = checked.mentions.iter().map(|m| &*m.text).collect();
+    assert_eq!(
+        values,
+        [
+            "500 troops",
+            "700 troops",
+            "500 troops",
+            "700 troops",
+            "500 troops",
+            "500 troops"
+        ]
+    );
+    let draft = Source::in_memory("draft.md", "At last 900 troops.").unwrap();
+    check_draft(&mut checked, &rules, &draft);
+    let finding = &checked.findings[0];
+    assert_eq!(finding.mentions, [6, 0, 1, 2, 3, 4, 5]);
+    assert_eq!(finding.sides, [vec![6], vec![0, 2, 4, 5], vec![1, 3]]);
+    assert!(finding.compatible.is_empty());
+    assert!(
+        finding.message.contains("the corpus says 500 (495–505) (4 mentions in 3 sources) and 700 (695–705) (2 mentions in 2 sources)"),
+        "{}",
+        finding.message
+    );
+}
+
 fn write_rules(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("troops.yaml");
     fs::write(&path, TROOPS).unwrap();

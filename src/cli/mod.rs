@@ -20,7 +20,7 @@ use factlint::check::{check_with, CheckOptions, Checked};
 use factlint::config::Config;
 use factlint::report::human::{self, HumanOptions};
 use factlint::rules::RuleSet;
-use factlint::source::{nothing_read, Corpus, CorpusOptions, SourceProblem};
+use factlint::source::{nothing_read, Corpus, SourceProblem};
 use progress::Progress;
 
 /// Exit code when a conflict at the failing severity was found, or a rule example failed.
@@ -62,6 +62,9 @@ pub enum Command {
     },
     /// Print the manual page, in roff (`factlint man > factlint.1`).
     Man,
+    /// Run a language server on standard input and output: editors show the contradictions of the document being
+    /// written with the corpus.
+    Lsp,
 }
 
 /// Where the rules come from.
@@ -162,18 +165,8 @@ pub fn load_corpus(
         eprintln!("error: {message}");
         EXIT_ERROR
     };
-    let mut exclude = globset::GlobSetBuilder::new();
-    for pattern in &config.exclude {
-        let glob = globset::Glob::new(pattern)
-            .map_err(|e| fail(format!("factlint.yaml: exclude {pattern:?}: {e}")))?;
-        exclude.add(glob);
-    }
-    let options = CorpusOptions {
-        exclude: Some(exclude.build().map_err(|e| fail(e.to_string()))?),
-        exclude_root: config.dir.clone(),
-        manifest: config.manifest.as_ref().map(|m| config.resolve(m)),
-        walk: walk.options(config).map_err(fail)?,
-    };
+    let mut options = config.corpus_options().map_err(fail)?;
+    options.walk = walk.options(config).map_err(fail)?;
     Corpus::load_with(paths, &options).map_err(|e| {
         report_error(&e, choice);
         EXIT_ERROR

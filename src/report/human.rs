@@ -388,22 +388,25 @@ fn place(
 /// "less than 1,000 · as of 2024-05-20 · sputnik (Sputnik Africa)", with the minute when the source gives it ("as of
 /// 2025-03-15 08:00").
 pub fn value_label(mention: &Mention, source: &SourceInfo) -> String {
-    let as_of = match (mention.value.as_of(), mention.time) {
-        (Some(Some(_)), Some(time)) if time.end - time.start == 1 => {
-            format!(" · {}", describe_time(&[mention]))
-        }
-        (Some(Some(range)), _) => format!(" · as of {}", iso_interval(range)),
-        (Some(None), _) if mention.rank == EARLIER => {
-            " · as of an earlier, unknown time".to_string()
-        }
-        (Some(None), _) => " · as of unknown".to_string(),
-        (None, _) => String::new(),
-    };
+    let as_of = as_of_label(mention)
+        .map(|as_of| format!(" · {as_of}"))
+        .unwrap_or_default();
     format!(
         "{}{as_of} · {}",
         mention.value.describe(),
         source_label(source)
     )
+}
+
+/// When a mention's value holds, for the kinds whose values have a date ("as of 2024-05-20", "as of 2025-03-15
+/// 08:00", "as of unknown"); `None` for the others.
+pub fn as_of_label(mention: &Mention) -> Option<String> {
+    Some(match (mention.value.as_of()?, mention.time) {
+        (Some(_), Some(time)) if time.end - time.start == 1 => describe_time(&[mention]),
+        (Some(range), _) => format!("as of {}", iso_interval(range)),
+        (None, _) if mention.rank == EARLIER => "as of an earlier, unknown time".to_string(),
+        (None, _) => "as of unknown".to_string(),
+    })
 }
 
 /// The source for people: its name, with its outlet in brackets when known.

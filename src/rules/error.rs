@@ -38,6 +38,12 @@ impl RuleError {
         }
     }
 
+    /// The rule file the error points into, as its path was given or found; `None` for an error about the rule
+    /// paths as a whole (a directory without rule files).
+    pub fn path(&self) -> Option<&str> {
+        Some(self.source_code.as_ref()?.name())
+    }
+
     /// The 1-based line and column the error points at, when it points somewhere. Lines end at `\n`, `\r\n` or a
     /// lone `\r`, and columns count characters, as for sources.
     pub fn line_column(&self) -> Option<(usize, usize)> {

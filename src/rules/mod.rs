@@ -44,6 +44,8 @@ pub struct Claim {
     pub severity: Severity,
     /// What a reader should check when the claim conflicts.
     pub help: Option<String>,
+    /// A page that explains the claim; editors link a diagnostic's code to it.
+    pub link: Option<String>,
     /// What the claim tracks, with its patterns: one of the [`crate::kinds`], built by their registry.
     pub kind: Box<dyn Kind>,
     /// When not empty, a match counts only if its sentence matches one of these (the subject of the claim).

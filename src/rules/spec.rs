@@ -87,6 +87,8 @@ pub(super) struct ClaimSpec {
     severity: Severity,
     /// What a reader should check when the claim conflicts.
     help: Option<String>,
+    /// A page that explains the claim (its sources, how to settle it): editors link a diagnostic's code to it.
+    link: Option<String>,
     /// quantity and date claims: patterns that capture the phrase to normalise in group `value`.
     #[serde(default)]
     patterns: Vec<ValuePattern>,
@@ -318,6 +320,7 @@ impl ClaimSpec {
             title: self.title,
             severity: self.severity,
             help: self.help,
+            link: self.link,
             kind,
             context: regexes(self.context),
             unless: regexes(self.unless),

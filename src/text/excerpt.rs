@@ -29,6 +29,11 @@ impl Excerpt {
         Excerpt { name, text, lines }
     }
 
+    /// The name the excerpt is shown under (a file's path).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// The 1-based line and character column of byte `offset`.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         self.lines.line_column(&self.text, offset)
