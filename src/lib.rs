@@ -24,6 +24,7 @@ pub mod config;
 pub mod draft;
 pub mod extract;
 pub mod fingerprint;
+pub mod formats;
 pub mod kinds;
 pub mod model;
 pub mod reconcile;
