@@ -122,7 +122,8 @@ pub struct Prose {
 pub struct Layout {
     original: Arc<str>,
     map: OffsetMap,
-    lines: Arc<LineIndex>,
+    /// The original's lines, indexed on first use (a check computes places in one pass without them).
+    lines: std::sync::OnceLock<LineIndex>,
     /// Offsets in the original where each page starts, for a paged document.
     pages: Vec<usize>,
 }
@@ -130,11 +131,10 @@ pub struct Layout {
 impl Layout {
     /// The layout of prose read from `original` through `map` (empty for the identity).
     pub fn new(original: Arc<str>, map: OffsetMap) -> Layout {
-        let lines = Arc::new(LineIndex::new(&original));
         Layout {
             original,
             map,
-            lines,
+            lines: std::sync::OnceLock::new(),
             pages: Vec::new(),
         }
     }
@@ -164,6 +164,7 @@ impl Layout {
     /// The 1-based line and character column in the file of prose byte `offset`.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         self.lines
+            .get_or_init(|| LineIndex::new(&self.original))
             .line_column(&self.original, self.map.start(offset))
     }
 

@@ -13,13 +13,13 @@ pub fn prose(paragraphs: &[String], page_starts: &[usize]) -> Prose {
     let mut map = OffsetMap::default();
     let mut pages = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        let opened_here = page_starts.iter().filter(|&&start| start == index).count();
-        pages.extend(std::iter::repeat_n(shown.len(), opened_here));
         if index > 0 {
             map.replaced(text.len(), shown.len()..shown.len() + 1);
             text.push_str("\n\n");
             shown.push('\n');
         }
+        let opened_here = page_starts.iter().filter(|&&start| start == index).count();
+        pages.extend(std::iter::repeat_n(shown.len(), opened_here));
         map.verbatim(text.len(), shown.len(), paragraph.len());
         text.push_str(paragraph);
         shown.push_str(paragraph);
