@@ -17,7 +17,6 @@ use crate::reconcile::reconcile;
 use crate::rules::{Claim, RuleSet};
 use crate::source::{Corpus, PendingSource, Source, SourceInfo};
 use crate::suppress;
-use crate::text::positions;
 
 /// The result of checking a corpus against a rule set.
 #[derive(Debug, Clone)]
@@ -365,7 +364,7 @@ fn locate(source: &Source, found: Vec<Mention>, warnings: &mut [Warning]) -> Vec
             .iter()
             .filter_map(|w| w.place.as_ref().map(|p| p.0.start)),
     );
-    let mut places = positions(&source.text, &offsets).into_iter();
+    let mut places = source.positions(&offsets).into_iter();
     let mentions = found
         .into_iter()
         .map(|mention| {
@@ -380,12 +379,14 @@ fn locate(source: &Source, found: Vec<Mention>, warnings: &mut [Warning]) -> Vec
                 start,
                 end,
                 text,
+                span: source.span_in_file(mention.span.clone()),
                 ..mention
             }
         })
         .collect();
-    for (_, position) in warnings.iter_mut().filter_map(|w| w.place.as_mut()) {
+    for (span, position) in warnings.iter_mut().filter_map(|w| w.place.as_mut()) {
         *position = places.next().unwrap_or_default();
+        *span = source.span_in_file(span.clone());
     }
     mentions
 }
@@ -432,19 +433,11 @@ fn apply_suppressions(
             "no such claim"
         };
         let span = markers[*marker].span.clone();
-        let (line, column) = source.line_column(span.start);
-        let char_offset = source.text[..span.start].chars().count();
+        let position = source.positions(&[span.start]).pop().unwrap_or_default();
         warnings.push(Warning {
             kind: WarningKind::UnusedSuppression,
             path: source.path.clone(),
-            place: Some((
-                span,
-                Position {
-                    line,
-                    column,
-                    char_offset,
-                },
-            )),
+            place: Some((source.span_in_file(span), position)),
             message: format!("unused suppression `factlint-ignore {claim}`: {reason}"),
         });
     }

@@ -27,6 +27,7 @@ pub mod config;
 pub mod draft;
 pub mod extract;
 pub mod fingerprint;
+pub mod formats;
 pub mod init;
 pub mod kinds;
 pub mod lsp;

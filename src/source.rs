@@ -14,8 +14,10 @@ use jiff::civil::Date;
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::formats::{self, Format, Layout, OffsetMap, PageMeta};
 use crate::kinds::date::{parse_date, parse_publication_date, Day, DATE_PHRASE};
-use crate::text::{decode_text, LineIndex, BOM};
+use crate::model::Position;
+use crate::text::{decode_text, positions, LineIndex, BOM};
 use crate::walk::{display_path, Reason, Skipped, WalkOptions};
 use crate::yaml::{self, YamlError};
 
@@ -24,7 +26,7 @@ pub const MANIFEST_FILE_NAME: &str = "sources.yaml";
 
 /// Extensions of the files that a directory walk takes as sources. Files named explicitly are always read.
 const SOURCE_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "rst", "adoc", "html", "htm",
+    "txt", "md", "markdown", "text", "rst", "adoc", "html", "htm", "xhtml", "docx", "pdf",
 ];
 
 /// One report of the corpus, read into memory: what is known about it ([`SourceInfo`], whose fields it derefs to,
@@ -33,14 +35,18 @@ const SOURCE_EXTENSIONS: &[&str] = &[
 pub struct Source {
     /// Who published it and when, and where to read it again.
     pub info: SourceInfo,
-    /// The whole file, front matter included, so that offsets map to the file's own lines. Shared, because every
-    /// diagnostic that points into the source holds it.
+    /// The prose that is checked, front matter included, so that offsets map to the file's own lines: the file's
+    /// text for plain text and Markdown (whose code and link targets are blanked out), the article's text for a web
+    /// page (whose places are mapped back to the page by its layout). Shared, because every diagnostic that points
+    /// into the source holds it.
     pub text: Arc<str>,
     /// Byte offset where the checked text begins (after front matter).
     pub body_start: usize,
     /// Line starts, computed on first use (only sources with suppression markers need them), shared with the
     /// excerpts that diagnostics show.
     line_index: std::sync::OnceLock<Arc<LineIndex>>,
+    /// Where the prose stands in the file, when places are not the prose's own (a web page, blanked Markdown).
+    layout: Option<Arc<Layout>>,
 }
 
 impl std::ops::Deref for Source {
@@ -78,13 +84,16 @@ pub struct SourceInfo {
     pub outlet: Option<String>,
     /// The publication date, when known: relative date phrases are resolved against it.
     pub published: Option<Date>,
-    /// When the publication date was inferred from the text rather than stated by a manifest or front matter: the
-    /// evidence ("dateline 'HARLAN CITY, March 17', with the year of 'March 14, 2025'").
+    /// When the publication date was not stated by a manifest or front matter: where it came from (the page's
+    /// metadata, "<meta property=\"article:published_time\"> in the page") or the evidence it was inferred from
+    /// ("dateline 'HARLAN CITY, March 17', with the year of 'March 14, 2025'").
     pub published_inferred: Option<String>,
     /// The minute of the day it was published ("2025-03-15T08:00:00Z" gives 480), when the stated date gives it.
     pub published_minute: Option<u16>,
     /// True for a draft checked against the corpus (`check --draft`): reports speak of "the draft".
     pub draft: bool,
+    /// How the file was read (plain text, Markdown, a web page); spans in reports are the file's bytes.
+    pub format: Format,
     /// Where to read the text again.
     origin: Origin,
 }
@@ -94,6 +103,11 @@ impl SourceInfo {
     /// longer be read.
     pub fn text(&self) -> Option<Arc<str>> {
         match &self.origin {
+            Origin::File(file) if self.format.is_binary() => {
+                let bytes = std::fs::read(file).ok()?;
+                let prose = formats::read_binary(self.format, &bytes).ok()?;
+                prose.shown.map(Arc::from)
+            }
             Origin::File(file) => std::fs::read_to_string(file).ok().map(Arc::from),
             Origin::Memory(text) => Some(text.clone()),
         }
@@ -101,13 +115,26 @@ impl SourceInfo {
 
     /// The source itself, read again with what the check knew about it; `None` when it can no longer be read.
     pub fn read(&self) -> Option<Source> {
-        let text = self.text()?;
-        let mut source = Source::from_text(
-            self.path.clone(),
-            text.to_string(),
-            [None, None, None, None],
-            Some(self.origin.clone()),
-        )
+        let given = [None, None, None, None];
+        let read_as = (self.format, Some(self.origin.clone()));
+        let mut source = match &self.origin {
+            Origin::File(file) => Source::from_file_bytes(
+                self.path.clone(),
+                std::fs::read(file).ok()?,
+                given,
+                read_as,
+            ),
+            // A Word or PDF draft is kept as the text read from it.
+            Origin::Memory(text) if self.format.is_binary() => Source::from_text(
+                self.path.clone(),
+                text.to_string(),
+                given,
+                (Format::Plain, None),
+            ),
+            Origin::Memory(text) => {
+                Source::from_text(self.path.clone(), text.to_string(), given, read_as)
+            }
+        }
         .ok()?;
         source.name = self.name.clone();
         source.outlet = self.outlet.clone();
@@ -558,12 +585,44 @@ fn manifest_entry(manifests: &BTreeMap<PathBuf, Manifest>, file: &Path) -> Sourc
 /// Reads one file into a [`Source`]; the error is a human-readable reason.
 fn read_source(file: &Path, manifest: SourceMeta) -> Result<Source, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
-    let text = decode_text(bytes)?;
-    if text.trim_start_matches(BOM).trim().is_empty() {
-        return Err("empty file, nothing to check".to_string());
+    let path = display_path(file);
+    let read_as = (Format::of(&path), Some(Origin::File(file.to_path_buf())));
+    Source::from_file_bytes(path, bytes, manifest_fields(manifest), read_as)
+}
+
+/// The prose of a file's text read as `format`, the layout that maps it back when it is not the text itself, and
+/// the file's own metadata.
+fn read_format(format: Format, text: String) -> (String, Option<Layout>, PageMeta) {
+    match format {
+        #[cfg(feature = "html")]
+        Format::Html => {
+            let prose = formats::html::read(&text);
+            let layout = Layout::new(Arc::from(text), prose.map.unwrap_or_default());
+            (prose.text, Some(layout), prose.meta)
+        }
+        _ => (text, None, PageMeta::default()),
     }
-    let origin = Some(Origin::File(file.to_path_buf()));
-    Source::from_text(display_path(file), text, manifest_fields(manifest), origin)
+}
+
+/// A publication date stated by a manifest or front matter; one that is not a date is an error.
+fn stated_date(stated: &str) -> Result<Date, String> {
+    parse_publication_date(stated)
+        .ok_or_else(|| format!("publication date {stated:?} is not a date"))
+}
+
+/// The publication date (and minute) a file's metadata states, with where it says it; a value that is not a date
+/// is passed over.
+fn metadata_date(meta: &PageMeta) -> Option<(Date, Option<u16>, String)> {
+    let stated = meta.published.as_ref()?;
+    let day = parse_publication_date(&stated.value)?;
+    Some((day, minute_of_day(&stated.value), stated.from.clone()))
+}
+
+/// A publication date inferred from the text (a dateline) or its url, with the evidence.
+fn inferred_date(body: &str, url: Option<&str>) -> Option<(Date, Option<u16>, String)> {
+    infer_publication(body)
+        .or_else(|| url.and_then(url_date))
+        .map(|(day, evidence)| (day, None, evidence))
 }
 
 /// The time of day a publication stamp gives ("2025-03-15T08:00:00Z", "2025-03-15 08:00"), as minutes after
@@ -584,66 +643,138 @@ fn manifest_fields(meta: SourceMeta) -> [Option<String>; 4] {
 }
 
 impl Source {
-    /// Builds a source from its text. `given` holds name, outlet and publication date from a manifest, which win over
-    /// the text's front matter, which wins over a dateline found in the text.
+    /// Builds a source from its file's text, read as `format`. `given` holds name, outlet and publication date from
+    /// a manifest, which win over the text's front matter, which wins over the file's own metadata (a web page's),
+    /// which wins over a dateline found in the text.
     fn from_text(
         path: String,
         text: String,
         given: [Option<String>; 4],
-        origin: Option<Origin>,
+        read_as: (Format, Option<Origin>),
     ) -> Result<Source, String> {
-        let (front, body_start) = split_front_matter(&text)?;
+        let read = read_format(read_as.0, text);
+        Source::from_prose(path, read, given, read_as)
+    }
+
+    /// Builds a source from a file's bytes: a Word or PDF file through its reader, else its decoded text (an empty
+    /// file is an error: there is nothing to check).
+    fn from_file_bytes(
+        path: String,
+        bytes: Vec<u8>,
+        given: [Option<String>; 4],
+        read_as: (Format, Option<Origin>),
+    ) -> Result<Source, String> {
+        if read_as.0.is_binary() {
+            let prose = formats::read_binary(read_as.0, &bytes)?;
+            let shown: Arc<str> = Arc::from(prose.shown.unwrap_or_default());
+            let layout = Layout::new(shown, prose.map.unwrap_or_default()).with_pages(prose.pages);
+            return Source::from_prose(
+                path,
+                (prose.text, Some(layout), prose.meta),
+                given,
+                read_as,
+            );
+        }
+        let text = decode_text(bytes)?;
+        if text.trim_start_matches(BOM).trim().is_empty() {
+            return Err("empty file, nothing to check".to_string());
+        }
+        Source::from_text(path, text, given, read_as)
+    }
+
+    /// Builds a source from its prose, its layout and its file's metadata (see [`Source::from_text`]).
+    fn from_prose(
+        path: String,
+        (prose, layout, meta): (String, Option<Layout>, PageMeta),
+        given: [Option<String>; 4],
+        (format, origin): (Format, Option<Origin>),
+    ) -> Result<Source, String> {
+        let (front, body_start) = split_front_matter(&prose)?;
+        let (prose, layout) = match format {
+            Format::Markdown => match formats::markdown::blank(&prose, body_start) {
+                Some(blanked) => {
+                    let original = Layout::new(Arc::from(prose), OffsetMap::default());
+                    (blanked, Some(original))
+                }
+                None => (prose, layout),
+            },
+            _ => (prose, layout),
+        };
         let [name, outlet, published, url] = given;
-        let published_text = published.or(front.published);
-        let published_minute = published_text.as_deref().and_then(minute_of_day);
-        let published = match published_text {
-            Some(stated) => Some(
-                parse_publication_date(&stated)
-                    .ok_or_else(|| format!("publication date {stated:?} is not a date"))?,
-            ),
-            None => None,
-        };
-        let inferred = match published {
-            Some(_) => None,
-            None => infer_publication(&text[body_start..])
-                .or_else(|| url.or(front.url).as_deref().and_then(url_date)),
-        };
-        let (published, published_inferred) = match inferred {
-            Some((day, evidence)) => (Some(day), Some(evidence)),
-            None => (published, None),
+        let stated = published.or(front.published);
+        let (published, published_minute, published_inferred) = match stated {
+            Some(stated) => (Some(stated_date(&stated)?), minute_of_day(&stated), None),
+            None => metadata_date(&meta)
+                .or_else(|| {
+                    let url = url.or(front.url).or(meta.url.map(|u| u.value));
+                    inferred_date(&prose[body_start..], url.as_deref())
+                })
+                .map_or((None, None, None), |(day, minute, from)| {
+                    (Some(day), minute, Some(from))
+                }),
         };
         let name = name.or(front.name).unwrap_or_else(|| file_stem(&path));
-        let text: Arc<str> = Arc::from(text);
+        let outlet = outlet.or(front.outlet).or(meta.outlet.map(|o| o.value));
+        let text: Arc<str> = Arc::from(prose);
+        let shown = layout.as_ref().map_or(&text, Layout::original).clone();
         Ok(Source {
             info: SourceInfo {
                 path,
                 name,
-                outlet: outlet.or(front.outlet),
+                outlet,
                 published,
                 published_minute,
                 published_inferred,
                 draft: false,
-                origin: origin.unwrap_or_else(|| Origin::Memory(text.clone())),
+                format,
+                origin: origin.unwrap_or(Origin::Memory(shown)),
             },
             text,
             body_start,
             line_index: std::sync::OnceLock::new(),
+            layout: layout.map(Arc::new),
         })
     }
 
-    /// Builds a source from text held in memory (a draft, or a test), reading its front matter and dateline.
+    /// Builds a source from text held in memory (a test, an example), read as plain text, with its front matter and
+    /// dateline.
     pub fn in_memory(path: &str, text: &str) -> Result<Source, String> {
         Source::from_text(
             path.to_string(),
             text.to_string(),
             [None, None, None, None],
-            None,
+            (Format::Plain, None),
         )
     }
 
-    /// The 1-based line and character column of byte `offset`.
+    /// Builds a source from a file's bytes held in memory (a draft), read in the format its path's extension names.
+    pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<Source, String> {
+        let read_as = (Format::of(path), None);
+        Source::from_file_bytes(path.to_string(), bytes, [None, None, None, None], read_as)
+    }
+
+    /// The 1-based line and character column in the file of prose byte `offset`.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        self.lines().line_column(&self.text, offset)
+        match &self.layout {
+            Some(layout) => layout.line_column(offset),
+            None => self.lines().line_column(&self.text, offset),
+        }
+    }
+
+    /// The places in the file of prose byte offsets, in the same order (one pass over the file).
+    pub fn positions(&self, offsets: &[usize]) -> Vec<Position> {
+        match &self.layout {
+            Some(layout) => layout.positions(offsets),
+            None => positions(&self.text, offsets),
+        }
+    }
+
+    /// The file's bytes that a range of the prose was read from: the span that reports give.
+    pub fn span_in_file(&self, range: Range<usize>) -> Range<usize> {
+        match &self.layout {
+            Some(layout) => layout.span(range),
+            None => range,
+        }
     }
 
     /// The index of the text's lines, built on first use.

@@ -21,6 +21,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("walk", 1),
     // The claim kinds: phrase grammars, values, compatibility, the registry.
     ("kinds", 2),
+    // Source formats: a file's bytes into prose, a map back to the file, and the file's own metadata.
+    ("formats", 2),
     // Rule files (built through the kinds' registry) and sources (whose datelines read as dates): siblings that
     // never use each other.
     ("rules", 3),

@@ -29,7 +29,7 @@ fn tree() -> tempfile::TempDir {
         ("corpus/.hidden.txt", "A hidden draft says 90 troops."),
         ("corpus/.drafts/d.md", "A hidden folder says 90 troops."),
         ("corpus/page.html", "<p>A page says 40 troops.</p>"),
-        ("corpus/scan.pdf", "%PDF-1.4"),
+        ("corpus/scan.odt", "PK"),
         ("corpus/table.csv", "troops,40"),
     ];
     for (name, text) in files {
@@ -167,10 +167,12 @@ fn a_file_named_on_the_command_line_is_read_whatever_the_filters() {
 }
 
 #[test]
-fn a_type_not_read_yet_selects_nothing_and_says_so() {
-    let err = refused(tree().path(), &["--type", "pdf"]);
+fn a_type_takes_its_files_and_an_unreadable_one_is_named() {
+    let dir = tree();
+    fs::write(dir.path().join("corpus/scan.pdf"), "%PDF-1.4").unwrap();
+    let err = refused(dir.path(), &["--type", "pdf"]);
     assert!(
-        err.contains("1 file of type pdf, which this version does not read"),
+        err.contains("corpus/scan.pdf: the PDF cannot be read"),
         "{err}"
     );
 }

@@ -205,21 +205,21 @@ fn add_draft(
     path: &std::path::Path,
     stdin_name: Option<&str>,
 ) -> Result<(), u8> {
-    let (name, text) = if path.as_os_str() == "-" {
-        let mut text = String::new();
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|e| fail(&format!("cannot read the draft from standard input: {e}")))?;
-        (stdin_name.unwrap_or("<stdin>").to_string(), text)
+        (stdin_name.unwrap_or("<stdin>").to_string(), bytes)
     } else {
-        let text = std::fs::read_to_string(path)
+        let bytes = std::fs::read(path)
             .map_err(|e| fail(&format!("cannot read the draft {}: {e}", path.display())))?;
         (
             path.to_string_lossy().trim_start_matches("./").to_string(),
-            text,
+            bytes,
         )
     };
-    let mut draft = Source::in_memory(&name, &text).map_err(|e| fail(&format!("{name}: {e}")))?;
+    let mut draft = Source::from_bytes(&name, bytes).map_err(|e| fail(&format!("{name}: {e}")))?;
     draft.draft = true;
     corpus.add(draft);
     Ok(())

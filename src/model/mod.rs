@@ -19,6 +19,8 @@ pub struct Position {
     pub column: usize,
     /// Characters before the place, from the start of the file.
     pub char_offset: usize,
+    /// The 1-based page, in a paged document (a PDF).
+    pub page: Option<usize>,
 }
 
 /// How bad a conflict on a claim is; it sets the exit code (only `error` fails a check) and the diagnostic's level.

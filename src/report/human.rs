@@ -15,6 +15,7 @@ use super::anchor_side;
 use super::json::iso_interval;
 use crate::check::Checked;
 use crate::extract::Mention;
+use crate::formats::Format;
 use crate::kinds::format_number;
 use crate::model::time::EARLIER;
 use crate::model::{Finding, FindingKind, Severity, Warning, WarningKind};
@@ -256,10 +257,13 @@ impl<'c> Texts<'c> {
             .entry(mention.source)
             .or_insert_with(|| load(source))
             .clone();
+        let shown = |text: &str| match source.format {
+            // The prose of a page or of blanked Markdown is not the file's bytes: the span is the file's.
+            Format::Plain => text.get(mention.span.clone()) == Some(&*mention.text),
+            _ => text.get(mention.span.clone()).is_some(),
+        };
         match loaded {
-            Some((text, lines)) if text.get(mention.span.clone()) == Some(&*mention.text) => {
-                ((text, lines), mention.span.clone())
-            }
+            Some((text, lines)) if shown(&text) => ((text, lines), mention.span.clone()),
             _ => {
                 let text: Arc<str> = Arc::from(&*mention.text);
                 let lines = Arc::new(LineIndex::new(&text));

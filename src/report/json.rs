@@ -69,6 +69,9 @@ struct MentionEntry<'a> {
     id: usize,
     claim: &'a str,
     source: &'a str,
+    /// The page, in a paged document (a PDF); absent elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<usize>,
     line: usize,
     column: usize,
     offset: usize,
@@ -198,6 +201,7 @@ fn mention_entry<'a>(
         id: mention.id,
         claim: &rules.claims[mention.claim].id,
         source: &checked.sources[mention.source].path,
+        page: mention.start.page,
         line: mention.start.line,
         column: mention.start.column,
         offset: mention.span.start,

@@ -167,6 +167,7 @@ pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
             line,
             column: chars.saturating_sub(line_start_chars) + 1,
             char_offset: chars,
+            page: None,
         };
     }
     found

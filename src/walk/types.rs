@@ -1,8 +1,8 @@
 //! The table of file types that `--type` and `--type-not` name, and that explanations group files by.
 //!
 //! A type lists every extension of one format. Whether a type is read is not decided here: the walk asks the
-//! source reader whether it reads an extension, so a type listed here before its reader exists (`docx`, `pdf`)
-//! is selectable and explained ("not read by this version") without being walked as a source.
+//! source reader whether it reads an extension, so a type listed here before its reader exists (a reader left out
+//! by a cargo feature) is selectable and explained ("not read by this version") without being walked as a source.
 
 use std::path::Path;
 
@@ -35,7 +35,7 @@ pub const FILE_TYPES: &[FileType] = &[
     },
     FileType {
         name: "html",
-        extensions: &["html", "htm"],
+        extensions: &["html", "htm", "xhtml"],
     },
     FileType {
         name: "docx",

@@ -1,0 +1,668 @@
+//! Saved web pages: the article's prose as a reader sees it, each byte mapped back to the page as saved, and the
+//! page's own publication date and outlet.
+//!
+//! The page is read twice. `html5gum` (a WHATWG tokenizer that gives every token its byte span) walks it once:
+//! text is decoded (entities, line breaks) and aligned with the bytes it came from, whitespace is collapsed,
+//! block elements become paragraph breaks, and elements that are never prose (scripts, styles, forms' controls,
+//! navigation, asides, footers) are skipped; the metadata is read on the way. `dom_smoothie` (a port of Mozilla's
+//! Readability) then finds the article's main text in its own parse of the page, and the paragraphs of the first
+//! walk that it keeps are the source's prose: so related-story lists, bylines and share buttons are left out
+//! without losing the exact place of what is kept. When Readability finds no article, every paragraph is kept.
+
+use std::ops::Range;
+
+use html5gum::emitters::default::DefaultEmitter;
+use html5gum::{Token, Tokenizer};
+
+use super::map::OffsetMap;
+use super::{Prose, Stated};
+
+/// Elements whose content is never prose: code, styling, embedded documents, controls, and the page's navigation,
+/// asides and footers (which hold links to other stories, not the report).
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "canvas",
+    "button", "select", "textarea", "nav", "aside", "footer",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "header",
+    "figure",
+    "figcaption",
+    "pre",
+    "hr",
+    "address",
+    "caption",
+    "details",
+    "summary",
+    "body",
+];
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// `<meta>` names (in `property`, `name` or `itemprop`) that state when the page was published, most specific
+/// first.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+];
+
+/// Pages larger than this are not given to Readability (which builds a tree of the whole page): every paragraph
+/// of the walk is kept.
+const MAX_READABILITY_BYTES: usize = 16 * 1024 * 1024;
+
+/// Pages whose elements nest deeper than this are not given to Readability either: its tree is walked
+/// recursively, and a page nested thousands deep would overflow the stack. Real pages nest a few dozen deep.
+const MAX_READABILITY_DEPTH: usize = 400;
+
+/// Reads a page into its article's prose.
+pub fn read(html: &str) -> Prose {
+    let walked = walk(html);
+    let readable = html.len() <= MAX_READABILITY_BYTES && walked.depth <= MAX_READABILITY_DEPTH;
+    let kept = readable
+        .then(|| main_text(&without_skipped(html, &walked.skipped)))
+        .flatten()
+        .map(|article| kept_paragraphs(&walked, &article))
+        .filter(|kept| kept.iter().any(|&k| k))
+        .unwrap_or_else(|| vec![true; walked.paragraphs.len()]);
+    let mut prose = Prose::default();
+    let mut map = OffsetMap::default();
+    let mut end = 0;
+    for (paragraph, _) in walked.paragraphs.iter().zip(&kept).filter(|(_, &k)| k) {
+        let original = walked.map.range(paragraph.clone());
+        if !prose.text.is_empty() {
+            map.replaced(prose.text.len(), original.start..original.start);
+            prose.text.push_str("\n\n");
+        }
+        walked
+            .map
+            .copy_range(paragraph.clone(), &mut map, prose.text.len());
+        prose.text.push_str(&walked.text[paragraph.clone()]);
+        end = original.end;
+    }
+    if !prose.text.is_empty() {
+        map.replaced(prose.text.len(), end..end);
+        prose.text.push('\n');
+    }
+    prose.map = Some(map);
+    prose.meta = walked.meta.finish();
+    prose
+}
+
+/// The page without the content of the elements the walk skips (scripts, styles, the head, navigation, asides,
+/// footers): none of it can be kept, and Readability, which builds a tree of what it is given, reads the rest
+/// faster (on the pages of `bench/saved_pages.sh`, about a third of their bytes).
+fn without_skipped(html: &str, skipped: &[Range<usize>]) -> String {
+    let mut kept = String::with_capacity(html.len());
+    let mut at = 0;
+    for range in skipped {
+        kept.push_str(html.get(at..range.start).unwrap_or_default());
+        at = range.end;
+    }
+    kept.push_str(html.get(at..).unwrap_or_default());
+    kept
+}
+
+/// The article's text as Readability finds it, or `None` when it finds none.
+fn main_text(html: &str) -> Option<String> {
+    let config = dom_smoothie::Config {
+        disable_json_ld: true,
+        ..dom_smoothie::Config::default()
+    };
+    let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
+    // `parse` tries the strict policy first (unlikely elements such as sponsor boxes removed before scoring) and
+    // relaxes it only when too little text is left.
+    let article = readability.parse().ok()?;
+    Some(article.text_content.to_string())
+}
+
+/// Which paragraphs of the walk Readability kept: each paragraph, in order, is looked for where the article's
+/// text has got to (spaces aside, since Readability joins paragraphs without them); a long paragraph may also be
+/// found a little further on, past words the walk skipped.
+fn kept_paragraphs(walked: &Walked, article: &str) -> Vec<bool> {
+    let article = squeeze(article);
+    let mut at = 0;
+    walked
+        .paragraphs
+        .iter()
+        .map(|range| {
+            let paragraph = &walked.text[range.clone()];
+            let rest = &article[at..];
+            if let Some(len) = starts_with_squeezed(rest, paragraph) {
+                at += len;
+                return true;
+            }
+            let words = squeeze(paragraph);
+            let found = if words.chars().count() >= LONG_PARAGRAPH {
+                let reach = rest
+                    .char_indices()
+                    .nth(SEARCH_REACH)
+                    .map_or(rest.len(), |(i, _)| i);
+                let window = rest.get(..reach + words.len()).unwrap_or(rest);
+                window.find(&words).filter(|&i| i <= reach)
+            } else {
+                None
+            };
+            found.inspect(|&i| at += i + words.len()).is_some()
+        })
+        .collect()
+}
+
+/// A paragraph this long (in characters, spaces aside) may be found past text the walk did not keep.
+const LONG_PARAGRAPH: usize = 24;
+
+/// How far past the current place a long paragraph is looked for, in characters.
+const SEARCH_REACH: usize = 400;
+
+/// The length of the start of `squeezed` (a text without whitespace) that is `text` without its whitespace, if
+/// `squeezed` starts so.
+fn starts_with_squeezed(squeezed: &str, text: &str) -> Option<usize> {
+    let mut rest = squeezed.chars();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if rest.next() != Some(c) {
+            return None;
+        }
+    }
+    Some(squeezed.len() - rest.as_str().len())
+}
+
+/// The text without its whitespace.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The first walk over a page: all its prose, cut into paragraphs, and its metadata.
+#[derive(Default)]
+struct Walked {
+    text: String,
+    map: OffsetMap,
+    paragraphs: Vec<Range<usize>>,
+    meta: Meta,
+    /// How deep elements nest at most (start tags not yet closed, void elements aside).
+    depth: usize,
+    /// The content of the outermost skipped elements, between their tags, in page order.
+    skipped: Vec<Range<usize>>,
+}
+
+/// What the page's markup says about it, as found.
+#[derive(Default)]
+struct Meta {
+    /// `(rank in PUBLISHED_META, value, where)`: the most specific `<meta>` wins.
+    meta_published: Option<(usize, Stated)>,
+    json_ld_published: Option<Stated>,
+    time_published: Option<Stated>,
+    outlet: Option<Stated>,
+    url: Option<Stated>,
+}
+
+impl Meta {
+    /// The publication date and outlet, most trusted first: `<meta>`, JSON-LD, the first `<time datetime>`.
+    fn finish(self) -> super::PageMeta {
+        super::PageMeta {
+            published: self
+                .meta_published
+                .map(|(_, stated)| stated)
+                .or(self.json_ld_published)
+                .or(self.time_published),
+            outlet: self.outlet,
+            url: self.url,
+        }
+    }
+
+    /// Reads a `<meta>` element.
+    fn meta_tag(&mut self, attribute: impl Fn(&str) -> Option<String>) {
+        let Some(content) = attribute("content").filter(|c| !c.trim().is_empty()) else {
+            return;
+        };
+        for key in ["property", "name", "itemprop"] {
+            let Some(name) = attribute(key) else {
+                continue;
+            };
+            let lower = name.to_ascii_lowercase();
+            let stated = || Stated {
+                value: content.trim().to_string(),
+                from: format!("<meta {key}=\"{name}\"> in the page"),
+            };
+            if let Some(rank) = PUBLISHED_META.iter().position(|m| *m == lower) {
+                if self.meta_published.as_ref().is_none_or(|(r, _)| rank < *r) {
+                    self.meta_published = Some((rank, stated()));
+                }
+            } else if lower == "og:site_name" && self.outlet.is_none() {
+                self.outlet = Some(stated());
+            } else if lower == "og:url" && self.url.is_none() {
+                self.url = Some(stated());
+            }
+        }
+    }
+
+    /// Reads a JSON-LD block: the first `datePublished`, and the publisher's name.
+    fn json_ld(&mut self, json: &str) {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+            return;
+        };
+        if self.json_ld_published.is_none() {
+            self.json_ld_published = find_key(&value, "datePublished").map(|date| Stated {
+                value: date,
+                from: "datePublished in the page's JSON-LD".to_string(),
+            });
+        }
+        if self.outlet.is_none() {
+            let publisher = find_value(&value, "publisher");
+            self.outlet = publisher
+                .and_then(|p| p.get("name").and_then(|n| n.as_str()).map(str::to_string))
+                .map(|name| Stated {
+                    value: name,
+                    from: "the publisher in the page's JSON-LD".to_string(),
+                });
+        }
+    }
+}
+
+/// The first string value of `key` anywhere in a JSON document (objects, arrays, `@graph`).
+fn find_key(value: &serde_json::Value, key: &str) -> Option<String> {
+    find_value(value, key)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// The first value of `key` anywhere in a JSON document, depth first.
+fn find_value<'v>(value: &'v serde_json::Value, key: &str) -> Option<&'v serde_json::Value> {
+    match value {
+        serde_json::Value::Object(object) => object
+            .get(key)
+            .or_else(|| object.values().find_map(|v| find_value(v, key))),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| find_value(v, key)),
+        _ => None,
+    }
+}
+
+/// Where the walk is: elements it is inside that are skipped, and whether it is in a JSON-LD block.
+#[derive(Default)]
+struct Walk {
+    out: Walked,
+    /// Open skipped elements, by name.
+    skipped: Vec<String>,
+    /// Start of the paragraph being read, in the prose.
+    paragraph_start: usize,
+    in_json_ld: bool,
+    /// Start tags not closed yet.
+    open: usize,
+}
+
+/// Walks the page's tokens into prose, paragraphs and metadata.
+fn walk(html: &str) -> Walked {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut walk = Walk::default();
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => walk.start_tag(&tag),
+            Token::EndTag(tag) => walk.end_tag(&String::from_utf8_lossy(&tag.name), tag.span.start),
+            Token::String(text) if walk.reads_text() => {
+                let decoded = String::from_utf8_lossy(&text.value);
+                let span = text.span.start..text.span.end;
+                walk.string(
+                    html.get(span.clone()).unwrap_or_default(),
+                    &decoded,
+                    span.start,
+                );
+            }
+            _ => {}
+        }
+    }
+    walk.paragraph_break(html.len());
+    walk.out
+}
+
+impl Walk {
+    /// True when the text that comes next is read: prose outside skipped elements, or a JSON-LD block.
+    fn reads_text(&self) -> bool {
+        self.skipped.is_empty() || self.in_json_ld
+    }
+
+    /// Reads a start tag (whose name the tokenizer gives in lower case).
+    fn start_tag(&mut self, tag: &html5gum::emitters::default::StartTag<usize>) {
+        let name = String::from_utf8_lossy(&tag.name);
+        let attribute = |key: &str| {
+            tag.attributes
+                .get(key.as_bytes())
+                .map(|v| String::from_utf8_lossy(&v.value).into_owned())
+        };
+        match name.as_ref() {
+            "meta" => self.out.meta.meta_tag(attribute),
+            "link" if attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(href) = attribute("href") {
+                    self.out.meta.url.get_or_insert(Stated {
+                        value: href,
+                        from: "the page's canonical link".to_string(),
+                    });
+                }
+            }
+            "time" if self.skipped.is_empty() && self.out.meta.time_published.is_none() => {
+                self.out.meta.time_published = attribute("datetime").map(|value| Stated {
+                    from: format!("<time datetime=\"{value}\"> in the page"),
+                    value,
+                });
+            }
+            "script" => {
+                self.in_json_ld = attribute("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            }
+            "br" => self.line_break(tag.span.start..tag.span.end),
+            _ => {}
+        }
+        if !tag.self_closing && !VOID.contains(&name.as_ref()) {
+            self.open += 1;
+            self.out.depth = self.out.depth.max(self.open);
+        }
+        if SKIPPED.contains(&name.as_ref()) && !tag.self_closing {
+            if self.skipped.is_empty() {
+                self.out.skipped.push(tag.span.end..tag.span.end);
+            }
+            self.skipped.push(name.into_owned());
+        } else if BLOCKS.contains(&name.as_ref()) {
+            self.paragraph_break(tag.span.start);
+        }
+    }
+
+    /// Reads an end tag (its name in lower case).
+    fn end_tag(&mut self, name: &str, at: usize) {
+        self.open = self.open.saturating_sub(1);
+        if let Some(open) = self.skipped.iter().rposition(|s| *s == name) {
+            self.skipped.truncate(open);
+            if let Some(content) = self.out.skipped.last_mut().filter(|_| open == 0) {
+                content.end = at.max(content.start);
+            }
+            self.in_json_ld = false;
+        } else if BLOCKS.contains(&name) {
+            self.paragraph_break(at);
+        }
+    }
+
+    /// A run of text: its raw bytes in the page (from `at`) and the text they decode to.
+    fn string(&mut self, raw: &str, decoded: &str, at: usize) {
+        if self.in_json_ld {
+            self.out.meta.json_ld(decoded);
+            return;
+        }
+        if !self.skipped.is_empty() {
+            return;
+        }
+        if raw == decoded {
+            // Most text has no reference and no "\r": its words are copied whole.
+            self.words(raw, at);
+            return;
+        }
+        for piece in align(raw, decoded) {
+            let original = at + piece.raw.start..at + piece.raw.end;
+            let text = &decoded[piece.decoded];
+            if text.chars().all(char::is_whitespace) {
+                self.space(original);
+            } else if piece.verbatim {
+                self.verbatim(text, original.start);
+            } else {
+                self.out.map.replaced(self.out.text.len(), original);
+                self.out.text.push_str(text);
+            }
+        }
+    }
+
+    /// Text that is its own bytes (from byte `at` of the page): its words copied, each run of whitespace one space.
+    fn words(&mut self, text: &str, at: usize) {
+        let mut start = 0;
+        while start < text.len() {
+            let rest = &text[start..];
+            let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if word_len > 0 {
+                self.verbatim(&rest[..word_len], at + start);
+            }
+            let after = &rest[word_len..];
+            let space_len = after
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(after.len());
+            let space = at + start + word_len;
+            if &after[..space_len] == " " && self.in_words() {
+                // One plain space between words: copied, so that the map keeps one run for the whole text.
+                self.verbatim(" ", space);
+            } else if space_len > 0 {
+                self.space(space..space + space_len);
+            }
+            start += word_len + space_len;
+        }
+    }
+
+    /// Prose copied from the page's bytes at `original`.
+    fn verbatim(&mut self, text: &str, original: usize) {
+        self.out
+            .map
+            .verbatim(self.out.text.len(), original, text.len());
+        self.out.text.push_str(text);
+    }
+
+    /// True when the paragraph has begun and the prose does not end in whitespace: a space may follow.
+    fn in_words(&self) -> bool {
+        self.out.text.len() > self.paragraph_start && !self.out.text.ends_with([' ', '\n'])
+    }
+
+    /// Whitespace: one space, unless the prose already ends in one or the paragraph has not begun.
+    fn space(&mut self, original: Range<usize>) {
+        if !self.in_words() {
+            return;
+        }
+        self.out.map.replaced(self.out.text.len(), original);
+        self.out.text.push(' ');
+    }
+
+    /// A `<br>`: a line break within the paragraph.
+    fn line_break(&mut self, original: Range<usize>) {
+        if self.out.text.len() == self.paragraph_start || !self.skipped.is_empty() {
+            return;
+        }
+        if self.out.text.ends_with(' ') {
+            self.out.text.pop();
+        }
+        self.out.map.replaced(self.out.text.len(), original);
+        self.out.text.push('\n');
+    }
+
+    /// The end of a paragraph (at byte `at` of the page), when one is open.
+    fn paragraph_break(&mut self, at: usize) {
+        while self.out.text.ends_with([' ', '\n']) && self.out.text.len() > self.paragraph_start {
+            self.out.text.pop();
+        }
+        if self.out.text.len() > self.paragraph_start {
+            self.out
+                .paragraphs
+                .push(self.paragraph_start..self.out.text.len());
+            self.out.map.replaced(self.out.text.len(), at..at);
+            self.out.text.push('\n');
+        }
+        self.paragraph_start = self.out.text.len();
+    }
+}
+
+/// A piece of decoded text and the raw bytes it comes from.
+struct Piece {
+    decoded: Range<usize>,
+    raw: Range<usize>,
+    /// True when the decoded text is the raw bytes themselves.
+    verbatim: bool,
+}
+
+/// Aligns a run of decoded text with its raw bytes: character for character where they are the same; a character
+/// reference ("&nbsp;", "&#8217;", "&amp" without its semicolon) with the one or two characters it decodes to; a
+/// line break written "\r\n" with the "\n" it reads as. Should the two part ways otherwise, the rest of the run
+/// maps to the rest of the bytes as a whole.
+fn align(raw: &str, decoded: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while let Some(c) = decoded[j..].chars().next() {
+        let r = raw[i..].chars().next();
+        let (raw_len, decoded_len, verbatim) = match r {
+            Some('&') if reference(&raw[i..], &decoded[j..]).is_some() => {
+                let (raw_len, decoded_len) =
+                    reference(&raw[i..], &decoded[j..]).unwrap_or_default();
+                (raw_len, decoded_len, false)
+            }
+            Some('\r') if c == '\n' => (1 + usize::from(raw[i + 1..].starts_with('\n')), 1, false),
+            Some(r) if r == c => (c.len_utf8(), c.len_utf8(), true),
+            _ => (raw.len() - i, decoded.len() - j, false),
+        };
+        pieces.push(Piece {
+            decoded: j..j + decoded_len,
+            raw: i..i + raw_len,
+            verbatim,
+        });
+        (i, j) = (i + raw_len, j + decoded_len);
+    }
+    pieces
+}
+
+/// The character reference at the start of `raw` and what it decodes to at the start of `decoded`: `(raw bytes,
+/// decoded bytes)`, or `None` when `raw` starts with a plain "&". The reference's end is where the raw and the
+/// decoded text agree again.
+fn reference(raw: &str, decoded: &str) -> Option<(usize, usize)> {
+    let name_len = raw[1..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+        .unwrap_or(raw.len() - 1);
+    let full = 1 + name_len + usize::from(raw[1 + name_len..].starts_with(';'));
+    if decoded.starts_with(&raw[..full]) {
+        return None;
+    }
+    (2..=full).rev().find_map(|end| {
+        decoded
+            .char_indices()
+            .skip(1)
+            .map(|(k, _)| k)
+            .chain([decoded.len()])
+            .take(2)
+            .find(|&k| raw[end..].chars().next() == decoded[k..].chars().next())
+            .map(|k| (end, k))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(html: &str) -> Prose {
+        read(html)
+    }
+
+    /// The page's bytes that a prose phrase maps back to.
+    fn original<'h>(html: &'h str, prose: &Prose, phrase: &str) -> &'h str {
+        let start = prose.text.find(phrase).expect("the phrase is in the prose");
+        let map = prose.map.as_ref().unwrap();
+        &html[map.range(start..start + phrase.len())]
+    }
+
+    #[test]
+    fn tags_and_entities_are_read_as_a_reader_sees_them() {
+        let html = "<p>About 1,100 <b>US troops</b> stay until Sept.&nbsp;15 &amp; no longer.</p>";
+        let read = prose(html);
+        assert_eq!(
+            read.text,
+            "About 1,100 US troops stay until Sept. 15 & no longer.\n"
+        );
+        assert_eq!(
+            original(html, &read, "1,100 US troops"),
+            "1,100 <b>US troops"
+        );
+        assert_eq!(original(html, &read, "Sept. 15"), "Sept.&nbsp;15");
+        assert_eq!(original(html, &read, "& no"), "&amp; no");
+    }
+
+    #[test]
+    fn scripts_styles_and_navigation_are_not_prose() {
+        let html =
+            "<nav>Home 9 stories</nav><p>Text one.</p><script>var t = '5,000 troops';</script>\
+                    <style>p { margin: 2px }</style><footer>(c) 2024</footer>";
+        assert_eq!(prose(html).text, "Text one.\n");
+    }
+
+    #[test]
+    fn a_page_nested_too_deep_for_readability_keeps_every_paragraph() {
+        let html = format!(
+            "{}<p>Deep 12 text.</p>{}",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
+        assert_eq!(prose(&html).text, "Deep 12 text.\n");
+    }
+
+    #[test]
+    fn readability_reads_the_page_without_what_is_skipped() {
+        let html = "<head><title>T</title></head><body><nav><a>x</a></nav><p>Text.</p><script>s()</script></body>";
+        let walked = walk(html);
+        assert_eq!(
+            without_skipped(html, &walked.skipped),
+            "<head></head><body><nav></nav><p>Text.</p><script></script></body>"
+        );
+    }
+
+    #[test]
+    fn references_align_with_their_bytes() {
+        let pieces = align("a&#x41;&ampb\r\nc", "aA&b\nc");
+        let raw: Vec<_> = pieces.iter().map(|p| p.raw.clone()).collect();
+        assert_eq!(raw, [0..1, 1..7, 7..11, 11..12, 12..14, 14..15]);
+        assert_eq!(reference("&T", "&T"), None);
+    }
+
+    #[test]
+    fn metadata_gives_the_date_and_where_it_came_from() {
+        let html = r#"<head><meta property="og:site_name" content="The Ledger">
+            <meta name="date" content="2024-05-01">
+            <meta property="article:published_time" content="2024-05-14T08:30:00Z"></head><p>x</p>"#;
+        let meta = prose(html).meta;
+        let published = meta.published.unwrap();
+        assert_eq!(published.value, "2024-05-14T08:30:00Z");
+        assert_eq!(
+            published.from,
+            "<meta property=\"article:published_time\"> in the page"
+        );
+        assert_eq!(meta.outlet.unwrap().value, "The Ledger");
+    }
+
+    #[test]
+    fn json_ld_and_time_elements_date_a_page_without_meta() {
+        let html = r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle",
+            "datePublished":"2024-06-02","publisher":{"name":"Wire"}}]}</script>
+            <p><time datetime="2024-06-01">June 1</time> text</p>"#;
+        let meta = prose(html).meta;
+        assert_eq!(meta.published.unwrap().value, "2024-06-02");
+        assert_eq!(meta.outlet.unwrap().value, "Wire");
+        let time_only = prose("<p><time datetime=\"2024-06-01\">June 1</time></p>").meta;
+        assert_eq!(time_only.published.unwrap().value, "2024-06-01");
+    }
+}
