@@ -162,6 +162,7 @@ pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
 /// `phrase` with a sum's short scale suffix written out ("110m" as "110 million", "1.2bn" as "1.2 billion"); only
 /// sums carry one, since "110m" alone is a length.
 fn spell_money_suffix(phrase: &str) -> String {
+    let phrase = phrase.trim_end();
     let Some(last) = phrase.split_whitespace().last() else {
         return phrase.to_string();
     };
@@ -619,6 +620,9 @@ mod tests {
         );
         // without a currency symbol "110m" is a length, not a number
         assert!(parse_quantity("110m", Tolerance::default()).is_none());
+        // white space after the last word, and letters of several bytes, are no suffix
+        assert!(parse_quantity("Satu$rdas\u{96d0}y\0\0M\t\t", Tolerance::default()).is_none());
+        exact("$110m \t", 110e6);
     }
 
     #[test]
