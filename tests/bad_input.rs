@@ -227,7 +227,7 @@ fn bad_rules() -> Vec<(&'static str, String, String, (usize, usize))> {
             "regex over the size limit",
             TROOPS_RULE.replace("'{quantity} troops'", too_big),
             format!(
-                "claims[0].patterns: pattern {:?} compiles to more than the size limit of 10485760 bytes",
+                "claims[0].patterns: pattern `{}` compiles to more than the size limit of 10485760 bytes",
                 &too_big[1..too_big.len() - 1]
             ),
             (6, 7),

@@ -114,7 +114,11 @@ impl RuleFileText {
 
 /// Turns a YAML error into a located rule error (the label shows the place).
 pub(super) fn yaml_error(file: &RuleFileText, error: &YamlError) -> RuleError {
-    let help = did_you_mean(&error.message).or_else(|| limit_help(&error.message));
+    let line = error.offset.map(|offset| line_at(&file.text, offset));
+    let help = did_you_mean(&error.message)
+        .or_else(|| limit_help(&error.message))
+        .or_else(|| escape_help(&error.message))
+        .or_else(|| line.and_then(quoting_help));
     file.error(
         error.offset.unwrap_or(0),
         error.message.clone(),
@@ -145,6 +149,65 @@ pub(super) fn limit_help(message: &str) -> Option<String> {
     })
 }
 
+/// The line of `text` that holds byte `offset`.
+fn line_at(text: &str, offset: usize) -> &str {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    &text[start..end]
+}
+
+/// What to do about a backslash in double quotes, which YAML reads as an escape ("\s" is none).
+fn escape_help(message: &str) -> Option<String> {
+    message.contains("unknown escape character").then(|| {
+        "in double quotes YAML reads a backslash as an escape: put the pattern in single quotes ('\\s+troops'), \
+         where a backslash stays as written, or double it (\"\\\\s+troops\")"
+            .to_string()
+    })
+}
+
+/// When `line` holds a quoted value followed by more text (`- '\s+US' troops'`), the YAML quoting is the likely
+/// cause of the error: a quote inside the value ended it early.
+fn quoting_help(line: &str) -> Option<String> {
+    let value = line.trim_start().trim_start_matches("- ");
+    let value = match value.split_once(": ") {
+        Some((key, rest)) if !key.contains(['\'', '"']) => rest,
+        _ => value,
+    };
+    let quote = value.chars().next().filter(|c| ['\'', '"'].contains(c))?;
+    let end = closing_quote(value, quote)?;
+    let rest = value[end + 1..].trim();
+    let harmless = rest.is_empty() || rest.starts_with('#') || rest.starts_with([',', ']', '}']);
+    (!harmless).then(|| {
+        let inside = match quote {
+            '\'' => "inside single quotes write a quote twice ('')",
+            _ => "inside double quotes write it as \\\"",
+        };
+        format!(
+            "the YAML quoting is the likely cause: the quoted value ends before `{rest}`, so a quote inside the \
+             pattern ended it early; {inside}"
+        )
+    })
+}
+
+/// The byte index in `value` of the quote that closes the value opened by `quote` at its start.
+fn closing_quote(value: &str, quote: char) -> Option<usize> {
+    let mut chars = value.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            ('"', '\\') => {
+                chars.next();
+            }
+            ('\'', '\'') if chars.peek().is_some_and(|&(_, next)| next == '\'') => {
+                chars.next();
+            }
+            _ if c == quote => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Levenshtein distance, for "did you mean" suggestions on short field names.
 pub(super) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -159,4 +222,19 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_that_ends_a_pattern_early_is_named() {
+        let help = quoting_help("      - '(?P<value>{quantity})\\s+US' troops'").unwrap();
+        assert!(help.contains("ends before `troops'`"), "{help}");
+        assert!(help.contains("('')"), "{help}");
+        assert!(quoting_help("      - '(?P<value>{quantity}) it''s'  # fine").is_none());
+        assert!(quoting_help("    title: \"a \\\"quoted\\\" title\"").is_none());
+        assert!(escape_help("found unknown escape character at line 6").is_some());
+    }
 }

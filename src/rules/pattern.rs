@@ -110,7 +110,7 @@ pub(super) fn compile_sentence_pattern(source: &str) -> Result<Regex, String> {
 }
 
 pub(super) fn too_big(source: &str, limit: usize) -> String {
-    format!("pattern {source:?} compiles to more than the size limit of {limit} bytes")
+    format!("pattern `{source}` compiles to more than the size limit of {limit} bytes")
 }
 
 /// A regex error message reduced to its last line (the rest repeats the pattern with a caret).
@@ -121,7 +121,7 @@ pub(super) fn invalid_pattern(source: &str, message: &str) -> String {
         .find(|l| !l.trim().is_empty())
         .unwrap_or(message);
     format!(
-        "invalid pattern {source:?}: {}",
+        "invalid pattern `{source}`: {}",
         last.trim().trim_start_matches("error: ")
     )
 }
