@@ -726,6 +726,9 @@ fn clause_cuts(sentence: &str, protected: &[Range<usize>]) -> Vec<Cut> {
 
 /// True for the comma of "2,000".
 fn is_thousands_separator(sentence: &str, at: usize) -> bool {
+    if !sentence[at..].starts_with(',') {
+        return false;
+    }
     let digit_before = sentence[..at]
         .chars()
         .next_back()
@@ -1300,6 +1303,17 @@ fn before_event_after(sentence: &str, cuts: &[Cut], figure: &Range<usize>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_after_a_digit_is_a_cut_not_a_thousands_separator() {
+        let sentence = "The capital Niamey 2—…reports 1,000 troops.";
+        let cuts = clause_cuts(sentence, &[]);
+        assert!(
+            cuts.iter().any(|c| c.boundary == Boundary::Dash),
+            "{cuts:?}"
+        );
+        assert!(is_thousands_separator("a 1,000 b", 3));
+    }
     use crate::kinds::date::DATE_PHRASE;
 
     /// The phrase of the date that governs the event `event` in `sentence`, if any.
