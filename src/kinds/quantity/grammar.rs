@@ -8,6 +8,42 @@
 
 use serde::Serialize;
 
+/// The qualifier words a quantity phrase may open with, as a regex alternation (see [`QUANTITY_PHRASE`]).
+macro_rules! hedge_words {
+    () => {
+        concat!(
+            r"more\s+than|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|north\s+of|",
+            r"less\s+than|fewer\s+than|under|below|short\s+of|",
+            r"about|around|roughly|some|approximately|an\s+estimated|estimated|circa|close\s+to|",
+            r"nearly|almost|just\s+under|just\s+shy\s+of|just\s+short\s+of|",
+            r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|",
+            r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of"
+        )
+    };
+}
+
+/// One number, in digits ("1,200", "5 300") or words ("twenty-five", "two hundred thousand"), as a regex.
+macro_rules! numeral {
+    () => {
+        concat!(
+            r"(?:[0-9]{1,3}(?:[\x20\u{a0}\u{202f}][0-9]{3})+\b|[0-9](?:[0-9,.]*[0-9])?\w*|",
+            r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+            r"(?:(?:-|\s+)(?:one|two|three|four|five|six|seven|eight|nine))?|",
+            r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|",
+            r"one|two|three|four|five|six|seven|eight|nine|ten)",
+            r"(?:\s+(?:hundred|thousand|million|billion|trillion|dozen))*"
+        )
+    };
+}
+
+/// The hedges a range may open with ("some 200 to 400", "about 3,000-4,000"); a range joined by "to" needs one,
+/// since "from 300 to 2,960" is a change, not a range.
+macro_rules! range_hedges {
+    () => {
+        r"some|about|around|roughly|approximately|an\s+estimated|estimated|between"
+    };
+}
+
 /// Regex fragment matching an optional qualifier followed by a number phrase.
 ///
 /// Rule authors embed it in their patterns as `{quantity}`, so it has no
@@ -23,23 +59,36 @@ use serde::Serialize;
 /// "20.05.2024" match whole, and [`parse_quantity`] returns `None` for them.
 pub const QUANTITY_PHRASE: &str = concat!(
     r"(?:\b(?:",
-    r"more\s+than|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|north\s+of|",
-    r"less\s+than|fewer\s+than|under|below|short\s+of|",
-    r"about|around|roughly|some|approximately|an\s+estimated|estimated|circa|close\s+to|",
-    r"nearly|almost|just\s+under|just\s+shy\s+of|just\s+short\s+of|",
-    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|",
-    r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of",
+    hedge_words!(),
     r")\s+)?(?:[$€£]\s?|\b)(?:",
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|",
     r"dozens|hundreds|thousands|millions|billions|",
-    r"(?:[0-9]{1,3}(?:[\x20\u{a0}\u{202f}][0-9]{3})+\b|[0-9](?:[0-9,.]*[0-9])?\w*|",
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
-    r"(?:(?:-|\s+)(?:one|two|three|four|five|six|seven|eight|nine))?|",
-    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|",
-    r"one|two|three|four|five|six|seven|eight|nine|ten)",
-    r"(?:\s+(?:hundred|thousand|million|billion|trillion|dozen))*|",
+    numeral!(),
+    r"|",
     r"(?:half\s+a|a)(?:\s+(?:hundred|thousand|million|billion|trillion|dozen))+",
     r")(?:\s+or\s+so)?\b"
+);
+
+/// Regex fragment matching a range of counts: "between 200 and 400", "200-400" or "3,000–4,000" (digits joined by
+/// a hyphen or an en dash), and "some 200 to 400" (joined by "to" after a hedge). [`parse_quantity`] reads it as
+/// [`Qualifier::Between`]. It is not part of [`QUANTITY_PHRASE`], which a rule's `{quantity}` stands for, so
+/// regex patterns find what they always found; claims in words try it before a single figure.
+pub const RANGE_PHRASE: &str = concat!(
+    r"(?:\b(?:",
+    range_hedges!(),
+    r")\s+)?(?:[$€£]\s?|\b)(?:",
+    r"between\s+(?:",
+    numeral!(),
+    r")\s+and\s+(?:[$€£]\s?)?(?:",
+    numeral!(),
+    r")|[0-9](?:[0-9,.]*[0-9])?[-–][0-9](?:[0-9,.]*[0-9])?",
+    r")\b|\b(?:",
+    range_hedges!(),
+    r")\s+(?:[$€£]\s?)?(?:",
+    numeral!(),
+    r")\s+to\s+(?:[$€£]\s?)?(?:",
+    numeral!(),
+    r")\b"
 );
 
 /// How a phrase hedges its number; it decides the shape of the [`Interval`].
@@ -60,6 +109,9 @@ pub enum Qualifier {
     AtLeast,
     /// An inclusive upper bound ("up to", "as many as", "at most").
     UpTo,
+    /// A range ("between 200 and 400", "200-400"): every count from its first number to its second, the first as
+    /// the value.
+    Between,
 }
 
 /// How far hedged and bare numbers may stray, as fractions (0.1 = 10%).
@@ -141,6 +193,9 @@ pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
     };
     let tokens: Vec<&str> = lower.split_whitespace().collect();
     let (qualifier, tokens) = split_qualifier(&tokens);
+    if let Some(range) = parse_range(tokens) {
+        return range;
+    }
     let (qualifier, tokens) = split_or_so(qualifier, tokens);
     if let Some(interval) = vague_range(tokens) {
         return Some(Quantity {
@@ -157,6 +212,35 @@ pub fn parse_quantity(phrase: &str, tolerance: Tolerance) -> Option<Quantity> {
         qualifier,
         interval,
     })
+}
+
+/// A range ("between 200 and 400", "200-400", "200 to 400", its hedge already taken off): `None` when `tokens`
+/// are no range, `Some(None)` when they are one that allows no count (its ends the wrong way round or not numbers).
+/// A hedge before a range ("some 200 to 400") adds nothing: a range is already approximate.
+fn parse_range(tokens: &[&str]) -> Option<Option<Quantity>> {
+    let tokens = tokens.strip_prefix(&["between"]).unwrap_or(tokens);
+    let (low, high): (Vec<&str>, Vec<&str>) =
+        match tokens.iter().position(|t| *t == "and" || *t == "to") {
+            Some(at) => (tokens[..at].to_vec(), tokens[at + 1..].to_vec()),
+            None => match tokens {
+                [joined] => {
+                    let (low, high) = joined.split_once(['-', '–'])?;
+                    let digits = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+                    (digits(low) && digits(high)).then_some((vec![low], vec![high]))?
+                }
+                _ => return None,
+            },
+        };
+    let (low, high) = (parse_count(&low), parse_count(&high));
+    let range = low.zip(high).filter(|(low, high)| low < high);
+    Some(range.map(|(low, high)| Quantity {
+        value: low,
+        qualifier: Qualifier::Between,
+        interval: Interval {
+            min: closed(low),
+            max: closed(high),
+        },
+    }))
 }
 
 /// `phrase` with a sum's short scale suffix written out ("110m" as "110 million", "1.2bn" as "1.2 billion"); only
@@ -482,6 +566,8 @@ fn interval_for(qualifier: Qualifier, n: f64, tolerance: Tolerance) -> Interval 
         Qualifier::Nearly => (closed(n), closed(n)),
         Qualifier::AtLeast => (closed(n), open(f64::INFINITY)),
         Qualifier::UpTo => (closed(0.0), closed(n)),
+        // One number of a range: only that number, as a bare one.
+        Qualifier::Between => (closed(below(e)), closed(n * (1.0 + e))),
     };
     Interval { min, max }
 }
@@ -539,6 +625,70 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+    }
+
+    #[test]
+    fn a_range_is_every_count_between_its_ends() {
+        for phrase in [
+            "between 200 and 400",
+            "200-400",
+            "200–400",
+            "some 200 to 400",
+            "about two hundred to four hundred",
+            "between 200-400",
+        ] {
+            check(
+                phrase,
+                200.0,
+                Qualifier::Between,
+                (200.0, true),
+                (400.0, true),
+            );
+        }
+        check(
+            "3,000-4,500",
+            3000.0,
+            Qualifier::Between,
+            (3000.0, true),
+            (4500.0, true),
+        );
+    }
+
+    #[test]
+    fn a_range_the_wrong_way_round_is_no_count_and_a_hyphenated_word_number_no_range() {
+        assert_eq!(parse_quantity("400-200", Tolerance::default()), None);
+        assert_eq!(
+            parse_quantity("between 400 and 200", Tolerance::default()),
+            None
+        );
+        check(
+            "twenty-five",
+            25.0,
+            Qualifier::Exact,
+            (25.0, true),
+            (25.0, true),
+        );
+    }
+
+    #[test]
+    fn the_range_phrase_needs_a_hedge_before_to_and_is_not_in_the_quantity_phrase() {
+        let range = Regex::new(&format!("(?i){RANGE_PHRASE}")).unwrap();
+        let found = |text: &str| range.find(text).map(|m| m.as_str().to_string());
+        assert_eq!(
+            found("kept some 200 to 400 troops").as_deref(),
+            Some("some 200 to 400")
+        );
+        assert_eq!(
+            found("between 1,000 and 2,000 people").as_deref(),
+            Some("between 1,000 and 2,000")
+        );
+        assert_eq!(found("2,000–3,000 missing").as_deref(), Some("2,000–3,000"));
+        assert_eq!(found("rose from 300 to 2,960"), None);
+        let single = Regex::new(&format!("(?i){QUANTITY_PHRASE}")).unwrap();
+        assert_eq!(
+            single.find("some 200-400 troops").map(|m| m.as_str()),
+            Some("some 200")
+        );
     }
 
     /// Asserts value, qualifier and both interval ends (value and openness).

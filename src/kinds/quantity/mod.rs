@@ -169,7 +169,7 @@ fn unshift(range: Range<usize>, by: usize) -> Range<usize> {
     range.start - by..range.end - by
 }
 
-/// "less than 1,000", "about 1,100 (990–1,210)", "1,000".
+/// "less than 1,000", "about 1,100 (990–1,210)", "1,000", "between 200 and 400".
 pub fn describe(quantity: &Quantity) -> String {
     use Qualifier::*;
     let value = format_number(quantity.value);
@@ -181,6 +181,12 @@ pub fn describe(quantity: &Quantity) -> String {
         Nearly => format!("nearly {value}"),
         AtLeast => format!("at least {value}"),
         UpTo => format!("up to {value}"),
+        Between => {
+            return format!(
+                "between {value} and {}",
+                format_number(quantity.interval.max.value)
+            )
+        }
     };
     let interval = &quantity.interval;
     let is_point = interval.min.value == interval.max.value;

@@ -78,15 +78,19 @@ fn next_figure(sentence: &str, after: usize, counts_end: usize) -> Option<Range<
     (between <= FIGURE_REACH).then(|| found.range())
 }
 
-/// The quantity phrase regex, compiled once.
+/// A figure as claims in words read it: a range ("between 200 and 400", "200-400") before a single quantity phrase,
+/// so that a range is one figure, never two.
+fn figure_phrase() -> String {
+    use crate::kinds::quantity::{QUANTITY_PHRASE, RANGE_PHRASE};
+    format!("{RANGE_PHRASE}|{QUANTITY_PHRASE}")
+}
+
+/// The figure phrase regex ([`figure_phrase`]), compiled once.
 fn quantity_phrase() -> &'static regex::Regex {
     static PHRASE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     PHRASE.get_or_init(|| {
-        regex::Regex::new(&format!(
-            r"(?i)\b(?:{})",
-            crate::kinds::quantity::QUANTITY_PHRASE
-        ))
-        .expect("the quantity phrase is a valid regex")
+        regex::Regex::new(&format!(r"(?i)\b(?:{})", figure_phrase()))
+            .expect("the quantity phrase is a valid regex")
     })
 }
 
@@ -359,10 +363,7 @@ impl WordQuantityClaim {
             true => String::new(),
             false => format!(r"(?:\b(?:{})\s+)?", extra.join("|")),
         };
-        let value = format!(
-            "(?P<value>{qualifier}(?:{}))",
-            crate::kinds::quantity::QUANTITY_PHRASE
-        );
+        let value = format!("(?P<value>{qualifier}(?:{}))", figure_phrase());
         let nouns = counts.alternation();
         let before = format!(r"{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}");
         let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,{FIGURE_REACH}}}?[\s,]+{value}");
@@ -548,14 +549,19 @@ fn names_or_dates(sentence: &str, value: &Range<usize>, dates: &[Range<usize>]) 
         return Some(format!("'{words}' is part of a date phrase"));
     }
     let digits = words.trim();
-    if digits.len() == 4
-        && digits.chars().all(|c| c.is_ascii_digit())
-        && (1900..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
-    {
+    let year = |part: &str| {
+        part.len() == 4
+            && part.chars().all(|c| c.is_ascii_digit())
+            && (1900..=2100).contains(&part.parse::<u32>().unwrap_or(0))
+    };
+    if digits.split(['-', '–']).all(year) {
         return Some(format!("'{digits}' reads as a year"));
     }
     let before = sentence_words(&sentence[..value.start]);
-    if let Some(previous) = before.last() {
+    // A hedged figure ("Burkina some 200", "Toll Exceeds 41,000") names nothing: only a bare one can ("Air Base 201").
+    let bare =
+        digits.starts_with(|c: char| c.is_ascii_digit()) || !digits.contains(char::is_whitespace);
+    if let Some(previous) = before.last().filter(|_| bare) {
         let word = &sentence[previous.span.clone()];
         let adjacent = sentence[previous.span.end..value.start].trim().is_empty();
         let capital = word.starts_with(|c: char| c.is_uppercase())
@@ -777,6 +783,21 @@ mod tests {
         );
         let refused = verdict(&c, "US troops are based 920 km away.").unwrap_err();
         assert!(refused.contains("measure"), "{refused}");
+    }
+
+    #[test]
+    fn a_hedged_figure_after_a_capitalised_word_is_a_count_and_a_range_of_years_is_not() {
+        let c = claim(&[]);
+        assert_eq!(
+            kept(&c, "The US keeps in Djibouti some 300-500 troops."),
+            ["some 300-500"]
+        );
+        assert_eq!(
+            kept(&c, "Between 300 and 500 US troops and 40 aircraft stay."),
+            ["Between 300 and 500"]
+        );
+        let refused = verdict(&c, "The US 2019-2020 troops rotation ended.").unwrap_err();
+        assert!(refused.contains("year"), "{refused}");
     }
 
     fn toll_claim(of: &str) -> WordQuantityClaim {
