@@ -49,11 +49,17 @@ const UNITS: &[&str] = &[
     "feet",
     "ft",
     "hours",
+    "hour",
     "days",
+    "day",
     "weeks",
+    "week",
     "months",
+    "month",
     "years",
+    "year",
     "minutes",
+    "minute",
     "dollars",
     "euros",
     "mph",
@@ -782,6 +788,8 @@ mod tests {
             "{refused}"
         );
         let refused = verdict(&c, "US troops are based 920 km away.").unwrap_err();
+        assert!(refused.contains("measure"), "{refused}");
+        let refused = verdict(&c, "Niger gave US troops one month to leave.").unwrap_err();
         assert!(refused.contains("measure"), "{refused}");
     }
 
