@@ -44,14 +44,17 @@ pub fn words_from(text: &str, range: Range<usize>) -> impl Iterator<Item = Token
     re.find_iter(&text[range]).map(move |m| {
         let word = m.as_str();
         let mut lower = word.to_lowercase();
-        let possessive = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s"));
+        let possessive = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"));
         if let Some(kept) = possessive.map(str::len) {
             lower.truncate(kept);
         }
         Token {
             span: start + m.start()..start + m.end(),
             lower,
-            capitals: word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase),
+            capitals: word.chars().any(char::is_alphabetic)
+                && !word.chars().any(char::is_lowercase),
         }
     })
 }

@@ -4,12 +4,7 @@
 
 mod grammar;
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::ops::Range;
-
 use jiff::civil::Date;
-use regex::Regex;
 
 pub use grammar::*;
 
@@ -107,36 +102,6 @@ pub fn single_day(day: Date) -> DateRange {
     }
 }
 
-/// How many sentences' date phrases [`date_phrases`] remembers, per thread. Claims in words look for the date
-/// phrases of a candidate's sentence, and in dense reports one sentence holds candidates of several claims (the
-/// withdrawal's deadline, its date, the figures around it), each judged on its own; the phrases of the sentences of
-/// the last few dozen candidates are kept, which covers every claim of a report of a few pages. The search is the
-/// costly part: [`DATE_PHRASE`] is large, and on a sentence with a curly quote or an accented letter the regex
-/// engine leaves its DFA (which cannot see Unicode word boundaries across non-ASCII text) for a backtracker.
-const REMEMBERED_SENTENCES: usize = 64;
-
-/// The date phrases of `sentence`, as [`DATE_PHRASE`] finds them.
-pub fn date_phrases(sentence: &str) -> Vec<Range<usize>> {
-    type Remembered = VecDeque<(Box<str>, Vec<Range<usize>>)>;
-    thread_local! {
-        static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
-    }
-    RECENT.with_borrow_mut(|recent| {
-        if let Some((_, phrases)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
-            return phrases.clone();
-        }
-        let phrases: Vec<Range<usize>> = date_phrase_regex()
-            .find_iter(sentence)
-            .map(|m| m.range())
-            .collect();
-        if recent.len() == REMEMBERED_SENTENCES {
-            recent.pop_back();
-        }
-        recent.push_front((sentence.into(), phrases.clone()));
-        phrases
-    })
-}
-
 /// An event's date phrase resolved in the direction its sentence's tense gives ("the July 26 coup" in a May report
 /// is last July's; "by September 15" is the next one). A possessive ("devastated by Friday's earthquake") names the
 /// day of something, not a deadline: its qualifier is dropped.
@@ -153,11 +118,4 @@ pub(crate) fn event_date(
         range.qualifier = None;
     }
     Ok(range)
-}
-
-fn date_phrase_regex() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
-    })
 }
