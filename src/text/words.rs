@@ -30,27 +30,33 @@ pub struct Token {
 
 /// The words of `text[range]`, with spans into `text`.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    words_from(text, range).collect()
+}
+
+/// The words of `text[range]` one at a time, with spans into `text`: for callers that need only the first few, so
+/// that the rest of the text is neither searched nor lowercased.
+pub fn words_from(text: &str, range: Range<usize>) -> impl Iterator<Item = Token> + '_ {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’]\p{L}+)?").expect("a valid regex")
     });
-    re.find_iter(&text[range.clone()])
-        .map(|m| {
-            let word = m.as_str();
-            let lower = word.to_lowercase();
-            let lower = lower
-                .strip_suffix("'s")
-                .or_else(|| lower.strip_suffix("’s"))
-                .unwrap_or(&lower)
-                .to_string();
-            Token {
-                span: range.start + m.start()..range.start + m.end(),
-                lower,
-                capitals: word.chars().any(char::is_alphabetic)
-                    && !word.chars().any(char::is_lowercase),
-            }
-        })
-        .collect()
+    let start = range.start;
+    re.find_iter(&text[range]).map(move |m| {
+        let word = m.as_str();
+        let mut lower = word.to_lowercase();
+        let possessive = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"));
+        if let Some(kept) = possessive.map(str::len) {
+            lower.truncate(kept);
+        }
+        Token {
+            span: start + m.start()..start + m.end(),
+            lower,
+            capitals: word.chars().any(char::is_alphabetic)
+                && !word.chars().any(char::is_lowercase),
+        }
+    })
 }
 
 /// One entry of a list as the author wrote it, with its forms.

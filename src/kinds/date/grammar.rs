@@ -61,6 +61,9 @@
 //! months differ between hemispheres) and "N days later", which counts from
 //! an event whose date the phrase does not give.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use jiff::civil::{Date, Weekday};
@@ -793,15 +796,49 @@ impl TenseCues {
 /// "no later than mid-September"), not followed by a possessive. "until"
 /// is left to the weak cues.
 fn has_deadline(clause: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
-    });
-    re.find_iter(clause).any(|m| {
-        let normalized = normalize(m.as_str());
+    date_phrases(clause).into_iter().any(|phrase| {
+        let normalized = normalize(&clause[phrase.clone()]);
         let tokens: Vec<&str> = normalized.split_whitespace().collect();
         let deadline = splits(&tokens).next().and_then(|(q, _)| q) == Some(DateQualifier::Deadline);
-        deadline && tokens.first() != Some(&"until") && !is_possessive_after(clause, m.end())
+        deadline && tokens.first() != Some(&"until") && !is_possessive_after(clause, phrase.end)
+    })
+}
+
+/// How many sentences' date phrases [`date_phrases`] remembers, per thread. Claims in words look for the date
+/// phrases of a candidate's sentence, and in dense reports one sentence holds candidates of several claims (the
+/// withdrawal's deadline, its date, the figures around it), each judged on its own, and the tense of the sentence of
+/// each mention kept is read from them again ([`guess_tense`]); the phrases of the sentences of the last few dozen
+/// candidates are kept, which covers every claim of a report of a few pages. The search is the
+/// costly part: [`DATE_PHRASE`] is large, and on a sentence with a curly quote or an accented letter the regex
+/// engine leaves its DFA (which cannot see Unicode word boundaries across non-ASCII text) for a backtracker.
+const REMEMBERED_SENTENCES: usize = 64;
+
+/// The date phrases of `sentence`, as [`DATE_PHRASE`] finds them.
+pub fn date_phrases(sentence: &str) -> Vec<Range<usize>> {
+    type Remembered = VecDeque<(Box<str>, Vec<Range<usize>>)>;
+    thread_local! {
+        static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
+    }
+    RECENT.with_borrow_mut(|recent| {
+        if let Some((_, phrases)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
+            return phrases.clone();
+        }
+        let phrases: Vec<Range<usize>> = date_phrase_regex()
+            .find_iter(sentence)
+            .map(|m| m.range())
+            .collect();
+        if recent.len() == REMEMBERED_SENTENCES {
+            recent.pop_back();
+        }
+        recent.push_front((sentence.into(), phrases.clone()));
+        phrases
+    })
+}
+
+fn date_phrase_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
     })
 }
 

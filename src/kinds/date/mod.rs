@@ -4,10 +4,7 @@
 
 mod grammar;
 
-use std::ops::Range;
-
 use jiff::civil::Date;
-use regex::Regex;
 
 pub use grammar::*;
 
@@ -105,14 +102,6 @@ pub fn single_day(day: Date) -> DateRange {
     }
 }
 
-/// The date phrases of `sentence`, as [`DATE_PHRASE`] finds them.
-pub fn date_phrases(sentence: &str) -> Vec<Range<usize>> {
-    date_phrase_regex()
-        .find_iter(sentence)
-        .map(|m| m.range())
-        .collect()
-}
-
 /// An event's date phrase resolved in the direction its sentence's tense gives ("the July 26 coup" in a May report
 /// is last July's; "by September 15" is the next one). A possessive ("devastated by Friday's earthquake") names the
 /// day of something, not a deadline: its qualifier is dropped.
@@ -129,11 +118,4 @@ pub(crate) fn event_date(
         range.qualifier = None;
     }
     Ok(range)
-}
-
-fn date_phrase_regex() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
-    })
 }

@@ -672,20 +672,24 @@ struct Word {
 
 /// The words of `sentence[range]`, with ranges into `sentence`.
 fn words_in(sentence: &str, range: Range<usize>) -> Vec<Word> {
+    words_of(sentence, range).collect()
+}
+
+/// The words of `sentence[range]` one at a time: callers that need only the first stop there, without cutting the
+/// rest of the sentence into words (each comma of a sentence asks for the word after it).
+fn words_of(sentence: &str, range: Range<usize>) -> impl Iterator<Item = Word> + '_ {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = compiled(&RE, || r"\p{L}+(?:['’-]\p{L}+)*".to_string());
-    re.find_iter(&sentence[range.clone()])
-        .map(|m| Word {
-            span: m.start() + range.start..m.end() + range.start,
-            lower: m.as_str().to_lowercase(),
-        })
-        .collect()
+    let start = range.start;
+    re.find_iter(&sentence[range]).map(move |m| Word {
+        span: m.start() + start..m.end() + start,
+        lower: m.as_str().to_lowercase(),
+    })
 }
 
 /// The lowercased word that starts `text`, if any.
 fn first_word(text: &str) -> Option<String> {
-    words_in(text, 0..text.len())
-        .into_iter()
+    words_of(text, 0..text.len())
         .next()
         .filter(|w| text[..w.span.start].trim().is_empty())
         .map(|w| w.lower)
@@ -1050,7 +1054,7 @@ impl<'a> Scene<'a> {
 
     /// True when nothing but spaces and quotes stands before `word`.
     fn opens_sentence(&self, word: &Word) -> bool {
-        words_in(self.sentence, 0..word.span.start).is_empty()
+        words_of(self.sentence, 0..word.span.start).next().is_none()
     }
 
     /// True when the clause of `date` has a word of saying: "the ministry said on Sunday".

@@ -15,7 +15,9 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::quantity::WORD;
-use super::{compile, region, sentence_words, shift, union, unshift, Conditions, WordFields};
+use super::{
+    compile, leading_words, region, sentence_words, shift, union, unshift, Conditions, WordFields,
+};
 use crate::kinds::date::{date_phrases, event_date, parse_date, DateError, DateQualifier};
 use crate::kinds::quantity::asof::governing_event_date;
 use crate::kinds::{FieldProblem, Kind, Value};
@@ -228,7 +230,7 @@ fn premodifier_date(
 /// True when a noun after the event's word heads a compound with it ("the May 1 withdrawal deadline"), so that a
 /// date before the compound is the head's, not the event's.
 fn heads_a_compound(sentence: &str, event: &Range<usize>) -> bool {
-    let head = sentence_words(&sentence[event.end..]).into_iter().next();
+    let head = leading_words(&sentence[event.end..]).next();
     head.is_some_and(|w| COMPOUND_HEADS.contains(&w.lower.as_str()))
 }
 

@@ -31,7 +31,7 @@ use super::quantity::Qualifier;
 use super::FieldProblem;
 use crate::scan::RulePattern;
 use crate::text::inflect::Part;
-use crate::text::words::{tokens, Hit, Token, WordList};
+use crate::text::words::{tokens, words_from, Hit, Token, WordList};
 
 /// The word-form fields of a claim, as a rule file gives them (empty lists when absent).
 #[derive(Debug, Default, Clone)]
@@ -213,6 +213,12 @@ fn near_window(words: &[Token], anchor: &Range<usize>, n: usize) -> Range<usize>
 /// The words of a whole sentence.
 pub fn sentence_words(sentence: &str) -> Vec<Token> {
     tokens(sentence, 0..sentence.len())
+}
+
+/// The words of `text` from its start, one at a time: for the word or few after a figure or an event, without
+/// cutting the rest of the sentence into words.
+pub fn leading_words(text: &str) -> impl Iterator<Item = Token> + '_ {
+    words_from(text, 0..text.len())
 }
 
 /// Compiles a pattern generated from a claim's words, as rule patterns are compiled: case-insensitive.

@@ -16,7 +16,9 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::{compile, region, required, sentence_words, unshift, Conditions, WordFields};
+use super::{
+    compile, leading_words, region, required, sentence_words, unshift, Conditions, WordFields,
+};
 use crate::kinds::date::date_phrases;
 use crate::kinds::quantity::{
     as_of_and_revision, parse_quantity, with_qualifier, with_rounding, Qualifier, Tolerance,
@@ -297,7 +299,7 @@ const PHRASE_ENDS: &[&str] = &[
 fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<(String, Range<usize>)> {
     let rest = &sentence[value.end..];
     let mut end = 0;
-    for word in sentence_words(rest).into_iter().take(3) {
+    for word in leading_words(rest).take(3) {
         let joined = rest[end..word.span.start]
             .chars()
             .all(|c| c == ' ' || c == '-');
@@ -434,7 +436,7 @@ impl WordQuantityClaim {
                 self.counts.describe()
             )
         };
-        let next = sentence_words(&sentence[value.end..]).into_iter().next();
+        let next = leading_words(&sentence[value.end..]).next();
         let bare = match &next {
             None => true,
             Some(word) => {
@@ -500,7 +502,7 @@ impl WordQuantityClaim {
     fn lacks_unit(&self, sentence: &str, value: &Range<usize>) -> Option<String> {
         let before = sentence[..value.start].trim_end();
         let phrase = sentence[value.clone()].to_lowercase();
-        let next = sentence_words(&sentence[value.end..]).into_iter().next();
+        let next = leading_words(&sentence[value.end..]).next();
         let next_adjacent = next.filter(|w| {
             sentence[value.end..value.end + w.span.start]
                 .trim()
@@ -621,8 +623,7 @@ fn names_or_dates(sentence: &str, value: &Range<usize>, dates: &[Range<usize>]) 
 /// Why the figure at `value` measures something ("920 km", "15%") instead of counting, if it does.
 fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
     let digits = sentence[value.clone()].trim();
-    let after = sentence_words(&sentence[value.end..]);
-    let unit = after.first().filter(|t| {
+    let unit = leading_words(&sentence[value.end..]).next().filter(|t| {
         sentence[value.end..value.end + t.span.start]
             .trim()
             .is_empty()
