@@ -126,7 +126,15 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
     } else {
         let pending: Vec<&PendingSource> = corpus.sources.iter().collect();
         let wordings = vec![Vec::new(); pending.len()];
-        check_streamed(rules, &pending, wordings, options, &pool, &mut checked, &mut skipped);
+        check_streamed(
+            rules,
+            &pending,
+            wordings,
+            options,
+            &pool,
+            &mut checked,
+            &mut skipped,
+        );
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     checked.warnings.splice(0..0, skipped);
@@ -210,8 +218,9 @@ fn check_together(
     let mut readable: Vec<&PendingSource> = Vec::new();
     let all: Vec<&PendingSource> = corpus.sources.iter().collect();
     for batch in batches(&all) {
-        let read: Vec<Result<Source, String>> =
-            run_in(pool, || batch.par_iter().map(|pending| pending.read()).collect());
+        let read: Vec<Result<Source, String>> = run_in(pool, || {
+            batch.par_iter().map(|pending| pending.read()).collect()
+        });
         for (pending, result) in batch.iter().zip(read) {
             match result {
                 Ok(source) => {

@@ -81,7 +81,11 @@ pub fn claim_mentions(claim_index: usize, claim: &Claim, sources: &[Source]) -> 
     for (index, source) in sources.iter().enumerate() {
         wordings.add(index, source);
     }
-    wordings.finish(sources.len()).into_iter().flatten().collect()
+    wordings
+        .finish(sources.len())
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// True when the sentence around `span` (bytes of the source's text) passes the claim's `context` and `unless`.

@@ -452,7 +452,11 @@ fn mention(
         "{}{}{}",
         if shown.start > 0 { "…" } else { "" },
         display(&shape.text, &shape.words, shown.clone()),
-        if shown.end < shape.words.len() { "…" } else { "" }
+        if shown.end < shape.words.len() {
+            "…"
+        } else {
+            ""
+        }
     );
     let own_core = shape.core.start + alignment.own.start..shape.core.start + alignment.own.end;
     let reference_core = reference.core.start + alignment.reference.start
@@ -535,11 +539,8 @@ impl Placer for QuotePlacer<'_> {
                 .map(Arc::new)
                 .collect()
         });
-        self.kept.extend(
-            all.iter()
-                .filter(|q| applies(q.span.clone()))
-                .cloned(),
-        );
+        self.kept
+            .extend(all.iter().filter(|q| applies(q.span.clone())).cloned());
     }
 
     fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)> {
