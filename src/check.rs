@@ -1,7 +1,8 @@
 //! The pipeline: sources -> extraction -> normalisation -> reconciliation, producing everything a report needs.
 //!
-//! Sources are read one at a time (on as many threads as asked), and each is let go once its mentions are
-//! extracted: a mention keeps its own words and places, so that reports need no source text except to draw
+//! Sources are read a batch at a time (on as many threads as asked), and each is let go once its mentions are
+//! extracted (rule sets with term or quote claims read the corpus twice: once to place their wordings, once to
+//! check): a mention keeps its own words and places, so that reports need no source text except to draw
 //! snippets, which read the few sources they show again. Results are gathered in corpus order, so the output is the
 //! same whatever the number of threads.
 
@@ -123,20 +124,17 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
     if rules.claims.iter().any(|c| c.kind.is_wording()) {
         check_together(rules, &corpus, options, &pool, &mut checked, &mut skipped);
     } else {
-        for batch in batches(&corpus.sources) {
-            let results: Vec<Result<SourceCheck, Warning>> = run_in(&pool, || {
-                batch
-                    .par_iter()
-                    .map(|pending| read_and_check(rules, pending, options))
-                    .collect()
-            });
-            for result in results {
-                match result {
-                    Ok(found) => checked.absorb(checked.sources.len(), found),
-                    Err(warning) => skipped.push(warning),
-                }
-            }
-        }
+        let pending: Vec<&PendingSource> = corpus.sources.iter().collect();
+        let wordings = vec![Vec::new(); pending.len()];
+        check_streamed(
+            rules,
+            &pending,
+            wordings,
+            options,
+            &pool,
+            &mut checked,
+            &mut skipped,
+        );
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     checked.warnings.splice(0..0, skipped);
@@ -144,16 +142,52 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
     checked
 }
 
-/// Reads one source and checks it on its own (no term or quote claims), reporting its size to the progress
-/// callback; a source that cannot be read is a warning.
+/// Checks `sources` in batches of about [`BATCH_BYTES`], each read on the pool and let go once checked, with the
+/// term and quote mentions found for each (`wordings`, one list per source); sources that cannot be read become
+/// warnings in `skipped`.
+fn check_streamed(
+    rules: &RuleSet,
+    sources: &[&PendingSource],
+    mut wordings: Vec<Vec<Mention>>,
+    options: &CheckOptions,
+    pool: &Option<rayon::ThreadPool>,
+    checked: &mut Checked,
+    skipped: &mut Vec<Warning>,
+) {
+    let mut first = 0;
+    for batch in batches(sources) {
+        let found: Vec<Vec<Mention>> = wordings[first..first + batch.len()]
+            .iter_mut()
+            .map(std::mem::take)
+            .collect();
+        first += batch.len();
+        let results: Vec<Result<SourceCheck, Warning>> = run_in(pool, || {
+            batch
+                .par_iter()
+                .zip(found)
+                .map(|(pending, found)| read_and_check(rules, pending, found, options))
+                .collect()
+        });
+        for result in results {
+            match result {
+                Ok(found) => checked.absorb(checked.sources.len(), found),
+                Err(warning) => skipped.push(warning),
+            }
+        }
+    }
+}
+
+/// Reads one source and checks it with its `wordings` (the term and quote mentions found for it across the
+/// corpus), reporting its size to the progress callback; a source that cannot be read is a warning.
 fn read_and_check(
     rules: &RuleSet,
     pending: &PendingSource,
+    wordings: Vec<Mention>,
     options: &CheckOptions,
 ) -> Result<SourceCheck, Warning> {
     let result = pending
         .read()
-        .map(|source| check_source(rules, &source, Vec::new()));
+        .map(|source| check_source(rules, &source, wordings));
     if let Some(progress) = options.progress {
         progress(pending.bytes());
     }
@@ -169,8 +203,9 @@ fn skipped_warning(path: &str, reason: &str) -> Warning {
     }
 }
 
-/// The check for rule sets with term or quote claims, whose wordings are grouped across the whole corpus
-/// ([`crate::extract::drift`]): every source is held in memory at once, unlike the streamed check of other rule sets.
+/// The check for rule sets with term or quote claims, whose wordings are placed across the whole corpus
+/// ([`crate::extract::drift`]). The corpus is read twice, a batch at a time: first to place the wordings (keeping
+/// them and their places, not the texts), then to check every source with the wordings found in it.
 fn check_together(
     rules: &RuleSet,
     corpus: &Corpus,
@@ -179,30 +214,25 @@ fn check_together(
     checked: &mut Checked,
     skipped: &mut Vec<Warning>,
 ) {
-    let mut sources = Vec::new();
-    for pending in &corpus.sources {
-        match pending.read() {
-            Ok(source) => sources.push(source),
-            Err(reason) => skipped.push(skipped_warning(&pending.path(), &reason)),
+    let mut wordings = crate::extract::drift::Wordings::new(rules);
+    let mut readable: Vec<&PendingSource> = Vec::new();
+    let all: Vec<&PendingSource> = corpus.sources.iter().collect();
+    for batch in batches(&all) {
+        let read: Vec<Result<Source, String>> = run_in(pool, || {
+            batch.par_iter().map(|pending| pending.read()).collect()
+        });
+        for (pending, result) in batch.iter().zip(read) {
+            match result {
+                Ok(source) => {
+                    wordings.add(readable.len(), &source);
+                    readable.push(pending);
+                }
+                Err(reason) => skipped.push(skipped_warning(&pending.path(), &reason)),
+            }
         }
     }
-    let wordings = crate::extract::drift::mentions_by_source(rules, &sources);
-    let results: Vec<SourceCheck> = run_in(pool, || {
-        sources
-            .par_iter()
-            .zip(wordings)
-            .map(|(source, wording)| {
-                let found = check_source(rules, source, wording);
-                if let Some(progress) = options.progress {
-                    progress(source.text.len() as u64);
-                }
-                found
-            })
-            .collect()
-    });
-    for found in results {
-        checked.absorb(checked.sources.len(), found);
-    }
+    let found = wordings.finish(readable.len());
+    check_streamed(rules, &readable, found, options, pool, checked, skipped);
 }
 
 /// Runs `work` on the check's thread pool (or rayon's global one when the pool could not be built).
@@ -214,7 +244,7 @@ fn run_in<R: Send>(pool: &Option<rayon::ThreadPool>, work: impl FnOnce() -> R + 
 }
 
 /// The sources cut into runs of about [`BATCH_BYTES`] bytes, in order.
-fn batches(sources: &[PendingSource]) -> Vec<&[PendingSource]> {
+fn batches<'a, 'p>(sources: &'a [&'p PendingSource]) -> Vec<&'a [&'p PendingSource]> {
     let mut batches = Vec::new();
     let (mut start, mut bytes) = (0, 0);
     for (i, source) in sources.iter().enumerate() {

@@ -374,3 +374,113 @@ fn a_draft_is_reported_in_the_wording_conflicts_it_takes_part_in() {
     );
     assert!(report["findings"].as_array().unwrap().is_empty());
 }
+
+/// A watched quote claim, a term claim with a confusable, and a quantity claim, checked together.
+const WATCHED_WITH_NAMES: &str = "claims:
+  - id: drift
+    title: Quotations
+    kind: quote
+  - id: niger
+    title: Niger
+    kind: term
+    canonical: Niger
+    confusables:
+      - wording: Nigeria
+        context: ['\\bNiamey\\b']
+  - id: troops
+    title: Troops
+    kind: quantity
+    patterns:
+      - '{quantity} troops'
+";
+
+#[test]
+fn a_quotation_written_alike_in_many_sources_keeps_each_source_place_and_speaker() {
+    let files = [
+        ("a.txt", "In Niamey, 900 troops waited. \"We will leave in an orderly way,\" said Zeine.\n"),
+        ("b.txt", "Niger and Nigeria met.\nA longer opening line, then: \"We will leave in an orderly way,\" the official said.\n"),
+        ("c.txt", "\"We will leave in an orderly way,\" said Zeine. Later, in Niamey, Nigeria spoke of 1,000 troops.\n"),
+        ("d.txt", "Elsewhere \"we will leave in an organized way,\" said Patel.\n"),
+        ("e.txt", "No quotation here, only Niger.\n"),
+    ];
+    let dir = workspace(WATCHED_WITH_NAMES, &files);
+    let report = |threads: &str| {
+        let args = [
+            "check",
+            "corpus",
+            "--rules",
+            "rules.yaml",
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ];
+        stdout(&run_in(dir.path(), &args))
+    };
+    let one = report("1");
+    assert_eq!(one, report("2"), "the same bytes whatever the threads");
+    let report: Value = serde_json::from_str(&one).unwrap();
+    let text_of = |path: &str| fs::read_to_string(dir.path().join(path)).unwrap();
+    for mention in report["mentions"].as_array().unwrap() {
+        let text = text_of(mention["source"].as_str().unwrap());
+        let offset = mention["offset"].as_u64().unwrap() as usize;
+        let length = mention["length"].as_u64().unwrap() as usize;
+        assert_eq!(
+            &text[offset..offset + length],
+            mention["text"].as_str().unwrap(),
+            "each mention points at its own words: {mention}"
+        );
+    }
+    let quoted: Vec<(String, Value)> = report["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["claim"] == "drift")
+        .map(|m| {
+            (
+                m["source"].as_str().unwrap().to_string(),
+                m["value"]["speaker"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            ("corpus/a.txt".to_string(), Value::from("Zeine")),
+            ("corpus/b.txt".to_string(), Value::from("official")),
+            ("corpus/c.txt".to_string(), Value::from("Zeine")),
+            ("corpus/d.txt".to_string(), Value::from("Patel")),
+        ]
+    );
+    let conflicts = claim_findings(&report, "drift", "conflict");
+    assert_eq!(conflicts.len(), 1, "one quotation, in two wordings");
+    assert_eq!(conflicts[0].0["sides"].as_array().unwrap().len(), 2);
+    let names: Vec<(String, String)> = report["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["claim"] == "niger")
+        .map(|m| {
+            (
+                m["source"].as_str().unwrap()[7..].to_string(),
+                m["value"]["form"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("b.txt".to_string(), "canonical".to_string()),
+            ("c.txt".to_string(), "confusable".to_string()),
+            ("e.txt".to_string(), "canonical".to_string()),
+        ],
+        "a confusable only in a sentence about Niamey"
+    );
+    let troops = report["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["claim"] == "troops")
+        .count();
+    assert_eq!(troops, 2);
+}

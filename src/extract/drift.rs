@@ -9,61 +9,82 @@
 use std::ops::Range;
 
 use super::{in_context, Mention};
-use crate::kinds::{CorpusCache, SourceText};
+use crate::kinds::{Placer, SourceCache, SourceText};
 use crate::rules::{Claim, RuleSet};
 use crate::source::Source;
 use crate::text::sentence::sentence_around;
 
-/// The mentions of every term and quote claim in `sources`, indexed by source (ids are set by the caller).
-pub fn mentions_by_source(rules: &RuleSet, sources: &[Source]) -> Vec<Vec<Mention>> {
-    let texts = texts(sources);
-    let mut corpus = CorpusCache::default();
-    let mut by_source: Vec<Vec<Mention>> = vec![Vec::new(); sources.len()];
-    for (claim_index, claim) in rules.claims.iter().enumerate() {
-        for found in claim_mentions_with(claim_index, claim, sources, &texts, &mut corpus) {
-            by_source[found.source].push(found);
+/// The term and quote claims of a check, placing their mentions as the corpus goes by, one source at a time and in
+/// corpus order: a source can be let go once it is added.
+pub struct Wordings<'r> {
+    placers: Vec<(usize, &'r Claim, Box<dyn Placer + 'r>)>,
+    shared: SourceCache,
+}
+
+impl<'r> Wordings<'r> {
+    /// The wording claims of `rules`, with nothing added yet.
+    pub fn new(rules: &'r RuleSet) -> Wordings<'r> {
+        Wordings::of(rules.claims.iter().enumerate())
+    }
+
+    /// The wording claims among `claims` (each with its index in the rule set).
+    fn of(claims: impl Iterator<Item = (usize, &'r Claim)>) -> Wordings<'r> {
+        let placers = claims
+            .filter_map(|(index, claim)| claim.kind.placer().map(|p| (index, claim, p)))
+            .collect();
+        Wordings {
+            placers,
+            shared: SourceCache::default(),
         }
     }
-    by_source
+
+    /// Takes in `source`, the source numbered `index` in the corpus; sources come in corpus order.
+    pub fn add(&mut self, index: usize, source: &Source) {
+        let text = SourceText {
+            text: &source.text,
+            body_start: source.body_start,
+        };
+        for (_, claim, placer) in &mut self.placers {
+            let applies = |span: Range<usize>| claim_applies(claim, source, span);
+            placer.add(index, text, &applies, &mut self.shared);
+        }
+        self.shared.next_source();
+    }
+
+    /// The mentions of every term and quote claim in the `count` sources added, indexed by source (ids are set by
+    /// the caller).
+    pub fn finish(self, count: usize) -> Vec<Vec<Mention>> {
+        let mut by_source: Vec<Vec<Mention>> = vec![Vec::new(); count];
+        drop(self.shared);
+        for (claim_index, _, placer) in self.placers {
+            for (source, span, value) in placer.finish() {
+                by_source[source].push(Mention::unplaced(claim_index, source, span, value));
+            }
+        }
+        by_source
+    }
+}
+
+/// The mentions of every term and quote claim in `sources`, indexed by source (ids are set by the caller).
+pub fn mentions_by_source(rules: &RuleSet, sources: &[Source]) -> Vec<Vec<Mention>> {
+    let mut wordings = Wordings::new(rules);
+    for (index, source) in sources.iter().enumerate() {
+        wordings.add(index, source);
+    }
+    wordings.finish(sources.len())
 }
 
 /// The mentions of one claim in `sources` when it is a term or quote claim (none for other kinds): what a rule
 /// example of such a claim is checked against.
 pub fn claim_mentions(claim_index: usize, claim: &Claim, sources: &[Source]) -> Vec<Mention> {
-    claim_mentions_with(
-        claim_index,
-        claim,
-        sources,
-        &texts(sources),
-        &mut CorpusCache::default(),
-    )
-}
-
-/// [`claim_mentions`], with what every claim of the check shares (`corpus`).
-fn claim_mentions_with<'s>(
-    claim_index: usize,
-    claim: &Claim,
-    sources: &'s [Source],
-    texts: &[SourceText<'s>],
-    corpus: &mut CorpusCache<'s>,
-) -> Vec<Mention> {
-    let applies = |source: usize, span: Range<usize>| claim_applies(claim, &sources[source], span);
-    claim
-        .kind
-        .place(texts, &applies, corpus)
+    let mut wordings = Wordings::of(std::iter::once((claim_index, claim)));
+    for (index, source) in sources.iter().enumerate() {
+        wordings.add(index, source);
+    }
+    wordings
+        .finish(sources.len())
         .into_iter()
-        .map(|(source, span, value)| Mention::unplaced(claim_index, source, span, value))
-        .collect()
-}
-
-/// The sources as kinds see them.
-fn texts(sources: &[Source]) -> Vec<SourceText<'_>> {
-    sources
-        .iter()
-        .map(|s| SourceText {
-            text: &s.text,
-            body_start: s.body_start,
-        })
+        .flatten()
         .collect()
 }
 

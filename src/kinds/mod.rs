@@ -67,25 +67,37 @@ pub trait Kind: AsAny + std::fmt::Debug + Send + Sync {
         None
     }
 
-    /// True for the kinds whose mentions are wordings found and placed across the whole corpus ([`Kind::place`])
-    /// rather than pattern matches compared pair by pair (the kinds without patterns): their check holds every
-    /// source in memory.
+    /// True for the kinds whose mentions are wordings found and placed across the whole corpus ([`Kind::placer`])
+    /// rather than pattern matches compared pair by pair (the kinds without patterns): their check reads the corpus
+    /// twice, once to place their mentions and once to check every source.
     fn is_wording(&self) -> bool {
         self.pattern_lists().is_empty()
     }
 
-    /// The mentions of the claim in `sources`, each with its [`Placement`] in its value: (source index, bytes of
-    /// the source's text, value). `applies` says whether the claim's `context` and `unless` keep a place; `corpus`
-    /// holds what every claim of a check shares (the corpus's quotations, found once). None for pattern kinds.
-    fn place<'s>(
-        &self,
-        sources: &[SourceText<'s>],
-        applies: &dyn Fn(usize, Range<usize>) -> bool,
-        corpus: &mut CorpusCache<'s>,
-    ) -> Vec<(usize, Range<usize>, Value)> {
-        let _ = (sources, applies, corpus);
-        Vec::new()
+    /// For the kinds whose mentions are wordings: what places them, fed the corpus source by source. None for pattern
+    /// kinds.
+    fn placer(&self) -> Option<Box<dyn Placer + '_>> {
+        None
     }
+}
+
+/// Places the mentions of one wording claim (`term`, `quote`) across a corpus that it is given source by source,
+/// in corpus order, so that no source needs to be held once it has been surveyed: what it keeps of a source is
+/// its wordings (interned, so that a wording quoted a thousand times is held once) and their places.
+pub trait Placer: Send {
+    /// Takes in source `index`: `applies` says whether the claim's `context` and `unless` keep a place (bytes of
+    /// the source's text); `shared` holds what every claim finds alike in the source (its quotations).
+    fn add(
+        &mut self,
+        index: usize,
+        source: SourceText<'_>,
+        applies: &dyn Fn(Range<usize>) -> bool,
+        shared: &mut SourceCache,
+    );
+
+    /// The mentions of the claim in the sources added, each with its [`Placement`] in its value: (source index,
+    /// bytes of the source's text, value), in order of source, then of claim's finding.
+    fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)>;
 }
 
 /// A claim's definition as its own type, for code that needs its fields (tests, mostly); every kind has it.
@@ -109,10 +121,19 @@ pub struct SourceText<'s> {
     pub body_start: usize,
 }
 
-/// What the wording kinds of one check share across claims: the corpus's quotations, found once.
+/// What the wording claims of one check find alike in one source: its quotations, cut into words once for every
+/// quote claim. Cleared between sources.
 #[derive(Debug, Default)]
-pub struct CorpusCache<'s> {
-    quoted: Option<Vec<Quoted<'s>>>,
+pub struct SourceCache {
+    quoted: Option<Vec<std::sync::Arc<Quoted>>>,
+    shapes: quote::Shapes,
+}
+
+impl SourceCache {
+    /// Forgets the source before; the interned quotation shapes stay, to be shared with the next sources.
+    pub fn next_source(&mut self) {
+        self.quoted = None;
+    }
 }
 
 /// The kinds of claims.

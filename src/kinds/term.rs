@@ -14,13 +14,13 @@
 //! Case, full stops and a possessive `'s` are never differences (see [`crate::text::wording`]), so "U.S." and "US" are
 //! the same word.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use regex::Regex;
 use serde::Serialize;
 
-use super::{CorpusCache, FieldProblem, Kind, KindEntry, KindFields, SourceText, Value};
+use super::{FieldProblem, Kind, KindEntry, KindFields, Placer, SourceCache, SourceText, Value};
 use crate::model::Placement;
 use crate::text::diff::{whole_replacement, word_diff};
 use crate::text::sentence::sentence_around;
@@ -447,39 +447,57 @@ impl Kind for TermRule {
         ENTRY.name
     }
 
-    /// The hits in every source, placed: accepted forms in one group each, every departing wording in a group of
-    /// its own (numbered after the forms, in order of first appearance).
-    fn place<'s>(
-        &self,
-        sources: &[SourceText<'s>],
-        applies: &dyn Fn(usize, Range<usize>) -> bool,
-        _: &mut CorpusCache<'s>,
-    ) -> Vec<(usize, Range<usize>, Value)> {
-        let mut groups: BTreeMap<String, usize> = BTreeMap::new();
-        let mut found = Vec::new();
-        for (source_index, source) in sources.iter().enumerate() {
-            let body = &source.text[source.body_start..];
-            for mut hit in self.hits(body, source.body_start) {
-                if !applies(source_index, hit.span.clone()) {
-                    continue;
-                }
-                let value = &mut hit.value;
-                let key = if value.departs() {
-                    format!("{:?} {}", value.form, wording_key(&value.wording))
-                } else {
-                    format!("{:?} {}", value.form, value.expected)
-                };
-                let next = groups.len();
-                let group = *groups.entry(key).or_insert(next);
-                value.placement = Placement {
-                    group,
-                    side: 0,
-                    drifted: value.departs(),
-                };
-                found.push((source_index, hit.span, Value::Term(Box::new(hit.value))));
+    fn placer(&self) -> Option<Box<dyn Placer + '_>> {
+        Some(Box::new(TermPlacer {
+            rule: self,
+            groups: HashMap::new(),
+            found: Vec::new(),
+        }))
+    }
+}
+
+/// Places the hits of a term claim, source by source: accepted forms in one group each, every departing wording in
+/// a group of its own (numbered after the forms, in order of first appearance).
+struct TermPlacer<'r> {
+    rule: &'r TermRule,
+    /// The group of each wording met so far, by its key.
+    groups: HashMap<String, usize>,
+    found: Vec<(usize, Range<usize>, Value)>,
+}
+
+impl Placer for TermPlacer<'_> {
+    fn add(
+        &mut self,
+        index: usize,
+        source: SourceText<'_>,
+        applies: &dyn Fn(Range<usize>) -> bool,
+        _: &mut SourceCache,
+    ) {
+        let body = &source.text[source.body_start..];
+        for mut hit in self.rule.hits(body, source.body_start) {
+            if !applies(hit.span.clone()) {
+                continue;
             }
+            let value = &mut hit.value;
+            let key = if value.departs() {
+                format!("{:?} {}", value.form, wording_key(&value.wording))
+            } else {
+                format!("{:?} {}", value.form, value.expected)
+            };
+            let next = self.groups.len();
+            let group = *self.groups.entry(key).or_insert(next);
+            value.placement = Placement {
+                group,
+                side: 0,
+                drifted: value.departs(),
+            };
+            self.found
+                .push((index, hit.span, Value::Term(Box::new(hit.value))));
         }
-        found
+    }
+
+    fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)> {
+        self.found
     }
 }
 

@@ -15,16 +15,18 @@ pub mod group;
 pub mod scan;
 mod speaker;
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{CorpusCache, FieldProblem, Kind, KindEntry, KindFields, SourceText, Value};
+use super::{FieldProblem, Kind, KindEntry, KindFields, Placer, SourceCache, SourceText, Value};
 use crate::model::Placement;
 use crate::text::diff::{whole_replacement, word_diff};
 use crate::text::wording::{core, display, fit, is_function_word, keys, words, Word};
 use group::{group, Wordings};
-use scan::{quotations, Quotation};
+use scan::quotations;
 
 /// How alike (word-level ratio) two quotations must be to be the same quotation, unless the rule says.
 pub const DEFAULT_QUOTE_SIMILARITY: f64 = 0.7;
@@ -99,64 +101,119 @@ impl Pin {
     }
 }
 
-/// A quotation of a source, cut into words for comparison.
+/// A quotation of a source, cut into words for comparison: where it is and who says it, with its [`Shape`], shared by
+/// every quotation written alike.
 #[derive(Debug)]
-pub struct Quoted<'s> {
+pub struct Quoted {
     /// Index of the source.
     pub source: usize,
-    /// The source's whole text.
-    text: &'s str,
-    /// Where the quotation is, and who says it.
-    pub quotation: Quotation,
+    /// From the first opening mark to the last closing mark, in bytes of the source's text: the shape's offsets
+    /// start at its start.
+    pub span: Range<usize>,
+    /// Who the sentence says is speaking, when it names someone.
+    pub speaker: Option<String>,
+    shape: Arc<Shape>,
+}
+
+/// A quotation's text from its first mark to its last, and its words: what two quotations written alike share.
+/// Offsets are bytes of `text`.
+#[derive(Debug)]
+struct Shape {
+    text: Arc<str>,
+    /// The quoted words without their marks: one part, or more when an attribution interrupts them.
+    parts: Vec<Range<usize>>,
     words: Vec<Word>,
     core: Range<usize>,
 }
 
-impl<'s> Quoted<'s> {
+/// The shapes of the quotations met so far, by their text and parts: a quotation repeated across a corpus is cut
+/// into words and held once.
+#[derive(Debug, Default)]
+pub struct Shapes(HashMap<(Arc<str>, Vec<Range<usize>>), Arc<Shape>>);
+
+impl Shapes {
+    /// The shape of a quotation whose text (marks included) is `text` and whose quoted parts are `parts` (bytes of
+    /// `text`).
+    fn intern(&mut self, text: &str, parts: Vec<Range<usize>>) -> Arc<Shape> {
+        let key = (Arc::<str>::from(text), parts);
+        if let Some(shape) = self.0.get(&key) {
+            return shape.clone();
+        }
+        let words: Vec<Word> = key
+            .1
+            .iter()
+            .flat_map(|p| crate::text::wording::words(&text[p.clone()], p.start))
+            .collect();
+        let core = core(&keys(&words));
+        let shape = Arc::new(Shape {
+            text: key.0.clone(),
+            parts: key.1.clone(),
+            words,
+            core,
+        });
+        self.0.insert(key, shape.clone());
+        shape
+    }
+}
+
+impl Quoted {
     /// The quotations of a source (index `source_index`, whose whole text is `text` and whose body starts at byte
-    /// `body_start`), in text order.
-    pub fn all_in(source_index: usize, text: &'s str, body_start: usize) -> Vec<Quoted<'s>> {
+    /// `body_start`), in text order, their shapes taken from `shapes`.
+    pub fn all_in(
+        source_index: usize,
+        text: &str,
+        body_start: usize,
+        shapes: &mut Shapes,
+    ) -> Vec<Quoted> {
         quotations(&text[body_start..], body_start)
             .into_iter()
             .map(|quotation| {
-                let words: Vec<Word> = quotation
+                let at = quotation.span.start;
+                let parts = quotation
                     .parts
                     .iter()
-                    .flat_map(|p| crate::text::wording::words(&text[p.clone()], p.start))
+                    .map(|p| p.start - at..p.end - at)
                     .collect();
-                let core = core(&keys(&words));
                 Quoted {
                     source: source_index,
-                    text,
-                    quotation,
-                    words,
-                    core,
+                    shape: shapes.intern(&text[quotation.span.clone()], parts),
+                    span: quotation.span,
+                    speaker: quotation.speaker,
                 }
             })
             .collect()
     }
 
     fn core_keys(&self) -> Vec<&str> {
-        keys(&self.words[self.core.clone()])
+        keys(&self.shape.words[self.shape.core.clone()])
     }
 
     fn reference(&self) -> Reference<'_> {
         Reference {
-            text: self.text,
-            words: &self.words,
-            core: self.core.clone(),
+            text: &self.shape.text,
+            words: &self.shape.words,
+            core: self.shape.core.clone(),
         }
     }
 
     /// The quoted words as written, the parts of an interrupted quotation joined by a space.
     fn quote_text(&self) -> String {
         let parts: Vec<&str> = self
-            .quotation
+            .shape
             .parts
             .iter()
-            .map(|p| &self.text[p.clone()])
+            .map(|p| &self.shape.text[p.clone()])
             .collect();
         parts.join(" ")
+    }
+
+    /// From the first quoted word to the last, marks excluded, in bytes of the source's text.
+    fn inner(&self) -> Range<usize> {
+        let parts = &self.shape.parts;
+        match (parts.first(), parts.last()) {
+            (Some(first), Some(last)) => self.span.start + first.start..self.span.start + last.end,
+            _ => self.span.clone(),
+        }
     }
 }
 
@@ -267,14 +324,14 @@ fn pinned(pin: &Pin, similarity: f64, quoted: &[&Quoted]) -> Vec<QuoteMention> {
         if alignment.ratio < similarity {
             continue;
         }
-        let misattributed = match (&pin.speaker, &q.quotation.speaker) {
+        let misattributed = match (&pin.speaker, &q.speaker) {
             (Some(pinned), Some(named)) => !speaker::same_speaker(pinned, named),
             _ => false,
         };
         let side_key = if alignment.ratio < 1.0 {
             own.join(" ")
         } else if misattributed {
-            format!("by {}", q.quotation.speaker.as_deref().unwrap_or_default())
+            format!("by {}", q.speaker.as_deref().unwrap_or_default())
         } else {
             String::new()
         };
@@ -384,40 +441,45 @@ fn mention(
     placement: Placement,
     misattributed: bool,
 ) -> QuoteMention {
-    let whole = alignment.own == (0..q.core.len());
+    let shape = &q.shape;
+    let whole = alignment.own == (0..shape.core.len());
     let shown = if whole {
-        0..q.words.len()
+        0..shape.words.len()
     } else {
-        q.core.start + alignment.own.start..q.core.start + alignment.own.end
+        shape.core.start + alignment.own.start..shape.core.start + alignment.own.end
     };
     let excerpt = format!(
         "{}{}{}",
         if shown.start > 0 { "…" } else { "" },
-        display(q.text, &q.words, shown.clone()),
-        if shown.end < q.words.len() { "…" } else { "" }
+        display(&shape.text, &shape.words, shown.clone()),
+        if shown.end < shape.words.len() {
+            "…"
+        } else {
+            ""
+        }
     );
-    let own_core = q.core.start + alignment.own.start..q.core.start + alignment.own.end;
+    let own_core = shape.core.start + alignment.own.start..shape.core.start + alignment.own.end;
     let reference_core = reference.core.start + alignment.reference.start
         ..reference.core.start + alignment.reference.end;
     let reference_text = display(reference.text, reference.words, reference_core).to_string();
     let diff = (placement.drifted && alignment.ratio < 1.0).then(|| {
-        let own_text = display(q.text, &q.words, own_core);
+        let own_text = display(&shape.text, &shape.words, own_core);
         word_diff(&reference_text, own_text)
             .unwrap_or_else(|| whole_replacement(&reference_text, own_text))
     });
     let span = match (
-        q.words.get(shown.start),
-        shown.end.checked_sub(1).and_then(|e| q.words.get(e)),
+        shape.words.get(shown.start),
+        shown.end.checked_sub(1).and_then(|e| shape.words.get(e)),
     ) {
-        (Some(first), Some(last)) => first.span.start..last.span.end,
-        _ => q.quotation.inner(),
+        (Some(first), Some(last)) => q.span.start + first.span.start..q.span.start + last.span.end,
+        _ => q.inner(),
     };
     QuoteMention {
         quoted: i,
         span,
         value: QuoteValue {
             quote: q.quote_text(),
-            speaker: q.quotation.speaker.clone(),
+            speaker: q.speaker.clone(),
             reference: reference_text,
             similarity: (alignment.ratio * 1000.0).round() / 1000.0,
             diff,
@@ -447,25 +509,43 @@ impl Kind for QuoteRule {
         ENTRY.name
     }
 
-    /// The quotations of the corpus (found once for every quote claim) that the claim's context keeps, placed.
-    fn place<'s>(
-        &self,
-        sources: &[SourceText<'s>],
-        applies: &dyn Fn(usize, Range<usize>) -> bool,
-        corpus: &mut CorpusCache<'s>,
-    ) -> Vec<(usize, Range<usize>, Value)> {
-        let all = corpus.quoted.get_or_insert_with(|| {
-            sources
-                .iter()
-                .enumerate()
-                .flat_map(|(i, s)| Quoted::all_in(i, s.text, s.body_start))
+    fn placer(&self) -> Option<Box<dyn Placer + '_>> {
+        Some(Box::new(QuotePlacer {
+            rule: self,
+            kept: Vec::new(),
+        }))
+    }
+}
+
+/// Gathers the quotations of a quote claim source by source (those its context keeps), and places them once the
+/// whole corpus is in.
+struct QuotePlacer<'r> {
+    rule: &'r QuoteRule,
+    kept: Vec<Arc<Quoted>>,
+}
+
+impl Placer for QuotePlacer<'_> {
+    fn add(
+        &mut self,
+        index: usize,
+        source: SourceText<'_>,
+        applies: &dyn Fn(Range<usize>) -> bool,
+        shared: &mut SourceCache,
+    ) {
+        let SourceCache { quoted, shapes } = shared;
+        let all = quoted.get_or_insert_with(|| {
+            Quoted::all_in(index, source.text, source.body_start, shapes)
+                .into_iter()
+                .map(Arc::new)
                 .collect()
         });
-        let kept: Vec<&Quoted> = all
-            .iter()
-            .filter(|q| applies(q.source, q.quotation.span.clone()))
-            .collect();
-        mentions(self, &kept)
+        self.kept
+            .extend(all.iter().filter(|q| applies(q.span.clone())).cloned());
+    }
+
+    fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)> {
+        let kept: Vec<&Quoted> = self.kept.iter().map(|q| q.as_ref()).collect();
+        mentions(self.rule, &kept)
             .into_iter()
             .map(|m| {
                 (

@@ -191,12 +191,22 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// The next mark at or after `at` that opens a quotation.
+/// The next mark at or after `at` that opens a quotation. Only the bytes that can start a mark are looked at: the
+/// straight quotes, and the lead bytes of the curly quotes (U+2018 to U+201E, U+2039) and guillemets (U+00AB).
 fn next_opening(text: &str, at: usize) -> Option<(usize, Open)> {
-    text[at..].char_indices().find_map(|(i, c)| {
-        let position = at + i;
-        opening(text, position, c).map(|family| (position, Open { family, mark: c }))
-    })
+    let mut from = at;
+    while let Some(i) = text.as_bytes()[from..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+    {
+        let position = from + i;
+        let c = text[position..].chars().next()?;
+        if let Some(family) = opening(text, position, c) {
+            return Some((position, Open { family, mark: c }));
+        }
+        from = position + c.len_utf8();
+    }
+    None
 }
 
 /// The family of the quotation that the mark `c` at `at` opens, if it opens one.
