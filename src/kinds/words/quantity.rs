@@ -419,17 +419,22 @@ impl WordQuantityClaim {
             crate::kinds::quantity::QUANTITY_PHRASE
         );
         let nouns = counts.alternation();
-        let before = format!(r"{value}(?:(?:\s+|-){WORD_OR_FIGURE}){{0,3}}?(?:\s+|-){nouns}");
+        let before = format!(r"{value}(?:(?:\s+|-){WORD_OR_FIGURE}){{0,4}}?(?:\s+|-){nouns}");
         let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,{FIGURE_REACH}}}?[\s,]+{value}");
         // "the death toll from the floods that swept the coastal cities has risen to 11,300": a figure that a verb of
         // reaching gives may stand further from its counts word, in the same clause.
         let reached = format!(
             r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:to\s+|at\s+)?{value}"
         );
+        // "9,000 of the 120,000 members": the part's candidate runs over the whole's, which a search of its own finds
+        let whole = format!(
+            r"(?:[0-9%]|\bper\s?cent|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+(?:out\s+)?of\s+(?:(?:the|its|their)\s+)?(?:{WORD}['’]s\s+)?{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}"
+        );
         let mut patterns = vec![
             compile(&before, "counts")?,
             compile(&after, "counts")?,
             compile(&reached, "counts")?,
+            compile(&whole, "counts")?,
         ];
         let facts = WordList::new(&fields.of, Part::Any);
         if !facts.is_empty() {
@@ -494,11 +499,19 @@ impl WordQuantityClaim {
         if !bare {
             return Err(refused());
         }
-        let figures = self.figures(sentence, dates);
-        let (region, shared) = own_region(sentence, value, value, dates, &figures);
-        let scope = self
-            .conditions
-            .check_shared(sentence, words, &region, &[shared], value)?;
+        let scope = match whole_of_part(sentence, value) {
+            // "Image 1 of 17": the whole of a part, with no noun of its own
+            Some(of) => {
+                self.conditions
+                    .check_phrase(sentence, words, &(of..value.end), value)?
+            }
+            None => {
+                let figures = self.figures(sentence, dates);
+                let (region, shared) = own_region(sentence, value, value, dates, &figures);
+                self.conditions
+                    .check_shared(sentence, words, &region, &[shared], value)?
+            }
+        };
         Ok(Match {
             span: super::shift(value, found.sentence.start),
             scope,
@@ -707,7 +720,7 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
     if sentence[value.end..].starts_with('%') {
         return Some(format!("'{digits}%' is a measure, not a count"));
     }
-    if digits.contains(CURRENCY_SYMBOLS) {
+    if digits.contains(CURRENCY_SYMBOLS) || sentence[..value.start].ends_with(CURRENCY_SYMBOLS) {
         return Some(format!("'{digits}' is a sum, not a count"));
     }
     if let Some(compound) = compound_adjective(sentence, value) {
