@@ -225,17 +225,13 @@ fn refers_back(sentence: &str, value: &Range<usize>) -> bool {
         .any(|tail| after.starts_with(tail))
 }
 
-/// True when the figure at `value` is a part of the figure at `whole` ("13,000 of the 146,000 members"): the
-/// noun after the whole counts the part too.
+/// True when the figure at `value` is a part of the figure at `whole` ("13,000 of the 146,000 members", "9,000 of
+/// the union's 120,000 members"): the noun after the whole counts the part too.
 fn part_of(sentence: &str, value: &Range<usize>, whole: &Range<usize>) -> bool {
     value.end <= whole.start
-        && matches!(
-            sentence[value.end..whole.start]
-                .trim()
-                .to_lowercase()
-                .as_str(),
-            "of" | "of the" | "out of" | "out of the" | "of its" | "of their"
-        )
+        && whole_join()
+            .find(&sentence[value.end..whole.start])
+            .is_some_and(|join| value.end + join.end() == whole.start)
 }
 
 /// The words that join a part to its whole: "of the", "out of its", "of the union's".
