@@ -16,7 +16,7 @@ use super::pattern::{Pattern, SentencePattern, ValuePattern};
 use super::{Claim, Example, Expectation};
 use crate::kinds::date::parse_publication_date;
 use crate::kinds::quantity::Qualifier;
-use crate::kinds::words::WordFields;
+use crate::kinds::words::{ClaimMode, WordFields};
 use crate::kinds::{ConfusableFields, KindFields, KindName};
 use crate::model::time::{Timing, Trend};
 use crate::model::Severity;
@@ -205,6 +205,12 @@ pub(super) struct ClaimSpec {
     /// affirm it.
     #[serde(default)]
     deny_with: Vec<String>,
+    /// Claims in words: which mentions count by how the sentence reports them. `done`: only what is reported as
+    /// done, in a past or perfect tense or with "so far" ("62 hostages have been released", "completed its
+    /// withdrawal"), never a plan. `planned`: what is planned, agreed, expected or conditional ("50 hostages would
+    /// be released", "the withdrawal will be complete by"), never what is reported as done; a sentence without a
+    /// tense ("the deal's release of 50 hostages") counts. `any` (the default): both.
+    mode: Option<ModeSpec>,
 }
 
 /// A sentence that must produce a mention.
@@ -232,6 +238,28 @@ pub(super) struct ConfusableSpec {
     /// The wording is not wrong in sentences that match any of these.
     #[serde(default)]
     unless: Vec<SentencePattern>,
+}
+
+/// Which mentions a claim in words takes by how the sentence reports them.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum ModeSpec {
+    /// Reported as done: a past or perfect tense, "so far", "already".
+    Done,
+    /// Not reported as done: planned, agreed, expected, conditional, or without a tense.
+    Planned,
+    /// Either.
+    Any,
+}
+
+impl ModeSpec {
+    fn claim_mode(self) -> ClaimMode {
+        match self {
+            ModeSpec::Done => ClaimMode::Done,
+            ModeSpec::Planned => ClaimMode::Planned,
+            ModeSpec::Any => ClaimMode::Any,
+        }
+    }
 }
 
 /// How a quantity claim reads a bare round figure.
@@ -309,6 +337,7 @@ impl ClaimSpec {
                 subject: self.subject,
                 predicate: self.predicate,
                 deny_with: self.deny_with,
+                mode: self.mode.map_or(ClaimMode::Any, ModeSpec::claim_mode),
             },
         };
         let kind = (entry.build)(fields).map_err(|p| ClaimProblem {
@@ -371,6 +400,7 @@ impl ClaimSpec {
             ("subject", !self.subject.is_empty()),
             ("predicate", !self.predicate.is_empty()),
             ("deny_with", !self.deny_with.is_empty()),
+            ("mode", self.mode.is_some()),
         ];
         let (required, allowed) = (entry.required, entry.allowed);
         for (field, is_present) in present {

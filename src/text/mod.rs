@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod excerpt;
 pub mod inflect;
+pub mod modality;
 pub mod negation;
 pub mod sentence;
 pub mod wording;

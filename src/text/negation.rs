@@ -349,7 +349,7 @@ impl<'s> Reading<'s> {
 }
 
 /// Indices of the words that overlap the bytes `predicate`, or `None` when none does.
-fn predicate_words(words: &[Word], predicate: &Range<usize>) -> Option<Range<usize>> {
+pub(super) fn predicate_words(words: &[Word], predicate: &Range<usize>) -> Option<Range<usize>> {
     let overlaps = |word: &Word| word.span.end > predicate.start && word.span.start < predicate.end;
     let first = words.iter().position(overlaps)?;
     let last = words.iter().rposition(overlaps)?;
@@ -394,7 +394,7 @@ fn longest_cue(words: &[Word], lists: &[(Role, &[&str])]) -> Option<(Role, usize
 }
 
 /// How many words `phrase` covers when `words` start with it, else `None`.
-fn phrase_length(phrase: &str, words: &[Word]) -> Option<usize> {
+pub(super) fn phrase_length(phrase: &str, words: &[Word]) -> Option<usize> {
     let mut len = 0;
     for alternatives in phrase.split(' ') {
         let word = words.get(len)?;
@@ -426,7 +426,7 @@ enum Gap {
 }
 
 /// `result[j]`: the gap before word `j` ends every scope (the gap before the first word and after the last do).
-fn gap_scope_ends(sentence: &str, words: &[Word]) -> Vec<bool> {
+pub(super) fn gap_scope_ends(sentence: &str, words: &[Word]) -> Vec<bool> {
     let gaps = gaps(sentence, words);
     let mut ends: Vec<bool> = gaps.iter().map(|&gap| gap != Gap::Joins).collect();
     let mut at = 0;

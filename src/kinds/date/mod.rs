@@ -28,6 +28,7 @@ pub const ENTRY: KindEntry = KindEntry {
         "unless_near",
         "scope",
         "near",
+        "mode",
     ],
     build,
 };

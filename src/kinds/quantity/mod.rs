@@ -34,6 +34,7 @@ pub const ENTRY: KindEntry = KindEntry {
         "unless_near",
         "scope",
         "near",
+        "mode",
         "unit",
         "more_than",
         "less_than",

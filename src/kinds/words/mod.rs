@@ -31,6 +31,7 @@ use super::quantity::Qualifier;
 use super::FieldProblem;
 use crate::scan::RulePattern;
 use crate::text::inflect::Part;
+use crate::text::modality::{mode, Mode, ModeCue};
 use crate::text::words::{tokens, words_from, Hit, Token, WordList};
 
 /// The word-form fields of a claim, as a rule file gives them (empty lists when absent).
@@ -64,6 +65,43 @@ pub struct WordFields {
     pub predicate: Vec<String>,
     /// polarity: the predicates whose plain use denies it.
     pub deny_with: Vec<String>,
+    /// Which mentions the claim takes by how the sentence reports them: done, planned, or either.
+    pub mode: ClaimMode,
+}
+
+/// Which mentions a claim in words takes by how its sentence reports them ([`crate::text::modality`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimMode {
+    /// Every mention, however reported.
+    #[default]
+    Any,
+    /// Only mentions reported as done: a past or perfect tense, "so far", and no plan or condition.
+    Done,
+    /// Mentions not reported as done: plans, agreements, expectations, conditions, and sentences without a tense.
+    Planned,
+}
+
+impl ClaimMode {
+    /// Why the mention at `anchor` (bytes of `sentence`) is refused for its mode, if it is.
+    fn refusal(self, sentence: &str, anchor: &Range<usize>) -> Option<String> {
+        let read = match self {
+            ClaimMode::Any => return None,
+            _ => mode(sentence, anchor.clone()),
+        };
+        match (self, read) {
+            (ClaimMode::Done, Some(ModeCue { mode: Mode::Planned, cue })) => Some(format!(
+                "refused by `mode: done`: '{cue}' reports it as planned or conditional, not done"
+            )),
+            (ClaimMode::Done, None) => Some(
+                "refused by `mode: done`: no past or perfect tense (or 'so far', 'already') reports it as done"
+                    .to_string(),
+            ),
+            (ClaimMode::Planned, Some(ModeCue { mode: Mode::Done, cue })) => Some(format!(
+                "refused by `mode: planned`: '{cue}' reports it as done"
+            )),
+            _ => None,
+        }
+    }
 }
 
 impl WordFields {
@@ -82,7 +120,8 @@ impl WordFields {
             && self.object.is_empty()
             && self.subject.is_empty()
             && self.predicate.is_empty()
-            && self.deny_with.is_empty())
+            && self.deny_with.is_empty()
+            && self.mode == ClaimMode::Any)
     }
 }
 
@@ -94,6 +133,7 @@ pub struct Conditions {
     unless_near: WordList,
     scope: WordList,
     near: Option<usize>,
+    mode: ClaimMode,
 }
 
 /// A candidate that passed the conditions: the scope it names, if any.
@@ -108,11 +148,13 @@ impl Conditions {
             unless_near: WordList::new(&fields.unless_near, Part::Any),
             scope: WordList::new(&fields.scope, Part::Any),
             near: fields.near,
+            mode: fields.mode,
         }
     }
 
     /// Judges the candidate at `anchor` (bytes of `sentence`) whose clause is `region`: `of` in the region (or
-    /// within `near` words of the anchor), no `not_of` and no `unless_near` in the region; the scope it names.
+    /// within `near` words of the anchor), no `not_of` and no `unless_near` in the region, reported in the claim's
+    /// `mode`; the scope it names.
     pub fn check(
         &self,
         sentence: &str,
@@ -134,6 +176,32 @@ impl Conditions {
         region: &[Range<usize>],
         shared: &[Range<usize>],
         anchor: &Range<usize>,
+    ) -> Result<Scope, String> {
+        self.check_near(sentence, words, region, shared, anchor, self.near)
+    }
+
+    /// [`Conditions::check`] for a figure that is the whole of a part before it ("13,000 of the union's 146,000
+    /// members"): the clause's other words tell of the part, so every condition looks at the whole's own noun
+    /// phrase (`phrase`) only, and `near` does not widen it.
+    pub fn check_phrase(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        phrase: &Range<usize>,
+        anchor: &Range<usize>,
+    ) -> Result<Scope, String> {
+        self.check_near(sentence, words, &[phrase.clone()], &[], anchor, None)
+    }
+
+    /// The conditions, with `of` also looked for within `reach` words of the anchor.
+    fn check_near(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        region: &[Range<usize>],
+        shared: &[Range<usize>],
+        anchor: &Range<usize>,
+        reach: Option<usize>,
     ) -> Result<Scope, String> {
         let within = |list: &WordList, ranges: &[&[Range<usize>]]| -> Option<Hit> {
             list.hits(sentence, words).into_iter().find(|h| {
@@ -160,7 +228,7 @@ impl Conditions {
             ));
         }
         if !self.of.is_empty() && inside(&self.of).is_none() {
-            let window = self.near.map(|n| near_window(words, anchor, n));
+            let window = reach.map(|n| near_window(words, anchor, n));
             let near = window.as_ref().is_some_and(|w| {
                 self.of
                     .hits(sentence, words)
@@ -168,12 +236,15 @@ impl Conditions {
                     .any(|h| w.start <= h.span.start && h.span.end <= w.end)
             });
             if !near {
-                let place = match self.near {
+                let place = match reach {
                     Some(n) => format!("the clause or within {n} words"),
                     None => "the clause".to_string(),
                 };
                 return Err(format!("no `of` word ({}) in {place}", self.of.describe()));
             }
+        }
+        if let Some(refusal) = self.mode.refusal(sentence, anchor) {
+            return Err(refusal);
         }
         Ok(inside(&self.scope).map(|hit| self.scope.written(hit.entry).to_string()))
     }

@@ -237,17 +237,67 @@ fn refers_back(sentence: &str, value: &Range<usize>) -> bool {
         .any(|tail| after.starts_with(tail))
 }
 
-/// True when the figure at `value` is a part of the figure at `whole` ("13,000 of the 146,000 members"): the
-/// noun after the whole counts the part too.
+/// True when the figure at `value` is a part of the figure at `whole` ("13,000 of the 146,000 members", "9,000 of
+/// the union's 120,000 members"): the noun after the whole counts the part too.
 fn part_of(sentence: &str, value: &Range<usize>, whole: &Range<usize>) -> bool {
     value.end <= whole.start
-        && matches!(
-            sentence[value.end..whole.start]
-                .trim()
-                .to_lowercase()
-                .as_str(),
-            "of" | "of the" | "out of" | "out of the" | "of its" | "of their"
+        && whole_join()
+            .find(&sentence[value.end..whole.start])
+            .is_some_and(|join| value.end + join.end() == whole.start)
+}
+
+/// The words that join a part to its whole: "of the", "out of its", "of the union's".
+fn whole_join() -> &'static regex::Regex {
+    static JOIN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    JOIN.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w.'’-]+['’]s\s+)?",
         )
+        .expect("the part-whole join is a valid regex")
+    })
+}
+
+/// The figure of `figures` that is the whole of a part ending at `from` (bytes of `sentence`): "9,000 of the
+/// 120,000 members", "Fifty women and children out of the nearly 240 hostages".
+fn whole_after(sentence: &str, from: usize, figures: &[Range<usize>]) -> Option<Range<usize>> {
+    let join = whole_join().find(&sentence[from..])?;
+    figures
+        .iter()
+        .find(|f| f.start == from + join.end())
+        .cloned()
+}
+
+/// Where the "of" starts that makes the figure at `value` the whole of a part before it: a figure or a percentage
+/// ("13,000 of the 146,000 members", "13% of the union's 146,000 members"), or nothing at all when the sentence
+/// opens on the whole ("Of the roughly 240 hostages, 62 have been freed").
+fn whole_of_part(sentence: &str, value: &Range<usize>) -> Option<usize> {
+    static JOIN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let join = JOIN.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[^\w.'’-])((?:out\s+)?of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w.'’-]+['’]s\s+)?)$",
+        )
+        .expect("the part-whole join is a valid regex")
+    });
+    let of = join.captures(&sentence[..value.start])?.get(1)?.start();
+    let part = sentence[..of].trim_end();
+    let lower = part.to_lowercase();
+    let part = ["%", "percent", "per cent"]
+        .iter()
+        .find_map(|unit| lower.strip_suffix(unit))
+        .map_or(part, |rest| part[..rest.len()].trim_end());
+    let opens = part.chars().all(|c| !c.is_alphanumeric());
+    let counted = quantity_phrase()
+        .find_iter(part)
+        .any(|m| m.end() == part.len());
+    (opens || counted).then_some(of)
+}
+
+/// True when a lower-case word reads as a plural noun: "troops", "listeners", "women".
+fn plural_noun(lower: &str) -> bool {
+    let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
+    let irregular = ["women", "children", "men", "people"].contains(&lower);
+    let not_nouns = ["this", "thus", "its", "has", "was", "is", "as", "us"];
+    (plural || irregular) && !not_nouns.contains(&lower)
 }
 
 /// Words that may follow a figure whose counted noun is left out: verbs, adverbs and prepositions, never a noun.
@@ -307,10 +357,7 @@ fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<(String, Ran
             return None;
         }
         let lower = word.lower;
-        let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
-        let irregular = ["women", "children", "men", "people"].contains(&lower.as_str());
-        let not_nouns = ["this", "thus", "its", "has", "was", "is", "as", "us"];
-        if (plural || irregular) && !not_nouns.contains(&lower.as_str()) {
+        if plural_noun(&lower) {
             let at = value.end + word.span.start..value.end + word.span.end;
             return Some((lower, at));
         }
@@ -322,6 +369,10 @@ fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<(String, Ran
 /// A word between the figure and its `counts` word: letters, digits, apostrophes and hyphens, or an abbreviation
 /// with full stops ("U.S."), never a word that ends a sentence.
 pub const WORD: &str = r"(?:(?:\w\.){2,}[\w'’-]*|[\w'’-]+)";
+
+/// A word or a figure grouped in thousands ("9,000 of the 120,000 members": the whole stands between the part and
+/// its `counts` word).
+const WORD_OR_FIGURE: &str = r"(?:(?:\w\.){2,}[\w'’-]*|[\w'’-]+(?:,[0-9]{3})*)";
 
 /// A quantity claim written in words.
 #[derive(Debug)]
@@ -373,17 +424,22 @@ impl WordQuantityClaim {
         };
         let value = format!("(?P<value>{qualifier}(?:{}))", figure_phrase());
         let nouns = counts.alternation();
-        let before = format!(r"{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}");
+        let before = format!(r"{value}(?:(?:\s+|-){WORD_OR_FIGURE}){{0,4}}?(?:\s+|-){nouns}");
         let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,{FIGURE_REACH}}}?[\s,]+{value}");
         // "the death toll from the floods that swept the coastal cities has risen to 11,300": a figure that a verb of
         // reaching gives may stand further from its counts word, in the same clause.
         let reached = format!(
             r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:to\s+|at\s+)?{value}"
         );
+        // "9,000 of the 120,000 members": the part's candidate runs over the whole's, which a search of its own finds
+        let whole = format!(
+            r"(?:[0-9%]|\bper\s?cent|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+(?:out\s+)?of\s+(?:(?:the|its|their)\s+)?(?:{WORD}['’]s\s+)?{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}"
+        );
         let mut patterns = vec![
             compile(&before, "counts")?,
             compile(&after, "counts")?,
             compile(&reached, "counts")?,
+            compile(&whole, "counts")?,
         ];
         let facts = WordList::new(&fields.of, Part::Any);
         if !facts.is_empty() {
@@ -448,16 +504,65 @@ impl WordQuantityClaim {
         if !bare {
             return Err(refused());
         }
-        let figures = self.figures(sentence, dates);
-        let (region, shared) = own_region(sentence, value, value, dates, &figures);
-        let scope = self
-            .conditions
-            .check_shared(sentence, words, &region, &[shared], value)?;
+        let scope = match whole_of_part(sentence, value) {
+            // "Image 1 of 17": the whole of a part, with no noun of its own
+            Some(of) => {
+                self.conditions
+                    .check_phrase(sentence, words, &(of..value.end), value)?
+            }
+            None => {
+                let figures = self.figures(sentence, dates);
+                let (region, shared) = own_region(sentence, value, value, dates, &figures);
+                self.conditions
+                    .check_shared(sentence, words, &region, &[shared], value)?
+            }
+        };
         Ok(Match {
             span: super::shift(value, found.sentence.start),
             scope,
             ..found
         })
+    }
+
+    /// Refuses a `counts` word after the figure that is not what the figure counts: a modifier of the noun after
+    /// it ("50 civilian women and children hostages" counts hostages), or a part of a whole that counts something
+    /// else ("fifty women and children out of the 240 hostages").
+    fn counts_the_head(
+        &self,
+        sentence: &str,
+        words: &[crate::text::words::Token],
+        counted: &Range<usize>,
+        figures: &[Range<usize>],
+    ) -> Result<(), String> {
+        let counts = |noun: &Range<usize>| {
+            self.counts
+                .hits(sentence, words)
+                .iter()
+                .any(|h| h.span.start <= noun.start && noun.end <= h.span.end)
+        };
+        let next = words.iter().find(|w| w.span.start >= counted.end);
+        let head = next.filter(|w| {
+            sentence[counted.end..w.span.start] == *" "
+                && plural_noun(&w.lower)
+                && !PHRASE_ENDS.contains(&w.lower.as_str())
+                && !self.is_unit(&w.lower)
+                && !counts(&w.span)
+        });
+        if let Some(head) = head {
+            return Err(format!(
+                "'{}' describes '{}', which is what the figure counts",
+                &sentence[counted.clone()],
+                head.lower
+            ));
+        }
+        let whole = whole_after(sentence, counted.end, figures);
+        let whole_noun = whole.and_then(|w| other_noun_after(sentence, &w));
+        match whole_noun {
+            Some((noun, at)) if !counts(&at) => Err(format!(
+                "the figure is a part of the {noun}, which the claim does not count"
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// The figures of `sentence` that could be counts: quantity phrases that are not years, names or measures.
@@ -599,6 +704,9 @@ fn names_or_dates(sentence: &str, value: &Range<usize>, dates: &[Range<usize>]) 
     if digits.split(['-', '–']).all(year) {
         return Some(format!("'{digits}' reads as a year"));
     }
+    if clock_time().is_match(&sentence[value.end..]) {
+        return Some(format!("'{digits}' is a time of day, not a count"));
+    }
     let before = sentence_words(&sentence[..value.start]);
     // A hedged figure ("Burkina some 200", "Toll Exceeds 41,000") names nothing: only a bare one can ("Air Base 201").
     let bare =
@@ -620,15 +728,34 @@ fn names_or_dates(sentence: &str, value: &Range<usize>, dates: &[Range<usize>]) 
     None
 }
 
+/// What follows the hour of a time of day: "4 p.m.", "3:29 p.m.", "7am".
+fn clock_time() -> &'static regex::Regex {
+    static TIME: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    TIME.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?::[0-5][0-9])?\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)")
+            .expect("the time of day is a valid regex")
+    })
+}
+
+/// Words between a figure and its unit that leave it a measure: "two more days", "an additional 10 km".
+const BEFORE_UNIT: &[&str] = &["more", "additional", "extra", "further", "other", "full"];
+
 /// Why the figure at `value` measures something ("920 km", "15%") instead of counting, if it does.
 fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
     let digits = sentence[value.clone()].trim();
-    let unit = leading_words(&sentence[value.end..]).next().filter(|t| {
-        sentence[value.end..value.end + t.span.start]
+    let after: Vec<_> = leading_words(&sentence[value.end..]).take(2).collect();
+    let joined = |t: &&crate::text::words::Token, from: usize| {
+        sentence[value.end + from..value.end + t.span.start]
             .trim()
             .is_empty()
-            && UNITS.contains(&t.lower.as_str())
-    });
+    };
+    let skip = after
+        .first()
+        .filter(|t| joined(t, 0) && BEFORE_UNIT.contains(&t.lower.as_str()));
+    let from = skip.map_or(0, |t| t.span.end);
+    let unit = after
+        .get(usize::from(skip.is_some()))
+        .filter(|t| joined(t, from) && UNITS.contains(&t.lower.as_str()));
     if let Some(unit) = unit {
         return Some(format!(
             "'{digits} {}' is a measure, not a count",
@@ -638,7 +765,7 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
     if sentence[value.end..].starts_with('%') {
         return Some(format!("'{digits}%' is a measure, not a count"));
     }
-    if digits.contains(CURRENCY_SYMBOLS) {
+    if digits.contains(CURRENCY_SYMBOLS) || sentence[..value.start].ends_with(CURRENCY_SYMBOLS) {
         return Some(format!("'{digits}' is a sum, not a count"));
     }
     if let Some(compound) = compound_adjective(sentence, value) {
@@ -717,12 +844,27 @@ impl Kind for WordQuantityClaim {
                 return self.judge_next(text, found, next).unwrap_or(Err(refusal));
             }
         }
+        if !counts_first {
+            self.counts_the_head(sentence, &words, &counted.span, &figures)?;
+        }
         let whole = super::union(&counted.span, &value);
-        let (region, shared) = own_region(sentence, &value, &whole, &dates, &figures);
-        let scope = self
-            .conditions
-            .check_shared(sentence, &words, &region, &[shared], &value)?;
-        let mention = match counts_first {
+        let scope = match whole_of_part(sentence, &value) {
+            // "13% of the union's 146,000 members are on strike": the clause tells of the part
+            Some(of) => self.conditions.check_phrase(
+                sentence,
+                &words,
+                &(of.min(whole.start)..whole.end),
+                &value,
+            )?,
+            None => {
+                let (region, shared) = own_region(sentence, &value, &whole, &dates, &figures);
+                self.conditions
+                    .check_shared(sentence, &words, &region, &[shared], &value)?
+            }
+        };
+        // "9,000 of the 120,000 members": the part's mention leaves the whole to its own
+        let part = !counts_first && whole_after(sentence, value.end, &figures).is_some();
+        let mention = match counts_first || part {
             true => value.clone(),
             false => whole,
         };
