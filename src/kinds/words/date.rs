@@ -69,6 +69,11 @@ const COMPOUND_HEADS: &[&str] = &[
 /// The last word of a date phrase: a day or year number, a month or a weekday, as a regex.
 const DATE_END: &str = r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?)";
 
+/// The last word of a relative date phrase that stands before a noun only with its possessive: "last week's
+/// strike", "yesterday's quake", "Friday night's truce".
+const RELATIVE_END: &str =
+    r"\b(?:week|weekend|month|year|yesterday|today|tonight|morning|afternoon|evening|night)";
+
 /// A date claim written in words.
 #[derive(Debug)]
 pub struct WordDateClaim {
@@ -112,7 +117,10 @@ impl WordDateClaim {
             ];
             if !event.is_empty() {
                 // "the Aug. 31 deadline", "Tuesday's deadline": a date that names the event's noun, object or not
-                let named = format!(r"{DATE_END}(?:['’]s)?\s+{}", event.alternation());
+                let named = format!(
+                    r"(?:{DATE_END}(?:['’]s)?|{RELATIVE_END}['’]s)\s+{}",
+                    event.alternation()
+                );
                 patterns.push(compile(&named, "event")?);
             }
             patterns
@@ -169,7 +177,12 @@ impl WordDateClaim {
                 }
             }
             spans.push(start..hit.span.end);
-            for date in dates.iter().filter(|d| d.start >= hit.span.end) {
+            // "the pact struck in 2012", but not "the quake struck on Sunday" when "struck" is the event
+            let after_object = |d: &&Range<usize>| {
+                d.start >= hit.span.end
+                    && !(hit.span.end <= event.span.start && event.span.end <= d.start)
+            };
+            for date in dates.iter().filter(after_object) {
                 let between = sentence_words(&sentence[hit.span.end..date.start]);
                 let lead = sentence_words(&sentence[date.clone()]);
                 let introduces = |w: &Token| OBJECT_DATES.contains(&w.lower.as_str());
@@ -203,7 +216,11 @@ impl WordDateClaim {
         event: &Hit,
         deadline: bool,
     ) -> Result<(Range<usize>, Scope), String> {
-        let region = region(sentence, event.span.clone(), dates);
+        let mut region = region(sentence, event.span.clone(), dates);
+        let aside = aside_date(sentence, words, dates, &event.span);
+        if let Some((_, rest)) = &aside {
+            region.push(rest.clone());
+        }
         let premodifier = premodifier_date(sentence, dates, &event.span);
         if !self.object_stands(
             sentence,
@@ -222,7 +239,7 @@ impl WordDateClaim {
         let scope = self
             .conditions
             .check(sentence, words, &region, &event.span)?;
-        let date = match premodifier {
+        let date = match premodifier.or(aside.map(|(date, _)| date)) {
             Some(date) => date,
             None => self.governing_date(sentence, words, dates, event)?,
         };
@@ -282,13 +299,25 @@ impl WordDateClaim {
         if heads_a_compound(sentence, &event.span) {
             owned.extend(written_before(sentence, dates, &event.span));
         }
-        let attribution = governing_event_date(sentence, event.span.clone(), dates, &owned);
+        // "struck at 4:17 on Monday": a clock time's number is no other figure that parts a date from its event
+        let times = clock_times(sentence, dates);
+        owned.extend(times.iter().cloned());
+        let phrases = [dates, &times].concat();
+        let attribution = governing_event_date(sentence, event.span.clone(), &phrases, &owned);
         if let Some(index) = attribution.date() {
-            return Ok(dates[index].clone());
+            let date = phrases[index].clone();
+            return match reported_under_a_plan(sentence, words, &date, event) {
+                Some(saying) => Err(format!(
+                    "'{}' dates the saying ('{saying}'), not the plan it reports",
+                    &sentence[date]
+                )),
+                None => Ok(date),
+            };
         }
         let reasons: Vec<String> = attribution
             .rejected
             .iter()
+            .filter(|r| r.date < dates.len())
             .map(|r| {
                 format!(
                     "'{}': {}",
@@ -303,6 +332,101 @@ impl WordDateClaim {
             reasons.join("; ")
         ))
     }
+}
+
+/// A date set off by commas right after the event's verb, with the clause that goes on after it: "denounced, last
+/// week, the agreement" is last week, and "the agreement" stands in the event's clause.
+fn aside_date(
+    sentence: &str,
+    words: &[Token],
+    dates: &[Range<usize>],
+    event: &Range<usize>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let date = dates
+        .iter()
+        .find(|d| d.start >= event.end && sentence[event.end..d.start].trim() == ",")?;
+    let rest = &sentence[date.end..];
+    let comma = date.end + rest.find(',').filter(|&at| rest[..at].trim().is_empty())?;
+    let next = words.iter().find(|w| w.span.start > comma)?;
+    Some((
+        date.clone(),
+        clause_around(sentence, next.span.clone(), dates),
+    ))
+}
+
+/// Verbs of saying: a date before one of them and before the event may be the saying's only.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "told",
+    "stated",
+    "confirmed",
+    "added",
+    "declared",
+    "indicated",
+];
+
+/// Modals that put a reported event in the future or a condition: "said today it will complete".
+const MODALS: &[&str] = &["will", "would", "shall", "could", "may", "might"];
+
+/// Verbs and adjectives of a plan or a decision, before "to": "said it had decided to end".
+const PLANS: &[&str] = &[
+    "decide", "decided", "decides", "agree", "agreed", "agrees", "plan", "plans", "planned",
+    "intend", "intends", "intended", "want", "wants", "wanted", "vow", "vowed", "promise",
+    "promised", "pledge", "pledged", "expect", "expected", "set", "due", "going", "aim", "aims",
+    "seek", "seeks",
+];
+
+/// The verb of saying of `date` (between it and `event`, or right before it) when the event it reports is only planned or decided ("On Monday,
+/// the ministry said it had decided to end the accord", "Biden said today the US will complete its withdrawal"):
+/// the date is the saying's, and the plan's own date is not given. None when the event is reported as done ("the
+/// ministry announced on Saturday it had scrapped the accord").
+fn reported_under_a_plan(
+    sentence: &str,
+    words: &[Token],
+    date: &Range<usize>,
+    event: &Hit,
+) -> Option<String> {
+    if date.end > event.span.start {
+        return None;
+    }
+    let saying = |w: &Token| SAYING.contains(&w.lower.as_str());
+    // the event's own words too: "said it had decided to end" with `event: [decide to end]`
+    let between: Vec<&Token> = words
+        .iter()
+        .filter(|w| date.end <= w.span.start && w.span.end <= event.span.end)
+        .collect();
+    // "said today the US will complete", "On Monday, the ministry said it would end"
+    let said_right_before = words
+        .iter()
+        .rfind(|w| w.span.end <= date.start)
+        .filter(|w| saying(w) && sentence[w.span.end..date.start].trim().is_empty());
+    let (verb, reported) = match between.iter().position(|w| saying(w)) {
+        Some(at) => (between[at], &between[at + 1..]),
+        None => (said_right_before?, &between[..]),
+    };
+    let planned = reported.iter().any(|w| MODALS.contains(&w.lower.as_str()))
+        || reported
+            .windows(2)
+            .any(|pair| PLANS.contains(&pair[0].lower.as_str()) && pair[1].lower == "to");
+    planned.then(|| sentence[verb.span.clone()].to_string())
+}
+
+/// Clock times that are not inside a date phrase: "at 4:17", "7 a.m.", "7:00am", "11:59 p.m.".
+fn clock_times(sentence: &str, dates: &[Range<usize>]) -> Vec<Range<usize>> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b[0-9]{1,2}(?::[0-9]{2})?\s*[ap]\.?m\b\.?|\b[0-9]{1,2}:[0-9]{2}\b")
+            .expect("a valid regex")
+    });
+    re.find_iter(sentence)
+        .map(|m| m.range())
+        .filter(|t| !dates.iter().any(|d| d.start < t.end && t.start < d.end))
+        .collect()
 }
 
 /// The first word of the noun phrase whose head is `words[head]`, and whether a determiner or a possessive opens
@@ -466,21 +590,25 @@ fn heads_a_compound(sentence: &str, event: &Range<usize>) -> bool {
     head.is_some_and(|w| COMPOUND_HEADS.contains(&w.lower.as_str()))
 }
 
-/// The date phrase written right before `event` (blank or a possessive between), ending in a number, a month or a
-/// weekday.
+/// The date phrase written right before `event`: blank or a possessive between after a number, a month or a
+/// weekday ("the Aug. 31 deadline", "Tuesday's deadline"), a possessive after a relative phrase ("last week's
+/// strike"; not "last year overthrew").
 fn written_before(
     sentence: &str,
     dates: &[Range<usize>],
     event: &Range<usize>,
 ) -> Option<Range<usize>> {
-    let end = date_end();
+    static RELATIVE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let relative = RELATIVE.get_or_init(|| {
+        regex::Regex::new(&format!("(?i){RELATIVE_END}$")).expect("RELATIVE_END is a valid regex")
+    });
     dates.iter().rev().find_map(|date| {
-        // "the Aug. 31 deadline", not "last year overthrew"
-        if !end.is_match(&sentence[date.clone()]) {
-            return None;
-        }
+        let phrase = &sentence[date.clone()];
         let between = sentence.get(date.end..event.start)?.trim();
-        ["", "'s", "’s"].contains(&between).then(|| date.clone())
+        let possessive = ["'s", "’s"].contains(&between);
+        let written = (date_end().is_match(phrase) && (between.is_empty() || possessive))
+            || (relative.is_match(phrase) && possessive);
+        written.then(|| date.clone())
     })
 }
 
@@ -788,5 +916,91 @@ mod tests {
             "The start of the truce and the return of captives seized in its May 2 raid are not yet known."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_possessive_relative_date_before_the_events_noun_dates_it() {
+        let fields = words(&["strike", "quake"], &["strike", "quake"]);
+        assert_eq!(
+            kept(&fields, "Last week's strike closed the mill."),
+            ["Last week"]
+        );
+        assert!(
+            kept(&fields, "Yesterday's quake cracked the dam.").contains(&"Yesterday".to_string())
+        );
+        // without its possessive a relative phrase does not name the noun
+        assert!(kept(&fields, "Talks resumed last week, strike or not.").is_empty());
+    }
+
+    #[test]
+    fn a_duration_after_the_event_dates_something_else() {
+        let fields = words(&["strike"], &["quake"]);
+        assert!(kept(
+            &fields,
+            "Aid arrived on Thursday, four days after the quake struck."
+        )
+        .is_empty());
+        assert_eq!(
+            kept(
+                &fields,
+                "Aid arrived on Thursday, four days after the quake struck on Sunday."
+            ),
+            ["on Sunday"]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_does_not_part_the_event_from_its_day() {
+        let fields = words(&["strike"], &["quake"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "The quake struck at 5:42 on Sunday and was centred offshore."
+            ),
+            ["on Sunday"]
+        );
+        assert_eq!(
+            kept(&fields, "The quake struck at 6 a.m. on Sunday."),
+            ["on Sunday"]
+        );
+    }
+
+    #[test]
+    fn a_date_set_off_by_commas_after_the_verb_dates_it() {
+        let fields = words(&["repudiate"], &["treaty"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "The council repudiated, last month, the treaty with its neighbour."
+            ),
+            ["last month"]
+        );
+    }
+
+    #[test]
+    fn the_date_of_a_saying_does_not_date_a_plan_it_reports() {
+        let fields = words(&["abandon", "decide to abandon"], &["treaty"]);
+        for sentence in [
+            "On Tuesday, the council said it had decided to abandon the treaty.",
+            "The council said Tuesday it would abandon the treaty.",
+        ] {
+            assert!(kept(&fields, sentence).is_empty(), "{sentence}");
+        }
+        for sentence in [
+            "The council said Tuesday it had abandoned the treaty.",
+            "The council abandoned the treaty on Tuesday, it said.",
+        ] {
+            assert!(
+                kept(&fields, sentence)[0].ends_with("Tuesday"),
+                "{sentence}"
+            );
+        }
+        assert_eq!(
+            kept(
+                &fields,
+                "A paper reported Friday, citing two envoys, that the council abandoned the treaty on March 2."
+            )[0],
+            "on March 2"
+        );
     }
 }
