@@ -7,6 +7,12 @@
 //! "Relations soured after the July 2023 coup" July 2023 names the coup. Dates that belong to the object's noun
 //! phrase ("the 2012 accord", "an agreement from 2012") never date the event.
 //!
+//! Besides the governing date, a date may name the event: written before its noun ("the Aug. 31 deadline", "last
+//! week's strike"), set off by commas after its verb ("denounced, last week, the agreement") or opened by "from"
+//! right after it ("starting from Friday"). A saying's date never dates a plan it reports ("said Monday it would
+//! end the accord"). The object may stand in the clause before when the event's clause has no subject of its own
+//! ("The truce, which began Friday").
+//!
 //! `deadline_for` lists events whose *deadline* is the value: only a date phrase with a deadline qualifier ("by",
 //! "until", "no later than") binds to them, so "left Niger on Aug. 5" is not a deadline of leaving.
 
@@ -239,7 +245,10 @@ impl WordDateClaim {
         let scope = self
             .conditions
             .check(sentence, words, &region, &event.span)?;
-        let date = match premodifier.or(aside.map(|(date, _)| date)) {
+        let named = premodifier
+            .or(aside.map(|(date, _)| date))
+            .or_else(|| starting_from(sentence, dates, &event.span));
+        let date = match named {
             Some(date) => date,
             None => self.governing_date(sentence, words, dates, event)?,
         };
@@ -352,6 +361,18 @@ fn aside_date(
         date.clone(),
         clause_around(sentence, next.span.clone(), dates),
     ))
+}
+
+/// The day of a "from" date right after the event's verb, without its "from": "starting from Friday morning",
+/// "effective from Monday" are the start, where a "from" elsewhere opens a period that dates nothing.
+fn starting_from(sentence: &str, dates: &[Range<usize>], event: &Range<usize>) -> Option<Range<usize>> {
+    let date = dates
+        .iter()
+        .find(|d| d.start >= event.end && sentence[event.end..d.start].trim().is_empty())?;
+    let phrase = &sentence[date.clone()];
+    let day = phrase.get(..5)?.eq_ignore_ascii_case("from ").then(|| date.start + 5..date.end)?;
+    let skipped = sentence[day.clone()].len() - sentence[day.clone()].trim_start().len();
+    Some(day.start + skipped..day.end)
 }
 
 /// Verbs of saying: a date before one of them and before the event may be the saying's only.
@@ -1002,5 +1023,15 @@ mod tests {
             )[0],
             "on March 2"
         );
+    }
+
+    #[test]
+    fn a_from_date_right_after_a_verb_of_starting_is_its_day() {
+        let fields = words(&["start", "hold"], &["lull"]);
+        assert_eq!(
+            kept(&fields, "The lull runs for a week, starting from Sunday morning."),
+            ["Sunday morning"]
+        );
+        assert!(kept(&fields, "The lull has held, with raids down from Sunday on.").is_empty());
     }
 }
