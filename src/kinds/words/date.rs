@@ -365,12 +365,19 @@ fn aside_date(
 
 /// The day of a "from" date right after the event's verb, without its "from": "starting from Friday morning",
 /// "effective from Monday" are the start, where a "from" elsewhere opens a period that dates nothing.
-fn starting_from(sentence: &str, dates: &[Range<usize>], event: &Range<usize>) -> Option<Range<usize>> {
+fn starting_from(
+    sentence: &str,
+    dates: &[Range<usize>],
+    event: &Range<usize>,
+) -> Option<Range<usize>> {
     let date = dates
         .iter()
         .find(|d| d.start >= event.end && sentence[event.end..d.start].trim().is_empty())?;
     let phrase = &sentence[date.clone()];
-    let day = phrase.get(..5)?.eq_ignore_ascii_case("from ").then(|| date.start + 5..date.end)?;
+    let day = phrase
+        .get(..5)?
+        .eq_ignore_ascii_case("from ")
+        .then(|| date.start + 5..date.end)?;
     let skipped = sentence[day.clone()].len() - sentence[day.clone()].trim_start().len();
     Some(day.start + skipped..day.end)
 }
@@ -1029,9 +1036,16 @@ mod tests {
     fn a_from_date_right_after_a_verb_of_starting_is_its_day() {
         let fields = words(&["start", "hold"], &["lull"]);
         assert_eq!(
-            kept(&fields, "The lull runs for a week, starting from Sunday morning."),
+            kept(
+                &fields,
+                "The lull runs for a week, starting from Sunday morning."
+            ),
             ["Sunday morning"]
         );
-        assert!(kept(&fields, "The lull has held, with raids down from Sunday on.").is_empty());
+        assert!(kept(
+            &fields,
+            "The lull has held, with raids down from Sunday on."
+        )
+        .is_empty());
     }
 }
