@@ -117,6 +117,10 @@ const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
     ("exit", &["exits", "exited", "exiting"]),
     ("visit", &["visits", "visited", "visiting"]),
     ("end", &["ends", "ended", "ending"]),
+    ("strike", &["strikes", "struck", "stricken", "striking"]),
+    ("sweep", &["sweeps", "swept", "sweeping"]),
+    ("hit", &["hits", "hitting"]),
+    ("burst", &["bursts", "bursting"]),
 ];
 
 /// Nouns whose plural is not regular, or that have none.
@@ -345,6 +349,9 @@ mod tests {
         );
         has("tear up", Part::Verb, &["tore up", "torn up"]);
         has("cut off", Part::Verb, &["cutting off", "cuts off"]);
+        has("strike", Part::Verb, &["struck", "striking"]);
+        has("sweep", Part::Verb, &["swept"]);
+        assert!(!forms("hit", Part::Verb).contains(&"hitted".to_string()));
     }
 
     #[test]

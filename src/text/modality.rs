@@ -92,13 +92,60 @@ pub const DONE_AFTER: &[&str] = &[
 /// Words in "-ed" that are no event done: verbs of saying and thinking, of holding and placing, and those a plan
 /// is made of.
 const NOT_DONE_IN_ED: &[&str] = &[
-    "said", "reported", "announced", "confirmed", "stated", "added", "noted", "estimated",
-    "expected", "planned", "scheduled", "agreed", "proposed", "demanded", "needed", "wanted",
-    "hoped", "feared", "believed", "claimed", "included", "detained", "imprisoned", "jailed",
-    "kidnapped", "abducted", "captured", "held", "stationed", "based", "located", "called",
-    "supposed", "aimed", "intended", "promised", "pledged", "allowed", "delayed", "postponed",
-    "red", "need", "speed", "seed", "feed", "united", "limited", "armed", "related",
-    "alleged", "unnamed", "unidentified", "injured", "wounded",
+    "said",
+    "reported",
+    "announced",
+    "confirmed",
+    "stated",
+    "added",
+    "noted",
+    "estimated",
+    "expected",
+    "planned",
+    "scheduled",
+    "agreed",
+    "proposed",
+    "demanded",
+    "needed",
+    "wanted",
+    "hoped",
+    "feared",
+    "believed",
+    "claimed",
+    "included",
+    "detained",
+    "imprisoned",
+    "jailed",
+    "kidnapped",
+    "abducted",
+    "captured",
+    "held",
+    "stationed",
+    "based",
+    "located",
+    "called",
+    "supposed",
+    "aimed",
+    "intended",
+    "promised",
+    "pledged",
+    "allowed",
+    "delayed",
+    "postponed",
+    "red",
+    "need",
+    "speed",
+    "seed",
+    "feed",
+    "united",
+    "limited",
+    "armed",
+    "related",
+    "alleged",
+    "unnamed",
+    "unidentified",
+    "injured",
+    "wounded",
 ];
 
 /// Irregular verbs in the past tense that report an event done.
@@ -152,7 +199,9 @@ pub fn mode(sentence: &str, mention: Range<usize>) -> Option<ModeCue> {
         .clone()
         .rev()
         .find_map(|at| cue_at(&words, at, PLANNED_CUES));
-    let planned_after = after.clone().find_map(|at| cue_at(&words, at, PLANNED_CUES));
+    let planned_after = after
+        .clone()
+        .find_map(|at| cue_at(&words, at, PLANNED_CUES));
     if let Some(span) = planned_before.or(planned_after) {
         return Some(cue(Mode::Planned, span));
     }
@@ -293,7 +342,10 @@ mod tests {
             read("The rebels have freed [69] of the 240 captives."),
             done("freed")
         );
-        assert_eq!(read("[11] sailors were rescued at dawn."), done("were rescued"));
+        assert_eq!(
+            read("[11] sailors were rescued at dawn."),
+            done("were rescued")
+        );
         assert_eq!(
             read("The army [completed] its pullout on Monday."),
             done("completed")
@@ -306,10 +358,7 @@ mod tests {
             read("The ferry landed [300] tourists, and more will follow."),
             done("landed")
         );
-        assert_eq!(
-            read("Only [40] cabins, officials say, are occupied."),
-            None
-        );
+        assert_eq!(read("Only [40] cabins, officials say, are occupied."), None);
         assert_eq!(
             read("The [9,000] of the 120,000 members would strike."),
             planned("would")

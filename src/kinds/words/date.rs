@@ -7,6 +7,12 @@
 //! "Relations soured after the July 2023 coup" July 2023 names the coup. Dates that belong to the object's noun
 //! phrase ("the 2012 accord", "an agreement from 2012") never date the event.
 //!
+//! Besides the governing date, a date may name the event: written before its noun ("the Aug. 31 deadline", "last
+//! week's strike"), set off by commas after its verb ("denounced, last week, the agreement") or opened by "from"
+//! right after it ("starting from Friday"). A saying's date never dates a plan it reports ("said Monday it would
+//! end the accord"). The object may stand in the clause before when the event's clause has no subject of its own
+//! ("The truce, which began Friday").
+//!
 //! `deadline_for` lists events whose *deadline* is the value: only a date phrase with a deadline qualifier ("by",
 //! "until", "no later than") binds to them, so "left Niger on Aug. 5" is not a deadline of leaving.
 
@@ -16,10 +22,13 @@ use jiff::civil::Date;
 
 use super::quantity::WORD;
 use super::{
-    compile, leading_words, region, sentence_words, shift, union, unshift, Conditions, WordFields,
+    compile, leading_words, region, sentence_words, shift, union, unshift, Conditions, Scope,
+    WordFields,
 };
-use crate::kinds::date::{date_phrases, event_date, parse_date, DateError, DateQualifier};
-use crate::kinds::quantity::asof::governing_event_date;
+use crate::kinds::date::{
+    event_date, moment_phrases, parse_moment, Anchor, DateError, DateQualifier, Tense,
+};
+use crate::kinds::quantity::asof::{clause_around, governing_event_date};
 use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
@@ -29,6 +38,15 @@ use crate::text::words::{Hit, Token, WordList};
 /// Determiners and possessives that open the object's noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "all",
+];
+
+/// Words a noun phrase never reaches back over: prepositions, conjunctions, pronouns and words of time.
+const PHRASE_BREAKS: &[&str] = &[
+    "in", "on", "at", "by", "of", "from", "to", "for", "with", "into", "onto", "over", "under",
+    "near", "above", "below", "across", "against", "after", "before", "since", "until", "during",
+    "through", "toward", "towards", "and", "or", "but", "nor", "as", "when", "while", "which",
+    "that", "who", "whom", "whose", "where", "it", "they", "he", "she", "we", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "will", "would",
 ];
 
 /// Words between an object and a date that make the date the object's own: "an agreement from 2012", "the pact
@@ -57,6 +75,11 @@ const COMPOUND_HEADS: &[&str] = &[
 
 /// The last word of a date phrase: a day or year number, a month or a weekday, as a regex.
 const DATE_END: &str = r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?)";
+
+/// The last word of a relative date phrase that stands before a noun only with its possessive: "last week's
+/// strike", "yesterday's quake", "Friday night's truce".
+const RELATIVE_END: &str =
+    r"\b(?:week|weekend|month|year|yesterday|today|tonight|morning|afternoon|evening|night)";
 
 /// A date claim written in words.
 #[derive(Debug)]
@@ -94,14 +117,17 @@ impl WordDateClaim {
             vec![compile(&events, "event")?]
         } else {
             let objects = object.alternation();
-            let gap = format!(r"(?:[\s,]+{WORD}){{0,8}}?[\s,]+");
+            let gap = format!(r#"(?:[\s,“”"]+{WORD}){{0,8}}?[\s,“”"]+"#);
             let mut patterns = vec![
                 compile(&format!("{events}{gap}{objects}"), "object")?,
                 compile(&format!("{objects}{gap}{events}"), "object")?,
             ];
             if !event.is_empty() {
                 // "the Aug. 31 deadline", "Tuesday's deadline": a date that names the event's noun, object or not
-                let named = format!(r"{DATE_END}(?:['’]s)?\s+{}", event.alternation());
+                let named = format!(
+                    r"(?:{DATE_END}(?:['’]s)?|{RELATIVE_END}['’]s)\s+{}",
+                    event.alternation()
+                );
                 patterns.push(compile(&named, "event")?);
             }
             patterns
@@ -115,21 +141,18 @@ impl WordDateClaim {
         })
     }
 
-    /// The event word in `span`: the first hit of `event`, else of `deadline_for` (true for a deadline).
-    fn event_in(
-        &self,
-        sentence: &str,
-        words: &[Token],
-        span: &Range<usize>,
-    ) -> Option<(Hit, bool)> {
-        let within = |list: &WordList| {
+    /// The event words in `span`: the hits of `event`, then of `deadline_for` (true for a deadline).
+    fn events_in(&self, sentence: &str, words: &[Token], span: &Range<usize>) -> Vec<(Hit, bool)> {
+        let within = |list: &WordList, deadline: bool| {
             list.hits(sentence, words)
                 .into_iter()
-                .find(|h| span.start <= h.span.start && h.span.end <= span.end)
+                .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
+                .map(move |h| (h, deadline))
+                .collect::<Vec<_>>()
         };
-        within(&self.event)
-            .map(|h| (h, false))
-            .or_else(|| within(&self.deadline_for).map(|h| (h, true)))
+        let mut events = within(&self.event, false);
+        events.extend(within(&self.deadline_for, true));
+        events
     }
 
     /// The spans whose dates belong to the object: its noun phrase back to its determiner ("the 2012 military
@@ -148,15 +171,25 @@ impl WordDateClaim {
             } else {
                 0
             };
-            let mut first = hit.tokens.start;
-            while first > floor
-                && hit.tokens.start - first < 6
-                && !DETERMINERS.contains(&words[first - 1].lower.as_str())
-            {
-                first -= 1;
+            let (first, determined) = noun_phrase_start(sentence, words, hit.tokens.start, floor);
+            let mut start = words[first].span.start;
+            if !determined {
+                // "flooding Sunday in Derna": without a determiner, a date before the noun is the clause's
+                if let Some(date) = dates
+                    .iter()
+                    .filter(|d| start <= d.start && d.end <= hit.span.start)
+                    .max_by_key(|d| d.end)
+                {
+                    start = date.end;
+                }
             }
-            spans.push(words[first].span.start..hit.span.end);
-            for date in dates.iter().filter(|d| d.start >= hit.span.end) {
+            spans.push(start..hit.span.end);
+            // "the pact struck in 2012", but not "the quake struck on Sunday" when "struck" is the event
+            let after_object = |d: &&Range<usize>| {
+                d.start >= hit.span.end
+                    && !(hit.span.end <= event.span.start && event.span.end <= d.start)
+            };
+            for date in dates.iter().filter(after_object) {
                 let between = sentence_words(&sentence[hit.span.end..date.start]);
                 let lead = sentence_words(&sentence[date.clone()]);
                 let introduces = |w: &Token| OBJECT_DATES.contains(&w.lower.as_str());
@@ -181,6 +214,88 @@ impl WordDateClaim {
 }
 
 impl WordDateClaim {
+    /// The date of one event word, with the scope it names, or why it has none.
+    fn judge_event(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        dates: &[Range<usize>],
+        event: &Hit,
+        deadline: bool,
+    ) -> Result<(Range<usize>, Scope), String> {
+        let mut region = region(sentence, event.span.clone(), dates);
+        let aside = aside_date(sentence, words, dates, &event.span);
+        if let Some((_, rest)) = &aside {
+            region.push(rest.clone());
+        }
+        let premodifier = premodifier_date(sentence, dates, &event.span);
+        if !self.object_stands(
+            sentence,
+            words,
+            dates,
+            event,
+            &region,
+            premodifier.is_some(),
+        ) {
+            return Err(format!(
+                "no `object` word ({}) in the clause of '{}'",
+                self.object.describe(),
+                &sentence[event.span.clone()]
+            ));
+        }
+        let scope = self
+            .conditions
+            .check(sentence, words, &region, &event.span)?;
+        let named = premodifier
+            .or(aside.map(|(date, _)| date))
+            .or_else(|| starting_from(sentence, dates, &event.span));
+        let date = match named {
+            Some(date) => date,
+            None => self.governing_date(sentence, words, dates, event)?,
+        };
+        let phrase = &sentence[date.clone()];
+        let event_words = &sentence[event.span.clone()];
+        if deadline && !is_deadline(phrase) {
+            return Err(format!(
+                "'{phrase}' is not a deadline ('by', 'until', 'no later than') of '{event_words}'"
+            ));
+        }
+        if !deadline && is_deadline(phrase) && (!self.deadline_for.is_empty() || !until(phrase)) {
+            return Err(format!(
+                "'{phrase}' is a deadline, not the date of '{event_words}' (events with deadlines are `deadline_for`)"
+            ));
+        }
+        Ok((date, scope))
+    }
+
+    /// True when an `object` word (if the claim has any) stands where the event's object may: in the event's
+    /// clause; anywhere in the sentence when a date names the event's noun ("as the Aug. 31 deadline approaches");
+    /// or, when the event's clause has no subject of its own ("The truce, which began Friday", "the strike, which
+    /// will now begin", ", starting from Friday"), in the clause before it or the sentence's first clause.
+    fn object_stands(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        dates: &[Range<usize>],
+        event: &Hit,
+        region: &[Range<usize>],
+        named: bool,
+    ) -> bool {
+        if self.object.is_empty() {
+            return true;
+        }
+        let mut places = match named {
+            true => vec![0..sentence.len()],
+            false => region.to_vec(),
+        };
+        places.extend(subject_clauses(sentence, words, dates, &region[0], event));
+        self.object.hits(sentence, words).into_iter().any(|h| {
+            places
+                .iter()
+                .any(|r| r.start <= h.span.start && h.span.end <= r.end)
+        })
+    }
+
     /// The date phrase that governs the clause of `event`, or why none does.
     fn governing_date(
         &self,
@@ -190,16 +305,29 @@ impl WordDateClaim {
         event: &Hit,
     ) -> Result<Range<usize>, String> {
         let mut owned = self.object_phrases(sentence, words, dates, event);
+        owned.extend(other_nouns_dates(sentence, words, dates, event));
         if heads_a_compound(sentence, &event.span) {
             owned.extend(written_before(sentence, dates, &event.span));
         }
-        let attribution = governing_event_date(sentence, event.span.clone(), dates, &owned);
+        // "struck at 4:17 on Monday": a clock time's number is no other figure that parts a date from its event
+        let times = clock_times(sentence, dates);
+        owned.extend(times.iter().cloned());
+        let phrases = [dates, &times].concat();
+        let attribution = governing_event_date(sentence, event.span.clone(), &phrases, &owned);
         if let Some(index) = attribution.date() {
-            return Ok(dates[index].clone());
+            let date = phrases[index].clone();
+            return match reported_under_a_plan(sentence, words, &date, event) {
+                Some(saying) => Err(format!(
+                    "'{}' dates the saying ('{saying}'), not the plan it reports",
+                    &sentence[date]
+                )),
+                None => Ok(date),
+            };
         }
         let reasons: Vec<String> = attribution
             .rejected
             .iter()
+            .filter(|r| r.date < dates.len())
             .map(|r| {
                 format!(
                     "'{}': {}",
@@ -214,6 +342,263 @@ impl WordDateClaim {
             reasons.join("; ")
         ))
     }
+}
+
+/// A date set off by commas right after the event's verb, with the clause that goes on after it: "denounced, last
+/// week, the agreement" is last week, and "the agreement" stands in the event's clause.
+fn aside_date(
+    sentence: &str,
+    words: &[Token],
+    dates: &[Range<usize>],
+    event: &Range<usize>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let date = dates
+        .iter()
+        .find(|d| d.start >= event.end && sentence[event.end..d.start].trim() == ",")?;
+    let rest = &sentence[date.end..];
+    let comma = date.end + rest.find(',').filter(|&at| rest[..at].trim().is_empty())?;
+    let next = words.iter().find(|w| w.span.start > comma)?;
+    Some((
+        date.clone(),
+        clause_around(sentence, next.span.clone(), dates),
+    ))
+}
+
+/// The day of a "from" date right after the event's verb, without its "from": "starting from Friday morning",
+/// "effective from Monday" are the start, where a "from" elsewhere opens a period that dates nothing.
+fn starting_from(
+    sentence: &str,
+    dates: &[Range<usize>],
+    event: &Range<usize>,
+) -> Option<Range<usize>> {
+    let date = dates
+        .iter()
+        .find(|d| d.start >= event.end && sentence[event.end..d.start].trim().is_empty())?;
+    let phrase = &sentence[date.clone()];
+    let day = phrase
+        .get(..5)?
+        .eq_ignore_ascii_case("from ")
+        .then(|| date.start + 5..date.end)?;
+    let skipped = sentence[day.clone()].len() - sentence[day.clone()].trim_start().len();
+    Some(day.start + skipped..day.end)
+}
+
+/// Verbs of saying: a date before one of them and before the event may be the saying's only.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "told",
+    "stated",
+    "confirmed",
+    "added",
+    "declared",
+    "indicated",
+];
+
+/// Modals that put a reported event in the future or a condition: "said today it will complete".
+const MODALS: &[&str] = &["will", "would", "shall", "could", "may", "might"];
+
+/// Verbs and adjectives of a plan or a decision, before "to": "said it had decided to end".
+const PLANS: &[&str] = &[
+    "decide", "decided", "decides", "agree", "agreed", "agrees", "plan", "plans", "planned",
+    "intend", "intends", "intended", "want", "wants", "wanted", "vow", "vowed", "promise",
+    "promised", "pledge", "pledged", "expect", "expected", "set", "due", "going", "aim", "aims",
+    "seek", "seeks",
+];
+
+/// The verb of saying of `date` (between it and `event`, or right before it) when the event it reports is only planned or decided ("On Monday,
+/// the ministry said it had decided to end the accord", "Biden said today the US will complete its withdrawal"):
+/// the date is the saying's, and the plan's own date is not given. None when the event is reported as done ("the
+/// ministry announced on Saturday it had scrapped the accord").
+fn reported_under_a_plan(
+    sentence: &str,
+    words: &[Token],
+    date: &Range<usize>,
+    event: &Hit,
+) -> Option<String> {
+    if date.end > event.span.start {
+        return None;
+    }
+    let saying = |w: &Token| SAYING.contains(&w.lower.as_str());
+    // the event's own words too: "said it had decided to end" with `event: [decide to end]`
+    let between: Vec<&Token> = words
+        .iter()
+        .filter(|w| date.end <= w.span.start && w.span.end <= event.span.end)
+        .collect();
+    // "said today the US will complete", "On Monday, the ministry said it would end"
+    let said_right_before = words
+        .iter()
+        .rfind(|w| w.span.end <= date.start)
+        .filter(|w| saying(w) && sentence[w.span.end..date.start].trim().is_empty());
+    let (verb, reported) = match between.iter().position(|w| saying(w)) {
+        Some(at) => (between[at], &between[at + 1..]),
+        None => (said_right_before?, &between[..]),
+    };
+    let planned = reported.iter().any(|w| MODALS.contains(&w.lower.as_str()))
+        || reported
+            .windows(2)
+            .any(|pair| PLANS.contains(&pair[0].lower.as_str()) && pair[1].lower == "to");
+    planned.then(|| sentence[verb.span.clone()].to_string())
+}
+
+/// Clock times that are not inside a date phrase: "at 4:17", "7 a.m.", "7:00am", "11:59 p.m.".
+fn clock_times(sentence: &str, dates: &[Range<usize>]) -> Vec<Range<usize>> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b[0-9]{1,2}(?::[0-9]{2})?\s*[ap]\.?m\b\.?|\b[0-9]{1,2}:[0-9]{2}\b")
+            .expect("a valid regex")
+    });
+    re.find_iter(sentence)
+        .map(|m| m.range())
+        .filter(|t| !dates.iter().any(|d| d.start < t.end && t.start < d.end))
+        .collect()
+}
+
+/// The first word of the noun phrase whose head is `words[head]`, and whether a determiner or a possessive opens
+/// it: back over its modifiers ("the 2012 military accord", "Niger's 2012 accord"), at most five words and never
+/// before `floor`, a preposition, a conjunction or punctuation ("floods in eastern Libya" is "eastern Libya").
+fn noun_phrase_start(sentence: &str, words: &[Token], head: usize, floor: usize) -> (usize, bool) {
+    let mut first = head;
+    while first > floor && head - first < 6 {
+        let previous = &words[first - 1];
+        let joined = sentence[previous.span.end..words[first].span.start]
+            .chars()
+            .all(|c| c.is_whitespace() || "-–".contains(c));
+        if !joined || PHRASE_BREAKS.contains(&previous.lower.as_str()) {
+            return (first, false);
+        }
+        if DETERMINERS.contains(&previous.lower.as_str()) {
+            return (first, true);
+        }
+        first -= 1;
+        if possessive(sentence, previous) {
+            return (first, true);
+        }
+    }
+    (first, false)
+}
+
+/// True when the word carries a possessive "'s".
+fn possessive(sentence: &str, word: &Token) -> bool {
+    let written = &sentence[word.span.clone()];
+    written.ends_with("'s") || written.ends_with("’s")
+}
+
+/// Words that may open a clause with no subject of its own before its verb: relative and personal pronouns that
+/// stand for the noun before ("which began", "it began"), auxiliaries and adverbs ("will now begin").
+const SUBJECTLESS_LEADS: &[&str] = &[
+    "which",
+    "that",
+    "who",
+    "it",
+    "they",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "now",
+    "then",
+    "also",
+    "later",
+    "finally",
+    "officially",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "to",
+    "due",
+    "expected",
+    "set",
+    "supposed",
+    "and",
+    "but",
+    "not",
+    "n't",
+    "already",
+    "first",
+];
+
+/// The clauses where the subject of the event's clause stands when that clause has none of its own ("The truce,
+/// which began Friday", "The truce, which includes a pause, will now begin on Friday", "The pause took hold,
+/// starting from Friday"): the clause before it and the sentence's first clause. Empty otherwise.
+fn subject_clauses(
+    sentence: &str,
+    words: &[Token],
+    dates: &[Range<usize>],
+    clause: &Range<usize>,
+    event: &Hit,
+) -> Vec<Range<usize>> {
+    let lead: Vec<&Token> = words
+        .iter()
+        .filter(|w| clause.start <= w.span.start && w.span.end <= event.span.start)
+        .collect();
+    let participle = lead.is_empty() && words[event.tokens.start].lower.ends_with("ing");
+    let pronouns = !lead.is_empty()
+        && lead
+            .iter()
+            .all(|w| SUBJECTLESS_LEADS.contains(&w.lower.as_str()));
+    let Some(before) = words.iter().rfind(|w| w.span.end <= clause.start) else {
+        return Vec::new();
+    };
+    if !(participle || pronouns) {
+        return Vec::new();
+    }
+    vec![
+        clause_around(sentence, before.span.clone(), dates),
+        clause_around(sentence, words[0].span.clone(), dates),
+    ]
+}
+
+/// The dates written between a determiner and another noun than the event's: "during its Oct. 7 attack", "a
+/// Sept. 15 rally" name the day of that noun, never the event's.
+fn other_nouns_dates(
+    sentence: &str,
+    words: &[Token],
+    dates: &[Range<usize>],
+    event: &Hit,
+) -> Vec<Range<usize>> {
+    let touching = |a: usize, b: usize| sentence[a..b].trim().is_empty();
+    dates
+        .iter()
+        .filter(|date| {
+            let before = words.iter().rfind(|w| w.span.end <= date.start);
+            let after = words.iter().find(|w| w.span.start >= date.end);
+            let determined = before.is_some_and(|w| {
+                DETERMINERS.contains(&w.lower.as_str()) && touching(w.span.end, date.start)
+            });
+            let noun = after.is_some_and(|w| {
+                w.span.start != event.span.start
+                    && touching(date.end, w.span.start)
+                    && sentence[w.span.clone()].starts_with(char::is_lowercase)
+                    && !PHRASE_BREAKS.contains(&w.lower.as_str())
+            });
+            determined && noun && date_end().is_match(&sentence[(*date).clone()])
+        })
+        .cloned()
+        .collect()
+}
+
+/// [`DATE_END`] at the end of a phrase.
+fn date_end() -> &'static regex::Regex {
+    static END: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    END.get_or_init(|| {
+        regex::Regex::new(&format!("(?i){DATE_END}$")).expect("DATE_END is a valid regex")
+    })
 }
 
 /// A date phrase written right before the event's noun, which it dates: "the Aug. 31 deadline", "Tuesday's
@@ -234,24 +619,25 @@ fn heads_a_compound(sentence: &str, event: &Range<usize>) -> bool {
     head.is_some_and(|w| COMPOUND_HEADS.contains(&w.lower.as_str()))
 }
 
-/// The date phrase written right before `event` (blank or a possessive between), ending in a number, a month or a
-/// weekday.
+/// The date phrase written right before `event`: blank or a possessive between after a number, a month or a
+/// weekday ("the Aug. 31 deadline", "Tuesday's deadline"), a possessive after a relative phrase ("last week's
+/// strike"; not "last year overthrew").
 fn written_before(
     sentence: &str,
     dates: &[Range<usize>],
     event: &Range<usize>,
 ) -> Option<Range<usize>> {
-    static END: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let end = END.get_or_init(|| {
-        regex::Regex::new(&format!("(?i){DATE_END}$")).expect("DATE_END is a valid regex")
+    static RELATIVE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let relative = RELATIVE.get_or_init(|| {
+        regex::Regex::new(&format!("(?i){RELATIVE_END}$")).expect("RELATIVE_END is a valid regex")
     });
     dates.iter().rev().find_map(|date| {
-        // "the Aug. 31 deadline", not "last year overthrew"
-        if !end.is_match(&sentence[date.clone()]) {
-            return None;
-        }
+        let phrase = &sentence[date.clone()];
         let between = sentence.get(date.end..event.start)?.trim();
-        ["", "'s", "’s"].contains(&between).then(|| date.clone())
+        let possessive = ["'s", "’s"].contains(&between);
+        let written = (date_end().is_match(phrase) && (between.is_empty() || possessive))
+            || (relative.is_match(phrase) && possessive);
+        written.then(|| date.clone())
     })
 }
 
@@ -269,59 +655,32 @@ impl Kind for WordDateClaim {
         let sentence = &text[found.sentence.clone()];
         let span = unshift(&found.span, base);
         let words = sentence_words(sentence);
-        let (event, deadline) = self
-            .event_in(sentence, &words, &span)
-            .ok_or("no `event` word in the match")?;
-        let dates = date_phrases(sentence);
+        let events = self.events_in(sentence, &words, &span);
+        if events.is_empty() {
+            return Err("no `event` word in the match".into());
+        }
+        let dates = moment_phrases(sentence);
         if dates.is_empty() {
             return Err("no date phrase in the sentence".into());
         }
-        let region = region(sentence, event.span.clone(), &dates);
-        let premodifier = premodifier_date(sentence, &dates, &event.span);
-        // "as the Aug. 31 deadline approaches": a date that names the event's noun needs the object in the sentence
-        let object_region = match premodifier {
-            Some(_) => vec![0..sentence.len()],
-            None => region.clone(),
-        };
-        if !self.object.is_empty() {
-            let in_clause = self.object.hits(sentence, &words).into_iter().any(|h| {
-                object_region
-                    .iter()
-                    .any(|r| r.start <= h.span.start && h.span.end <= r.end)
-            });
-            if !in_clause {
-                return Err(format!(
-                    "no `object` word ({}) in the clause of '{}'",
-                    self.object.describe(),
-                    &sentence[event.span.clone()]
-                ));
+        // "the strike since it began on Sept. 15": each event word of the match in turn, the first dated one wins
+        let mut refusal = None;
+        for (event, deadline) in events {
+            match self.judge_event(sentence, &words, &dates, &event, deadline) {
+                Ok((date, scope)) => {
+                    return Ok(Match {
+                        span: shift(&union(&span, &date), base),
+                        value: shift(&date, base),
+                        scope,
+                        ..found
+                    })
+                }
+                Err(reason) => {
+                    refusal.get_or_insert(reason);
+                }
             }
         }
-        let scope = self
-            .conditions
-            .check(sentence, &words, &region, &event.span)?;
-        let date = match premodifier {
-            Some(date) => date,
-            None => self.governing_date(sentence, &words, &dates, &event)?,
-        };
-        let phrase = &sentence[date.clone()];
-        let event_words = &sentence[event.span.clone()];
-        if deadline && !is_deadline(phrase) {
-            return Err(format!(
-                "'{phrase}' is not a deadline ('by', 'until', 'no later than') of '{event_words}'"
-            ));
-        }
-        if !deadline && is_deadline(phrase) && (!self.deadline_for.is_empty() || !until(phrase)) {
-            return Err(format!(
-                "'{phrase}' is a deadline, not the date of '{event_words}' (events with deadlines are `deadline_for`)"
-            ));
-        }
-        Ok(Match {
-            span: shift(&union(&span, &date), base),
-            value: shift(&date, base),
-            scope,
-            ..found
-        })
+        Err(refusal.unwrap_or_default())
     }
 
     fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {
@@ -343,8 +702,8 @@ fn until(phrase: &str) -> bool {
 
 /// True when the phrase carries a deadline qualifier.
 fn is_deadline(phrase: &str) -> bool {
-    let anchor = Some(Date::constant(2000, 1, 1));
-    parse_date(phrase, anchor).is_ok_and(|r| r.qualifier == Some(DateQualifier::Deadline))
+    let anchor = Anchor::new(Some(Date::constant(2000, 1, 1)), Tense::Unknown);
+    parse_moment(phrase, anchor).is_ok_and(|m| m.range.qualifier == Some(DateQualifier::Deadline))
 }
 
 #[cfg(test)]
@@ -478,5 +837,216 @@ mod tests {
         );
         let refused = verdict(fields, "The last troops left on Aug. 5.").unwrap_err();
         assert!(refused.contains("not a deadline"), "{refused}");
+    }
+
+    fn words(event: &[&str], object: &[&str]) -> WordFields {
+        let list = |l: &[&str]| l.iter().map(|w| w.to_string()).collect();
+        WordFields {
+            event: list(event),
+            object: list(object),
+            ..WordFields::default()
+        }
+    }
+
+    /// The values every candidate of `sentence` keeps.
+    fn kept(fields: &WordFields, sentence: &str) -> Vec<String> {
+        let claim = WordDateClaim::build(fields).unwrap();
+        claim
+            .patterns
+            .iter()
+            .flat_map(|p| p.regex().find_iter(sentence).map(|m| m.range()))
+            .filter_map(|whole| claim.judge(sentence, candidate(sentence, whole)).ok())
+            .map(|m| sentence[m.value].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_objects_noun_phrase_stops_at_a_preposition_so_the_clauses_date_stays() {
+        let fields = words(&["batter"], &["Chile"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "The cyclone battered ports Tuesday in northern Chile."
+            ),
+            ["Tuesday"]
+        );
+        let fields = words(&["strike"], &["coast"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "A quake struck on Tuesday night, and the coast shook."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kept(&fields, "The quake struck the coast late on Tuesday."),
+            ["late on Tuesday"]
+        );
+    }
+
+    #[test]
+    fn each_event_word_of_a_candidate_is_tried() {
+        let fields = words(&["strike", "begin"], &["strike"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "Output fell at the mill hit by the strike since it began on March 3."
+            ),
+            ["on March 3"]
+        );
+    }
+
+    #[test]
+    fn a_clause_without_its_own_subject_takes_the_object_from_the_clause_before() {
+        let fields = words(&["begin", "start"], &["truce", "ceasefire", "lull"]);
+        let sentences = [
+            (
+                "The truce, which covers the whole coast, will now begin on Sunday at dawn.",
+                "on Sunday",
+            ),
+            (
+                "The ceasefire, which began Sunday, was brokered by Norway.",
+                "Sunday",
+            ),
+            (
+                "The lull lasts three days, starting Sunday morning.",
+                "Sunday morning",
+            ),
+        ];
+        for (sentence, value) in sentences {
+            assert_eq!(kept(&fields, sentence), [value], "{sentence}");
+        }
+        // a clause with a subject of its own needs its own object
+        assert!(kept(&fields, "The truce holds, and the talks began on Sunday.").is_empty());
+    }
+
+    #[test]
+    fn times_of_day_and_quoted_verbs_are_read() {
+        let fields = words(&["walk off"], &["job"]);
+        assert_eq!(
+            kept(&fields, "Dockers will walk off the job tonight."),
+            ["tonight"]
+        );
+        let fields = words(&["begin"], &["truce"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "Officials said the truce would “begin on Sunday at dawn”."
+            ),
+            ["on Sunday"]
+        );
+    }
+
+    #[test]
+    fn a_date_between_a_determiner_and_another_noun_is_that_nouns() {
+        let fields = words(&["start"], &["truce"]);
+        assert!(kept(
+            &fields,
+            "The start of the truce and the return of captives seized in its May 2 raid are not yet known."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_possessive_relative_date_before_the_events_noun_dates_it() {
+        let fields = words(&["strike", "quake"], &["strike", "quake"]);
+        assert_eq!(
+            kept(&fields, "Last week's strike closed the mill."),
+            ["Last week"]
+        );
+        assert!(
+            kept(&fields, "Yesterday's quake cracked the dam.").contains(&"Yesterday".to_string())
+        );
+        // without its possessive a relative phrase does not name the noun
+        assert!(kept(&fields, "Talks resumed last week, strike or not.").is_empty());
+    }
+
+    #[test]
+    fn a_duration_after_the_event_dates_something_else() {
+        let fields = words(&["strike"], &["quake"]);
+        assert!(kept(
+            &fields,
+            "Aid arrived on Thursday, four days after the quake struck."
+        )
+        .is_empty());
+        assert_eq!(
+            kept(
+                &fields,
+                "Aid arrived on Thursday, four days after the quake struck on Sunday."
+            ),
+            ["on Sunday"]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_does_not_part_the_event_from_its_day() {
+        let fields = words(&["strike"], &["quake"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "The quake struck at 5:42 on Sunday and was centred offshore."
+            ),
+            ["on Sunday"]
+        );
+        assert_eq!(
+            kept(&fields, "The quake struck at 6 a.m. on Sunday."),
+            ["on Sunday"]
+        );
+    }
+
+    #[test]
+    fn a_date_set_off_by_commas_after_the_verb_dates_it() {
+        let fields = words(&["repudiate"], &["treaty"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "The council repudiated, last month, the treaty with its neighbour."
+            ),
+            ["last month"]
+        );
+    }
+
+    #[test]
+    fn the_date_of_a_saying_does_not_date_a_plan_it_reports() {
+        let fields = words(&["abandon", "decide to abandon"], &["treaty"]);
+        for sentence in [
+            "On Tuesday, the council said it had decided to abandon the treaty.",
+            "The council said Tuesday it would abandon the treaty.",
+        ] {
+            assert!(kept(&fields, sentence).is_empty(), "{sentence}");
+        }
+        for sentence in [
+            "The council said Tuesday it had abandoned the treaty.",
+            "The council abandoned the treaty on Tuesday, it said.",
+        ] {
+            assert!(
+                kept(&fields, sentence)[0].ends_with("Tuesday"),
+                "{sentence}"
+            );
+        }
+        assert_eq!(
+            kept(
+                &fields,
+                "A paper reported Friday, citing two envoys, that the council abandoned the treaty on March 2."
+            )[0],
+            "on March 2"
+        );
+    }
+
+    #[test]
+    fn a_from_date_right_after_a_verb_of_starting_is_its_day() {
+        let fields = words(&["start", "hold"], &["lull"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "The lull runs for a week, starting from Sunday morning."
+            ),
+            ["Sunday morning"]
+        );
+        assert!(kept(
+            &fields,
+            "The lull has held, with raids down from Sunday on."
+        )
+        .is_empty());
     }
 }

@@ -506,10 +506,9 @@ impl WordQuantityClaim {
         }
         let scope = match whole_of_part(sentence, value) {
             // "Image 1 of 17": the whole of a part, with no noun of its own
-            Some(of) => {
-                self.conditions
-                    .check_phrase(sentence, words, &(of..value.end), value)?
-            }
+            Some(of) => self
+                .conditions
+                .check_phrase(sentence, words, &(of..value.end), value)?,
             None => {
                 let figures = self.figures(sentence, dates);
                 let (region, shared) = own_region(sentence, value, value, dates, &figures);
