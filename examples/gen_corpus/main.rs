@@ -24,34 +24,38 @@ const USAGE: &str =
 
 /// The shape of the corpus to write.
 enum Profile {
+    /// News digests with a planted mention in about one sentence in thirty (`corpus.rs`), the default.
     Sparse,
+    /// Short reports of one story, about a quarter of their sentences planted mentions (`dense.rs`).
     Dense,
 }
 
 fn main() -> ExitCode {
-    match parse(std::env::args().skip(1).collect()) {
-        Ok((profile, plan, out)) => match match profile {
-            Profile::Sparse => corpus::generate(plan, &out),
-            Profile::Dense => dense::generate(plan, &out),
-        } {
-            Ok(planted) => {
-                let total: usize = planted.mentions.values().sum();
-                println!(
-                    "wrote {} documents, {:.1} MB, {total} planted mentions to {}",
-                    planted.docs,
-                    planted.bytes as f64 / 1e6,
-                    out.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("gen_corpus: {}: {error}", out.display());
-                ExitCode::FAILURE
-            }
-        },
+    let (profile, plan, out) = match parse(std::env::args().skip(1).collect()) {
+        Ok(parsed) => parsed,
         Err(message) => {
             eprintln!("gen_corpus: {message}\n{USAGE}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    let written = match profile {
+        Profile::Sparse => corpus::generate(plan, &out),
+        Profile::Dense => dense::generate(plan, &out),
+    };
+    match written {
+        Ok(planted) => {
+            let total: usize = planted.mentions.values().sum();
+            println!(
+                "wrote {} documents, {:.1} MB, {total} planted mentions to {}",
+                planted.docs,
+                planted.bytes as f64 / 1e6,
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("gen_corpus: {}: {error}", out.display());
+            ExitCode::FAILURE
         }
     }
 }
