@@ -5,6 +5,8 @@ mod common;
 
 #[path = "../examples/gen_corpus/corpus.rs"]
 mod corpus;
+#[path = "../examples/gen_corpus/dense.rs"]
+mod dense;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -29,13 +31,14 @@ fn generate(dir: &Path, docs: usize, megabytes: u64, seed: u64) -> corpus::Plant
     corpus::generate(plan, dir).expect("the corpus is written")
 }
 
-#[test]
-fn a_generated_corpus_gives_exactly_its_planted_mentions() {
-    let dir = tempfile::tempdir().unwrap();
-    let planted = generate(dir.path(), 12, 2, 3);
+/// Checks the corpus in `dir` with the seed rules and asserts that it gives exactly the `planted` mentions.
+fn check_planted(dir: &Path, planted: &corpus::Planted) -> factlint::check::Checked {
     let rules = seed_rules();
-    let corpus = Corpus::load(&[dir.path().to_path_buf()]).unwrap();
-    let checked = check_with(&rules, corpus, &CheckOptions::default());
+    let checked = check_with(
+        &rules,
+        Corpus::load(&[dir.to_path_buf()]).unwrap(),
+        &CheckOptions::default(),
+    );
     let mut found: BTreeMap<&str, usize> = BTreeMap::new();
     for mention in &checked.mentions {
         *found
@@ -43,6 +46,14 @@ fn a_generated_corpus_gives_exactly_its_planted_mentions() {
             .or_default() += 1;
     }
     assert_eq!(found, planted.mentions);
+    checked
+}
+
+#[test]
+fn a_generated_corpus_gives_exactly_its_planted_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let planted = generate(dir.path(), 12, 2, 3);
+    let checked = check_planted(dir.path(), &planted);
     assert!(
         planted.mentions.values().all(|&n| n > 10),
         "{:?}",
@@ -53,6 +64,33 @@ fn a_generated_corpus_gives_exactly_its_planted_mentions() {
         checked.warnings.is_empty(),
         "{:?}",
         checked.warnings.first()
+    );
+}
+
+#[test]
+fn a_dense_corpus_gives_exactly_its_planted_mentions_and_mostly_undated_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = corpus::Plan {
+        docs: None,
+        bytes: Some(300_000),
+        seed: 4,
+    };
+    let planted = dense::generate(plan, dir.path()).expect("the corpus is written");
+    let checked = check_planted(dir.path(), &planted);
+    let total: usize = planted.mentions.values().sum();
+    let per_kb = total as f64 / (planted.bytes as f64 / 1000.0);
+    assert!((1.5..3.0).contains(&per_kb), "{per_kb} mentions per KB");
+    assert_eq!(checked.sources.len(), planted.docs);
+    // Undated as the front matter goes: a dateline may still give a date, inferred.
+    let undated = checked
+        .sources
+        .iter()
+        .filter(|s| s.published.is_none() || s.published_inferred.is_some())
+        .count();
+    assert!(
+        (planted.docs * 2 / 5..planted.docs * 4 / 5).contains(&undated),
+        "{undated} of {} undated",
+        planted.docs
     );
 }
 

@@ -211,7 +211,8 @@ const FILLER: &[&str] = &[
     "The university enrolled {NUM} students this year, {PCT} percent of them women.",
 ];
 
-const CITIES: &[&str] = &[
+/// Towns of Niger, for filler.
+pub const CITIES: &[&str] = &[
     "Niamey",
     "Zinder",
     "Maradi",
@@ -234,7 +235,8 @@ const WEEKDAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
-const OUTLETS: &[&str] = &[
+/// Outlets a source is credited to.
+pub const OUTLETS: &[&str] = &[
     "Sahel Wire",
     "AFP",
     "Reuters",
@@ -254,8 +256,8 @@ const MAX_DOC: f64 = 4.0 * 1024.0 * 1024.0;
 pub fn generate(plan: Plan, out: &Path) -> std::io::Result<Planted> {
     std::fs::create_dir_all(out)?;
     let mut rng = Rng(plan.seed ^ 0x9e37_79b9_7f4a_7c15);
-    let sizes = doc_sizes(plan, &mut rng);
-    let variants: Vec<Vec<String>> = PLANTED.iter().map(|(_, t)| planted_variants(t)).collect();
+    let sizes = doc_sizes(plan, (MIN_DOC, MAX_DOC), &mut rng);
+    let variants = all_planted_variants();
     let mut planted = Planted::default();
     let mut manifest = String::from("sources:\n");
     for (index, size) in sizes.into_iter().enumerate() {
@@ -275,9 +277,11 @@ pub fn generate(plan: Plan, out: &Path) -> std::io::Result<Planted> {
     Ok(planted)
 }
 
-/// The size of every document: `docs` draws, scaled to `bytes` when both are given; else draws until `bytes`.
-fn doc_sizes(plan: Plan, rng: &mut Rng) -> Vec<usize> {
-    let mut draw = || (MIN_DOC * (MAX_DOC / MIN_DOC).powf(rng.unit())) as u64;
+/// The size of every document, drawn log-uniformly between `bounds` (bytes): `docs` draws, scaled to `bytes` when
+/// both are given; else draws until `bytes`.
+pub fn doc_sizes(plan: Plan, bounds: (f64, f64), rng: &mut Rng) -> Vec<usize> {
+    let (min, max) = bounds;
+    let mut draw = || (min * (max / min).powf(rng.unit())) as u64;
     match (plan.docs, plan.bytes) {
         (Some(docs), None) => (0..docs).map(|_| draw() as usize).collect(),
         (Some(docs), Some(bytes)) => {
@@ -285,7 +289,7 @@ fn doc_sizes(plan: Plan, rng: &mut Rng) -> Vec<usize> {
             let total: u64 = drawn.iter().sum::<u64>().max(1);
             drawn
                 .iter()
-                .map(|d| (d * bytes / total).max(MIN_DOC as u64) as usize)
+                .map(|d| (d * bytes / total).max(min as u64) as usize)
                 .collect()
         }
         (None, bytes) => {
@@ -293,7 +297,7 @@ fn doc_sizes(plan: Plan, rng: &mut Rng) -> Vec<usize> {
             let mut sizes = Vec::new();
             let mut total = 0;
             while total < target {
-                let size = draw().min(target - total).max(MIN_DOC as u64);
+                let size = draw().min(target - total).max(min as u64);
                 total += size;
                 sizes.push(size as usize);
             }
@@ -322,10 +326,7 @@ fn document(
                 text.push(' ');
             }
             if rng.below(PLANT_EVERY) == 0 {
-                let template = rng.below(PLANTED.len() as u64) as usize;
-                let forms = &variants[template];
-                text.push_str(&forms[rng.below(forms.len() as u64) as usize]);
-                *planted.entry(PLANTED[template].0).or_default() += 1;
+                plant(&mut text, variants, rng, planted);
             } else {
                 text.push_str(&fill_filler(rng.pick(FILLER), rng));
             }
@@ -333,6 +334,24 @@ fn document(
         text.push_str("\n\n");
     }
     text
+}
+
+/// Appends one planted sentence, drawn from `variants` (by template, as in [`PLANTED`]), and counts its mention.
+pub fn plant(
+    text: &mut String,
+    variants: &[Vec<String>],
+    rng: &mut Rng,
+    planted: &mut BTreeMap<&'static str, usize>,
+) {
+    let template = rng.below(PLANTED.len() as u64) as usize;
+    let forms = &variants[template];
+    text.push_str(&forms[rng.below(forms.len() as u64) as usize]);
+    *planted.entry(PLANTED[template].0).or_default() += 1;
+}
+
+/// The forms of every template of [`PLANTED`], in its order.
+pub fn all_planted_variants() -> Vec<Vec<String>> {
+    PLANTED.iter().map(|(_, t)| planted_variants(t)).collect()
 }
 
 /// Every sentence a planted template can become, each slot filled every way the generator fills it: what a test
@@ -364,7 +383,9 @@ pub fn planted_variants(template: &str) -> Vec<String> {
     variants.iter().map(|v| capitalise(v)).collect()
 }
 
-fn fill_filler(template: &str, rng: &mut Rng) -> String {
+/// A filler template with its slots (numbers, dates, weekdays, cities) filled; every call draws the same number of
+/// times, whatever the template holds.
+pub fn fill_filler(template: &str, rng: &mut Rng) -> String {
     template
         .replace("{PCT}", &format!("{}.{}", 1 + rng.below(19), rng.below(10)))
         .replace("{NUM}", &format!("{}", 2 + rng.below(5000)))
@@ -377,14 +398,15 @@ fn fill_filler(template: &str, rng: &mut Rng) -> String {
 }
 
 /// Sentences start with a capital, so that sentence breaks stay where the template puts them.
-fn capitalise(sentence: &str) -> String {
+pub fn capitalise(sentence: &str) -> String {
     let mut chars = sentence.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
 }
 
-fn planted_json(planted: &Planted) -> String {
+/// `planted.json`: documents, bytes, and the planted mentions, in total and per claim.
+pub fn planted_json(planted: &Planted) -> String {
     let claims: Vec<String> = planted
         .mentions
         .iter()
@@ -400,7 +422,7 @@ fn planted_json(planted: &Planted) -> String {
 }
 
 /// SplitMix64: small, fast and fixed by its definition, so a seed gives the same corpus on every platform.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -411,15 +433,18 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    /// A number below `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 
-    fn unit(&mut self) -> f64 {
+    /// A number in [0, 1).
+    pub fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    /// One of `items`.
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len() as u64) as usize]
     }
 }
