@@ -116,8 +116,17 @@ pub fn read(html: &str) -> Prose {
         prose.text.push('\n');
     }
     prose.map = Some(map);
+    prose.marker_comments = walked.marker_comments;
     prose.meta = walked.meta.finish();
     prose
+}
+
+/// The word that starts a suppression marker, which a page's comments may hold.
+const MARKER: &[u8] = b"factlint-ignore";
+
+/// True when `bytes` hold `word`.
+fn contains(bytes: &[u8], word: &[u8]) -> bool {
+    bytes.windows(word.len()).any(|window| window == word)
 }
 
 /// The page without the content of the elements the walk skips (scripts, styles, the head, navigation, asides,
@@ -243,6 +252,8 @@ struct Walked {
     depth: usize,
     /// The content of the outermost skipped elements, between their tags, in page order.
     skipped: Vec<Range<usize>>,
+    /// The comments (`<!--` to `-->`) that hold a `factlint-ignore` marker.
+    marker_comments: Vec<Range<usize>>,
 }
 
 /// What the page's markup says about it, as found.
@@ -438,6 +449,9 @@ impl Walk {
                 let tag = std::mem::take(&mut self.tag);
                 self.start_tag(&tag, self_closing, tag.start..span.end);
                 self.tag = tag;
+            }
+            CallbackEvent::Comment { value } if contains(value, MARKER) => {
+                self.out.marker_comments.push(span);
             }
             CallbackEvent::EndTag { name } => {
                 self.end_tag(&String::from_utf8_lossy(name), span.start)
@@ -742,7 +756,10 @@ mod tests {
 
     #[test]
     fn paragraphs_are_matched_without_their_whitespace() {
-        assert_eq!(starts_with_squeezed("Abouttwo.Next", "About\n two."), Some(9));
+        assert_eq!(
+            starts_with_squeezed("Abouttwo.Next", "About\n two."),
+            Some(9)
+        );
         assert_eq!(starts_with_squeezed("Abouttwo.", "About three"), None);
         assert_eq!(squeeze(" a\u{a0}b\tc "), "abc");
     }
