@@ -3,8 +3,9 @@
 # of synthetic reports wrapped in a news site's markup (head with metadata, inline scripts and styles, navigation,
 # a related-stories aside, a footer), writes each page's article text as a .txt beside it, then runs
 # `factlint check --format json` on each tree in turn, three rounds, and prints the best time of each and their
-# ratio. Before timing, it checks that both trees give the same mentions (the same words, in the same order). The
-# .txt files state the page's publication date in front matter, so both trees carry the same information.
+# ratio, in wall time and in CPU time (user and system). Before timing, it checks that both trees give the same
+# mentions (the same words, in the same order). The .txt files state the page's publication date in front matter,
+# so both trees carry the same information.
 #
 #   bench/saved_pages.sh                 # 10,000 pages, rules/niger-withdrawal.yaml
 #   PAGES=1000 bench/saved_pages.sh      # fewer pages
@@ -78,12 +79,11 @@ if ! cmp -s "$out/html.mentions" "$out/txt.mentions"; then
 fi
 echo "$(wc -l <"$out/txt.mentions") mentions in each tree"
 
+# A run's wall time and its CPU time (user and system): on a loaded machine the wall time mostly measures the load,
+# the CPU time much less so.
 time_of() {
-  local start end
-  start=$(date +%s.%N)
-  "$bin" check "$1" --rules "$rules" --format json >/dev/null || true
-  end=$(date +%s.%N)
-  python3 -c "print(f'{$end - $start:.2f}')"
+  /usr/bin/time -f "%e %U %S" -o "$out/time" "$bin" check "$1" --rules "$rules" --format json >/dev/null || true
+  tail -1 "$out/time" | python3 -c 'import sys; e, u, s = map(float, sys.stdin.read().split()); print(f"{e:.2f}/{u + s:.2f}")'
 }
 # Rounds alternate the two trees, and the best time of each counts: on a shared machine, the least disturbed run.
 html_times=() txt_times=()
@@ -94,9 +94,15 @@ done
 python3 - "$pages" "$html_bytes" "$txt_bytes" "${html_times[*]}" "${txt_times[*]}" <<'PY'
 import sys
 pages, html_bytes, txt_bytes = map(int, sys.argv[1:4])
-html = [float(t) for t in sys.argv[4].split()]
-txt = [float(t) for t in sys.argv[5].split()]
-print(f"{pages} pages: {html_bytes / 1e6:.1f} MB of HTML in {min(html):.2f} s (runs: {', '.join(map(str, html))}); "
-      f"the same prose as .txt ({txt_bytes / 1e6:.1f} MB) in {min(txt):.2f} s (runs: {', '.join(map(str, txt))}); "
-      f"ratio {min(html) / min(txt):.2f}")
+html = [tuple(map(float, t.split("/"))) for t in sys.argv[4].split()]
+txt = [tuple(map(float, t.split("/"))) for t in sys.argv[5].split()]
+def best(runs, i):
+    return min(run[i] for run in runs)
+def shown(runs, i):
+    return ", ".join(f"{run[i]:.2f}" for run in runs)
+print(f"{pages} pages: {html_bytes / 1e6:.1f} MB of HTML, wall {best(html, 0):.2f} s (runs: {shown(html, 0)}), "
+      f"CPU {best(html, 1):.2f} s (runs: {shown(html, 1)})")
+print(f"the same prose as .txt ({txt_bytes / 1e6:.1f} MB): wall {best(txt, 0):.2f} s (runs: {shown(txt, 0)}), "
+      f"CPU {best(txt, 1):.2f} s (runs: {shown(txt, 1)})")
+print(f"ratio: wall {best(html, 0) / best(txt, 0):.2f}, CPU {best(html, 1) / best(txt, 1):.2f}")
 PY

@@ -462,12 +462,11 @@ fn apply_suppressions(
         } else {
             "no such claim"
         };
-        let span = markers[*marker].span.clone();
-        let position = source.positions(&[span.start]).pop().unwrap_or_default();
+        let marker = &markers[*marker];
         warnings.push(Warning {
             kind: WarningKind::UnusedSuppression,
             path: source.path.clone(),
-            place: Some((source.span_in_file(span), position)),
+            place: Some((marker.span.clone(), marker.position)),
             message: format!("unused suppression `factlint-ignore {claim}`: {reason}"),
         });
     }

@@ -597,7 +597,8 @@ fn read_format(format: Format, text: String) -> (String, Option<Layout>, PageMet
         #[cfg(feature = "html")]
         Format::Html => {
             let prose = formats::html::read(&text);
-            let layout = Layout::new(Arc::from(text), prose.map.unwrap_or_default());
+            let layout = Layout::new(Arc::from(text), prose.map.unwrap_or_default())
+                .with_marker_comments(prose.marker_comments);
             (prose.text, Some(layout), prose.meta)
         }
         _ => (text, None, PageMeta::default()),
@@ -767,6 +768,23 @@ impl Source {
             Some(layout) => layout.positions(offsets),
             None => positions(&self.text, offsets),
         }
+    }
+
+    /// The places in the file of byte offsets of the file (not of the prose), in the same order.
+    pub fn file_positions(&self, offsets: &[usize]) -> Vec<Position> {
+        match &self.layout {
+            Some(layout) => layout.file_positions(offsets),
+            None => positions(&self.text, offsets),
+        }
+    }
+
+    /// The file's comments that are not part of the prose (a web page's) and hold a `factlint-ignore` marker: each
+    /// one's byte offset in the file and its text.
+    pub fn marker_comments(&self) -> Vec<(usize, &str)> {
+        self.layout
+            .as_ref()
+            .map(|layout| layout.marker_comments().collect())
+            .unwrap_or_default()
     }
 
     /// The file's bytes that a range of the prose was read from: the span that reports give.

@@ -2,7 +2,8 @@
 //! marker's line and the line after it.
 //!
 //! Any comment form works (`<!-- factlint-ignore a -->`, `# factlint-ignore a`, `// factlint-ignore a, b`), since
-//! sources are prose in many formats. A marker that silences nothing is reported, so stale markers do not pile up
+//! sources are prose in many formats. In a web page, whose comments are not part of the prose that is checked,
+//! markers are read from the page's `<!-- -->` comments, and lines are the page's as saved, like the mentions'. A marker that silences nothing is reported, so stale markers do not pile up
 //! and hide the next real conflict.
 
 use std::collections::BTreeSet;
@@ -11,6 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::model::Position;
 use crate::source::Source;
 
 /// One `factlint-ignore` marker.
@@ -18,32 +20,60 @@ use crate::source::Source;
 pub struct Marker {
     /// 1-based line of the marker.
     pub line: usize,
-    /// Byte span of the marker in the source.
+    /// Byte span of the marker in the file as saved.
     pub span: Range<usize>,
+    /// Where the marker starts in the file.
+    pub position: Position,
     /// The claim ids it names.
     pub claims: Vec<String>,
 }
 
-/// Finds the markers in a source's checked text.
+/// Finds the markers in a source's checked text, and in the comments of its file that the text leaves out.
 pub fn markers(source: &Source) -> Vec<Marker> {
-    if !source.body().contains("factlint-ignore") {
-        return Vec::new();
+    let mut found = Vec::new();
+    if source.body().contains("factlint-ignore") {
+        for (range, claims) in found_in(source.body()) {
+            let prose = source.body_start + range.start..source.body_start + range.end;
+            let position = source.positions(&[prose.start]).pop().unwrap_or_default();
+            found.push(Marker {
+                line: position.line,
+                span: source.span_in_file(prose),
+                position,
+                claims,
+            });
+        }
     }
+    for (offset, comment) in source.marker_comments() {
+        for (range, claims) in found_in(comment) {
+            let span = offset + range.start..offset + range.end;
+            let position = source
+                .file_positions(&[span.start])
+                .pop()
+                .unwrap_or_default();
+            found.push(Marker {
+                line: position.line,
+                span,
+                position,
+                claims,
+            });
+        }
+    }
+    found
+}
+
+/// The markers in a text: each one's byte range and the claim ids it names.
+fn found_in(text: &str) -> Vec<(Range<usize>, Vec<String>)> {
     marker_regex()
-        .captures_iter(source.body())
+        .captures_iter(text)
         .filter_map(|captures| {
             let whole = captures.get(0)?;
             let ids = captures.get(1)?.as_str();
-            let start = source.body_start + whole.start();
-            Some(Marker {
-                line: source.line_column(start).0,
-                span: start..source.body_start + whole.end(),
-                claims: ids
-                    .split([',', ' ', '\t'])
-                    .filter(|id| !id.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-            })
+            let claims = ids
+                .split([',', ' ', '\t'])
+                .filter(|id| !id.is_empty())
+                .map(str::to_string)
+                .collect();
+            Some((whole.range(), claims))
         })
         .collect()
 }

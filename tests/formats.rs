@@ -326,3 +326,45 @@ fn a_document_that_cannot_be_read_is_a_named_warning() {
     );
     assert_eq!(mentions(&report).len(), 2, "the page is still checked");
 }
+
+#[test]
+fn a_marker_in_a_page_comment_silences_the_mention_below_it() {
+    // The comments are not prose, but their markers count: on the marker's line of the page and the next.
+    let page = "<html><body><article>\n<!-- factlint-ignore troops -->\n<p>About 1,100 troops stayed in the \
+                valley.</p>\n<p>Some 900 troops left on Sunday.</p>\n<!-- factlint-ignore troops, bridges -->\n\
+                </article></body></html>\n";
+    let (_, report) = check_files(
+        common::TROOPS_RULE,
+        &[
+            ("page.html", page),
+            ("notes.txt", "About 700 troops stayed.\n"),
+        ],
+    );
+    let texts: Vec<&str> = report["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["About 700 troops", "Some 900 troops"], "{report}");
+    let unused: Vec<String> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            format!(
+                "{}:{} {}",
+                w["line"],
+                w["column"],
+                w["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        unused,
+        [
+            "5:1 unused suppression `factlint-ignore troops`: no mention of it on this line or the next",
+            "5:1 unused suppression `factlint-ignore bridges`: no such claim",
+        ]
+    );
+}

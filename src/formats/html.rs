@@ -11,8 +11,8 @@
 
 use std::ops::Range;
 
-use html5gum::emitters::default::DefaultEmitter;
-use html5gum::{Token, Tokenizer};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
 use super::map::OffsetMap;
 use super::{Prose, Stated};
@@ -116,8 +116,17 @@ pub fn read(html: &str) -> Prose {
         prose.text.push('\n');
     }
     prose.map = Some(map);
+    prose.marker_comments = walked.marker_comments;
     prose.meta = walked.meta.finish();
     prose
+}
+
+/// The word that starts a suppression marker, which a page's comments may hold.
+const MARKER: &[u8] = b"factlint-ignore";
+
+/// True when `bytes` hold `word`.
+fn contains(bytes: &[u8], word: &[u8]) -> bool {
+    bytes.windows(word.len()).any(|window| window == word)
 }
 
 /// The page without the content of the elements the walk skips (scripts, styles, the head, navigation, asides,
@@ -135,16 +144,42 @@ fn without_skipped(html: &str, skipped: &[Range<usize>]) -> String {
 }
 
 /// The article's text as Readability finds it, or `None` when it finds none.
+///
+/// Readability's `parse` tries the strict policy first (unlikely elements such as sponsor boxes removed before
+/// scoring) and relaxes it only when the article found has fewer characters than its threshold; to be able to, it
+/// copies the page's tree before the first try. The strict try is made here on its own, without that copy, and
+/// kept when its text reaches the threshold: `parse` would have kept the same article (cleaning it afterwards only
+/// removes elements without text, so the text found then was no shorter). Otherwise the page is read again by
+/// `parse`.
 fn main_text(html: &str) -> Option<String> {
-    let config = dom_smoothie::Config {
+    let config = || dom_smoothie::Config {
         disable_json_ld: true,
         ..dom_smoothie::Config::default()
     };
-    let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
-    // `parse` tries the strict policy first (unlikely elements such as sponsor boxes removed before scoring) and
-    // relaxes it only when too little text is left.
+    let threshold = config().char_threshold;
+    let mut strict = dom_smoothie::Readability::new(html, None, Some(config())).ok()?;
+    if let Ok(article) = strict.parse_with_policy(dom_smoothie::ParsePolicy::Strict) {
+        if normalized_chars(&article.text_content) >= threshold {
+            return Some(article.text_content.to_string());
+        }
+    }
+    let mut readability = dom_smoothie::Readability::new(html, None, Some(config())).ok()?;
     let article = readability.parse().ok()?;
     Some(article.text_content.to_string())
+}
+
+/// The characters of a text with each run of whitespace counted as one and leading whitespace not at all, as
+/// Readability counts an article's length.
+fn normalized_chars(text: &str) -> usize {
+    let mut after_space = true;
+    text.chars()
+        .filter(|c| {
+            let space = c.is_whitespace();
+            let counted = !(after_space && space);
+            after_space = space;
+            counted
+        })
+        .count()
 }
 
 /// Which paragraphs of the walk Readability kept: each paragraph, in order, is looked for where the article's
@@ -188,18 +223,22 @@ const SEARCH_REACH: usize = 400;
 /// The length of the start of `squeezed` (a text without whitespace) that is `text` without its whitespace, if
 /// `squeezed` starts so.
 fn starts_with_squeezed(squeezed: &str, text: &str) -> Option<usize> {
-    let mut rest = squeezed.chars();
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        if rest.next() != Some(c) {
+    let mut at = 0;
+    for word in text.split(char::is_whitespace) {
+        if !squeezed[at..].starts_with(word) {
             return None;
         }
+        at += word.len();
     }
-    Some(squeezed.len() - rest.as_str().len())
+    Some(at)
 }
 
-/// The text without its whitespace.
+/// The text without its whitespace (copied a word at a time).
 fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut squeezed = String::with_capacity(text.len());
+    text.split(char::is_whitespace)
+        .for_each(|word| squeezed.push_str(word));
+    squeezed
 }
 
 /// The first walk over a page: all its prose, cut into paragraphs, and its metadata.
@@ -213,6 +252,8 @@ struct Walked {
     depth: usize,
     /// The content of the outermost skipped elements, between their tags, in page order.
     skipped: Vec<Range<usize>>,
+    /// The comments (`<!--` to `-->`) that hold a `factlint-ignore` marker.
+    marker_comments: Vec<Range<usize>>,
 }
 
 /// What the page's markup says about it, as found.
@@ -312,35 +353,71 @@ fn find_value<'v>(value: &'v serde_json::Value, key: &str) -> Option<&'v serde_j
 struct Walk {
     out: Walked,
     /// Open skipped elements, by name.
-    skipped: Vec<String>,
+    skipped: Vec<&'static str>,
     /// Start of the paragraph being read, in the prose.
     paragraph_start: usize,
     in_json_ld: bool,
     /// Start tags not closed yet.
     open: usize,
+    /// The start tag being read.
+    tag: OpenTag,
 }
 
-/// Walks the page's tokens into prose, paragraphs and metadata.
-fn walk(html: &str) -> Walked {
-    let mut emitter = DefaultEmitter::<usize>::new_with_span();
-    emitter.naively_switch_states(true);
-    let mut walk = Walk::default();
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
-        match token {
-            Token::StartTag(tag) => walk.start_tag(&tag),
-            Token::EndTag(tag) => walk.end_tag(&String::from_utf8_lossy(&tag.name), tag.span.start),
-            Token::String(text) if walk.reads_text() => {
-                let decoded = String::from_utf8_lossy(&text.value);
-                let span = text.span.start..text.span.end;
-                walk.string(
-                    html.get(span.clone()).unwrap_or_default(),
-                    &decoded,
-                    span.start,
-                );
-            }
-            _ => {}
-        }
+/// A start tag whose attributes are being read: where it starts, its name and, for the few elements whose
+/// attributes the walk reads (`<meta>`, `<link>`, `<time>`, `<script>`), those attributes, the first of each name.
+#[derive(Default)]
+struct OpenTag {
+    start: usize,
+    name: Vec<u8>,
+    attributes: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl OpenTag {
+    /// True when the tag's attributes are read.
+    fn reads_attributes(&self) -> bool {
+        matches!(
+            self.name.as_slice(),
+            b"meta" | b"link" | b"time" | b"script"
+        )
     }
+
+    /// The value of an attribute (whose name the tokenizer gives in lower case).
+    fn attribute(&self, key: &str) -> Option<String> {
+        self.attributes
+            .iter()
+            .find(|(name, _)| name == key.as_bytes())
+            .map(|(_, value)| String::from_utf8_lossy(value).into_owned())
+    }
+}
+
+/// A tokenizer's emitter that never reports parse errors: the walk reads the page as browsers do and has no use
+/// for them, and the tokenizer then skips checking every character of the page for them.
+struct Quiet<E>(E);
+
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+
+    fn emit_error(&mut self, _: html5gum::Error) {}
+}
+
+/// Walks the page's tokens into prose, paragraphs and metadata. The tokenizer's events are read as they come (tag
+/// names, attributes and text borrowed from it), with no token built for every tag.
+fn walk(html: &str) -> Walked {
+    let mut walk = Walk::default();
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| {
+        walk.event(html, event, span.start..span.end);
+        None::<()>
+    });
+    emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(html, Quiet(emitter)).for_each(drop);
     walk.paragraph_break(html.len());
     walk.out
 }
@@ -351,14 +428,50 @@ impl Walk {
         self.skipped.is_empty() || self.in_json_ld
     }
 
-    /// Reads a start tag (whose name the tokenizer gives in lower case).
-    fn start_tag(&mut self, tag: &html5gum::emitters::default::StartTag<usize>) {
+    /// Reads one of the tokenizer's events, at bytes `span` of the page.
+    fn event(&mut self, html: &str, event: CallbackEvent<'_>, span: Range<usize>) {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.tag.start = span.start;
+                self.tag.name.clear();
+                self.tag.name.extend_from_slice(name);
+                self.tag.attributes.clear();
+            }
+            CallbackEvent::AttributeName { name } if self.tag.reads_attributes() => {
+                self.tag.attributes.push((name.to_vec(), Vec::new()));
+            }
+            CallbackEvent::AttributeValue { value } if self.tag.reads_attributes() => {
+                if let Some((_, last)) = self.tag.attributes.last_mut() {
+                    last.extend_from_slice(value);
+                }
+            }
+            CallbackEvent::CloseStartTag { self_closing } => {
+                let tag = std::mem::take(&mut self.tag);
+                self.start_tag(&tag, self_closing, tag.start..span.end);
+                self.tag = tag;
+            }
+            CallbackEvent::Comment { value } if contains(value, MARKER) => {
+                self.out.marker_comments.push(span);
+            }
+            CallbackEvent::EndTag { name } => {
+                self.end_tag(&String::from_utf8_lossy(name), span.start)
+            }
+            CallbackEvent::String { value } if self.reads_text() => {
+                let decoded = String::from_utf8_lossy(value);
+                self.string(
+                    html.get(span.clone()).unwrap_or_default(),
+                    &decoded,
+                    span.start,
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads a start tag (whose name the tokenizer gives in lower case) at bytes `span` of the page.
+    fn start_tag(&mut self, tag: &OpenTag, self_closing: bool, span: Range<usize>) {
         let name = String::from_utf8_lossy(&tag.name);
-        let attribute = |key: &str| {
-            tag.attributes
-                .get(key.as_bytes())
-                .map(|v| String::from_utf8_lossy(&v.value).into_owned())
-        };
+        let attribute = |key: &str| tag.attribute(key);
         match name.as_ref() {
             "meta" => self.out.meta.meta_tag(attribute),
             "link" if attribute("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
@@ -379,20 +492,24 @@ impl Walk {
                 self.in_json_ld = attribute("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
             }
-            "br" => self.line_break(tag.span.start..tag.span.end),
+            "br" => self.line_break(span.clone()),
             _ => {}
         }
-        if !tag.self_closing && !VOID.contains(&name.as_ref()) {
+        if !self_closing && !VOID.contains(&name.as_ref()) {
             self.open += 1;
             self.out.depth = self.out.depth.max(self.open);
         }
-        if SKIPPED.contains(&name.as_ref()) && !tag.self_closing {
+        let skipped = SKIPPED
+            .iter()
+            .find(|s| **s == name)
+            .filter(|_| !self_closing);
+        if let Some(skipped) = skipped {
             if self.skipped.is_empty() {
-                self.out.skipped.push(tag.span.end..tag.span.end);
+                self.out.skipped.push(span.end..span.end);
             }
-            self.skipped.push(name.into_owned());
+            self.skipped.push(skipped);
         } else if BLOCKS.contains(&name.as_ref()) {
-            self.paragraph_break(tag.span.start);
+            self.paragraph_break(span.start);
         }
     }
 
@@ -629,6 +746,28 @@ mod tests {
             without_skipped(html, &walked.skipped),
             "<head></head><body><nav></nav><p>Text.</p><script></script></body>"
         );
+    }
+
+    #[test]
+    fn the_first_of_two_attributes_of_the_same_name_counts() {
+        let html = r#"<meta property="og:site_name" content="First" content="Second"><p>x</p>"#;
+        assert_eq!(prose(html).meta.outlet.unwrap().value, "First");
+    }
+
+    #[test]
+    fn paragraphs_are_matched_without_their_whitespace() {
+        assert_eq!(
+            starts_with_squeezed("Abouttwo.Next", "About\n two."),
+            Some(9)
+        );
+        assert_eq!(starts_with_squeezed("Abouttwo.", "About three"), None);
+        assert_eq!(squeeze(" a\u{a0}b\tc "), "abc");
+    }
+
+    #[test]
+    fn an_article_is_as_long_as_readability_counts_it() {
+        assert_eq!(normalized_chars("  a  b\n"), 4);
+        assert_eq!(normalized_chars(""), 0);
     }
 
     #[test]

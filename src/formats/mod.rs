@@ -114,6 +114,9 @@ pub struct Prose {
     pub shown: Option<String>,
     /// Offsets in the shown text where each page starts (a PDF's).
     pub pages: Vec<usize>,
+    /// Byte ranges in the file of comments left out of the prose that hold a `factlint-ignore` marker (a web
+    /// page's `<!-- ... -->`).
+    pub marker_comments: Vec<Range<usize>>,
 }
 
 /// Where a source's prose stands in its file: the file's text, when it differs from the prose, and the map between
@@ -126,6 +129,8 @@ pub struct Layout {
     lines: std::sync::OnceLock<LineIndex>,
     /// Offsets in the original where each page starts, for a paged document.
     pages: Vec<usize>,
+    /// Byte ranges in the original of comments left out of the prose that hold a `factlint-ignore` marker.
+    marker_comments: Vec<Range<usize>>,
 }
 
 impl Layout {
@@ -136,12 +141,30 @@ impl Layout {
             map,
             lines: std::sync::OnceLock::new(),
             pages: Vec::new(),
+            marker_comments: Vec::new(),
         }
     }
 
     /// The layout of a paged document whose pages start at `pages` (offsets in the original).
     pub fn with_pages(self, pages: Vec<usize>) -> Layout {
         Layout { pages, ..self }
+    }
+
+    /// The layout of a file whose comments at `comments` (byte ranges in the original), left out of the prose,
+    /// hold `factlint-ignore` markers.
+    pub fn with_marker_comments(self, comments: Vec<Range<usize>>) -> Layout {
+        Layout {
+            marker_comments: comments,
+            ..self
+        }
+    }
+
+    /// The comments left out of the prose that hold `factlint-ignore` markers: each one's offset in the original
+    /// and its text.
+    pub fn marker_comments(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.marker_comments
+            .iter()
+            .filter_map(|range| Some((range.start, self.original.get(range.clone())?)))
     }
 
     /// The file's text.
@@ -152,9 +175,14 @@ impl Layout {
     /// The places in the file of prose byte offsets, in the same order.
     pub fn positions(&self, offsets: &[usize]) -> Vec<Position> {
         let mapped: Vec<usize> = offsets.iter().map(|&o| self.map.start(o)).collect();
-        let mut found = positions(&self.original, &mapped);
+        self.file_positions(&mapped)
+    }
+
+    /// The places of byte offsets of the file (of the original), in the same order.
+    pub fn file_positions(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut found = positions(&self.original, offsets);
         if !self.pages.is_empty() {
-            for (position, offset) in found.iter_mut().zip(&mapped) {
+            for (position, offset) in found.iter_mut().zip(offsets) {
                 position.page = Some(self.pages.partition_point(|&start| start <= *offset));
             }
         }
