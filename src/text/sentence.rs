@@ -49,21 +49,34 @@ const ABBREVIATIONS: &[&str] = &[
     "sept", "oct", "nov", "dec",
 ];
 
-/// True at a line break, or at a `.`/`!`/`?` followed by white space and then an upper-case letter or a quote,
-/// unless the full stop ends an abbreviation ("U.S.", "Gen.").
+/// True at a line break, or at a `.`/`!`/`?` (or a closing quote right after one) followed by white space and then
+/// an upper-case letter or a quote, unless the full stop ends an abbreviation ("U.S.", "Gen.").
 fn is_sentence_break(text: &str, at: usize) -> bool {
     let mut chars = text[at..].chars();
     match chars.next() {
         Some('\n' | '\r') => !wrapped_line(text, at),
         Some(stop @ ('.' | '!' | '?')) => {
-            let spaced = chars.next().is_some_and(char::is_whitespace);
-            let opens = chars
-                .next()
-                .is_some_and(|c| c.is_uppercase() || "\"“'‘".contains(c));
-            spaced && opens && !(stop == '.' && ends_abbreviation(&text[..at]))
+            opens_next_sentence(chars) && !(stop == '.' && ends_abbreviation(&text[..at]))
+        }
+        // A quotation that ends its sentence closes after the stop: 'he said "it is over." The talks...'.
+        Some('"' | '”' | '’') => {
+            let stop = text[..at].chars().next_back();
+            let before_stop = at - stop.map_or(0, char::len_utf8);
+            stop.is_some_and(|c| ".!?".contains(c))
+                && opens_next_sentence(chars)
+                && !(stop == Some('.') && ends_abbreviation(&text[..before_stop]))
         }
         _ => false,
     }
+}
+
+/// True when `after` (the text after a sentence stop) is white space and then an upper-case letter or a quote.
+fn opens_next_sentence(mut after: std::str::Chars) -> bool {
+    let spaced = after.next().is_some_and(char::is_whitespace);
+    spaced
+        && after
+            .next()
+            .is_some_and(|c| c.is_uppercase() || "\"“'‘".contains(c))
 }
 
 /// How far around a line break [`wrapped_line`] looks for the words it joins, in bytes: a few blank lines.
@@ -143,6 +156,25 @@ mod tests {
     fn sentence_ends_before_a_quote() {
         let text = "He said so. \"We will stay,\" she said.";
         assert_eq!(sentence_of(text, "stay"), "\"We will stay,\" she said.");
+    }
+
+    #[test]
+    fn a_quotation_that_ends_its_sentence_ends_it_after_the_closing_quote() {
+        for text in [
+            "He said “we are done.” But on 3 May, the talks began again.",
+            "He said \"we are done.\" But on 3 May, the talks began again.",
+        ] {
+            assert_eq!(
+                sentence_of(text, "talks"),
+                "But on 3 May, the talks began again."
+            );
+            assert!(
+                sentence_of(text, "done").ends_with("done.”")
+                    || sentence_of(text, "done").ends_with("done.\"")
+            );
+        }
+        let abbreviation = "Troops left the U.S.” Base said so.";
+        assert_eq!(sentence_of(abbreviation, "Base"), abbreviation);
     }
 
     #[test]

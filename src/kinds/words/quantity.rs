@@ -813,16 +813,37 @@ impl Kind for WordQuantityClaim {
         }
         let words = sentence_words(sentence);
         let figures = self.figures(sentence, &dates);
-        let counted = self
+        let hits: Vec<_> = self
             .counts
             .hits(sentence, &words)
             .into_iter()
             .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
             .filter(|h| h.span.end <= value.start || h.span.start >= value.end)
+            .collect();
+        let counted = hits
+            .iter()
             .filter(|h| !nearer_figure(sentence, &figures, &h.span, &value))
             .min_by_key(|h| h.span.start.abs_diff(value.start));
         let Some(counted) = counted else {
-            return self.judge_elided(sentence, &words, &value, &dates, found);
+            // "grew from 100 to 1,100 troops": the counts word after the figure is a nearer figure's
+            let nearer = hits
+                .iter()
+                .filter(|h| h.span.start >= value.end)
+                .find_map(|h| {
+                    figures
+                        .iter()
+                        .find(|f| f.start >= value.end && f.end <= h.span.start)
+                });
+            return match nearer {
+                Some(next) => self.judge(
+                    text,
+                    Match {
+                        value: super::shift(next, base),
+                        ..found
+                    },
+                ),
+                None => self.judge_elided(sentence, &words, &value, &dates, found),
+            };
         };
         let counts_first = counted.span.end <= value.start;
         let counts_next = !counts_first
