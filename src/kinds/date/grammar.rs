@@ -813,33 +813,47 @@ fn has_deadline(clause: &str) -> bool {
 /// engine leaves its DFA (which cannot see Unicode word boundaries across non-ASCII text) for a backtracker.
 const REMEMBERED_SENTENCES: usize = 64;
 
+/// The phrases of one regex found in recent sentences, newest first.
+type Remembered = VecDeque<(Box<str>, Vec<Range<usize>>)>;
+
 /// The date phrases of `sentence`, as [`DATE_PHRASE`] finds them.
 pub fn date_phrases(sentence: &str) -> Vec<Range<usize>> {
-    type Remembered = VecDeque<(Box<str>, Vec<Range<usize>>)>;
     thread_local! {
         static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
     }
-    RECENT.with_borrow_mut(|recent| {
-        if let Some((_, phrases)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
-            return phrases.clone();
-        }
-        let phrases: Vec<Range<usize>> = date_phrase_regex()
-            .find_iter(sentence)
-            .map(|m| m.range())
-            .collect();
-        if recent.len() == REMEMBERED_SENTENCES {
-            recent.pop_back();
-        }
-        recent.push_front((sentence.into(), phrases.clone()));
-        phrases
-    })
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let regex = RE.get_or_init(|| {
+        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
+    });
+    RECENT.with_borrow_mut(|recent| remembered_phrases(recent, regex, sentence))
 }
 
-fn date_phrase_regex() -> &'static Regex {
+/// The date and time-of-day phrases of `sentence`, as [`MOMENT_PHRASE`] finds them: "late Sunday", "Friday
+/// morning", "tonight" whole, where [`date_phrases`] finds "Sunday", "Friday" or nothing. Remembered per thread
+/// as [`date_phrases`] are, for the same reason.
+pub fn moment_phrases(sentence: &str) -> Vec<Range<usize>> {
+    thread_local! {
+        static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
-    })
+    let regex = RE.get_or_init(|| {
+        Regex::new(&format!("(?i){MOMENT_PHRASE}")).expect("MOMENT_PHRASE is a valid regex")
+    });
+    RECENT.with_borrow_mut(|recent| remembered_phrases(recent, regex, sentence))
+}
+
+/// The matches of `regex` in `sentence`: looked up in `recent` (the last [`REMEMBERED_SENTENCES`] sentences
+/// searched with it), else searched and remembered.
+fn remembered_phrases(recent: &mut Remembered, regex: &Regex, sentence: &str) -> Vec<Range<usize>> {
+    if let Some((_, phrases)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
+        return phrases.clone();
+    }
+    let phrases: Vec<Range<usize>> = regex.find_iter(sentence).map(|m| m.range()).collect();
+    if recent.len() == REMEMBERED_SENTENCES {
+        recent.pop_back();
+    }
+    recent.push_front((sentence.into(), phrases.clone()));
+    phrases
 }
 
 /// A word after which "last"/"next" speaks of time: "last week", "next July".

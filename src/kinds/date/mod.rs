@@ -103,18 +103,6 @@ pub fn single_day(day: Date) -> DateRange {
     }
 }
 
-/// The date and time-of-day phrases of `sentence`, as [`MOMENT_PHRASE`] finds them: "late Sunday", "Friday
-/// morning", "tonight" whole, where [`date_phrases`] finds "Sunday", "Friday" or nothing.
-pub fn moment_phrases(sentence: &str) -> Vec<std::ops::Range<usize>> {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(&format!("(?i){MOMENT_PHRASE}")).expect("MOMENT_PHRASE is a valid regex")
-    })
-    .find_iter(sentence)
-    .map(|m| m.range())
-    .collect()
-}
-
 /// An event's date phrase resolved in the direction its sentence's tense gives ("the July 26 coup" in a May report
 /// is last July's; "by September 15" is the next one). A possessive ("devastated by Friday's earthquake") names the
 /// day of something, not a deadline: its qualifier is dropped.
