@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{check_files, json, run, run_in, stdout, workspace};
+use common::{check_files, json, run, run_in, stdout, workspace, CHECK_WORKSPACE_JSON};
 use serde_json::Value;
 
 /// The JSON report of the default check (all rules, all seeds).
@@ -405,16 +405,7 @@ fn a_quotation_written_alike_in_many_sources_keeps_each_source_place_and_speaker
     ];
     let dir = workspace(WATCHED_WITH_NAMES, &files);
     let report = |threads: &str| {
-        let args = [
-            "check",
-            "corpus",
-            "--rules",
-            "rules.yaml",
-            "--format",
-            "json",
-            "--threads",
-            threads,
-        ];
+        let args = [&CHECK_WORKSPACE_JSON[..], &["--threads", threads]].concat();
         stdout(&run_in(dir.path(), &args))
     };
     let one = report("1");

@@ -51,18 +51,20 @@ pub fn workspace(rules: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// The arguments that check a [`workspace`]'s corpus against its rules, with a JSON report.
+pub const CHECK_WORKSPACE_JSON: [&str; 6] = [
+    "check",
+    "corpus",
+    "--rules",
+    "rules.yaml",
+    "--format",
+    "json",
+];
+
 /// Checks `files` against the rule file `rules` (see [`workspace`]): the exit code and the JSON report.
 pub fn check_files(rules: &str, files: &[(&str, &str)]) -> (Option<i32>, serde_json::Value) {
     let dir = workspace(rules, files);
-    let args = [
-        "check",
-        "corpus",
-        "--rules",
-        "rules.yaml",
-        "--format",
-        "json",
-    ];
-    let output = run_in(dir.path(), &args);
+    let output = run_in(dir.path(), &CHECK_WORKSPACE_JSON);
     (output.status.code(), json(&output))
 }
 
