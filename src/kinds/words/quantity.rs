@@ -478,12 +478,13 @@ impl WordQuantityClaim {
 
     /// A figure whose counted noun is left out ("2,000 have died", "killing at least 150", "thousands remain
     /// missing"): kept only when nothing after it could be a noun of its own, and on the clause conditions.
+    /// `dates` and `figures` are the sentence's date phrases and [`Self::figures`], found once by the caller.
     fn judge_elided(
         &self,
         sentence: &str,
         words: &[crate::text::words::Token],
         value: &Range<usize>,
-        dates: &[Range<usize>],
+        (dates, figures): (&[Range<usize>], &[Range<usize>]),
         found: Match,
     ) -> Result<Match, String> {
         let refused = || {
@@ -510,8 +511,7 @@ impl WordQuantityClaim {
                 .conditions
                 .check_phrase(sentence, words, &(of..value.end), value)?,
             None => {
-                let figures = self.figures(sentence, dates);
-                let (region, shared) = own_region(sentence, value, value, dates, &figures);
+                let (region, shared) = own_region(sentence, value, value, dates, figures);
                 self.conditions
                     .check_shared(sentence, words, &region, &[shared], value)?
             }
@@ -842,7 +842,7 @@ impl Kind for WordQuantityClaim {
                         ..found
                     },
                 ),
-                None => self.judge_elided(sentence, &words, &value, &dates, found),
+                None => self.judge_elided(sentence, &words, &value, (&dates, &figures), found),
             };
         };
         let counts_first = counted.span.end <= value.start;
