@@ -260,9 +260,9 @@ fn past(word: &str) -> Vec<String> {
 fn present_participle(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
-    if word.ends_with("ie") {
+    if let Some(stem) = word.strip_suffix("ie") {
         // die, lie, tie: dying, lying, tying
-        vec![format!("{}ying", &word[..word.len() - 2])]
+        vec![format!("{stem}ying")]
     } else if word.ends_with('e') && !word.ends_with("ee") && n > 2 {
         vec![format!("{}ing", &word[..word.len() - 1])]
     } else if doubles(word) {

@@ -129,7 +129,10 @@ struct Shape {
 /// The shapes of the quotations met so far, by their text and parts: a quotation repeated across a corpus is cut
 /// into words and held once.
 #[derive(Debug, Default)]
-pub struct Shapes(HashMap<(Arc<str>, Vec<Range<usize>>), Arc<Shape>>);
+pub struct Shapes(HashMap<ShapeKey, Arc<Shape>>);
+
+/// What makes two quotations one shape: their text and its parts.
+type ShapeKey = (Arc<str>, Vec<Range<usize>>);
 
 impl Shapes {
     /// The shape of a quotation whose text (marks included) is `text` and whose quoted parts are `parts` (bytes of

@@ -284,8 +284,8 @@ impl WordDateClaim {
         if self.object.is_empty() {
             return true;
         }
-        let mut places = match named {
-            true => vec![0..sentence.len()],
+        let mut places: Vec<Range<usize>> = match named {
+            true => std::iter::once(0..sentence.len()).collect(),
             false => region.to_vec(),
         };
         places.extend(subject_clauses(sentence, words, dates, &region[0], event));

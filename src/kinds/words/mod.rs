@@ -190,7 +190,14 @@ impl Conditions {
         phrase: &Range<usize>,
         anchor: &Range<usize>,
     ) -> Result<Scope, String> {
-        self.check_near(sentence, words, &[phrase.clone()], &[], anchor, None)
+        self.check_near(
+            sentence,
+            words,
+            std::slice::from_ref(phrase),
+            &[],
+            anchor,
+            None,
+        )
     }
 
     /// The conditions, with `of` also looked for within `reach` words of the anchor.

@@ -158,8 +158,7 @@ fn figure_part(
 ) -> Range<usize> {
     let previous = figures
         .iter()
-        .filter(|f| f.end <= value.start && f.start >= clause.start)
-        .next_back();
+        .rfind(|f| f.end <= value.start && f.start >= clause.start);
     let next = figures
         .iter()
         .find(|f| f.start >= value.end && f.end <= clause.end);
