@@ -22,13 +22,13 @@ use jiff::civil::Date;
 
 use super::quantity::WORD;
 use super::{
-    compile, leading_words, region, sentence_words, shift, union, unshift, Conditions, Scope,
-    WordFields,
+    clauses_before, compile, leading_words, participle_subjects, region, sentence_words, shift,
+    union, unshift, Conditions, Scope, WordFields,
 };
 use crate::kinds::date::{
     event_date, moment_phrases, parse_moment, Anchor, DateError, DateQualifier, Tense,
 };
-use crate::kinds::quantity::asof::{clause_around, governing_event_date};
+use crate::kinds::quantity::asof::{clause_around, governing_event_date, Reason, Rejection};
 use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
@@ -125,7 +125,7 @@ impl WordDateClaim {
             if !event.is_empty() {
                 // "the Aug. 31 deadline", "Tuesday's deadline": a date that names the event's noun, object or not
                 let named = format!(
-                    r"(?:{DATE_END}(?:['’]s)?|{RELATIVE_END}['’]s)\s+{}",
+                    r"(?:{DATE_END}|(?:{DATE_END}|{RELATIVE_END})['’]s(?:\s+[\w.-]+){{0,{MODIFIERS}}})\s+{}",
                     event.alternation()
                 );
                 patterns.push(compile(&named, "event")?);
@@ -304,16 +304,32 @@ impl WordDateClaim {
         dates: &[Range<usize>],
         event: &Hit,
     ) -> Result<Range<usize>, String> {
-        let mut owned = self.object_phrases(sentence, words, dates, event);
-        owned.extend(other_nouns_dates(sentence, words, dates, event));
+        let tag = |why: &'static str| move |span: Range<usize>| (span, why);
+        let mut owned: Vec<(Range<usize>, &str)> = self
+            .object_phrases(sentence, words, dates, event)
+            .into_iter()
+            .map(tag("belongs to the object's noun phrase"))
+            .collect();
+        let other_nouns = other_nouns_dates(sentence, words, dates, event);
+        owned.extend(
+            other_nouns
+                .into_iter()
+                .map(tag("names the day of another noun")),
+        );
         if heads_a_compound(sentence, &event.span) {
-            owned.extend(written_before(sentence, dates, &event.span));
+            let head = written_before(sentence, dates, &event.span);
+            owned.extend(head.map(tag("dates the noun the event's word modifies")));
         }
+        // "Feb 6 (Wire) - A quake struck Turkey early on Monday": the dateline dates the report
+        owned.extend(
+            dateline(sentence, dates).map(tag("the report's dateline, not the event's date")),
+        );
         // "struck at 4:17 on Monday": a clock time's number is no other figure that parts a date from its event
         let times = clock_times(sentence, dates);
-        owned.extend(times.iter().cloned());
+        owned.extend(times.iter().cloned().map(tag("a time of day")));
         let phrases = [dates, &times].concat();
-        let attribution = governing_event_date(sentence, event.span.clone(), &phrases, &owned);
+        let spans: Vec<Range<usize>> = owned.iter().map(|(span, _)| span.clone()).collect();
+        let attribution = governing_event_date(sentence, event.span.clone(), &phrases, &spans);
         if let Some(index) = attribution.date() {
             let date = phrases[index].clone();
             return match reported_under_a_plan(sentence, words, &date, event) {
@@ -324,17 +340,20 @@ impl WordDateClaim {
                 None => Ok(date),
             };
         }
+        let why = |r: &Rejection| match r.reason {
+            Reason::OtherMention => owned
+                .iter()
+                .find(|(span, _)| {
+                    span.start <= phrases[r.date].start && phrases[r.date].end <= span.end
+                })
+                .map_or_else(|| r.reason.describe(), |(_, why)| why.to_string()),
+            _ => r.reason.describe(),
+        };
         let reasons: Vec<String> = attribution
             .rejected
             .iter()
             .filter(|r| r.date < dates.len())
-            .map(|r| {
-                format!(
-                    "'{}': {}",
-                    &sentence[dates[r.date].clone()],
-                    r.reason.describe()
-                )
-            })
+            .map(|r| format!("'{}': {}", &sentence[dates[r.date].clone()], why(r)))
             .collect();
         Err(format!(
             "no date governs the clause of '{}' ({})",
@@ -342,6 +361,33 @@ impl WordDateClaim {
             reasons.join("; ")
         ))
     }
+}
+
+/// The date of a dateline that opens `sentence`, with or without a place in capitals before it: "Feb 6 (Wire) -
+/// A quake struck", "ANKARA, Feb. 6 - Rescuers", "2023-02-06 Istanbul: The toll". It dates the report, not the
+/// events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or colon; a date
+/// led by a preposition ("On Monday Turkey was hit") opens a clause instead.
+fn dateline(sentence: &str, dates: &[Range<usize>]) -> Option<Range<usize>> {
+    static PLACE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let place = PLACE.get_or_init(|| {
+        regex::Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'’ -]{0,40},\s+)?$")
+            .expect("the dateline place regex is valid")
+    });
+    let after = AFTER.get_or_init(|| {
+        regex::Regex::new(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:]\s*)?\p{Lu}")
+            .expect("the dateline tail regex is valid")
+    });
+    let first = dates.iter().min_by_key(|d| d.start)?;
+    let phrase = &sentence[first.clone()];
+    let led = leading_words(phrase).next()?;
+    let preposition = [
+        "on", "in", "at", "by", "since", "until", "from", "for", "during",
+    ];
+    let opens = place.is_match(&sentence[..first.start])
+        && !preposition.contains(&led.lower.as_str())
+        && after.is_match(&sentence[first.end..]);
+    opens.then(|| first.clone())
 }
 
 /// A date set off by commas right after the event's verb, with the clause that goes on after it: "denounced, last
@@ -547,21 +593,16 @@ fn subject_clauses(
         .iter()
         .filter(|w| clause.start <= w.span.start && w.span.end <= event.span.start)
         .collect();
-    let participle = lead.is_empty() && words[event.tokens.start].lower.ends_with("ing");
-    let pronouns = !lead.is_empty()
-        && lead
-            .iter()
-            .all(|w| SUBJECTLESS_LEADS.contains(&w.lower.as_str()));
-    let Some(before) = words.iter().rfind(|w| w.span.end <= clause.start) else {
-        return Vec::new();
-    };
-    if !(participle || pronouns) {
-        return Vec::new();
+    if lead.is_empty() {
+        return participle_subjects(sentence, words, dates, clause);
     }
-    vec![
-        clause_around(sentence, before.span.clone(), dates),
-        clause_around(sentence, words[0].span.clone(), dates),
-    ]
+    match lead
+        .iter()
+        .all(|w| SUBJECTLESS_LEADS.contains(&w.lower.as_str()))
+    {
+        true => clauses_before(sentence, words, dates, clause),
+        false => Vec::new(),
+    }
 }
 
 /// The dates written between a determiner and another noun than the event's: "during its Oct. 7 attack", "a
@@ -621,7 +662,8 @@ fn heads_a_compound(sentence: &str, event: &Range<usize>) -> bool {
 
 /// The date phrase written right before `event`: blank or a possessive between after a number, a month or a
 /// weekday ("the Aug. 31 deadline", "Tuesday's deadline"), a possessive after a relative phrase ("last week's
-/// strike"; not "last year overthrew").
+/// strike"; not "last year overthrew"). A possessive may have up to [`MODIFIERS`] words between it and the event's
+/// noun ("Monday's 7.8-magnitude quake", "last week's deadly flood").
 fn written_before(
     sentence: &str,
     dates: &[Range<usize>],
@@ -634,11 +676,41 @@ fn written_before(
     dates.iter().rev().find_map(|date| {
         let phrase = &sentence[date.clone()];
         let between = sentence.get(date.end..event.start)?.trim();
-        let possessive = ["'s", "’s"].contains(&between);
-        let written = (date_end().is_match(phrase) && (between.is_empty() || possessive))
-            || (relative.is_match(phrase) && possessive);
-        written.then(|| date.clone())
+        let bare = between.is_empty() && date_end().is_match(phrase);
+        let possessive = possessive_modifiers(between, &sentence[event.clone()])
+            && (date_end().is_match(phrase) || relative.is_match(phrase));
+        (bare || possessive).then(|| date.clone())
     })
+}
+
+/// How many words may stand between a possessive date and the event's noun it dates.
+const MODIFIERS: usize = 2;
+
+/// Words that never modify a noun before it, so a possessive date before them is not the noun's.
+const NOT_MODIFIERS: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "at", "for", "by", "with", "and", "or", "but",
+    "that", "which", "was", "is", "were", "are", "has", "had", "have", "will", "would", "said",
+    "says",
+];
+
+/// True when `between` is a possessive ending and at most [`MODIFIERS`] lower-case modifiers ("'s 7.8-magnitude",
+/// "'s deadly"), and the event is written as a noun would be (not "ended").
+fn possessive_modifiers(between: &str, event: &str) -> bool {
+    let Some(rest) = between
+        .strip_prefix("'s")
+        .or_else(|| between.strip_prefix("’s"))
+    else {
+        return false;
+    };
+    let modifiers: Vec<&str> = rest.split_whitespace().collect();
+    let noun_like = modifiers.is_empty() || !event.ends_with("ed");
+    noun_like
+        && modifiers.len() <= MODIFIERS
+        && modifiers.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+                && !NOT_MODIFIERS.contains(w)
+        })
 }
 
 impl Kind for WordDateClaim {
@@ -945,6 +1017,36 @@ mod tests {
             "The start of the truce and the return of captives seized in its May 2 raid are not yet known."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_possessive_date_dates_a_noun_a_few_modifiers_away_but_not_a_verb() {
+        let fields = words(&["quake", "end"], &["quake", "dam", "strike"]);
+        let magnitude = kept(&fields, "Monday's 7.8-magnitude quake cracked the dam.");
+        assert!(!magnitude.is_empty() && magnitude.iter().all(|v| v == "Monday"));
+        let deadly = kept(&fields, "Last week's deadly quake cracked the dam.");
+        assert!(!deadly.is_empty() && deadly.iter().all(|v| v == "Last week"));
+        // a function word between: the date is another noun's
+        assert!(kept(&fields, "Monday's report on the quake cracked nothing.").is_empty());
+        // a verb in the past is no noun for a possessive date
+        assert!(kept(&fields, "Sunday's peace talks ended the strike.").is_empty());
+    }
+
+    #[test]
+    fn a_dateline_dates_the_report_not_the_events_it_tells_of() {
+        let fields = words(&["hit", "strike"], &["Turkey"]);
+        for sentence in [
+            "Feb 6 (Wire) - A quake hit southern Turkey early on Monday.",
+            "ANKARA, Feb. 6 - A quake hit southern Turkey early on Monday.",
+        ] {
+            assert_eq!(kept(&fields, sentence), ["early on Monday"], "{sentence}");
+        }
+        assert!(kept(&fields, "Feb 6 (Wire) - A quake hit southern Turkey.").is_empty());
+        // a fronted date led by a preposition is no dateline
+        assert_eq!(
+            kept(&fields, "On Feb. 6, a quake hit southern Turkey."),
+            ["On Feb. 6"]
+        );
     }
 
     #[test]

@@ -162,22 +162,23 @@ impl Conditions {
         region: &[Range<usize>],
         anchor: &Range<usize>,
     ) -> Result<Scope, String> {
-        self.check_shared(sentence, words, region, &[], anchor)
+        let places = Places {
+            region,
+            ..Places::default()
+        };
+        self.check_near(sentence, words, &places, anchor, self.near)
     }
 
-    /// [`Conditions::check`] for a candidate whose clause shares its opening words with the candidate's (`shared`:
-    /// "the storm cost the lives of 169 residents and 13 rescuers" shares "cost the lives of" with both figures):
-    /// `not_of` and `unless_near` in the shared words refuse the candidate too; `of` and `scope` must stand in its
-    /// own `region`.
+    /// [`Conditions::check`] for a candidate whose clause shares its opening words with other candidates' or takes
+    /// its subject from the clauses before it ([`Places`]).
     pub fn check_shared(
         &self,
         sentence: &str,
         words: &[Token],
-        region: &[Range<usize>],
-        shared: &[Range<usize>],
+        places: &Places,
         anchor: &Range<usize>,
     ) -> Result<Scope, String> {
-        self.check_near(sentence, words, region, shared, anchor, self.near)
+        self.check_near(sentence, words, places, anchor, self.near)
     }
 
     /// [`Conditions::check`] for a figure that is the whole of a part before it ("13,000 of the union's 146,000
@@ -190,14 +191,11 @@ impl Conditions {
         phrase: &Range<usize>,
         anchor: &Range<usize>,
     ) -> Result<Scope, String> {
-        self.check_near(
-            sentence,
-            words,
-            std::slice::from_ref(phrase),
-            &[],
-            anchor,
-            None,
-        )
+        let places = Places {
+            region: std::slice::from_ref(phrase),
+            ..Places::default()
+        };
+        self.check_near(sentence, words, &places, anchor, None)
     }
 
     /// The conditions, with `of` also looked for within `reach` words of the anchor.
@@ -205,8 +203,7 @@ impl Conditions {
         &self,
         sentence: &str,
         words: &[Token],
-        region: &[Range<usize>],
-        shared: &[Range<usize>],
+        places: &Places,
         anchor: &Range<usize>,
         reach: Option<usize>,
     ) -> Result<Scope, String> {
@@ -218,9 +215,11 @@ impl Conditions {
                     .any(|r| r.start <= h.span.start && h.span.end <= r.end)
             })
         };
-        let inside = |list: &WordList| within(list, &[region]);
-        let excluding = |list: &WordList| within(list, &[region, shared]);
-        if let Some(hit) = excluding(&self.not_of) {
+        let excluding = |list: &WordList| within(list, &[places.region, places.shared]);
+        if let Some(hit) = within(
+            &self.not_of,
+            &[places.region, places.shared, places.subject],
+        ) {
             return Err(format!(
                 "excluded by `not_of`: {} ('{}' in the clause)",
                 self.not_of.written(hit.entry),
@@ -234,7 +233,8 @@ impl Conditions {
                 &sentence[hit.span]
             ));
         }
-        if !self.of.is_empty() && inside(&self.of).is_none() {
+        let of = within(&self.of, &[places.region, places.subject]);
+        if !self.of.is_empty() && of.is_none() {
             let window = reach.map(|n| near_window(words, anchor, n));
             let near = window.as_ref().is_some_and(|w| {
                 self.of
@@ -253,8 +253,22 @@ impl Conditions {
         if let Some(refusal) = self.mode.refusal(sentence, anchor) {
             return Err(refusal);
         }
-        Ok(inside(&self.scope).map(|hit| self.scope.written(hit.entry).to_string()))
+        Ok(within(&self.scope, &[places.region])
+            .map(|hit| self.scope.written(hit.entry).to_string()))
     }
+}
+
+/// Where the conditions of a candidate look, beyond `near`.
+#[derive(Debug, Default)]
+pub struct Places<'a> {
+    /// The candidate's own clause (and a scene-setting opener): every condition looks here.
+    pub region: &'a [Range<usize>],
+    /// Opening words the clause shares with other candidates ("the storm cost the lives of 169 residents and 13
+    /// rescuers"): `not_of` and `unless_near` refuse here too, `of` and `scope` must stand in the region.
+    pub shared: &'a [Range<usize>],
+    /// The clauses where the subject of a clause without its own stands ([`participle_subjects`]): `of` and
+    /// `not_of` look here too, since they name whose the figure is.
+    pub subject: &'a [Range<usize>],
 }
 
 /// The clause of `span` in `sentence` with the sentence's scene-setting opener: where the conditions look.
@@ -267,6 +281,71 @@ pub fn region(sentence: &str, span: Range<usize>, dates: &[Range<usize>]) -> Vec
         }
     }
     region
+}
+
+/// Words in "-ing" that open a clause without being a participle of its verb: prepositions ("according to",
+/// "including", "during") and nouns that may open one ("morning", "something").
+const NOT_PARTICIPLES: &[&str] = &[
+    "according",
+    "including",
+    "excluding",
+    "during",
+    "following",
+    "regarding",
+    "concerning",
+    "considering",
+    "notwithstanding",
+    "pending",
+    "barring",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "building",
+    "meeting",
+    "spring",
+];
+
+/// The clauses where the subject of `clause` stands when a present participle opens it, with no subject of its own:
+/// in "A quake struck Turkey early Monday, killing at least 1,300 people" the quake in Turkey did the killing. They
+/// are the clause before `clause` and the sentence's first clause; empty when `clause` opens otherwise.
+pub fn participle_subjects(
+    sentence: &str,
+    words: &[Token],
+    dates: &[Range<usize>],
+    clause: &Range<usize>,
+) -> Vec<Range<usize>> {
+    let first = words.iter().find(|w| w.span.start >= clause.start);
+    let participle = first.is_some_and(|w| {
+        w.span.end <= clause.end
+            && w.lower.len() > 5
+            && w.lower.ends_with("ing")
+            && sentence[w.span.clone()].starts_with(|c: char| c.is_lowercase())
+            && !NOT_PARTICIPLES.contains(&w.lower.as_str())
+    });
+    match participle {
+        true => clauses_before(sentence, words, dates, clause),
+        false => Vec::new(),
+    }
+}
+
+/// The clause before `clause` and the sentence's first clause: where the subject of a clause that has none of its
+/// own stands. Empty when `clause` opens the sentence.
+pub fn clauses_before(
+    sentence: &str,
+    words: &[Token],
+    dates: &[Range<usize>],
+    clause: &Range<usize>,
+) -> Vec<Range<usize>> {
+    let Some(before) = words.iter().rfind(|w| w.span.end <= clause.start) else {
+        return Vec::new();
+    };
+    vec![
+        clause_around(sentence, before.span.clone(), dates),
+        clause_around(sentence, words[0].span.clone(), dates),
+    ]
 }
 
 /// The bytes from `n` words before `anchor` to `n` words after it.

@@ -17,7 +17,8 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::{
-    compile, leading_words, region, required, sentence_words, unshift, Conditions, WordFields,
+    compile, leading_words, participle_subjects, region, required, sentence_words, unshift,
+    Conditions, Places, Scope, WordFields,
 };
 use crate::kinds::date::date_phrases;
 use crate::kinds::quantity::{
@@ -28,7 +29,7 @@ use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
 use crate::text::inflect::{forms, Part};
-use crate::text::words::WordList;
+use crate::text::words::{Token, WordList};
 
 /// Words after a figure that make it a measure, not a count.
 const UNITS: &[&str] = &[
@@ -177,16 +178,18 @@ fn figure_part(
 /// 169 residents and 13 rescuers").
 fn own_region(
     sentence: &str,
+    words: &[Token],
     value: &Range<usize>,
     keep: &Range<usize>,
-    dates: &[Range<usize>],
-    figures: &[Range<usize>],
-) -> (Vec<Range<usize>>, Range<usize>) {
+    (dates, figures): (&[Range<usize>], &[Range<usize>]),
+) -> (Vec<Range<usize>>, Range<usize>, Vec<Range<usize>>) {
     let mut region = region(sentence, keep.clone(), dates);
     let clause = region[0].clone();
     region[0] = figure_part(sentence, clause.clone(), value, keep, figures);
     let shared = clause.start..region[0].start;
-    (region, shared)
+    // "A quake struck Turkey early Monday, killing at least 1,300 people": whose the toll is stands before
+    let subject = participle_subjects(sentence, words, dates, &clause);
+    (region, shared, subject)
 }
 
 /// True when a figure other than `value` is nearer the `counts` word at `counts` and does not count a noun of its
@@ -478,10 +481,29 @@ impl WordQuantityClaim {
     /// A figure whose counted noun is left out ("2,000 have died", "killing at least 150", "thousands remain
     /// missing"): kept only when nothing after it could be a noun of its own, and on the clause conditions.
     /// `dates` and `figures` are the sentence's date phrases and [`Self::figures`], found once by the caller.
+    /// The conditions on the figure at `value` in its own part of the clause of `keep` ([`own_region`]).
+    fn check_clause(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        value: &Range<usize>,
+        keep: &Range<usize>,
+        found: (&[Range<usize>], &[Range<usize>]),
+    ) -> Result<Scope, String> {
+        let (region, shared, subject) = own_region(sentence, words, value, keep, found);
+        let places = Places {
+            region: &region,
+            shared: std::slice::from_ref(&shared),
+            subject: &subject,
+        };
+        self.conditions
+            .check_shared(sentence, words, &places, value)
+    }
+
     fn judge_elided(
         &self,
         sentence: &str,
-        words: &[crate::text::words::Token],
+        words: &[Token],
         value: &Range<usize>,
         (dates, figures): (&[Range<usize>], &[Range<usize>]),
         found: Match,
@@ -509,11 +531,7 @@ impl WordQuantityClaim {
             Some(of) => self
                 .conditions
                 .check_phrase(sentence, words, &(of..value.end), value)?,
-            None => {
-                let (region, shared) = own_region(sentence, value, value, dates, figures);
-                self.conditions
-                    .check_shared(sentence, words, &region, &[shared], value)?
-            }
+            None => self.check_clause(sentence, words, value, value, (dates, figures))?,
         };
         Ok(Match {
             span: super::shift(value, found.sentence.start),
@@ -528,7 +546,7 @@ impl WordQuantityClaim {
     fn counts_the_head(
         &self,
         sentence: &str,
-        words: &[crate::text::words::Token],
+        words: &[Token],
         counted: &Range<usize>,
         figures: &[Range<usize>],
     ) -> Result<(), String> {
@@ -616,9 +634,7 @@ impl WordQuantityClaim {
             .filter(|w| w.span.end == before.len());
         let carries = self.units.iter().any(|unit| {
             let symbol = !unit.chars().any(char::is_alphanumeric);
-            let word_is = |w: &Option<crate::text::words::Token>| {
-                w.as_ref().is_some_and(|w| self.is_unit(&w.lower))
-            };
+            let word_is = |w: &Option<Token>| w.as_ref().is_some_and(|w| self.is_unit(&w.lower));
             (symbol && (phrase.contains(unit.as_str()) || before.ends_with(unit.as_str())))
                 || word_is(&next_adjacent)
                 || word_is(&previous)
@@ -742,7 +758,7 @@ const BEFORE_UNIT: &[&str] = &["more", "additional", "extra", "further", "other"
 fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
     let digits = sentence[value.clone()].trim();
     let after: Vec<_> = leading_words(&sentence[value.end..]).take(2).collect();
-    let joined = |t: &&crate::text::words::Token, from: usize| {
+    let joined = |t: &&Token, from: usize| {
         sentence[value.end + from..value.end + t.span.start]
             .trim()
             .is_empty()
@@ -875,11 +891,7 @@ impl Kind for WordQuantityClaim {
                 &(of.min(whole.start)..whole.end),
                 &value,
             )?,
-            None => {
-                let (region, shared) = own_region(sentence, &value, &whole, &dates, &figures);
-                self.conditions
-                    .check_shared(sentence, &words, &region, &[shared], &value)?
-            }
+            None => self.check_clause(sentence, &words, &value, &whole, (&dates, &figures))?,
         };
         // "9,000 of the 120,000 members": the part's mention leaves the whole to its own
         let part = !counts_first && whole_after(sentence, value.end, &figures).is_some();
@@ -1041,6 +1053,19 @@ mod tests {
         values.sort();
         values.dedup();
         values
+    }
+
+    #[test]
+    fn a_participle_clause_takes_whose_the_figure_is_from_the_clause_before() {
+        let turkey = toll_claim("Turkey");
+        let struck = "A quake struck southern Turkey early Monday, killing at least 1,300 people.";
+        assert_eq!(kept(&turkey, struck), ["at least 1,300"]);
+        // a clause with a subject of its own, or led by a preposition in -ing, does not take it
+        let own =
+            "A quake struck southern Turkey early Monday, and officials counted 1,300 people.";
+        assert!(kept(&turkey, own).is_empty());
+        let according = "A quake struck southern Turkey, according to 1,300 people.";
+        assert!(kept(&turkey, according).is_empty());
     }
 
     #[test]
