@@ -26,7 +26,8 @@ use super::{
     union, unshift, Conditions, Scope, WordFields,
 };
 use crate::kinds::date::{
-    event_date, moment_phrases, parse_moment, Anchor, DateError, DateQualifier, Tense,
+    event_date, guess_tense, moment_phrases, parse_moment, Anchor, DateError, DateQualifier,
+    DateRange, Day, Tense,
 };
 use crate::kinds::quantity::asof::{clause_around, governing_event_date, Reason, Rejection};
 use crate::kinds::{FieldProblem, Kind, Value};
@@ -251,7 +252,10 @@ impl WordDateClaim {
             .or_else(|| starting_from(sentence, dates, &event.span));
         let date = match named {
             Some(date) => date,
-            None => self.governing_date(sentence, words, dates, event)?,
+            // "Rescuers search the rubble three days after the quake": three days before the report
+            None => self
+                .governing_date(sentence, words, dates, event)
+                .or_else(|refusal| days_after(sentence, dates, &event.span).ok_or(refusal))?,
         };
         let phrase = &sentence[date.clone()];
         let event_words = &sentence[event.span.clone()];
@@ -360,6 +364,118 @@ impl WordDateClaim {
             &sentence[event.span.clone()],
             reasons.join("; ")
         ))
+    }
+}
+
+/// A count of days, as the date grammar reads one in "two days ago" (weeks are too loose a count to date a day).
+const DAY_COUNT: &str =
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?)\s+days?";
+
+/// "three days after" written right before the event's noun phrase: the event lies that many days before the
+/// sentence's own date ("Crowds queued for water on Thursday, three days after the quake hit"; "Eight days after the
+/// quake, crews dug on Tuesday"), or, in a sentence with no date of its own (a dateline aside) that does not tell of
+/// the past, before the report's ("Hopes fade ten days after the quake"). "Aid arrived, four days after the quake"
+/// has neither and dates nothing. See [`days_before`].
+fn days_after(
+    sentence: &str,
+    dates: &[Range<usize>],
+    event: &Range<usize>,
+) -> Option<Range<usize>> {
+    static AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let after = AFTER.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i)\b({DAY_COUNT}\s+after)\s+(?:(?:the|a|an|its|their|this|last\s+week['’]s)\s+)?(?:[\w.'’-]+\s+){{0,3}}$"
+        ))
+        .expect("the days-after regex is valid")
+    });
+    let phrase = after
+        .captures(sentence.get(..event.start)?)?
+        .get(1)?
+        .range();
+    let dated = reference_date(sentence, dates, &phrase).is_some();
+    (dated || guess_tense(&sentence[..phrase.start]) != Tense::Past).then_some(phrase)
+}
+
+/// The date a "three days after" phrase at `phrase` counts from: the date phrase of the sentence nearest to it that
+/// is neither inside it nor the sentence's dateline.
+fn reference_date(
+    sentence: &str,
+    dates: &[Range<usize>],
+    phrase: &Range<usize>,
+) -> Option<Range<usize>> {
+    let head = dateline(sentence, dates);
+    // a stop or a spaced dash between is a sentence break the splitter missed: the date is another sentence's
+    let parted = |d: &Range<usize>| {
+        let between = &sentence[d.end.min(phrase.end)..d.start.max(phrase.start)];
+        between.contains(". ") || between.contains("; ") || between.contains(" - ")
+    };
+    dates
+        .iter()
+        .filter(|d| d.end <= phrase.start || d.start >= phrase.end)
+        .filter(|d| Some(*d) != head.as_ref() && !parted(d))
+        .min_by_key(|d| {
+            d.start
+                .abs_diff(phrase.start)
+                .min(d.end.abs_diff(phrase.start))
+        })
+        .cloned()
+}
+
+/// The days that the "three days after" at `found.value` ([`days_after`]) gives its event: that many days before
+/// its sentence's own date when that is a single day, else before the publication date, with the day before that
+/// too, since a report may be dated the day after it was written. `None` when the value is no such phrase.
+fn days_before(
+    text: &str,
+    published: Option<Date>,
+    found: &Match,
+) -> Option<Result<DateRange, DateError>> {
+    static WHOLE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let whole = WHOLE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(\S+)\s+days?\s+after$").expect("the count regex is valid")
+    });
+    let phrase = &text[found.value.clone()];
+    let days = count_of(&whole.captures(phrase)?[1])?;
+    let unresolved = || Some(Err(DateError::NeedsPublicationDate(phrase.to_string())));
+    let sentence = &text[found.sentence.clone()];
+    let own = unshift(&found.value, found.sentence.start);
+    let reference = reference_date(sentence, &moment_phrases(sentence), &own);
+    let (day, lag) = match (reference, published) {
+        (Some(date), _) => {
+            let anchor = Anchor::new(published, Tense::Past);
+            match parse_moment(&sentence[date], anchor).map(|m| (m.range.start, m.range.end)) {
+                Ok((Day::Full(first), Day::Full(last))) if first == last => (first, false),
+                _ => return unresolved(),
+            }
+        }
+        (None, Some(day)) => (day, true),
+        (None, None) => return unresolved(),
+    };
+    let event = day.checked_sub(jiff::Span::new().days(days)).ok()?;
+    let first = match lag {
+        true => event.yesterday().unwrap_or(event),
+        false => event,
+    };
+    Some(Ok(DateRange {
+        start: Day::Full(first),
+        end: Day::Full(event),
+        qualifier: None,
+    }))
+}
+
+/// The number a count word gives: "a" or "an" is one, words up to twelve, digits.
+fn count_of(word: &str) -> Option<i64> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    let lower = word.to_lowercase();
+    match lower.as_str() {
+        "a" | "an" => Some(1),
+        _ => WORDS
+            .iter()
+            .position(|w| *w == lower)
+            .map(|i| i as i64 + 1)
+            .or_else(|| lower.parse().ok()),
     }
 }
 
@@ -732,7 +848,11 @@ impl Kind for WordDateClaim {
             return Err("no `event` word in the match".into());
         }
         let dates = moment_phrases(sentence);
-        if dates.is_empty() {
+        if dates.is_empty()
+            && !events
+                .iter()
+                .any(|(e, _)| days_after(sentence, &dates, &e.span).is_some())
+        {
             return Err("no date phrase in the sentence".into());
         }
         // "the strike since it began on Sept. 15": each event word of the match in turn, the first dated one wins
@@ -756,6 +876,9 @@ impl Kind for WordDateClaim {
     }
 
     fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {
+        if let Some(range) = days_before(text, published, found) {
+            return Ok(Value::Date(range));
+        }
         match event_date(text, published, found) {
             Err(DateError::NotADate(_)) => Err(Unparsed {
                 text: text[found.value.clone()].to_string(),
@@ -1064,17 +1187,44 @@ mod tests {
     }
 
     #[test]
-    fn a_duration_after_the_event_dates_something_else() {
-        let fields = words(&["strike"], &["quake"]);
-        assert!(kept(
-            &fields,
-            "Aid arrived on Thursday, four days after the quake struck."
-        )
-        .is_empty());
+    fn a_duration_after_the_event_counts_back_from_the_sentences_date_or_the_reports() {
+        let fields = words(&["strike", "quake"], &["Turkey"]);
+        let published = Date::new(2023, 2, 10).ok();
+        let days = |sentence: &str| -> Vec<String> {
+            let claim = WordDateClaim::build(&fields).unwrap();
+            let found = claim
+                .patterns
+                .iter()
+                .flat_map(|p| p.regex().find_iter(sentence).map(|m| m.range()))
+                .filter_map(|whole| claim.judge(sentence, candidate(sentence, whole)).ok());
+            let values = found.map(|m| claim.value(sentence, published, &m));
+            let mut days: Vec<String> = values.map(|v| format!("{v:?}")).collect();
+            days.dedup();
+            days
+        };
+        // Thursday 9 February, four days after: Sunday 5 February
+        let thursday = days("Aid arrived on Thursday, four days after the quake struck Turkey.");
+        assert!(
+            thursday.len() == 1
+                && thursday[0].contains("2023-02-05")
+                && !thursday[0].contains("02-04")
+        );
+        // the report's date, and the day before in case it was written the day before it is dated
+        let now = days("Hopes are fading in Turkey ten days after the quake.");
+        assert!(
+            now.len() == 1 && now[0].contains("2023-01-30") && now[0].contains("2023-01-31"),
+            "{now:?}"
+        );
+        // a past tense with no date of its own dates nothing; a date after a missed sentence break is no reference
+        assert!(days("Aid arrived, four days after the quake struck Turkey.").is_empty());
+        let parted =
+            days("Crews dug on Feb. 8. - Hopes are fading in Turkey ten days after the quake.");
+        assert!(parted.len() == 1 && parted[0].contains("2023-01-31"));
+        // its own date wins over the count
         assert_eq!(
             kept(
                 &fields,
-                "Aid arrived on Thursday, four days after the quake struck on Sunday."
+                "Aid arrived on Thursday, four days after the quake struck Turkey on Sunday."
             ),
             ["on Sunday"]
         );
