@@ -174,8 +174,8 @@ fn figure_part(
 
 /// Where the conditions of the figure at `value` look: its clause (see [`region`]), narrowed to the figure's own part
 /// when the clause coordinates several figures ("2,000 people were killed and thousands are missing"); and the words
-/// of the clause before that part, which the figure shares with the figures before it ("the storm cost the lives of
-/// 169 residents and 13 rescuers").
+/// of the clause before its first figure, which the figure shares with the figures before it ("the storm cost the
+/// lives of 169 residents and 13 rescuers").
 fn own_region(
     sentence: &str,
     words: &[Token],
@@ -186,7 +186,13 @@ fn own_region(
     let mut region = region(sentence, keep.clone(), dates);
     let clause = region[0].clone();
     region[0] = figure_part(sentence, clause.clone(), value, keep, figures);
-    let shared = clause.start..region[0].start;
+    // the words before the clause's first figure: a figure before this one has its own words ("killed 5,000 in
+    // Turkey and 1,500 in Syria": Turkey is not the 1,500's)
+    let first = figures
+        .iter()
+        .find(|f| f.start >= clause.start && f.end <= clause.end)
+        .map_or(region[0].start, |f| f.start.min(region[0].start));
+    let shared = clause.start..first;
     // "A quake struck Turkey early Monday, killing at least 1,300 people": whose the toll is stands before
     let subject = participle_subjects(sentence, words, dates, &clause);
     (region, shared, subject)
@@ -1053,6 +1059,25 @@ mod tests {
         values.sort();
         values.dedup();
         values
+    }
+
+    #[test]
+    fn a_figure_after_another_is_not_excluded_by_the_others_own_words() {
+        let toll = |of: &str, not_of: &str| {
+            let fields = WordFields {
+                counts: vec!["people".into()],
+                of: vec![of.into()],
+                not_of: vec![not_of.into()],
+                ..WordFields::default()
+            };
+            WordQuantityClaim::build(&fields, Tolerance::default(), true).unwrap()
+        };
+        let both = "The quake killed more than 5,000 people in Turkey and 1,500 in Syria.";
+        assert_eq!(kept(&toll("Turkey", "Syria"), both), ["more than 5,000"]);
+        assert_eq!(kept(&toll("Syria", "Turkey"), both), ["1,500"]);
+        // words before the first figure still belong to every figure
+        let shared = "Syria's quake killed 5,000 people and 1,500 in the north.";
+        assert!(kept(&toll("quake", "Syria"), shared).is_empty());
     }
 
     #[test]
