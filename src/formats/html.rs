@@ -14,6 +14,7 @@ use std::ops::Range;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
+use super::encoding::{charset_of_content_type, from_label, Declared};
 use super::map::OffsetMap;
 use super::{Prose, Stated};
 
@@ -119,6 +120,46 @@ pub fn read(html: &str) -> Prose {
     prose.marker_comments = walked.marker_comments;
     prose.meta = walked.meta.finish();
     prose
+}
+
+/// How far into a page browsers look for its `<meta charset>` (the Encoding Standard's prescan).
+const PRESCAN_BYTES: usize = 1024;
+
+/// The encoding a page declares in a `<meta>` element of its first 1,024 bytes: `<meta charset="...">`, or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=...">`; the first that names a known encoding.
+pub fn declared_encoding(bytes: &[u8]) -> Option<Declared> {
+    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
+    Tokenizer::new(start.as_ref())
+        .flatten()
+        .find_map(|token| match token {
+            html5gum::Token::StartTag(tag) if tag.name.as_slice() == b"meta" => {
+                let attribute = |key: &str| {
+                    let value = tag.attributes.get(key.as_bytes())?;
+                    Some(String::from_utf8_lossy(&value.value).into_owned())
+                };
+                meta_charset(attribute)
+            }
+            _ => None,
+        })
+}
+
+/// The encoding a `<meta>` element declares, from its attributes.
+fn meta_charset(attribute: impl Fn(&str) -> Option<String>) -> Option<Declared> {
+    if let Some(encoding) = attribute("charset").and_then(|label| from_label(&label)) {
+        return Some(Declared {
+            encoding,
+            from: "<meta charset> in the page",
+        });
+    }
+    let content_type = attribute("http-equiv")
+        .is_some_and(|name| name.trim().eq_ignore_ascii_case("content-type"))
+        .then(|| attribute("content"))
+        .flatten()?;
+    let encoding = charset_of_content_type(&content_type).and_then(from_label)?;
+    Some(Declared {
+        encoding,
+        from: "<meta http-equiv=\"Content-Type\"> in the page",
+    })
 }
 
 /// The word that starts a suppression marker, which a page's comments may hold.
