@@ -1,9 +1,9 @@
 //! Text encodings of sources: which one a file is in, and its text decoded from it.
 //!
-//! A byte order mark names the encoding of any text source (UTF-8, UTF-16 little or big endian). A web page may
-//! also declare its own in its first 1,024 bytes, as browsers read it (`<meta charset>`, or `<meta
-//! http-equiv="Content-Type" content="...; charset=...">`): windows-1252, ISO-8859-1, Shift_JIS and the other
-//! encodings of the WHATWG Encoding Standard, through `encoding_rs`. Anything else must be UTF-8. Bytes that are not
+//! A byte order mark names the encoding of any text source (UTF-8, UTF-16 little or big endian). A web page whose
+//! bytes are not UTF-8 may also declare its own in its first 1,024 bytes, as browsers read it (`<meta charset>`,
+//! or `<meta http-equiv="Content-Type" content="...; charset=...">`): windows-1252, ISO-8859-1, Shift_JIS and the
+//! other encodings of the WHATWG Encoding Standard, through `encoding_rs`. Anything else must be UTF-8. Bytes that are not
 //! valid in the encoding are never replaced: the file is skipped with the reason, so no text is lost unnoticed.
 //!
 //! Places stay the file's: line and column count characters, which a file decoded from another encoding keeps.
@@ -31,10 +31,22 @@ fn from_bom(bytes: &[u8]) -> Option<Declared> {
     })
 }
 
-/// The text of a source file read as `format`: decoded from the encoding its byte order mark names or (a web page)
-/// its markup declares, else read as UTF-8. The error says in words why the bytes are not text.
+/// The escape byte, which ISO-2022-JP text is written with in bytes that are otherwise ASCII.
+const ESCAPE: u8 = 0x1B;
+
+/// The text of a source file read as `format`: decoded from the encoding its byte order mark names or (a web page
+/// whose bytes are not UTF-8) its markup declares, else read as UTF-8. The error says in words why the bytes are
+/// not text.
+///
+/// A page whose bytes are valid UTF-8 is read as UTF-8 whatever it declares: text in a legacy encoding is almost
+/// never valid UTF-8 once it has a non-ASCII letter, while a page saved again as UTF-8 often keeps its old
+/// declaration; and ASCII reads the same in every encoding a page may declare, but ISO-2022-JP (whose escape
+/// bytes are looked for).
 pub fn decode(format: Format, bytes: Vec<u8>) -> Result<String, String> {
-    let declared = from_bom(&bytes).or_else(|| declared_in_markup(format, &bytes));
+    let declared = from_bom(&bytes).or_else(|| {
+        let utf8 = std::str::from_utf8(&bytes).is_ok() && memchr::memchr(ESCAPE, &bytes).is_none();
+        (!utf8).then(|| declared_in_markup(format, &bytes)).flatten()
+    });
     match declared {
         // UTF-8 keeps its byte order mark, which places count as the file's first bytes.
         Some(declared) if declared.encoding != UTF_8 => decode_from(&bytes, declared),
@@ -61,7 +73,7 @@ fn decode_from(bytes: &[u8], declared: Declared) -> Result<String, String> {
     };
     let content = &bytes[bom_len..];
     if encoding != UTF_16LE && encoding != UTF_16BE {
-        if let Some(at) = content.iter().position(|&b| b == 0) {
+        if let Some(at) = memchr::memchr(0, content) {
             return Err(format!("binary file (NUL byte at offset {})", at + bom_len));
         }
     }
@@ -134,6 +146,16 @@ mod tests {
             error,
             "not valid Shift_JIS (the encoding named by <meta charset> in the page); convert it to UTF-8"
         );
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_page_declares_its_encoding_unless_it_is_utf_8() {
+        let page = |text: &[u8]| [b"<meta charset=\"windows-1252\"><p>".as_slice(), text].concat();
+        assert_eq!(decode(Format::Html, page(b"\x93Hi\x94")).unwrap(), "<meta charset=\"windows-1252\"><p>\u{201c}Hi\u{201d}");
+        assert_eq!(decode(Format::Html, page("“Hi”".as_bytes())).unwrap(), "<meta charset=\"windows-1252\"><p>“Hi”");
+        let japanese = b"<meta charset=\"iso-2022-jp\"><p>\x1b$B$\"\x1b(B".to_vec();
+        assert!(decode(Format::Html, japanese).unwrap().ends_with("<p>\u{3042}"));
     }
 
     #[test]
