@@ -110,7 +110,9 @@ impl SourceInfo {
             }
             Origin::File(file) => {
                 let bytes = std::fs::read(file).ok()?;
-                formats::encoding::decode(self.format, bytes).ok().map(Arc::from)
+                formats::encoding::decode(self.format, bytes)
+                    .ok()
+                    .map(Arc::from)
             }
             Origin::Memory(text) => Some(text.clone()),
         }

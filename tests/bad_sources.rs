@@ -110,13 +110,21 @@ fn utf16_source_is_read_through_its_byte_order_mark() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| format!("{} {}:{} {}", m["source"], m["line"], m["column"], m["text"]))
+        .map(|m| {
+            format!(
+                "{} {}:{} {}",
+                m["source"], m["line"], m["column"], m["text"]
+            )
+        })
         .collect();
     assert!(
         mentions.contains(&r#""corpus/b.txt" 1:5 "fewer than 9 troops""#.to_string()),
         "{mentions:?}"
     );
-    assert!(report["warnings"].as_array().unwrap().is_empty(), "{report}");
+    assert!(
+        report["warnings"].as_array().unwrap().is_empty(),
+        "{report}"
+    );
 }
 
 #[test]

@@ -405,7 +405,10 @@ fn pages_in_legacy_encodings_are_decoded_as_they_declare() {
         .map(|s| s["published"].as_str().unwrap())
         .collect();
     assert_eq!(published, ["2025-03-19"; 4], "the metadata is read too");
-    assert!(report["warnings"].as_array().unwrap().is_empty(), "{report}");
+    assert!(
+        report["warnings"].as_array().unwrap().is_empty(),
+        "{report}"
+    );
 }
 
 #[test]
@@ -415,7 +418,9 @@ fn the_human_report_quotes_a_decoded_page() {
     let ledger = format!("{FIXTURES}/ledger.html");
     let report = stdout(&run(&["check", "--rules", &rules, &gazette, &ledger]));
     assert!(
-        report.contains("The council’s engineers said the banks would be cleared no later than Sept.\u{a0}16."),
+        report.contains(
+            "The council’s engineers said the banks would be cleared no later than Sept.\u{a0}16."
+        ),
         "{report}"
     );
 }
@@ -475,11 +480,7 @@ fn word_and_pdf_files_are_dated_by_their_own_properties() {
 fn a_manifest_wins_over_a_document_date() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["draft.docx", "report.pdf", "rules.yaml"] {
-        std::fs::copy(
-            repo_root().join(FIXTURES).join(name),
-            dir.path().join(name),
-        )
-        .unwrap();
+        std::fs::copy(repo_root().join(FIXTURES).join(name), dir.path().join(name)).unwrap();
     }
     std::fs::write(
         dir.path().join("sources.yaml"),
@@ -488,7 +489,15 @@ fn a_manifest_wins_over_a_document_date() {
     .unwrap();
     let output = common::run_in(
         dir.path(),
-        &["check", "--rules", "rules.yaml", "--format", "json", "draft.docx", "report.pdf"],
+        &[
+            "check",
+            "--rules",
+            "rules.yaml",
+            "--format",
+            "json",
+            "draft.docx",
+            "report.pdf",
+        ],
     );
     assert_eq!(
         source_dates(&json(&output)),

@@ -160,7 +160,9 @@ mod tests {
         let dates = property_dates(xml);
         assert_eq!(dates["modified"], "2025-03-18T16:45:00Z");
         assert_eq!(dates["created"], "2025-03-01T09:00:00Z");
-        assert!(property_dates("<cp:coreProperties><dcterms:modified/></cp:coreProperties>").is_empty());
+        assert!(
+            property_dates("<cp:coreProperties><dcterms:modified/></cp:coreProperties>").is_empty()
+        );
     }
 
     #[test]

@@ -45,7 +45,9 @@ const ESCAPE: u8 = 0x1B;
 pub fn decode(format: Format, bytes: Vec<u8>) -> Result<String, String> {
     let declared = from_bom(&bytes).or_else(|| {
         let utf8 = std::str::from_utf8(&bytes).is_ok() && memchr::memchr(ESCAPE, &bytes).is_none();
-        (!utf8).then(|| declared_in_markup(format, &bytes)).flatten()
+        (!utf8)
+            .then(|| declared_in_markup(format, &bytes))
+            .flatten()
     });
     match declared {
         // UTF-8 keeps its byte order mark, which places count as the file's first bytes.
@@ -152,10 +154,18 @@ mod tests {
     #[test]
     fn a_page_declares_its_encoding_unless_it_is_utf_8() {
         let page = |text: &[u8]| [b"<meta charset=\"windows-1252\"><p>".as_slice(), text].concat();
-        assert_eq!(decode(Format::Html, page(b"\x93Hi\x94")).unwrap(), "<meta charset=\"windows-1252\"><p>\u{201c}Hi\u{201d}");
-        assert_eq!(decode(Format::Html, page("“Hi”".as_bytes())).unwrap(), "<meta charset=\"windows-1252\"><p>“Hi”");
+        assert_eq!(
+            decode(Format::Html, page(b"\x93Hi\x94")).unwrap(),
+            "<meta charset=\"windows-1252\"><p>\u{201c}Hi\u{201d}"
+        );
+        assert_eq!(
+            decode(Format::Html, page("“Hi”".as_bytes())).unwrap(),
+            "<meta charset=\"windows-1252\"><p>“Hi”"
+        );
         let japanese = b"<meta charset=\"iso-2022-jp\"><p>\x1b$B$\"\x1b(B".to_vec();
-        assert!(decode(Format::Html, japanese).unwrap().ends_with("<p>\u{3042}"));
+        assert!(decode(Format::Html, japanese)
+            .unwrap()
+            .ends_with("<p>\u{3042}"));
     }
 
     #[test]

@@ -533,7 +533,11 @@ impl Walk {
                 let inside = !self.skipped.is_empty();
                 self.end_tag(&String::from_utf8_lossy(name), span.start);
                 // The end tag that closes the outermost skipped element is in the tree, around no content.
-                if let Some(tree) = self.tree.as_mut().filter(|_| inside && self.skipped.is_empty()) {
+                if let Some(tree) = self
+                    .tree
+                    .as_mut()
+                    .filter(|_| inside && self.skipped.is_empty())
+                {
                     tree.event(&CallbackEvent::EndTag { name });
                 }
             }
@@ -761,7 +765,9 @@ impl TreeFeed {
                     self.token(Token::TagToken(tag));
                 }
             }
-            CallbackEvent::EndTag { name } => self.token(Token::TagToken(tag(TagKind::EndTag, name))),
+            CallbackEvent::EndTag { name } => {
+                self.token(Token::TagToken(tag(TagKind::EndTag, name)))
+            }
             CallbackEvent::String { value } => {
                 for (i, part) in value.split(|&b| b == 0).enumerate() {
                     if i > 0 {
@@ -960,9 +966,8 @@ mod tests {
             format!("<svg><title>x</title></svg><template><p>t</template><textarea>a <b> b</textarea>\
                      <main>{paragraphs}</main>"),
         ];
-        let fixtures = ["ledger.html", "courier.html", "notes.html"].map(|name| {
-            std::fs::read_to_string(format!("tests/fixtures/formats/{name}")).unwrap()
-        });
+        let fixtures = ["ledger.html", "courier.html", "notes.html"]
+            .map(|name| std::fs::read_to_string(format!("tests/fixtures/formats/{name}")).unwrap());
         for html in pages.iter().chain(&fixtures) {
             let (fed, parsed) = both_trees(html);
             assert!(fed.is_some(), "{html}");

@@ -54,7 +54,12 @@ fn pages_and_date(bytes: &[u8]) -> Result<(Vec<String>, Option<Stated>), pdf_ext
 
 /// The Info dictionary's `CreationDate`, as an ISO stamp, with where it came from.
 fn creation_date(document: &Document) -> Option<Stated> {
-    let info = document.trailer.get_deref(b"Info", document).ok()?.as_dict().ok()?;
+    let info = document
+        .trailer
+        .get_deref(b"Info", document)
+        .ok()?
+        .as_dict()
+        .ok()?;
     let date = info.get_deref(b"CreationDate", document).ok()?;
     let value = iso_stamp(&pdf_extract::decode_text_string(date).ok()?)?;
     Some(Stated {
@@ -88,7 +93,11 @@ fn iso_zone(zone: &str) -> String {
     match zone.chars().next() {
         Some('Z') => "Z".to_string(),
         Some(sign @ ('+' | '-')) if digits.len() >= 2 => {
-            format!("{sign}{}:{}", &digits[..2], digits.get(2..4).unwrap_or("00"))
+            format!(
+                "{sign}{}:{}",
+                &digits[..2],
+                digits.get(2..4).unwrap_or("00")
+            )
         }
         _ => String::new(),
     }
