@@ -725,6 +725,7 @@ struct TreeFeed {
 }
 
 impl TreeFeed {
+    /// A feed into an empty document, with the options `dom_query` parses pages with (scripting off).
     fn new() -> TreeFeed {
         let options = TreeBuilderOpts {
             scripting_enabled: false,
@@ -794,6 +795,7 @@ impl TreeFeed {
         }
     }
 
+    /// Gives the tree builder one token.
     fn token(&self, token: Token) {
         // The tokenizer switches its own states (script, style, title, textarea), as the tree builder would ask.
         let _ = self.builder.process_token(token, 1);
