@@ -17,7 +17,7 @@ use serde::Deserialize;
 use crate::formats::{self, Format, Layout, OffsetMap, PageMeta};
 use crate::kinds::date::{parse_date, parse_publication_date, Day, DATE_PHRASE};
 use crate::model::Position;
-use crate::text::{decode_text, positions, LineIndex, BOM};
+use crate::text::{positions, LineIndex, BOM};
 use crate::walk::{display_path, Reason, Skipped, WalkOptions};
 use crate::yaml::{self, YamlError};
 
@@ -108,7 +108,12 @@ impl SourceInfo {
                 let prose = formats::read_binary(self.format, &bytes).ok()?;
                 prose.shown.map(Arc::from)
             }
-            Origin::File(file) => std::fs::read_to_string(file).ok().map(Arc::from),
+            Origin::File(file) => {
+                let bytes = std::fs::read(file).ok()?;
+                formats::encoding::decode(self.format, bytes)
+                    .ok()
+                    .map(Arc::from)
+            }
             Origin::Memory(text) => Some(text.clone()),
         }
     }
@@ -676,7 +681,7 @@ impl Source {
                 read_as,
             );
         }
-        let text = decode_text(bytes)?;
+        let text = formats::encoding::decode(read_as.0, bytes)?;
         if text.trim_start_matches(BOM).trim().is_empty() {
             return Err("empty file, nothing to check".to_string());
         }

@@ -94,21 +94,48 @@ fn mixed_encoding_counts_the_column_in_characters() {
 }
 
 #[test]
-fn utf16_source_is_named_as_such() {
+fn utf16_source_is_read_through_its_byte_order_mark() {
     let dir = corpus_with_conflict();
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
         .chain(
-            "fewer than 9 troops"
+            "Now fewer than 9 troops."
                 .encode_utf16()
                 .flat_map(u16::to_le_bytes),
         )
         .collect();
     add(dir.path(), "b.txt", &utf16);
+    let report = json(&check(dir.path(), "json"));
+    let mentions: Vec<String> = report["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {}:{} {}",
+                m["source"], m["line"], m["column"], m["text"]
+            )
+        })
+        .collect();
+    assert!(
+        mentions.contains(&r#""corpus/b.txt" 1:5 "fewer than 9 troops""#.to_string()),
+        "{mentions:?}"
+    );
+    assert!(
+        report["warnings"].as_array().unwrap().is_empty(),
+        "{report}"
+    );
+}
+
+#[test]
+fn broken_utf16_source_is_skipped_with_the_reason() {
+    let dir = corpus_with_conflict();
+    // A byte order mark, then half a character.
+    add(dir.path(), "b.txt", b"\xff\xfeA");
     assert_skipped_and_rest_checked(
         dir.path(),
         "corpus/b.txt",
-        "UTF-16 text (it starts with a UTF-16 byte order mark); convert it to UTF-8",
+        "not valid UTF-16LE (the encoding named by its byte order mark); convert it to UTF-8",
     );
 }
 
@@ -426,11 +453,11 @@ fn empty_corpus_is_exit_2() {
 fn corpus_whose_every_file_is_skipped_is_exit_2_and_says_why() {
     let dir = rules_dir_workspace(TROOPS_RULE);
     add(dir.path(), "a.txt", b"");
-    add(dir.path(), "b.txt", b"\xff\xfe");
+    add(dir.path(), "b.txt", b"\xff\xfeA");
     let err = refused(dir.path());
     assert!(err.contains("no sources to check in corpus"), "{err}");
     assert!(err.contains("corpus/a.txt: empty file"), "{err}");
-    assert!(err.contains("corpus/b.txt: UTF-16 text"), "{err}");
+    assert!(err.contains("corpus/b.txt: not valid UTF-16LE"), "{err}");
 }
 
 #[test]

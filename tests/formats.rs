@@ -368,3 +368,142 @@ fn a_marker_in_a_page_comment_silences_the_mention_below_it() {
         ]
     );
 }
+
+const ENCODINGS: &str = "tests/fixtures/formats/encodings";
+
+/// The JSON report of a check of files under the encodings fixtures.
+fn encodings_report(files: &[&str]) -> serde_json::Value {
+    let paths: Vec<String> = files.iter().map(|f| format!("{ENCODINGS}/{f}")).collect();
+    report_of(&paths.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+#[test]
+fn pages_in_legacy_encodings_are_decoded_as_they_declare() {
+    // windows-1252 with curly quotes and non-breaking spaces beside the figures; ISO-8859-1 declared through
+    // http-equiv, accented letters before the figure; Shift_JIS; UTF-16 with its byte order mark. Columns count
+    // the characters of the page as saved.
+    let report = encodings_report(&[
+        "bulletin-latin1.html",
+        "gazette-1252.html",
+        "notice-sjis.html",
+        "wide-utf16.html",
+    ]);
+    assert_eq!(
+        mentions(&report),
+        [
+            "bulletin-latin1.html 8:20 some 600 rescue workers",
+            "gazette-1252.html 8:5 About 1,250 rescue workers",
+            "gazette-1252.html 9:60 no later than Sept. 16",
+            "notice-sjis.html 8:8 About 480 rescue workers",
+            "wide-utf16.html 8:4 Nearly 2,000 rescue workers",
+        ]
+    );
+    let published: Vec<&str> = report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["published"].as_str().unwrap())
+        .collect();
+    assert_eq!(published, ["2025-03-19"; 4], "the metadata is read too");
+    assert!(
+        report["warnings"].as_array().unwrap().is_empty(),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_human_report_quotes_a_decoded_page() {
+    let rules = format!("{FIXTURES}/rules.yaml");
+    let gazette = format!("{ENCODINGS}/gazette-1252.html");
+    let ledger = format!("{FIXTURES}/ledger.html");
+    let report = stdout(&run(&["check", "--rules", &rules, &gazette, &ledger]));
+    assert!(
+        report.contains(
+            "The council’s engineers said the banks would be cleared no later than Sept.\u{a0}16."
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn plain_text_is_read_as_its_byte_order_mark_says_or_skipped_with_the_reason() {
+    let report = encodings_report(&["memo-1252.txt", "memo-utf16.txt"]);
+    assert_eq!(
+        mentions(&report),
+        ["memo-utf16.txt 2:1 About 650 rescue workers"]
+    );
+    let warnings: Vec<&str> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        warnings,
+        ["skipped: not valid UTF-8 (first invalid byte 0x93 at line 1, column 1, offset 0); convert it to UTF-8"]
+    );
+}
+
+/// Each source of a report as "name published (where from)".
+fn source_dates(report: &serde_json::Value) -> Vec<String> {
+    report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} ({})",
+                s["name"].as_str().unwrap(),
+                s["published"].as_str().unwrap_or("-"),
+                s["published_inferred"].as_str().unwrap_or("stated")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn word_and_pdf_files_are_dated_by_their_own_properties() {
+    let report = report_of(&[
+        &format!("{FIXTURES}/draft.docx"),
+        &format!("{FIXTURES}/report.pdf"),
+    ]);
+    assert_eq!(
+        source_dates(&report),
+        [
+            "draft 2025-03-18 (dcterms:modified in the document's properties (docProps/core.xml))",
+            "report 2025-03-17 (CreationDate in the PDF's Info dictionary)",
+        ]
+    );
+}
+
+#[test]
+fn a_manifest_wins_over_a_document_date() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["draft.docx", "report.pdf", "rules.yaml"] {
+        std::fs::copy(repo_root().join(FIXTURES).join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        "sources:\n  report.pdf:\n    published: 2025-03-21\n",
+    )
+    .unwrap();
+    let output = common::run_in(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "rules.yaml",
+            "--format",
+            "json",
+            "draft.docx",
+            "report.pdf",
+        ],
+    );
+    assert_eq!(
+        source_dates(&json(&output)),
+        [
+            "draft 2025-03-18 (dcterms:modified in the document's properties (docProps/core.xml))",
+            "report 2025-03-21 (stated)",
+        ]
+    );
+}

@@ -1,6 +1,10 @@
 //! Word documents (`.docx`): the text of each paragraph of the main document (`word/document.xml`), read with
 //! `zip` and `quick-xml`. Tabs and line breaks inside a paragraph read as spaces; a place is "line N" for
 //! paragraph N of the body (tables' cells are paragraphs too).
+//!
+//! The document's date is read from its properties (`docProps/core.xml`): `dcterms:modified`, when its text was
+//! last saved, which for a finished report is when it was written; `dcterms:created` when it has no such date (a
+//! document created from a template keeps the template's creation date, so it comes second).
 
 use std::io::{Cursor, Read};
 
@@ -8,10 +12,16 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::paragraphs::{one_line, prose};
-use super::Prose;
+use super::{PageMeta, Prose, Stated};
 
 /// The largest `document.xml` read, uncompressed: a bound against archives that inflate without end.
 const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The largest `docProps/core.xml` read: its properties take a few hundred bytes.
+const MAX_PROPERTIES_BYTES: u64 = 1024 * 1024;
+
+/// Where the document's properties are kept in the archive.
+const PROPERTIES: &str = "docProps/core.xml";
 
 /// Reads a Word document into prose, or says why it cannot be read.
 pub fn read(bytes: &[u8]) -> Result<Prose, String> {
@@ -26,7 +36,61 @@ pub fn read(bytes: &[u8]) -> Result<Prose, String> {
         .read_to_string(&mut xml)
         .map_err(|e| format!("the Word document's text cannot be read: {e}"))?;
     let paragraphs = paragraphs(&xml)?;
-    Ok(prose(&paragraphs, &[]))
+    Ok(Prose {
+        meta: PageMeta {
+            published: date(&mut archive),
+            ..PageMeta::default()
+        },
+        ..prose(&paragraphs, &[])
+    })
+}
+
+/// The document's date from its properties, with where it came from; none when it has no properties or they
+/// cannot be read (the text is read all the same).
+fn date(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<Stated> {
+    let mut xml = String::new();
+    archive
+        .by_name(PROPERTIES)
+        .ok()?
+        .take(MAX_PROPERTIES_BYTES)
+        .read_to_string(&mut xml)
+        .ok()?;
+    let dates = property_dates(&xml);
+    let (name, value) = ["modified", "created"]
+        .into_iter()
+        .find_map(|name| Some((name, dates.get(name)?.clone())))?;
+    Some(Stated {
+        value,
+        from: format!("dcterms:{name} in the document's properties ({PROPERTIES})"),
+    })
+}
+
+/// The text of the `dcterms:created` and `dcterms:modified` elements of a `core.xml`, by local name.
+fn property_dates(xml: &str) -> std::collections::BTreeMap<&'static str, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut dates = std::collections::BTreeMap::new();
+    let mut open: Option<&'static str> = None;
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Start(tag) => {
+                open = match tag.local_name().as_ref() {
+                    b"created" => Some("created"),
+                    b"modified" => Some("modified"),
+                    _ => None,
+                }
+            }
+            Event::Text(text) => {
+                if let (Some(name), Ok(text)) = (open, text.decode()) {
+                    dates.insert(name, text.trim().to_string());
+                }
+            }
+            Event::End(_) => open = None,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    dates.retain(|_, value| !value.is_empty());
+    dates
 }
 
 /// The text of each `<w:p>` of a document's XML.
@@ -85,6 +149,19 @@ mod tests {
         assert_eq!(
             paragraphs(xml).unwrap(),
             ["About 900 crews & more", "", "End."]
+        );
+    }
+
+    #[test]
+    fn the_last_saved_date_comes_before_the_created_date() {
+        let xml = r#"<cp:coreProperties xmlns:cp="c" xmlns:dcterms="d"><dc:title>T</dc:title>
+            <dcterms:created xsi:type="dcterms:W3CDTF">2025-03-01T09:00:00Z</dcterms:created>
+            <dcterms:modified xsi:type="dcterms:W3CDTF"> 2025-03-18T16:45:00Z </dcterms:modified></cp:coreProperties>"#;
+        let dates = property_dates(xml);
+        assert_eq!(dates["modified"], "2025-03-18T16:45:00Z");
+        assert_eq!(dates["created"], "2025-03-01T09:00:00Z");
+        assert!(
+            property_dates("<cp:coreProperties><dcterms:modified/></cp:coreProperties>").is_empty()
         );
     }
 

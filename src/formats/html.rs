@@ -1,19 +1,27 @@
 //! Saved web pages: the article's prose as a reader sees it, each byte mapped back to the page as saved, and the
 //! page's own publication date and outlet.
 //!
-//! The page is read twice. `html5gum` (a WHATWG tokenizer that gives every token its byte span) walks it once:
+//! The page is tokenized once. `html5gum` (a WHATWG tokenizer that gives every token its byte span) walks it:
 //! text is decoded (entities, line breaks) and aligned with the bytes it came from, whitespace is collapsed,
 //! block elements become paragraph breaks, and elements that are never prose (scripts, styles, forms' controls,
-//! navigation, asides, footers) are skipped; the metadata is read on the way. `dom_smoothie` (a port of Mozilla's
-//! Readability) then finds the article's main text in its own parse of the page, and the paragraphs of the first
-//! walk that it keeps are the source's prose: so related-story lists, bylines and share buttons are left out
-//! without losing the exact place of what is kept. When Readability finds no article, every paragraph is kept.
+//! navigation, asides, footers) are skipped; the metadata is read on the way. The same tokens, those of skipped
+//! elements' content aside, build the page's tree (html5ever's tree builder into a `dom_query` document, as
+//! `dom_query` parses a page), in which `dom_smoothie` (a port of Mozilla's Readability) finds the article's main
+//! text; the paragraphs of the walk that it keeps are the source's prose: so related-story lists, bylines and share
+//! buttons are left out without losing the exact place of what is kept. When Readability finds no article, every
+//! paragraph is kept.
 
 use std::ops::Range;
 
+use dom_query::{Document, NodeId};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{Attribute, LocalName, Namespace, QualName};
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
+use super::encoding::{charset_of_content_type, from_label, Declared};
 use super::map::OffsetMap;
 use super::{Prose, Stated};
 
@@ -88,11 +96,13 @@ const MAX_READABILITY_DEPTH: usize = 400;
 
 /// Reads a page into its article's prose.
 pub fn read(html: &str) -> Prose {
-    let walked = walk(html);
-    let readable = html.len() <= MAX_READABILITY_BYTES && walked.depth <= MAX_READABILITY_DEPTH;
-    let kept = readable
-        .then(|| main_text(&without_skipped(html, &walked.skipped)))
-        .flatten()
+    let mut walked = walk(html, html.len() <= MAX_READABILITY_BYTES);
+    let tree = walked
+        .tree
+        .take()
+        .filter(|_| walked.depth <= MAX_READABILITY_DEPTH);
+    let kept = tree
+        .and_then(|tree| main_text(tree, || without_skipped(html, &walked.skipped)))
         .map(|article| kept_paragraphs(&walked, &article))
         .filter(|kept| kept.iter().any(|&k| k))
         .unwrap_or_else(|| vec![true; walked.paragraphs.len()]);
@@ -121,6 +131,46 @@ pub fn read(html: &str) -> Prose {
     prose
 }
 
+/// How far into a page browsers look for its `<meta charset>` (the Encoding Standard's prescan).
+const PRESCAN_BYTES: usize = 1024;
+
+/// The encoding a page declares in a `<meta>` element of its first 1,024 bytes: `<meta charset="...">`, or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=...">`; the first that names a known encoding.
+pub fn declared_encoding(bytes: &[u8]) -> Option<Declared> {
+    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
+    Tokenizer::new(start.as_ref())
+        .flatten()
+        .find_map(|token| match token {
+            html5gum::Token::StartTag(tag) if tag.name.as_slice() == b"meta" => {
+                let attribute = |key: &str| {
+                    let value = tag.attributes.get(key.as_bytes())?;
+                    Some(String::from_utf8_lossy(&value.value).into_owned())
+                };
+                meta_charset(attribute)
+            }
+            _ => None,
+        })
+}
+
+/// The encoding a `<meta>` element declares, from its attributes.
+fn meta_charset(attribute: impl Fn(&str) -> Option<String>) -> Option<Declared> {
+    if let Some(encoding) = attribute("charset").and_then(|label| from_label(&label)) {
+        return Some(Declared {
+            encoding,
+            from: "<meta charset> in the page",
+        });
+    }
+    let content_type = attribute("http-equiv")
+        .is_some_and(|name| name.trim().eq_ignore_ascii_case("content-type"))
+        .then(|| attribute("content"))
+        .flatten()?;
+    let encoding = charset_of_content_type(&content_type).and_then(from_label)?;
+    Some(Declared {
+        encoding,
+        from: "<meta http-equiv=\"Content-Type\"> in the page",
+    })
+}
+
 /// The word that starts a suppression marker, which a page's comments may hold.
 const MARKER: &[u8] = b"factlint-ignore";
 
@@ -130,8 +180,7 @@ fn contains(bytes: &[u8], word: &[u8]) -> bool {
 }
 
 /// The page without the content of the elements the walk skips (scripts, styles, the head, navigation, asides,
-/// footers): none of it can be kept, and Readability, which builds a tree of what it is given, reads the rest
-/// faster (on the pages of `bench/saved_pages.sh`, about a third of their bytes).
+/// footers), none of which can be kept, as Readability reads it again when its strict try finds too little.
 fn without_skipped(html: &str, skipped: &[Range<usize>]) -> String {
     let mut kept = String::with_capacity(html.len());
     let mut at = 0;
@@ -143,27 +192,27 @@ fn without_skipped(html: &str, skipped: &[Range<usize>]) -> String {
     kept
 }
 
-/// The article's text as Readability finds it, or `None` when it finds none.
+/// The article's text as Readability finds it in the page's tree (built by the walk), or `None` when it finds none.
 ///
 /// Readability's `parse` tries the strict policy first (unlikely elements such as sponsor boxes removed before
 /// scoring) and relaxes it only when the article found has fewer characters than its threshold; to be able to, it
 /// copies the page's tree before the first try. The strict try is made here on its own, without that copy, and
 /// kept when its text reaches the threshold: `parse` would have kept the same article (cleaning it afterwards only
-/// removes elements without text, so the text found then was no shorter). Otherwise the page is read again by
-/// `parse`.
-fn main_text(html: &str) -> Option<String> {
+/// removes elements without text, so the text found then was no shorter). Otherwise the page (`page()`, without
+/// what the walk skips) is parsed again and read by `parse`.
+fn main_text(tree: Document, page: impl FnOnce() -> String) -> Option<String> {
     let config = || dom_smoothie::Config {
         disable_json_ld: true,
         ..dom_smoothie::Config::default()
     };
     let threshold = config().char_threshold;
-    let mut strict = dom_smoothie::Readability::new(html, None, Some(config())).ok()?;
+    let mut strict = dom_smoothie::Readability::with_document(tree, None, Some(config())).ok()?;
     if let Ok(article) = strict.parse_with_policy(dom_smoothie::ParsePolicy::Strict) {
         if normalized_chars(&article.text_content) >= threshold {
             return Some(article.text_content.to_string());
         }
     }
-    let mut readability = dom_smoothie::Readability::new(html, None, Some(config())).ok()?;
+    let mut readability = dom_smoothie::Readability::new(page(), None, Some(config())).ok()?;
     let article = readability.parse().ok()?;
     Some(article.text_content.to_string())
 }
@@ -233,11 +282,26 @@ fn starts_with_squeezed(squeezed: &str, text: &str) -> Option<usize> {
     Some(at)
 }
 
-/// The text without its whitespace (copied a word at a time).
+/// The text without its whitespace, copied a run of other characters at a time (ASCII read byte by byte, other
+/// characters decoded).
 fn squeeze(text: &str) -> String {
     let mut squeezed = String::with_capacity(text.len());
-    text.split(char::is_whitespace)
-        .for_each(|word| squeezed.push_str(word));
+    let mut run = 0;
+    let mut at = 0;
+    while let Some(&byte) = text.as_bytes().get(at) {
+        let (len, space) = if byte.is_ascii() {
+            (1, matches!(byte, b'\t'..=b'\r' | b' '))
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            squeezed.push_str(&text[run..at]);
+            run = at + len;
+        }
+        at += len;
+    }
+    squeezed.push_str(&text[run..]);
     squeezed
 }
 
@@ -254,6 +318,8 @@ struct Walked {
     skipped: Vec<Range<usize>>,
     /// The comments (`<!--` to `-->`) that hold a `factlint-ignore` marker.
     marker_comments: Vec<Range<usize>>,
+    /// The page's tree without what the walk skips, for Readability, when asked for.
+    tree: Option<Document>,
 }
 
 /// What the page's markup says about it, as found.
@@ -361,6 +427,8 @@ struct Walk {
     open: usize,
     /// The start tag being read.
     tag: OpenTag,
+    /// Builds the page's tree from the tokens outside skipped elements, when one is asked for.
+    tree: Option<TreeFeed>,
 }
 
 /// A start tag whose attributes are being read: where it starts, its name and, for the few elements whose
@@ -408,10 +476,14 @@ impl<E: Emitter> ForwardingEmitter for Quiet<E> {
     fn emit_error(&mut self, _: html5gum::Error) {}
 }
 
-/// Walks the page's tokens into prose, paragraphs and metadata. The tokenizer's events are read as they come (tag
-/// names, attributes and text borrowed from it), with no token built for every tag.
-fn walk(html: &str) -> Walked {
-    let mut walk = Walk::default();
+/// Walks the page's tokens into prose, paragraphs and metadata, and (when `tree`) the page's tree without the
+/// content of skipped elements. The tokenizer's events are read as they come (tag names, attributes and text
+/// borrowed from it), with no token built for every tag.
+fn walk(html: &str, tree: bool) -> Walked {
+    let mut walk = Walk {
+        tree: tree.then(TreeFeed::new),
+        ..Walk::default()
+    };
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: Span<usize>| {
         walk.event(html, event, span.start..span.end);
         None::<()>
@@ -419,6 +491,7 @@ fn walk(html: &str) -> Walked {
     emitter.naively_switch_states(true);
     Tokenizer::new_with_emitter(html, Quiet(emitter)).for_each(drop);
     walk.paragraph_break(html.len());
+    walk.out.tree = walk.tree.map(TreeFeed::finish);
     walk.out
 }
 
@@ -430,6 +503,9 @@ impl Walk {
 
     /// Reads one of the tokenizer's events, at bytes `span` of the page.
     fn event(&mut self, html: &str, event: CallbackEvent<'_>, span: Range<usize>) {
+        if let Some(tree) = self.tree.as_mut().filter(|_| self.skipped.is_empty()) {
+            tree.event(&event);
+        }
         match event {
             CallbackEvent::OpenStartTag { name } => {
                 self.tag.start = span.start;
@@ -454,7 +530,16 @@ impl Walk {
                 self.out.marker_comments.push(span);
             }
             CallbackEvent::EndTag { name } => {
-                self.end_tag(&String::from_utf8_lossy(name), span.start)
+                let inside = !self.skipped.is_empty();
+                self.end_tag(&String::from_utf8_lossy(name), span.start);
+                // The end tag that closes the outermost skipped element is in the tree, around no content.
+                if let Some(tree) = self
+                    .tree
+                    .as_mut()
+                    .filter(|_| inside && self.skipped.is_empty())
+                {
+                    tree.event(&CallbackEvent::EndTag { name });
+                }
             }
             CallbackEvent::String { value } if self.reads_text() => {
                 let decoded = String::from_utf8_lossy(value);
@@ -629,6 +714,117 @@ impl Walk {
     }
 }
 
+/// Builds the page's tree, as `dom_query` parses a page, from the walk's tokens: html5ever's tree builder is given
+/// the tokens that html5ever's own tokenizer would have given it, so the page is tokenized once for both.
+struct TreeFeed {
+    builder: TreeBuilder<NodeId, Document>,
+    /// The start tag being read, with its attributes (the first of each name, as the tokenizer keeps them).
+    tag: Option<Tag>,
+    /// True while the value of an attribute that repeats a name is read: it is dropped.
+    repeated: bool,
+}
+
+impl TreeFeed {
+    /// A feed into an empty document, with the options `dom_query` parses pages with (scripting off).
+    fn new() -> TreeFeed {
+        let options = TreeBuilderOpts {
+            scripting_enabled: false,
+            ..TreeBuilderOpts::default()
+        };
+        TreeFeed {
+            builder: TreeBuilder::new(Document::default(), options),
+            tag: None,
+            repeated: false,
+        }
+    }
+
+    /// Gives the tree builder one of the tokenizer's events.
+    fn event(&mut self, event: &CallbackEvent<'_>) {
+        match event {
+            CallbackEvent::OpenStartTag { name } => self.tag = Some(tag(TagKind::StartTag, name)),
+            CallbackEvent::AttributeName { name } => {
+                let Some(tag) = self.tag.as_mut() else { return };
+                let name = LocalName::from(&*String::from_utf8_lossy(name));
+                self.repeated = tag.attrs.iter().any(|a| a.name.local == name);
+                tag.had_duplicate_attributes |= self.repeated;
+                if !self.repeated {
+                    tag.attrs.push(Attribute {
+                        name: QualName::new(None, Namespace::default(), name),
+                        value: StrTendril::new(),
+                    });
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                let last = self.tag.as_mut().and_then(|tag| tag.attrs.last_mut());
+                if let Some(attribute) = last.filter(|_| !self.repeated) {
+                    attribute.value.push_slice(&String::from_utf8_lossy(value));
+                }
+            }
+            CallbackEvent::CloseStartTag { self_closing } => {
+                if let Some(mut tag) = self.tag.take() {
+                    tag.self_closing = *self_closing;
+                    self.token(Token::TagToken(tag));
+                }
+            }
+            CallbackEvent::EndTag { name } => {
+                self.token(Token::TagToken(tag(TagKind::EndTag, name)))
+            }
+            CallbackEvent::String { value } => {
+                for (i, part) in value.split(|&b| b == 0).enumerate() {
+                    if i > 0 {
+                        self.token(Token::NullCharacterToken);
+                    }
+                    if !part.is_empty() {
+                        self.token(Token::CharacterTokens(tendril(part)));
+                    }
+                }
+            }
+            CallbackEvent::Comment { value } => self.token(Token::CommentToken(tendril(value))),
+            CallbackEvent::Doctype {
+                name,
+                public_identifier,
+                system_identifier,
+                force_quirks,
+            } => self.token(Token::DoctypeToken(Doctype {
+                name: Some(name).filter(|n| !n.is_empty()).map(|n| tendril(n)),
+                public_id: public_identifier.map(tendril),
+                system_id: system_identifier.map(tendril),
+                force_quirks: *force_quirks,
+            })),
+            CallbackEvent::Error(_) => {}
+        }
+    }
+
+    /// Gives the tree builder one token.
+    fn token(&self, token: Token) {
+        // The tokenizer switches its own states (script, style, title, textarea), as the tree builder would ask.
+        let _ = self.builder.process_token(token, 1);
+    }
+
+    /// The tree, once the page has ended.
+    fn finish(self) -> Document {
+        self.token(Token::EOFToken);
+        self.builder.end();
+        self.builder.sink
+    }
+}
+
+/// A tag token without attributes.
+fn tag(kind: TagKind, name: &[u8]) -> Tag {
+    Tag {
+        kind,
+        name: LocalName::from(&*String::from_utf8_lossy(name)),
+        self_closing: false,
+        attrs: Vec::new(),
+        had_duplicate_attributes: false,
+    }
+}
+
+/// Text for the tree builder.
+fn tendril(bytes: &[u8]) -> StrTendril {
+    StrTendril::from_slice(&String::from_utf8_lossy(bytes))
+}
+
 /// A piece of decoded text and the raw bytes it comes from.
 struct Piece {
     decoded: Range<usize>,
@@ -741,11 +937,48 @@ mod tests {
     #[test]
     fn readability_reads_the_page_without_what_is_skipped() {
         let html = "<head><title>T</title></head><body><nav><a>x</a></nav><p>Text.</p><script>s()</script></body>";
-        let walked = walk(html);
+        let walked = walk(html, false);
         assert_eq!(
             without_skipped(html, &walked.skipped),
             "<head></head><body><nav></nav><p>Text.</p><script></script></body>"
         );
+    }
+
+    /// Readability's text of a page's tree built from the walk's tokens, and of the same page without what the walk
+    /// skips parsed by `dom_query` on its own.
+    fn both_trees(html: &str) -> (Option<String>, Option<String>) {
+        let walked = walk(html, true);
+        let page = without_skipped(html, &walked.skipped);
+        let fed = main_text(walked.tree.unwrap(), || page.clone());
+        let parsed = main_text(Document::from(page.as_str()), || page.clone());
+        (fed, parsed)
+    }
+
+    #[test]
+    fn the_tree_built_from_the_walk_is_the_tree_dom_query_parses() {
+        let paragraphs = "<p>The river rose 12 feet overnight, officials said on Sunday, and crews worked \
+                          through the night to hold the banks at three places along the lower town.</p>"
+            .repeat(4);
+        let pages = [
+            format!("<!DOCTYPE html><html><head><title>T</title></head><body><article>{paragraphs}</article></body></html>"),
+            // Quirks mode (no doctype), tags left open, a table, repeated attributes, a NUL, entities in attributes.
+            format!("<body><div id=a id=b class=\"x&amp;y\"><p>Open {paragraphs}<table><tr><td>9 cells\0 here\
+                     <p>in a cell</table><nav>skip <b>me</nav><p>After the nav.{paragraphs}"),
+            // Foreign content, a template and a textarea.
+            format!("<svg><title>x</title></svg><template><p>t</template><textarea>a <b> b</textarea>\
+                     <main>{paragraphs}</main>"),
+        ];
+        let fixtures = ["ledger.html", "courier.html", "notes.html"]
+            .map(|name| std::fs::read_to_string(format!("tests/fixtures/formats/{name}")).unwrap());
+        for html in pages.iter().chain(&fixtures) {
+            let (fed, parsed) = both_trees(html);
+            assert!(fed.is_some(), "{html}");
+            assert_eq!(fed, parsed, "{html}");
+        }
+        // A skipped element never closed: the tree leaves out what follows it, as the walk does (a parse of the
+        // page kept it), and the prose is the same paragraphs.
+        let unclosed = format!("<main>{paragraphs}</main><aside><p>never closed {paragraphs}");
+        assert_eq!(prose(&unclosed).text.matches("The river rose").count(), 4);
     }
 
     #[test]
@@ -762,6 +995,7 @@ mod tests {
         );
         assert_eq!(starts_with_squeezed("Abouttwo.", "About three"), None);
         assert_eq!(squeeze(" a\u{a0}b\tc "), "abc");
+        assert_eq!(squeeze("é\u{b}x\u{3000}ü\u{1c}"), "éxü\u{1c}");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 #[cfg(feature = "word")]
 pub mod docx;
+pub mod encoding;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod map;

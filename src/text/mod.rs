@@ -29,7 +29,7 @@ pub(crate) fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
             "UTF-16 text (it starts with a UTF-16 byte order mark); convert it to UTF-8".into(),
         );
     }
-    if let Some(at) = bytes.iter().take(BINARY_SNIFF_LEN).position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_LEN)]) {
         return Err(format!("binary file (NUL byte at offset {at})"));
     }
     String::from_utf8(bytes).map_err(|error| {
