@@ -217,6 +217,7 @@ pub(crate) fn assemble(
             .map(|side| side.iter().map(|m| m.id).collect())
             .collect(),
         compatible: Vec::new(),
+        totals: None,
     }
 }
 
@@ -332,10 +333,15 @@ fn against_trend(claim: &Claim, members: &[&Mention]) -> Option<&'static str> {
 /// "1 mention in 1 source", "3 mentions in 2 sources".
 pub fn count_mentions(mentions: &[&Mention]) -> String {
     let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source).collect();
+    mentions_in_sources(mentions.len(), sources.len())
+}
+
+/// "3 mentions in 2 sources", from the two counts.
+pub fn mentions_in_sources(mentions: usize, sources: usize) -> String {
     format!(
         "{} in {}",
-        counted(mentions.len(), "mention"),
-        counted(sources.len(), "source")
+        counted(mentions, "mention"),
+        counted(sources, "source")
     )
 }
 
