@@ -1,13 +1,15 @@
 //! The corpus mentions of every claim gathered once into classes of alike mentions, for drafts to be compared with.
 //!
 //! A large corpus repeats the same few figures thousands of times: the dense 100 MB corpus of the benchmarks holds
-//! 241,418 mentions in about 6,000 classes. A class keeps its members' ids and, per source, how many of them it
-//! holds, so that a draft mention is compared once per class and the counts of a finding ("52,310 mentions in
-//! 20,001 sources") come from the classes, not from the mentions.
+//! 241,418 mentions in about 6,200 classes. A class keeps what its members are compared on, their ids and, per
+//! source, how many of them it holds, so that a draft mention is compared once per class and the counts of a
+//! finding ("52,310 mentions in 20,001 sources") come from the classes, not from the mentions.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use crate::extract::Mention;
+use crate::reconcile::Compared;
 
 /// The corpus mentions of each claim in classes of alike mentions: the same value (its
 /// [`Value::key`](crate::kinds::Value::key)), time and rank, which every comparison with a draft mention treats
@@ -21,28 +23,46 @@ pub struct DraftIndex {
 }
 
 /// Alike mentions of one claim.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Class {
+#[derive(Debug, Clone)]
+struct Class {
+    /// What its members are compared on, alike for all of them.
+    compared: Compared,
     /// Mention ids, in corpus order.
     members: Vec<usize>,
-    /// The sources of the members, each with how many members it holds, in corpus order.
-    sources: Vec<(usize, usize)>,
+    /// The sources of the members, each once, in corpus order (32 bits: counting the sources of many classes
+    /// reads them all, and half the bytes are read in about half the time).
+    sources: Vec<u32>,
+    /// How many members each of `sources` holds.
+    counts: Vec<u32>,
 }
 
 impl Class {
+    fn new(mention: &Mention) -> Class {
+        Class {
+            compared: Compared::of(mention),
+            members: Vec::new(),
+            sources: Vec::new(),
+            counts: Vec::new(),
+        }
+    }
+
     fn push(&mut self, mention: &Mention) {
         self.members.push(mention.id);
-        match self.sources.last_mut() {
-            Some((source, count)) if *source == mention.source => *count += 1,
-            _ => self.sources.push((mention.source, 1)),
+        let source = mention.source as u32;
+        match (self.sources.last(), self.counts.last_mut()) {
+            (Some(&last), Some(count)) if last == source => *count += 1,
+            _ => {
+                self.sources.push(source);
+                self.counts.push(1);
+            }
         }
     }
 
     /// How many members are in source `except`.
     fn in_source(&self, except: Option<usize>) -> usize {
         except
-            .and_then(|source| self.sources.binary_search_by_key(&source, |&(s, _)| s).ok())
-            .map_or(0, |i| self.sources[i].1)
+            .and_then(|source| self.sources.binary_search(&(source as u32)).ok())
+            .map_or(0, |i| self.counts[i] as usize)
     }
 }
 
@@ -59,7 +79,7 @@ impl DraftIndex {
             index.sources = index.sources.max(mention.source + 1);
             let classes = &mut index.claims[mention.claim];
             let mut new_class = || {
-                classes.push(Class::default());
+                classes.push(Class::new(mention));
                 classes.len() - 1
             };
             let class = match mention.value.key() {
@@ -79,7 +99,7 @@ impl DraftIndex {
     /// What a draft mention of `claim` is compared with: the classes of the claim, whose members are ids into
     /// `mentions` (the corpus's mentions the index was built from), leaving out those of source `except` (the
     /// corpus's copy of a document being edited).
-    pub fn claim<'m>(
+    pub(super) fn claim<'m>(
         &'m self,
         mentions: &'m [Mention],
         claim: usize,
@@ -95,7 +115,7 @@ impl DraftIndex {
 }
 
 /// The corpus mentions of one claim that a draft mention is compared with, class by class.
-pub struct ClaimMentions<'m> {
+pub(super) struct ClaimMentions<'m> {
     mentions: &'m [Mention],
     classes: &'m [Class],
     sources: usize,
@@ -105,8 +125,10 @@ pub struct ClaimMentions<'m> {
 /// A class that keeps members once the left-out source is left out.
 #[derive(Clone, Copy)]
 pub(super) struct Kept<'m> {
-    /// The class's members stand for it in comparisons and descriptions: they are alike.
+    /// The class's first member kept: its members are alike, so it stands for them in descriptions.
     pub first: &'m Mention,
+    /// What the class is compared on.
+    pub compared: &'m Compared,
     class: &'m Class,
 }
 
@@ -116,7 +138,7 @@ pub(super) struct Union {
     pub count: usize,
     /// Sources they are in.
     pub sources: usize,
-    /// The first `limit` of their ids, in corpus order.
+    /// The first of their ids, in corpus order.
     pub listed: Vec<usize>,
 }
 
@@ -129,6 +151,7 @@ impl<'m> ClaimMentions<'m> {
                 let id = self.members(class).next()?;
                 Some(Kept {
                     first: &self.mentions[id],
+                    compared: &class.compared,
                     class,
                 })
             })
@@ -162,8 +185,8 @@ impl<'m> ClaimMentions<'m> {
     fn sources_of(&self, classes: &[Kept<'m>]) -> usize {
         let mut seen = vec![0u64; self.sources.div_ceil(64)];
         for kept in classes {
-            for &(source, _) in &kept.class.sources {
-                seen[source / 64] |= 1 << (source % 64);
+            for &source in &kept.class.sources {
+                seen[source as usize / 64] |= 1 << (source % 64);
             }
         }
         if let Some(source) = self.except.filter(|&s| s < self.sources) {
@@ -172,15 +195,14 @@ impl<'m> ClaimMentions<'m> {
         seen.iter().map(|word| word.count_ones() as usize).sum()
     }
 
-    /// The first `limit` members of `classes` in corpus order: a merge that takes from each class in turn the
-    /// smallest id left, so that it reads `limit` ids and one more per class.
+    /// The first `limit` members of `classes` in corpus order: a merge that takes the smallest id left of any
+    /// class, so that it reads `limit` ids and one more per class.
     fn first_members(&self, classes: &[Kept<'m>], limit: usize) -> Vec<usize> {
-        use std::cmp::Reverse;
         let mut runs: Vec<_> = classes
             .iter()
             .map(|k| self.members(k.class).peekable())
             .collect();
-        let mut next: std::collections::BinaryHeap<Reverse<(usize, usize)>> = runs
+        let mut next: BinaryHeap<Reverse<(usize, usize)>> = runs
             .iter_mut()
             .enumerate()
             .filter_map(|(run, members)| Some(Reverse((*members.peek()?, run))))

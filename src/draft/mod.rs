@@ -15,15 +15,15 @@ mod index;
 
 use std::collections::HashMap;
 
-pub use index::{ClaimMentions, DraftIndex};
+pub use index::DraftIndex;
 
 use crate::check::Checked;
 use crate::extract::Mention;
 use crate::model::{Finding, FindingKind, Totals};
-use crate::reconcile::{conflicting, mentions_in_sources, sides_by_value};
+use crate::reconcile::{mentions_in_sources, sides_by_value, Compared};
 use crate::rules::RuleSet;
 use crate::source::Source;
-use index::Kept;
+use index::{ClaimMentions, Kept, Union};
 
 /// At most this many corpus mentions are listed for each side of a draft's finding and for the mentions that agree
 /// with the draft: a figure that thousands of reports repeat is told by its count.
@@ -58,7 +58,10 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
 }
 
 /// The findings of a draft's mentions against the corpus mentions `index` was built from (`corpus`, indexed by
-/// id), leaving out those of source `except`: one per draft mention that some corpus mention contradicts.
+/// id), leaving out those of source `except`: one per draft mention that some corpus mention contradicts, with its
+/// first side the draft mention, then the contradicting mentions grouped by value (sides in corpus order of their
+/// first mention), and as `compatible` the corpus mentions that agree with the draft. Draft mentions alike (the
+/// same value, time and rank) are compared with the corpus once.
 pub fn draft_findings<'m>(
     rules: &RuleSet,
     corpus: &[Mention],
@@ -66,28 +69,51 @@ pub fn draft_findings<'m>(
     draft: impl IntoIterator<Item = &'m Mention>,
     except: Option<usize>,
 ) -> Vec<Finding> {
-    draft
-        .into_iter()
-        .filter_map(|mention| {
-            draft_finding(rules, mention, &index.claim(corpus, mention.claim, except))
-        })
-        .collect()
+    let mut verdicts = HashMap::new();
+    let mut findings = Vec::new();
+    for mention in draft {
+        let of_claim = index.claim(corpus, mention.claim, except);
+        let unkeyed;
+        let found = match mention.value.key() {
+            Some(key) => {
+                let alike = (
+                    mention.claim,
+                    key,
+                    mention.time.map(|t| t.midpoint()),
+                    mention.rank,
+                );
+                verdicts
+                    .entry(alike)
+                    .or_insert_with(|| verdict(rules, mention, &of_claim))
+                    .as_ref()
+            }
+            None => {
+                unkeyed = verdict(rules, mention, &of_claim);
+                unkeyed.as_ref()
+            }
+        };
+        findings.extend(found.map(|verdict| finding(rules, mention, verdict)));
+    }
+    findings
 }
 
-/// The finding of one draft mention against `corpus`, the corpus mentions of its claim: `None` when none of them
-/// contradicts it. Its first side is the draft mention, then the contradicting mentions grouped by value (sides in
-/// corpus order of their first mention); its `compatible` list holds the corpus mentions that agree with the draft.
-pub fn draft_finding(
-    rules: &RuleSet,
-    mention: &Mention,
-    corpus: &ClaimMentions,
-) -> Option<Finding> {
+/// What the corpus says against a draft mention, and against every draft mention alike: the contradicting
+/// mentions in sides, each with its value described, and the agreeing mentions.
+struct Verdict {
+    sides: Vec<(String, Union)>,
+    agreeing: Union,
+}
+
+/// The verdict on `mention` from `corpus`, the corpus mentions of its claim: one comparison per class of alike
+/// mentions; `None` when none of them contradicts it.
+fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option<Verdict> {
     let claim = &rules.claims[mention.claim];
+    let compared = Compared::of(mention);
     let kept = corpus.kept();
     let contradicting: Vec<Kept> = kept
         .iter()
         .copied()
-        .filter(|class| conflicting(claim, mention, class.first))
+        .filter(|class| compared.conflicts(claim, class.compared))
         .collect();
     if contradicting.is_empty() {
         return None;
@@ -96,17 +122,31 @@ pub fn draft_finding(
         .into_iter()
         .filter(|class| mention.value.compatible(&class.first.value))
         .collect();
-    let mut sides: Vec<_> = sides_of(&contradicting)
+    let mut sides: Vec<(String, Union)> = sides_of(&contradicting)
         .iter()
-        .map(|classes| (classes[0].first, corpus.union(classes, LISTED)))
+        .map(|classes| {
+            let value = classes[0].first.value.describe();
+            (value, corpus.union(classes, LISTED))
+        })
         .collect();
     sides.sort_by_key(|(_, side)| side.listed[0]);
-    let agreeing = corpus.union(&agreeing, LISTED);
+    Some(Verdict {
+        sides,
+        agreeing: corpus.union(&agreeing, LISTED),
+    })
+}
+
+/// The finding of a draft mention from its verdict.
+fn finding(rules: &RuleSet, mention: &Mention, verdict: &Verdict) -> Finding {
+    let claim = &rules.claims[mention.claim];
+    let Verdict { sides, agreeing } = verdict;
     let described: Vec<String> = sides
         .iter()
-        .map(|(first, side)| {
-            let counts = mentions_in_sources(side.count, side.sources);
-            format!("{} ({counts})", first.value.describe())
+        .map(|(value, side)| {
+            format!(
+                "{value} ({})",
+                mentions_in_sources(side.count, side.sources)
+            )
         })
         .collect();
     let agreement = if agreeing.count == 0 {
@@ -115,19 +155,13 @@ pub fn draft_finding(
         let counts = mentions_in_sources(agreeing.count, agreeing.sources);
         format!("agreeing: {counts}")
     };
-    let mut mentions: Vec<usize> = sides.iter().flat_map(|(_, s)| s.listed.clone()).collect();
+    let mut mentions: Vec<usize> = sides
+        .iter()
+        .flat_map(|(_, side)| side.listed.iter().copied())
+        .collect();
     mentions.sort_unstable();
     mentions.insert(0, mention.id);
-    let shortened = sides.iter().any(|(_, s)| s.listed.len() < s.count)
-        || agreeing.listed.len() < agreeing.count;
-    let totals = shortened.then(|| Totals {
-        mentions: 1 + sides.iter().map(|(_, s)| s.count).sum::<usize>(),
-        sides: std::iter::once(1)
-            .chain(sides.iter().map(|(_, s)| s.count))
-            .collect(),
-        compatible: agreeing.count,
-    });
-    Some(Finding {
+    Finding {
         claim: mention.claim,
         kind: FindingKind::Conflict,
         severity: claim.severity,
@@ -139,10 +173,24 @@ pub fn draft_finding(
         ),
         mentions,
         sides: std::iter::once(vec![mention.id])
-            .chain(sides.into_iter().map(|(_, s)| s.listed))
+            .chain(sides.iter().map(|(_, side)| side.listed.clone()))
             .collect(),
-        compatible: agreeing.listed,
-        totals,
+        compatible: agreeing.listed.clone(),
+        totals: totals(verdict),
+    }
+}
+
+/// How many mentions each list of the finding stands for, when some list holds fewer than it has.
+fn totals(verdict: &Verdict) -> Option<Totals> {
+    let shortened = |union: &Union| union.listed.len() < union.count;
+    let sides = || verdict.sides.iter().map(|(_, side)| side);
+    let any_shortened = sides().any(shortened) || shortened(&verdict.agreeing);
+    any_shortened.then(|| Totals {
+        mentions: 1 + sides().map(|side| side.count).sum::<usize>(),
+        sides: std::iter::once(1)
+            .chain(sides().map(|side| side.count))
+            .collect(),
+        compatible: verdict.agreeing.count,
     })
 }
 

@@ -7,8 +7,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::check::{check_with, CheckOptions, Checked};
 use crate::config::{Config, CONFIG_FILE_NAME};
-use crate::draft::{ClaimMentions, DraftIndex};
+use crate::draft::{draft_findings, DraftIndex};
 use crate::extract::Mention;
+use crate::model::Finding;
 use crate::rules::{RuleError, RuleSet};
 use crate::source::Corpus;
 
@@ -150,10 +151,11 @@ impl Workspace {
             .collect()
     }
 
-    /// What a document's mention of `claim` is compared with: the corpus mentions of the claim, leaving out those
-    /// of source `except`.
-    pub fn compared_with(&self, claim: usize, except: Option<usize>) -> ClaimMentions<'_> {
-        self.index.claim(&self.checked.mentions, claim, except)
+    /// The findings of a document's mentions against the corpus, leaving out the mentions of source `except` (the
+    /// corpus's copy of the document).
+    pub fn contradictions(&self, mentions: &[Mention], except: Option<usize>) -> Vec<Finding> {
+        let corpus = &self.checked.mentions;
+        draft_findings(&self.rules, corpus, &self.index, mentions, except)
     }
 
     /// A mention by id: the corpus's own, else one of `document`'s (whose ids follow the corpus's).
