@@ -9,6 +9,7 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
 use crate::extract::Mention;
+use crate::kinds::Value;
 use crate::reconcile::Compared;
 
 /// The corpus mentions of each claim in classes of alike mentions: the same value (its
@@ -27,6 +28,8 @@ pub struct DraftIndex {
 struct Class {
     /// What its members are compared on, alike for all of them.
     compared: Compared,
+    /// Their value, alike for all of them (kept here so that comparing reads the classes only, not the mentions).
+    value: Value,
     /// Mention ids, in corpus order.
     members: Vec<usize>,
     /// The sources of the members, each once, in corpus order (32 bits: counting the sources of many classes
@@ -40,6 +43,7 @@ impl Class {
     fn new(mention: &Mention) -> Class {
         Class {
             compared: Compared::of(mention),
+            value: mention.value.clone(),
             members: Vec::new(),
             sources: Vec::new(),
             counts: Vec::new(),
@@ -129,6 +133,8 @@ pub(super) struct Kept<'m> {
     pub first: &'m Mention,
     /// What the class is compared on.
     pub compared: &'m Compared,
+    /// The value of its members.
+    pub value: &'m Value,
     class: &'m Class,
 }
 
@@ -152,6 +158,7 @@ impl<'m> ClaimMentions<'m> {
                 Some(Kept {
                     first: &self.mentions[id],
                     compared: &class.compared,
+                    value: &class.value,
                     class,
                 })
             })
@@ -160,12 +167,14 @@ impl<'m> ClaimMentions<'m> {
 
     /// The ids of `class` outside the left-out source, in corpus order.
     fn members(&self, class: &'m Class) -> impl Iterator<Item = usize> + 'm {
-        let (mentions, except) = (self.mentions, self.except);
+        let mentions = self.mentions;
+        // Without a source to leave out, the mentions are not read.
+        let except = self.except.filter(|&e| class.in_source(Some(e)) > 0);
         class
             .members
             .iter()
             .copied()
-            .filter(move |&id| Some(mentions[id].source) != except)
+            .filter(move |&id| except.is_none_or(|e| mentions[id].source != e))
     }
 
     /// The mentions of `classes` (kept ones, of this claim): their count, their sources, and the first `limit`.

@@ -120,7 +120,7 @@ fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option
     }
     let agreeing: Vec<Kept> = kept
         .into_iter()
-        .filter(|class| mention.value.compatible(&class.first.value))
+        .filter(|class| mention.value.compatible(class.value))
         .collect();
     let mut sides: Vec<(String, Union)> = sides_of(&contradicting)
         .iter()
