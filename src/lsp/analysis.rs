@@ -13,7 +13,6 @@ use lsp_types::{
 use super::lines::Lines;
 use super::uri;
 use super::workspace::Workspace;
-use crate::draft::draft_finding;
 use crate::extract::Mention;
 use crate::model::{Finding, Severity};
 use crate::report::human::as_of_label;
@@ -51,7 +50,7 @@ impl Analysis {
             source.info = workspace.checked.sources[index].clone();
         }
         let mentions = workspace.checked.mentions_beside(&workspace.rules, &source);
-        let findings = contradictions(&workspace, &mentions, except);
+        let findings = workspace.contradictions(&mentions, except);
         Ok(Analysis {
             lines: Lines::new(text),
             source,
@@ -121,21 +120,6 @@ impl Analysis {
             data: None,
         })
     }
-}
-
-/// The findings of a document's mentions against the corpus, leaving out the corpus's copy of the document.
-fn contradictions(
-    workspace: &Workspace,
-    mentions: &[Mention],
-    except: Option<usize>,
-) -> Vec<Finding> {
-    mentions
-        .iter()
-        .filter_map(|mention| {
-            let corpus = workspace.compared_with(mention.claim, except);
-            draft_finding(&workspace.rules, mention, &corpus)
-        })
-        .collect()
 }
 
 /// "Harlan Ledger (hl-0314): 40 · as of 2025-03-14": which source says what, for related information and hovers.

@@ -7,8 +7,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::check::{check_with, CheckOptions, Checked};
 use crate::config::{Config, CONFIG_FILE_NAME};
-use crate::draft::{alike_by_claim, Alike, ClaimMentions};
+use crate::draft::{draft_findings, DraftIndex};
 use crate::extract::Mention;
+use crate::model::Finding;
 use crate::rules::{RuleError, RuleSet};
 use crate::source::Corpus;
 
@@ -24,7 +25,7 @@ pub struct Workspace {
     /// The ids of the corpus mentions of each claim, in corpus order.
     by_claim: Vec<Vec<usize>>,
     /// The corpus mentions of each claim in classes of alike mentions, which documents are compared with.
-    alike: Vec<Alike>,
+    index: DraftIndex,
     /// The index of each corpus source by its path.
     source_of_path: HashMap<PathBuf, usize>,
 }
@@ -124,9 +125,9 @@ impl Workspace {
             .map(|(i, s)| (PathBuf::from(&s.path), i))
             .collect();
         static LOADS: AtomicU64 = AtomicU64::new(1);
-        let alike = alike_by_claim(&rules, &checked.mentions);
+        let index = DraftIndex::new(rules.claims.len(), &checked.mentions);
         Workspace {
-            alike,
+            index,
             generation: LOADS.fetch_add(1, Ordering::Relaxed),
             rules,
             checked,
@@ -150,10 +151,11 @@ impl Workspace {
             .collect()
     }
 
-    /// What a document's mention of `claim` is compared with: the corpus mentions of the claim, leaving out those
-    /// of source `except`.
-    pub fn compared_with(&self, claim: usize, except: Option<usize>) -> ClaimMentions<'_> {
-        ClaimMentions::new(&self.checked.mentions, &self.alike[claim], except)
+    /// The findings of a document's mentions against the corpus, leaving out the mentions of source `except` (the
+    /// corpus's copy of the document).
+    pub fn contradictions(&self, mentions: &[Mention], except: Option<usize>) -> Vec<Finding> {
+        let corpus = &self.checked.mentions;
+        draft_findings(&self.rules, corpus, &self.index, mentions, except)
     }
 
     /// A mention by id: the corpus's own, else one of `document`'s (whose ids follow the corpus's).

@@ -159,6 +159,20 @@ pub struct Finding {
     /// Mentions of the claim outside this finding that are compatible with all of its sides (conflicts only):
     /// figures vague enough to support either side.
     pub compatible: Vec<usize>,
+    /// When the lists above hold only the first of their mentions in corpus order (a draft's finding against a
+    /// large corpus), how many each stands for; `None` when they are complete.
+    pub totals: Option<Totals>,
+}
+
+/// How many mentions the lists of a shortened finding stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    /// Mentions of the finding, of which `mentions` lists the first.
+    pub mentions: usize,
+    /// Mentions of each side, in the order of `sides`.
+    pub sides: Vec<usize>,
+    /// Compatible mentions, of which `compatible` lists the first.
+    pub compatible: usize,
 }
 
 /// A value that could not be computed from a match: the mention is dropped and the reason is reported as a warning.

@@ -64,7 +64,24 @@ fn by_scope<'m>(mentions: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
 /// True when two mentions of `claim` conflict: their values are incompatible at the same time, or the later goes
 /// against the claim's trend ([`time`]).
 pub fn conflicting(claim: &Claim, a: &Mention, b: &Mention) -> bool {
-    time::link(&timed(a), &timed(b), claim.timing) == Some(time::Link::Conflict)
+    Compared::of(a).conflicts(claim, &Compared::of(b))
+}
+
+/// What [`conflicting`] reads of a mention (its value's extents, its as-of time and rank), taken once: an index of
+/// mentions that drafts are compared with again and again keeps it.
+#[derive(Debug, Clone, Copy)]
+pub struct Compared(time::Timed);
+
+impl Compared {
+    /// What `mention` is compared on.
+    pub fn of(mention: &Mention) -> Compared {
+        Compared(timed(mention))
+    }
+
+    /// True when the mentions these were taken of conflict as mentions of `claim` ([`conflicting`]).
+    pub fn conflicts(&self, claim: &Claim, other: &Compared) -> bool {
+        time::link(&self.0, &other.0, claim.timing) == Some(time::Link::Conflict)
+    }
 }
 
 /// A mention as [`time::link`] compares it.
@@ -217,6 +234,7 @@ pub(crate) fn assemble(
             .map(|side| side.iter().map(|m| m.id).collect())
             .collect(),
         compatible: Vec::new(),
+        totals: None,
     }
 }
 
@@ -332,10 +350,15 @@ fn against_trend(claim: &Claim, members: &[&Mention]) -> Option<&'static str> {
 /// "1 mention in 1 source", "3 mentions in 2 sources".
 pub fn count_mentions(mentions: &[&Mention]) -> String {
     let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source).collect();
+    mentions_in_sources(mentions.len(), sources.len())
+}
+
+/// "3 mentions in 2 sources", from the two counts.
+pub fn mentions_in_sources(mentions: usize, sources: usize) -> String {
     format!(
         "{} in {}",
-        counted(mentions.len(), "mention"),
-        counted(sources.len(), "source")
+        counted(mentions, "mention"),
+        counted(sources, "source")
     )
 }
 

@@ -27,7 +27,8 @@ use crate::text::excerpt::Excerpt;
 use crate::text::LineIndex;
 
 /// At most this many other mentions are drawn with a finding (and as many compatible ones listed in its help);
-/// the rest are counted ("and 4,812 more"). The JSON report lists them all.
+/// the rest are counted ("and 4,812 more"). The JSON report lists them all, but for a draft's finding against a
+/// large corpus, whose lists hold the first of their mentions ([`crate::draft::LISTED`]) and count the rest.
 pub const MAX_LISTED: usize = 10;
 
 /// How to draw the report.
@@ -290,7 +291,11 @@ fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> 
     );
     diagnostic.code = Some(claim.id.clone());
     let others = listed_others(finding, first.id, first_side);
-    let unlisted = finding.mentions.len() - 1 - others.len();
+    let total = finding
+        .totals
+        .as_ref()
+        .map_or(finding.mentions.len(), |t| t.mentions);
+    let unlisted = total - 1 - others.len();
     let help = finding_help(checked, claim.help.as_deref(), finding, unlisted);
     diagnostic.help = Some(match first.value.reference_help() {
         Some(wording) => format!("{help}\n{wording}"),
@@ -451,11 +456,23 @@ fn finding_help(
             mention.value.describe()
         ));
     }
-    let more_compatible = finding.compatible.len().saturating_sub(MAX_LISTED);
+    let compatible = finding
+        .totals
+        .as_ref()
+        .map_or(finding.compatible.len(), |t| t.compatible);
+    let more_compatible = compatible - finding.compatible.len().min(MAX_LISTED);
+    let json = if finding.totals.is_some() {
+        format!(
+            "--format json lists the first {} of each side and counts them all",
+            crate::draft::LISTED
+        )
+    } else {
+        "--format json lists them all".to_string()
+    };
     for (count, what) in [(unlisted, "in this finding"), (more_compatible, relation)] {
         if count > 0 {
             lines.push(format!(
-                "and {} more mentions {what}, not shown (--format json lists them all)",
+                "and {} more mentions {what}, not shown ({json})",
                 format_number(count as f64)
             ));
         }

@@ -137,6 +137,17 @@ struct FindingEntry<'a> {
     mentions: &'a [usize],
     sides: &'a [Vec<usize>],
     compatible: &'a [usize],
+    /// Only when the lists above hold the first of their mentions: how many each stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    totals: Option<TotalsEntry<'a>>,
+}
+
+/// How many mentions the lists of a shortened finding stand for.
+#[derive(Serialize)]
+struct TotalsEntry<'a> {
+    mentions: usize,
+    sides: &'a [usize],
+    compatible: usize,
 }
 
 #[derive(Serialize)]
@@ -295,6 +306,11 @@ fn finding_entry<'a>(rules: &'a RuleSet, finding: &'a Finding) -> FindingEntry<'
         mentions: &finding.mentions,
         sides: &finding.sides,
         compatible: &finding.compatible,
+        totals: finding.totals.as_ref().map(|t| TotalsEntry {
+            mentions: t.mentions,
+            sides: &t.sides,
+            compatible: t.compatible,
+        }),
     }
 }
 

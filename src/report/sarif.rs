@@ -11,6 +11,7 @@ use super::{anchor_side, region};
 use crate::check::Checked;
 use crate::extract::Mention;
 use crate::fingerprint::{finding_fingerprint, mention_fingerprints};
+use crate::kinds::format_number;
 use crate::model::{Finding, FindingKind, Severity};
 use crate::rules::RuleSet;
 
@@ -100,11 +101,22 @@ fn result(checked: &Checked, rules: &RuleSet, finding: &Finding, fingerprints: &
         "ruleId": rules.claims[finding.claim].id,
         "ruleIndex": finding.claim,
         "level": level(finding.severity),
-        "message": { "text": format!("{}. {verb}: {}.", escape(&finding.message), links.join(", ")) },
+        "message": { "text": format!("{}. {verb}: {}{}.", escape(&finding.message), links.join(", "), unlinked(finding)) },
         "locations": [{ "physicalLocation": physical_location(checked, anchor) }],
         "relatedLocations": related,
         "partialFingerprints": { "factlintFinding/v1": finding_fingerprint(finding, rules, fingerprints) },
     })
+}
+
+/// ", and 4,812 more mentions" when a shortened finding ([`Finding::totals`]) lists fewer mentions than it has.
+fn unlinked(finding: &Finding) -> String {
+    match &finding.totals {
+        Some(totals) if totals.mentions > finding.mentions.len() => format!(
+            ", and {} more mentions",
+            format_number((totals.mentions - finding.mentions.len()) as f64)
+        ),
+        _ => String::new(),
+    }
 }
 
 fn physical_location(checked: &Checked, mention: &Mention) -> Json {

@@ -1,0 +1,205 @@
+//! Draft mode: checks one unpublished text against the corpus and keeps only what concerns the draft.
+//!
+//! Each mention in the draft that contradicts corpus mentions becomes one finding, anchored on the draft's words:
+//! its first side is the draft mention, the other sides are the contradicting corpus mentions grouped by value, and
+//! its `compatible` list holds the corpus mentions that agree with the draft. The corpus's own disagreements are not
+//! the draft's business and are left out. Term and quote conflicts (a wording of a name, a group of quotations) are
+//! kept whole when the draft has a mention in them.
+//!
+//! The corpus is compared through a [`DraftIndex`], built once per check of the corpus, so a draft costs its own
+//! extraction and one comparison per draft mention and class of alike corpus mentions, however many mentions the
+//! corpus holds. A side, or the list of agreeing mentions, lists at most [`LISTED`] mentions, the first in corpus
+//! order; the finding's message counts them all, and its [`Totals`] say how many each list stands for.
+
+mod index;
+
+use std::collections::HashMap;
+
+pub use index::DraftIndex;
+
+use crate::check::Checked;
+use crate::extract::Mention;
+use crate::model::{Finding, FindingKind, Totals};
+use crate::reconcile::{mentions_in_sources, sides_by_value, Compared};
+use crate::rules::RuleSet;
+use crate::source::Source;
+use index::{ClaimMentions, Kept, Union};
+
+/// At most this many corpus mentions are listed for each side of a draft's finding and for the mentions that agree
+/// with the draft: a figure that thousands of reports repeat is told by its count.
+pub const LISTED: usize = 20;
+
+/// Checks a draft against a finished check of the corpus: the draft's mentions are added to `checked`, and its
+/// findings become the draft's own contradictions with the corpus. The corpus is not reconciled again, but its
+/// classes of alike mentions are gathered again: to check many drafts, build a [`DraftIndex`] once and call
+/// [`draft_findings`]. Returns the draft's source index.
+pub fn check_draft(checked: &mut Checked, rules: &RuleSet, draft: &Source) -> usize {
+    let index = checked.append_source(rules, draft);
+    keep_draft_findings(checked, rules, index);
+    index
+}
+
+/// Replaces the findings of `checked` (which must include the draft as source `draft`) by the draft's own
+/// contradictions with the corpus.
+pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize) {
+    let corpus = checked.mentions.iter().filter(|m| m.source != draft);
+    let index = DraftIndex::new(rules.claims.len(), corpus);
+    let drafted = checked.mentions.iter().filter(|m| m.source == draft);
+    let mut findings = draft_findings(rules, &checked.mentions, &index, drafted, None);
+    // Term and quote conflicts are groups of wordings, not pairs: keep those the draft takes part in.
+    findings.extend(checked.findings.drain(..).filter(|f| {
+        rules.claims[f.claim].kind.is_wording()
+            && f.kind == FindingKind::Conflict
+            && f.mentions
+                .iter()
+                .any(|&id| checked.mentions[id].source == draft)
+    }));
+    checked.findings = findings;
+}
+
+/// The findings of a draft's mentions against the corpus mentions `index` was built from (`corpus`, indexed by
+/// id), leaving out those of source `except`: one per draft mention that some corpus mention contradicts, with its
+/// first side the draft mention, then the contradicting mentions grouped by value (sides in corpus order of their
+/// first mention), and as `compatible` the corpus mentions that agree with the draft. Draft mentions alike (the
+/// same value, time and rank) are compared with the corpus once.
+pub fn draft_findings<'m>(
+    rules: &RuleSet,
+    corpus: &[Mention],
+    index: &DraftIndex,
+    draft: impl IntoIterator<Item = &'m Mention>,
+    except: Option<usize>,
+) -> Vec<Finding> {
+    let mut verdicts = HashMap::new();
+    let mut findings = Vec::new();
+    for mention in draft {
+        let of_claim = index.claim(corpus, mention.claim, except);
+        let unkeyed;
+        let found = match mention.value.key() {
+            Some(key) => {
+                let alike = (
+                    mention.claim,
+                    key,
+                    mention.time.map(|t| t.midpoint()),
+                    mention.rank,
+                );
+                verdicts
+                    .entry(alike)
+                    .or_insert_with(|| verdict(rules, mention, &of_claim))
+                    .as_ref()
+            }
+            None => {
+                unkeyed = verdict(rules, mention, &of_claim);
+                unkeyed.as_ref()
+            }
+        };
+        findings.extend(found.map(|verdict| finding(rules, mention, verdict)));
+    }
+    findings
+}
+
+/// What the corpus says against a draft mention, and against every draft mention alike: the contradicting
+/// mentions in sides, each with its value described, and the agreeing mentions.
+struct Verdict {
+    sides: Vec<(String, Union)>,
+    agreeing: Union,
+}
+
+/// The verdict on `mention` from `corpus`, the corpus mentions of its claim: one comparison per class of alike
+/// mentions; `None` when none of them contradicts it.
+fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option<Verdict> {
+    let claim = &rules.claims[mention.claim];
+    let compared = Compared::of(mention);
+    let kept = corpus.kept();
+    let contradicting: Vec<Kept> = kept
+        .iter()
+        .copied()
+        .filter(|class| compared.conflicts(claim, class.compared))
+        .collect();
+    if contradicting.is_empty() {
+        return None;
+    }
+    let agreeing: Vec<Kept> = kept
+        .into_iter()
+        .filter(|class| mention.value.compatible(class.value))
+        .collect();
+    let mut sides: Vec<(String, Union)> = sides_of(&contradicting)
+        .iter()
+        .map(|classes| {
+            let value = classes[0].first.value.describe();
+            (value, corpus.union(classes, LISTED))
+        })
+        .collect();
+    sides.sort_by_key(|(_, side)| side.listed[0]);
+    Some(Verdict {
+        sides,
+        agreeing: corpus.union(&agreeing, LISTED),
+    })
+}
+
+/// The finding of a draft mention from its verdict.
+fn finding(rules: &RuleSet, mention: &Mention, verdict: &Verdict) -> Finding {
+    let claim = &rules.claims[mention.claim];
+    let Verdict { sides, agreeing } = verdict;
+    let described: Vec<String> = sides
+        .iter()
+        .map(|(value, side)| {
+            format!(
+                "{value} ({})",
+                mentions_in_sources(side.count, side.sources)
+            )
+        })
+        .collect();
+    let agreement = if agreeing.count == 0 {
+        "no corpus mention agrees".to_string()
+    } else {
+        let counts = mentions_in_sources(agreeing.count, agreeing.sources);
+        format!("agreeing: {counts}")
+    };
+    let mut mentions: Vec<usize> = sides
+        .iter()
+        .flat_map(|(_, side)| side.listed.iter().copied())
+        .collect();
+    mentions.sort_unstable();
+    mentions.insert(0, mention.id);
+    Finding {
+        claim: mention.claim,
+        kind: FindingKind::Conflict,
+        severity: claim.severity,
+        message: format!(
+            "{}: the draft says {}, the corpus says {}; {agreement}",
+            claim.title,
+            mention.value.describe(),
+            described.join(" and ")
+        ),
+        mentions,
+        sides: std::iter::once(vec![mention.id])
+            .chain(sides.iter().map(|(_, side)| side.listed.clone()))
+            .collect(),
+        compatible: agreeing.listed.clone(),
+        totals: totals(verdict),
+    }
+}
+
+/// How many mentions each list of the finding stands for, when some list holds fewer than it has.
+fn totals(verdict: &Verdict) -> Option<Totals> {
+    let shortened = |union: &Union| union.listed.len() < union.count;
+    let sides = || verdict.sides.iter().map(|(_, side)| side);
+    let any_shortened = sides().any(shortened) || shortened(&verdict.agreeing);
+    any_shortened.then(|| Totals {
+        mentions: 1 + sides().map(|side| side.count).sum::<usize>(),
+        sides: std::iter::once(1)
+            .chain(sides().map(|side| side.count))
+            .collect(),
+        compatible: verdict.agreeing.count,
+    })
+}
+
+/// The contradicting classes grouped into sides by value ([`sides_by_value`] on their first members).
+fn sides_of<'m>(classes: &[Kept<'m>]) -> Vec<Vec<Kept<'m>>> {
+    let firsts: Vec<&Mention> = classes.iter().map(|class| class.first).collect();
+    let class_of: HashMap<usize, Kept> = classes.iter().map(|&k| (k.first.id, k)).collect();
+    sides_by_value(&firsts)
+        .into_iter()
+        .map(|side| side.iter().map(|first| class_of[&first.id]).collect())
+        .collect()
+}
