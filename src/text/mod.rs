@@ -206,7 +206,7 @@ mod tests {
             let (line, column) = index.line_column(text, *offset);
             assert_eq!(
                 (position.line, position.column),
-                (line, column),
+                (place_number(line), place_number(column)),
                 "at {offset}"
             );
             assert_eq!(position.char_offset, text[..*offset].chars().count());
