@@ -453,6 +453,17 @@ mod tests {
     }
 
     #[test]
+    fn sharing_gives_the_value_kept_for_an_equal_one() {
+        let mut sharing = Sharing::default();
+        let first = sharing.share("Niger".to_string());
+        let again = sharing.share("Niger".to_string());
+        let other = sharing.share("Nigeria".to_string());
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(*other, "Nigeria");
+    }
+
+    #[test]
     fn numbers_are_grouped() {
         assert_eq!(format_number(1000.0), "1,000");
         assert_eq!(format_number(1_100_000.0), "1,100,000");
