@@ -147,8 +147,8 @@ pub struct TermValue {
 }
 
 impl Hash for TermValue {
-    /// Hashes what equality compares, the similarity by its bits (equal similarities have equal bits: they are
-    /// rounded ratios, never NaN or negative zero).
+    /// Hashes what equality compares, the similarity by its bits: a similarity is a ratio from 0 to 1, never NaN
+    /// nor a negative zero, so equal similarities have equal bits.
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.form.hash(state);
         self.expected.hash(state);
