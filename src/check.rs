@@ -6,8 +6,12 @@
 //! snippets, which read the few sources they show again. Results are gathered in corpus order, so the output is the
 //! same whatever the number of threads.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
+use crate::extract::drift::{Placed, Wordings};
 use crate::extract::{find_all, normalize, Mention};
 use crate::kinds::date::single_day;
 use crate::kinds::quantity::Revision;
@@ -62,12 +66,38 @@ impl Checked {
 
     /// Appends one source's results, numbering its mentions after the existing ones.
     fn absorb(&mut self, index: usize, found: SourceCheck) {
+        self.absorb_sharing(index, found, &mut Texts::default());
+    }
+
+    /// Appends one source's results as [`Checked::absorb`] does, with the words of its mentions shared through
+    /// `texts` with the mentions absorbed before.
+    fn absorb_sharing(&mut self, index: usize, mut found: SourceCheck, texts: &mut Texts) {
+        for mention in &mut found.mentions {
+            mention.text = texts.share(&mention.text);
+        }
         let first_id = self.mentions.len();
         self.mentions
             .extend(numbered(found.mentions, first_id, index));
         self.warnings.extend(found.warnings);
         self.suppressed += found.suppressed;
         self.sources.push(found.info);
+    }
+}
+
+/// The words of the mentions of a check, each held once: dense coverage writes the same few phrases again and again
+/// ("Niger", "more than 1,000 troops"), and a corpus's mentions are held until its report is written.
+#[derive(Default)]
+struct Texts(HashSet<Arc<str>>);
+
+impl Texts {
+    /// The copy of `text` held, made now if there is none.
+    fn share(&mut self, text: &str) -> Arc<str> {
+        if let Some(held) = self.0.get(text) {
+            return Arc::clone(held);
+        }
+        let held: Arc<str> = Arc::from(text);
+        self.0.insert(Arc::clone(&held));
+        held
     }
 }
 
@@ -101,7 +131,7 @@ pub fn check(rules: &RuleSet, corpus: Corpus) -> Checked {
 /// Sources are checked in batches of about this many bytes: the results of one batch are gathered before the
 /// next starts, so that memory holds the mentions found so far and one batch's worth of work, not every source's
 /// results twice.
-const BATCH_BYTES: u64 = 64 << 20;
+const BATCH_BYTES: u64 = 16 << 20;
 
 /// Checks `corpus` against `rules`.
 pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Checked {
@@ -125,7 +155,8 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
         check_together(rules, &corpus, options, &pool, &mut checked, &mut skipped);
     } else {
         let pending: Vec<&PendingSource> = corpus.sources.iter().collect();
-        let wordings = vec![Vec::new(); pending.len()];
+        let mut wordings = Vec::new();
+        wordings.resize_with(pending.len(), Vec::new);
         check_streamed(
             rules,
             &pending,
@@ -148,15 +179,16 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
 fn check_streamed(
     rules: &RuleSet,
     sources: &[&PendingSource],
-    mut wordings: Vec<Vec<Mention>>,
+    mut wordings: Vec<Vec<Placed>>,
     options: &CheckOptions,
     pool: &Option<rayon::ThreadPool>,
     checked: &mut Checked,
     skipped: &mut Vec<Warning>,
 ) {
     let mut first = 0;
+    let mut texts = Texts::default();
     for batch in batches(sources) {
-        let found: Vec<Vec<Mention>> = wordings[first..first + batch.len()]
+        let found: Vec<Vec<Placed>> = wordings[first..first + batch.len()]
             .iter_mut()
             .map(std::mem::take)
             .collect();
@@ -170,7 +202,7 @@ fn check_streamed(
         });
         for result in results {
             match result {
-                Ok(found) => checked.absorb(checked.sources.len(), found),
+                Ok(found) => checked.absorb_sharing(checked.sources.len(), found, &mut texts),
                 Err(warning) => skipped.push(warning),
             }
         }
@@ -182,7 +214,7 @@ fn check_streamed(
 fn read_and_check(
     rules: &RuleSet,
     pending: &PendingSource,
-    wordings: Vec<Mention>,
+    wordings: Vec<Placed>,
     options: &CheckOptions,
 ) -> Result<SourceCheck, Warning> {
     let result = pending
@@ -214,7 +246,7 @@ fn check_together(
     checked: &mut Checked,
     skipped: &mut Vec<Warning>,
 ) {
-    let mut wordings = crate::extract::drift::Wordings::new(rules);
+    let mut wordings = Wordings::new(rules);
     let mut readable: Vec<&PendingSource> = Vec::new();
     let all: Vec<&PendingSource> = corpus.sources.iter().collect();
     for batch in batches(&all) {
@@ -271,7 +303,7 @@ struct SourceCheck {
 
 /// Extracts, normalises and locates the mentions of every claim in one source, with the `wordings` (term and quote
 /// mentions) found for it across the corpus, then applies its suppressions.
-fn check_source(rules: &RuleSet, source: &Source, wordings: Vec<Mention>) -> SourceCheck {
+fn check_source(rules: &RuleSet, source: &Source, wordings: Vec<Placed>) -> SourceCheck {
     let mut warnings = Vec::new();
     let mut found = Vec::new();
     for (claim_index, matches) in find_all(rules, source).into_iter().enumerate() {
@@ -284,7 +316,11 @@ fn check_source(rules: &RuleSet, source: &Source, wordings: Vec<Mention>) -> Sou
             &mut warnings,
         ));
     }
-    found.extend(wordings);
+    found.extend(
+        wordings
+            .into_iter()
+            .map(|w| Mention::unplaced(w.claim, 0, w.span, w.value)),
+    );
     found.sort_by_key(|m: &Mention| (m.span.start, m.claim));
     let mut mentions = locate(source, found, &mut warnings);
     let suppressed = apply_suppressions(rules, source, &mut mentions, &mut warnings);
@@ -450,7 +486,7 @@ fn apply_suppressions(
     if markers.is_empty() {
         return 0;
     }
-    let keys: Vec<(&str, usize)> = found
+    let keys: Vec<(&str, u32)> = found
         .iter()
         .map(|m| (rules.claims[m.claim].id.as_str(), m.start.line))
         .collect();

@@ -4,6 +4,7 @@
 
 use crate::check::claim_mentions;
 use crate::extract::considered;
+use crate::kinds::Value;
 use crate::model::Warning;
 use crate::rules::{Claim, Example, Expectation, RuleError, RuleSet};
 use crate::source::Source;
@@ -98,12 +99,18 @@ fn check_example(
     let mut source = Source::in_memory("example", &example.text).ok()?;
     source.published = example.published;
     let mut warnings: Vec<Warning> = Vec::new();
-    let mentions = if claim.kind.is_wording() {
+    let found: Vec<Value> = if claim.kind.is_wording() {
         crate::extract::drift::claim_mentions(index, claim, std::slice::from_ref(&source))
+            .into_iter()
+            .map(|m| m.value)
+            .collect()
     } else {
         claim_mentions(rules, index, &source, &mut warnings)
+            .into_iter()
+            .map(|m| m.value)
+            .collect()
     };
-    let values: Vec<String> = mentions.iter().map(|m| m.value.describe()).collect();
+    let values: Vec<String> = found.iter().map(Value::describe).collect();
     let problem = match &example.expect {
         Expectation::NoMention if !values.is_empty() => {
             format!("counterexample produced a mention: {}", values.join("; "))
@@ -112,7 +119,7 @@ fn check_example(
             format!("example produced no mention{}", why_not(claim, &source))
         }
         Expectation::Mention(Some(expected))
-            if mentions.iter().any(|m| !m.value.is_written(expected)) =>
+            if found.iter().any(|value| !value.is_written(expected)) =>
         {
             format!(
                 "example produced {}, expected {expected}",

@@ -19,7 +19,7 @@ use crate::source::Source;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
     /// 1-based line of the marker.
-    pub line: usize,
+    pub line: u32,
     /// Byte span of the marker in the file as saved.
     pub span: Range<usize>,
     /// Where the marker starts in the file.
@@ -96,7 +96,7 @@ pub struct Suppression {
 }
 
 /// Applies `markers` to mentions given as (claim id, 1-based line) pairs, all from one source.
-pub fn apply(markers: &[Marker], mentions: &[(&str, usize)]) -> Suppression {
+pub fn apply(markers: &[Marker], mentions: &[(&str, u32)]) -> Suppression {
     let mut suppression = Suppression::default();
     for (marker_index, marker) in markers.iter().enumerate() {
         for claim in &marker.claims {
@@ -104,7 +104,7 @@ pub fn apply(markers: &[Marker], mentions: &[(&str, usize)]) -> Suppression {
                 .iter()
                 .enumerate()
                 .filter(|(_, (id, line))| {
-                    id == claim && (*line == marker.line || *line == marker.line + 1)
+                    id == claim && (*line == marker.line || *line == marker.line.saturating_add(1))
                 })
                 .map(|(i, _)| i)
                 .collect();

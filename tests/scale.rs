@@ -15,6 +15,7 @@ use std::path::Path;
 use common::{repo_root, run_in, stdout};
 use factlint::check::{check_with, CheckOptions};
 use factlint::draft::check_draft;
+use factlint::kinds::Value;
 use factlint::rules::RuleSet;
 use factlint::source::{Corpus, Source};
 
@@ -368,4 +369,39 @@ fn write_rules(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("troops.yaml");
     fs::write(&path, TROOPS).unwrap();
     path
+}
+
+#[test]
+fn mentions_that_repeat_words_or_values_share_one_copy() {
+    let rules = RuleSet::load(&[repo_root().join("rules/")]).expect("the rules load");
+    let report = "Niger's ruling council spoke in Niamey.\n\nNiger answered: \"we will leave in good order and on time\".\n";
+    let sources = (0..3)
+        .map(|i| Source::in_memory(&format!("report{i}.txt"), report).unwrap())
+        .collect();
+    let checked = check_with(
+        &rules,
+        Corpus::from_sources(sources),
+        &CheckOptions {
+            threads: 2,
+            ..CheckOptions::default()
+        },
+    );
+    let niger: Vec<_> = checked
+        .mentions
+        .iter()
+        .filter(|m| &*m.text == "Niger")
+        .collect();
+    assert!(niger.len() >= 3, "the name in each of three sources: {niger:?}");
+    for mention in &niger[1..] {
+        assert!(
+            std::sync::Arc::ptr_eq(&mention.text, &niger[0].text),
+            "equal words are held once"
+        );
+        match (&mention.value, &niger[0].value) {
+            (Value::Term(a), Value::Term(b)) => {
+                assert!(std::sync::Arc::ptr_eq(a, b), "equal term values are held once")
+            }
+            other => panic!("not term values: {other:?}"),
+        }
+    }
 }

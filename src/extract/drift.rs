@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
-use super::{in_context, Mention};
-use crate::kinds::{Placer, SourceCache, SourceText};
+use super::in_context;
+use crate::kinds::{Placer, SourceCache, SourceText, Value};
 use crate::rules::{Claim, RuleSet};
 use crate::source::Source;
 use crate::text::sentence::sentence_around;
@@ -51,22 +51,35 @@ impl<'r> Wordings<'r> {
         self.shared.next_source();
     }
 
-    /// The mentions of every term and quote claim in the `count` sources added, indexed by source (ids are set by
-    /// the caller).
-    pub fn finish(self, count: usize) -> Vec<Vec<Mention>> {
-        let mut by_source: Vec<Vec<Mention>> = vec![Vec::new(); count];
+    /// The mentions of every term and quote claim in the `count` sources added, indexed by source.
+    pub fn finish(self, count: usize) -> Vec<Vec<Placed>> {
+        let mut by_source: Vec<Vec<Placed>> = Vec::new();
+        by_source.resize_with(count, Vec::new);
         drop(self.shared);
-        for (claim_index, _, placer) in self.placers {
+        for (claim, _, placer) in self.placers {
             for (source, span, value) in placer.finish() {
-                by_source[source].push(Mention::unplaced(claim_index, source, span, value));
+                by_source[source].push(Placed { claim, span, value });
             }
         }
         by_source
     }
 }
 
-/// The mentions of every term and quote claim in `sources`, indexed by source (ids are set by the caller).
-pub fn mentions_by_source(rules: &RuleSet, sources: &[Source]) -> Vec<Vec<Mention>> {
+/// A term or quote mention placed across the corpus, before its source is checked again: only its claim, its words
+/// and its value, which is shared with the mentions of equal value. The whole corpus's wordings are held at once
+/// between the two readings of the corpus, so each becomes a full [`super::Mention`] only when its source is checked.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// Index of the claim in the rule set.
+    pub claim: usize,
+    /// The words, in bytes of the source's text.
+    pub span: Range<usize>,
+    /// The value, with its placement.
+    pub value: Value,
+}
+
+/// The mentions of every term and quote claim in `sources`, indexed by source.
+pub fn mentions_by_source(rules: &RuleSet, sources: &[Source]) -> Vec<Vec<Placed>> {
     let mut wordings = Wordings::new(rules);
     for (index, source) in sources.iter().enumerate() {
         wordings.add(index, source);
@@ -76,7 +89,7 @@ pub fn mentions_by_source(rules: &RuleSet, sources: &[Source]) -> Vec<Vec<Mentio
 
 /// The mentions of one claim in `sources` when it is a term or quote claim (none for other kinds): what a rule
 /// example of such a claim is checked against.
-pub fn claim_mentions(claim_index: usize, claim: &Claim, sources: &[Source]) -> Vec<Mention> {
+pub fn claim_mentions(claim_index: usize, claim: &Claim, sources: &[Source]) -> Vec<Placed> {
     let mut wordings = Wordings::of(std::iter::once((claim_index, claim)));
     for (index, source) in sources.iter().enumerate() {
         wordings.add(index, source);

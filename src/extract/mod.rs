@@ -10,6 +10,7 @@ pub mod drift;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::kinds::{Kind, Value};
 use crate::model::time::{TimeSpan, CURRENT};
@@ -34,8 +35,9 @@ pub struct Mention {
     pub start: Position,
     /// Where the match ends (the place just after its last character).
     pub end: Position,
-    /// The matched words, as the source writes them.
-    pub text: Box<str>,
+    /// The matched words, as the source writes them; a check shares one copy between the mentions that write the
+    /// same words.
+    pub text: Arc<str>,
     /// The normalised value.
     pub value: Value,
     /// When the value holds: the as-of date of a quantity, else the publication; `None` when unknown.
@@ -59,7 +61,7 @@ impl Mention {
             span,
             start: Position::default(),
             end: Position::default(),
-            text: Box::default(),
+            text: Arc::default(),
             value,
             time: None,
             rank: CURRENT,

@@ -24,7 +24,7 @@ pub mod pdf;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::model::Position;
+use crate::model::{place_number, Position};
 use crate::text::{positions, LineIndex};
 
 pub use map::OffsetMap;
@@ -184,7 +184,9 @@ impl Layout {
         let mut found = positions(&self.original, offsets);
         if !self.pages.is_empty() {
             for (position, offset) in found.iter_mut().zip(offsets) {
-                position.page = Some(self.pages.partition_point(|&start| start <= *offset));
+                position.page = Some(place_number(
+                    self.pages.partition_point(|&start| start <= *offset),
+                ));
             }
         }
         found

@@ -17,7 +17,10 @@ pub mod term;
 pub mod words;
 
 use std::any::Any;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash, RandomState};
 use std::ops::Range;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use regex::Regex;
@@ -247,11 +250,42 @@ pub enum Value {
     Date(Result<DateRange, DateError>),
     /// Affirm or deny.
     Polarity(Polarity),
-    /// A wording of a name: an accepted form, a near miss or a confusable. Boxed, like quotations, so that the
-    /// far more numerous values of other kinds do not pay for its size in every mention.
-    Term(Box<TermValue>),
-    /// A quotation, compared with the quotation it fits.
-    Quote(Box<QuoteValue>),
+    /// A wording of a name: an accepted form, a near miss or a confusable. Behind a pointer, like quotations, so
+    /// that the far more numerous values of other kinds do not pay for its size in every mention, and shared by the
+    /// mentions whose values are equal ([`Sharing`]): a name is written the same way thousands of times.
+    Term(Arc<TermValue>),
+    /// A quotation, compared with the quotation it fits; shared like term values.
+    Quote(Arc<QuoteValue>),
+}
+
+/// Equal values held once: each value given is replaced by the one equal to it given before, if any. Term and
+/// quote claims give a value per mention, and on dense coverage most are equal (the same name written the same
+/// way, the same quotation repeated word for word), so a corpus's mentions hold a few thousand values, not millions.
+pub struct Sharing<T> {
+    hasher: RandomState,
+    seen: HashMap<u64, Vec<Arc<T>>>,
+}
+
+impl<T> Default for Sharing<T> {
+    fn default() -> Sharing<T> {
+        Sharing {
+            hasher: RandomState::new(),
+            seen: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Hash + PartialEq> Sharing<T> {
+    /// The value equal to `value` given before, else `value`, now kept for the next ones.
+    pub fn share(&mut self, value: T) -> Arc<T> {
+        let alike = self.seen.entry(self.hasher.hash_one(&value)).or_default();
+        if let Some(kept) = alike.iter().find(|kept| ***kept == value) {
+            return Arc::clone(kept);
+        }
+        let kept = Arc::new(value);
+        alike.push(Arc::clone(&kept));
+        kept
+    }
 }
 
 impl Value {
@@ -416,6 +450,17 @@ mod tests {
         let deadline = Value::Date(date::parse_date("by Sept. 15, 2024", None));
         assert!(deadline.is_written("2024-09-15 (deadline)"));
         assert!(!deadline.is_written("2024-09-15"));
+    }
+
+    #[test]
+    fn sharing_gives_the_value_kept_for_an_equal_one() {
+        let mut sharing = Sharing::default();
+        let first = sharing.share("Niger".to_string());
+        let again = sharing.share("Niger".to_string());
+        let other = sharing.share("Nigeria".to_string());
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(*other, "Nigeria");
     }
 
     #[test]

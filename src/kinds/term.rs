@@ -15,12 +15,15 @@
 //! the same word.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use regex::Regex;
 use serde::Serialize;
 
-use super::{FieldProblem, Kind, KindEntry, KindFields, Placer, SourceCache, SourceText, Value};
+use super::{
+    FieldProblem, Kind, KindEntry, KindFields, Placer, Sharing, SourceCache, SourceText, Value,
+};
 use crate::model::Placement;
 use crate::text::diff::{whole_replacement, word_diff};
 use crate::text::sentence::sentence_around;
@@ -110,7 +113,7 @@ impl Confusable {
 }
 
 /// What a term mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TermForm {
     /// The canonical form.
@@ -141,6 +144,19 @@ pub struct TermValue {
     /// Where the mention stands among the claim's mentions.
     #[serde(skip)]
     pub placement: Placement,
+}
+
+impl Hash for TermValue {
+    /// Hashes what equality compares, the similarity by its bits: a similarity is a ratio from 0 to 1, never NaN
+    /// nor a negative zero, so equal similarities have equal bits.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.form.hash(state);
+        self.expected.hash(state);
+        self.similarity.map(f64::to_bits).hash(state);
+        self.diff.hash(state);
+        self.wording.hash(state);
+        self.placement.hash(state);
+    }
 }
 
 impl TermValue {
@@ -451,6 +467,7 @@ impl Kind for TermRule {
         Some(Box::new(TermPlacer {
             rule: self,
             groups: HashMap::new(),
+            values: Sharing::default(),
             found: Vec::new(),
         }))
     }
@@ -462,6 +479,8 @@ struct TermPlacer<'r> {
     rule: &'r TermRule,
     /// The group of each wording met so far, by its key.
     groups: HashMap<String, usize>,
+    /// The values given so far, each held once.
+    values: Sharing<TermValue>,
     found: Vec<(usize, Range<usize>, Value)>,
 }
 
@@ -492,7 +511,7 @@ impl Placer for TermPlacer<'_> {
                 drifted: value.departs(),
             };
             self.found
-                .push((index, hit.span, Value::Term(Box::new(hit.value))));
+                .push((index, hit.span, Value::Term(self.values.share(hit.value))));
         }
     }
 

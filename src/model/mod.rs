@@ -10,17 +10,24 @@ use std::ops::Range;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-/// A place in a source: 1-based line and character column, and characters from the start of the file.
+/// A place in a source: 1-based line and character column, and characters from the start of the file. Lines,
+/// columns and pages are 32-bit (a line or column past four billion is held as the largest one): every mention
+/// holds two places, and a dense corpus has millions of mentions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {
     /// 1-based line.
-    pub line: usize,
+    pub line: u32,
     /// 1-based column, in characters.
-    pub column: usize,
+    pub column: u32,
     /// Characters before the place, from the start of the file.
     pub char_offset: usize,
     /// The 1-based page, in a paged document (a PDF).
-    pub page: Option<usize>,
+    pub page: Option<u32>,
+}
+
+/// A count as a line, column or page number of a [`Position`]: the largest one when it does not fit.
+pub fn place_number(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
 }
 
 /// How bad a conflict on a claim is; it sets the exit code (only `error` fails a check) and the diagnostic's level.
@@ -59,7 +66,7 @@ pub enum Polarity {
 }
 
 /// Where a term or quote mention stands among its claim's mentions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Placement {
     /// Mentions of one group are reported together: one wording of a name, or one quotation.
     pub group: usize,

@@ -71,9 +71,9 @@ struct MentionEntry<'a> {
     source: &'a str,
     /// The page, in a paged document (a PDF); absent elsewhere.
     #[serde(skip_serializing_if = "Option::is_none")]
-    page: Option<usize>,
-    line: usize,
-    column: usize,
+    page: Option<u32>,
+    line: u32,
+    column: u32,
     offset: usize,
     length: usize,
     text: &'a str,
@@ -153,8 +153,8 @@ struct TotalsEntry<'a> {
 #[derive(Serialize)]
 struct WarningEntry<'a> {
     source: &'a str,
-    line: Option<usize>,
-    column: Option<usize>,
+    line: Option<u32>,
+    column: Option<u32>,
     message: &'a str,
 }
 

@@ -40,13 +40,13 @@ pub fn anchor_side(finding: &Finding) -> &[usize] {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Region {
     /// First line.
-    pub start_line: usize,
+    pub start_line: u32,
     /// First column.
-    pub start_column: usize,
+    pub start_column: u32,
     /// Last line.
-    pub end_line: usize,
+    pub end_line: u32,
     /// The column after the last character.
-    pub end_column: usize,
+    pub end_column: u32,
 }
 
 /// The region of a mention in its source.

@@ -10,7 +10,7 @@ pub mod sentence;
 pub mod wording;
 pub mod words;
 
-use crate::model::Position;
+use crate::model::{place_number, Position};
 
 /// How many leading bytes are searched for a NUL, the mark of a binary file (git's heuristic). Text in any
 /// encoding factlint reads has no NUL there; images, archives, PDFs and executables almost always do.
@@ -165,8 +165,8 @@ pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
         chars += before_line_start + count_chars(&bytes[line_start..target]);
         at = target;
         found[i] = Position {
-            line,
-            column: chars.saturating_sub(line_start_chars) + 1,
+            line: place_number(line),
+            column: place_number(chars.saturating_sub(line_start_chars) + 1),
             char_offset: chars,
             page: None,
         };
@@ -206,7 +206,7 @@ mod tests {
             let (line, column) = index.line_column(text, *offset);
             assert_eq!(
                 (position.line, position.column),
-                (line, column),
+                (place_number(line), place_number(column)),
                 "at {offset}"
             );
             assert_eq!(position.char_offset, text[..*offset].chars().count());

@@ -16,12 +16,15 @@ pub mod scan;
 mod speaker;
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{FieldProblem, Kind, KindEntry, KindFields, Placer, SourceCache, SourceText, Value};
+use super::{
+    FieldProblem, Kind, KindEntry, KindFields, Placer, Sharing, SourceCache, SourceText, Value,
+};
 use crate::model::Placement;
 use crate::text::diff::{whole_replacement, word_diff};
 use crate::text::wording::{core, display, fit, is_function_word, keys, words, Word};
@@ -276,6 +279,21 @@ pub struct QuoteValue {
     /// Where the mention stands among the claim's mentions.
     #[serde(skip)]
     pub placement: Placement,
+}
+
+impl Hash for QuoteValue {
+    /// Hashes what equality compares, the similarity by its bits: a similarity is a ratio from 0 to 1, never NaN
+    /// nor a negative zero, so equal similarities have equal bits.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.quote.hash(state);
+        self.speaker.hash(state);
+        self.reference.hash(state);
+        self.similarity.to_bits().hash(state);
+        self.diff.hash(state);
+        self.misattributed.hash(state);
+        self.excerpt.hash(state);
+        self.placement.hash(state);
+    }
 }
 
 impl QuoteValue {
@@ -548,13 +566,14 @@ impl Placer for QuotePlacer<'_> {
 
     fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)> {
         let kept: Vec<&Quoted> = self.kept.iter().map(|q| q.as_ref()).collect();
+        let mut values = Sharing::default();
         mentions(self.rule, &kept)
             .into_iter()
             .map(|m| {
                 (
                     kept[m.quoted].source,
                     m.span,
-                    Value::Quote(Box::new(m.value)),
+                    Value::Quote(values.share(m.value)),
                 )
             })
             .collect()
