@@ -391,7 +391,10 @@ fn mentions_that_repeat_words_or_values_share_one_copy() {
         .iter()
         .filter(|m| &*m.text == "Niger")
         .collect();
-    assert!(niger.len() >= 3, "the name in each of three sources: {niger:?}");
+    assert!(
+        niger.len() >= 3,
+        "the name in each of three sources: {niger:?}"
+    );
     for mention in &niger[1..] {
         assert!(
             std::sync::Arc::ptr_eq(&mention.text, &niger[0].text),
@@ -399,7 +402,10 @@ fn mentions_that_repeat_words_or_values_share_one_copy() {
         );
         match (&mention.value, &niger[0].value) {
             (Value::Term(a), Value::Term(b)) => {
-                assert!(std::sync::Arc::ptr_eq(a, b), "equal term values are held once")
+                assert!(
+                    std::sync::Arc::ptr_eq(a, b),
+                    "equal term values are held once"
+                )
             }
             other => panic!("not term values: {other:?}"),
         }
