@@ -37,12 +37,7 @@ fn assert_skipped_and_rest_checked(dir: &Path, skipped: &str, reason: &str) -> V
     );
     assert!(err.contains(&format!("{skipped}: skipped: ")), "{err}");
     let report = json(&output);
-    let paths: Vec<&str> = report["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["path"].as_str().unwrap())
-        .collect();
+    let paths = common::listed(&report, "sources", "path");
     assert_eq!(paths, ["corpus/a.txt", "corpus/c.txt"]);
     assert_eq!(report["mentions"].as_array().unwrap().len(), 2);
     assert_eq!(report["findings"][0]["kind"], "conflict");

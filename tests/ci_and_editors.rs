@@ -388,12 +388,7 @@ fn configuration_is_found_from_a_subdirectory_and_flags_override_it() {
     fs::create_dir(root.join("sub")).unwrap();
     let output = run_in(&root.join("sub"), &["check"]);
     let report = json(&output);
-    let sources: Vec<&str> = report["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["path"].as_str().unwrap())
-        .collect();
+    let sources = common::listed(&report, "sources", "path");
     assert_eq!(sources.len(), 4, "000 is excluded: {sources:?}");
     assert!(
         sources.iter().all(|s| s.starts_with("../seeds/")),

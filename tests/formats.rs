@@ -340,12 +340,7 @@ fn a_marker_in_a_page_comment_silences_the_mention_below_it() {
             ("notes.txt", "About 700 troops stayed.\n"),
         ],
     );
-    let texts: Vec<&str> = report["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].as_str().unwrap())
-        .collect();
+    let texts = common::listed(&report, "mentions", "text");
     assert_eq!(texts, ["About 700 troops", "Some 900 troops"], "{report}");
     let unused: Vec<String> = report["warnings"]
         .as_array()
@@ -398,12 +393,7 @@ fn pages_in_legacy_encodings_are_decoded_as_they_declare() {
             "wide-utf16.html 8:4 Nearly 2,000 rescue workers",
         ]
     );
-    let published: Vec<&str> = report["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["published"].as_str().unwrap())
-        .collect();
+    let published = common::listed(&report, "sources", "published");
     assert_eq!(published, ["2025-03-19"; 4], "the metadata is read too");
     assert!(
         report["warnings"].as_array().unwrap().is_empty(),
@@ -432,12 +422,7 @@ fn plain_text_is_read_as_its_byte_order_mark_says_or_skipped_with_the_reason() {
         mentions(&report),
         ["memo-utf16.txt 2:1 About 650 rescue workers"]
     );
-    let warnings: Vec<&str> = report["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w["message"].as_str().unwrap())
-        .collect();
+    let warnings = common::listed(&report, "warnings", "message");
     assert_eq!(
         warnings,
         ["skipped: not valid UTF-8 (first invalid byte 0x93 at line 1, column 1, offset 0); convert it to UTF-8"]

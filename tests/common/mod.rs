@@ -40,6 +40,16 @@ pub fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
 }
 
+/// The string `field` of each entry of the report's list `list`: `listed(&report, "sources", "path")`.
+pub fn listed<'a>(report: &'a serde_json::Value, list: &str, field: &str) -> Vec<&'a str> {
+    report[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("the report has a list `{list}`: {report}"))
+        .iter()
+        .map(|entry| entry[field].as_str().unwrap())
+        .collect()
+}
+
 /// A temporary directory holding `rules` as `rules.yaml` and `files` (name, text) under `corpus/`.
 pub fn workspace(rules: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
