@@ -1268,7 +1268,7 @@ fn earlier_or_later(edge: &str, period: Period, cx: &Ctx) -> Result<Period, Date
 /// "a year ago in March": that month, the given number of years before the
 /// anchor's year.
 fn years_ago_in_month(n: &str, m: &str, cx: &Ctx) -> Result<Period, DateError> {
-    let (Some(n), Some(month)) = (count(n), month(m)) else {
+    let (Some(n), Some(month)) = (count_word(n), month(m)) else {
         return Err(cx.not_a_date());
     };
     let year = i64::from(cx.published()?.year()) - n;
@@ -1282,7 +1282,7 @@ fn years_ago_in_month(n: &str, m: &str, cx: &Ctx) -> Result<Period, DateError> {
 /// "three days after March 16", "two weeks before the end of March": the
 /// days of the phrase after `edge`, moved by the count.
 fn shifted(n: &str, u: &str, edge: &str, rest: &[&str], cx: &Ctx) -> Result<Period, DateError> {
-    let days = match (count(n), unit(u)) {
+    let days = match (count_word(n), unit(u)) {
         (Some(n), Some(Unit::Day)) => n,
         (Some(n), Some(Unit::Week)) => 7 * n,
         _ => return Err(cx.not_a_date()),
@@ -1407,7 +1407,7 @@ fn relative_shape(tokens: &[&str]) -> Option<Rel> {
             });
             named_weekday.or_else(|| month(word).map(|m| Rel::NamedMonth(m, d)))
         }
-        [n, u, "ago"] => Some(Rel::Ago(count(n)?, unit(u)?)),
+        [n, u, "ago"] => Some(Rel::Ago(count_word(n)?, unit(u)?)),
         _ => None,
     }
 }
@@ -1640,8 +1640,8 @@ fn part_prefix(word: &str) -> Option<Part> {
     }
 }
 
-/// "a", "an", "one" to "twelve", or digits, as in "two days ago".
-fn count(word: &str) -> Option<i64> {
+/// "a", "an", "one" to "twelve", or digits, as in "two days ago" (`word` in lower case).
+pub fn count_word(word: &str) -> Option<i64> {
     const WORDS: [&str; 12] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve",

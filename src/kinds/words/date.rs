@@ -26,8 +26,8 @@ use super::{
     union, unshift, Conditions, Scope, WordFields,
 };
 use crate::kinds::date::{
-    event_date, guess_tense, moment_phrases, parse_moment, Anchor, DateError, DateQualifier,
-    DateRange, Day, Tense,
+    count_word, event_date, guess_tense, moment_phrases, parse_moment, Anchor, DateError,
+    DateQualifier, DateRange, Day, Tense,
 };
 use crate::kinds::quantity::asof::{clause_around, governing_event_date, Reason, Rejection};
 use crate::kinds::{FieldProblem, Kind, Value};
@@ -434,7 +434,7 @@ fn days_before(
         regex::Regex::new(r"(?i)^(\S+)\s+days?\s+after$").expect("the count regex is valid")
     });
     let phrase = &text[found.value.clone()];
-    let days = count_of(&whole.captures(phrase)?[1])?;
+    let days = count_word(&whole.captures(phrase)?[1].to_lowercase())?;
     let unresolved = || Some(Err(DateError::NeedsPublicationDate(phrase.to_string())));
     let sentence = &text[found.sentence.clone()];
     let own = unshift(&found.value, found.sentence.start);
@@ -460,23 +460,6 @@ fn days_before(
         end: Day::Full(event),
         qualifier: None,
     }))
-}
-
-/// The number a count word gives: "a" or "an" is one, words up to twelve, digits.
-fn count_of(word: &str) -> Option<i64> {
-    const WORDS: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
-    let lower = word.to_lowercase();
-    match lower.as_str() {
-        "a" | "an" => Some(1),
-        _ => WORDS
-            .iter()
-            .position(|w| *w == lower)
-            .map(|i| i as i64 + 1)
-            .or_else(|| lower.parse().ok()),
-    }
 }
 
 /// The date of a dateline that opens `sentence`, with or without a place in capitals before it: "Feb 6 (Wire) -
