@@ -17,6 +17,10 @@ matches the mentions it reports against gold.yaml:
   as are the JSON `offset` and `length`); each mention matches at most one other, largest overlap first;
 - gold mentions marked `exclude: true` (projections, figures out of the claim's scope) are not to be found: a found
   mention that matches one counts against precision and is reported as an excluded mention wrongly found;
+- a found mention with a `scope` is one factlint reports as a part of the whole ("another 7,000 workers", "at one
+  base"), reconciled only with mentions of the same part: it never matches a gold mention of the whole (that gold
+  mention stays missed); when it matches an excluded gold mention it is a figure rightly set aside and counts
+  neither as found nor as an excluded mention wrongly found; when it matches nothing it counts against precision;
 - recall = matched / gold mentions (not excluded); precision = matched / found;
 - value accuracy, among matched mentions: quantities compare qualifier and number (vague plurals as the README reads
   them: "thousands" is at least 2,000), dates their first and last day (a year-less range, from a source without a
@@ -186,10 +190,15 @@ class Gold:
 
 
 class Found:
-    def __init__(self, mid, source, claim, start, end, text, value):
+    def __init__(self, mid, source, claim, start, end, text, value, scope):
         self.id, self.source, self.claim = mid, source, claim
         self.start, self.end, self.text, self.value = start, end, text, value
+        self.scope = scope  # the part of the whole factlint puts it in, or None
         self.match = None  # the Gold it matched
+
+    def set_aside(self):
+        """A part of the whole that matches a figure the editor excluded: rightly not a mention of the claim."""
+        return self.scope is not None and self.match is not None and self.match.exclude
 
 
 def locate(data, text, occurrence):
@@ -293,7 +302,8 @@ def read_found(report, sources_dir):
         except (KeyError, TypeError, ValueError):
             continue
         value = m.get("value") if isinstance(m.get("value"), dict) else {}
-        found.append(Found(m.get("id"), name, str(m.get("claim")), start, start + length, m.get("text", ""), value))
+        found.append(Found(m.get("id"), name, str(m.get("claim")), start, start + length, m.get("text", ""), value,
+                           m.get("scope")))
     return found
 
 
@@ -306,14 +316,17 @@ def overlap(a, b):
 
 
 def match(golds, found):
-    """One-to-one matching by overlapping spans: gold mentions to find first, then excluded ones."""
+    """One-to-one matching by overlapping spans: gold mentions to find first, then excluded ones. A part of the whole
+    (a found mention with a scope) is never a mention of the whole, so it is matched only with excluded ones."""
     for excluded in (False, True):
         pairs = []
         for g in golds:
             if g.exclude != excluded or g.match is not None:
                 continue
             for f in found:
-                if f.match is None and f.source == g.source and f.claim == g.claim and overlap(f, g) > 0:
+                if f.match is not None or f.source != g.source or f.claim != g.claim:
+                    continue
+                if (excluded or f.scope is None) and overlap(f, g) > 0:
                     pairs.append((-overlap(f, g), g.index, f.start, g, f))
         for _, _, _, g, f in sorted(pairs, key=lambda p: p[:3]):
             if g.match is None and f.match is None:
@@ -341,7 +354,7 @@ def score(golds, found, claim_filter=None, dated=()):
             continue
         if g.exclude:
             s.excluded += 1
-            s.excluded_found += g.match is not None
+            s.excluded_found += g.match is not None and not g.match.set_aside()
             continue
         s.gold += 1
         if g.match is not None:
@@ -358,7 +371,7 @@ def score(golds, found, claim_filter=None, dated=()):
                 s.as_of_matched += 1
                 s.as_of_right += right
                 s.as_of_dated_right += right and g.source in dated
-    s.found = sum(1 for f in found if claim_filter is None or f.claim == claim_filter)
+    s.found = sum(1 for f in found if (claim_filter is None or f.claim == claim_filter) and not f.set_aside())
     return s
 
 
@@ -447,7 +460,7 @@ def list_misses(golds, found, texts, conflicts):
             data = texts[g.source]
             out.append("    %s:%d %s %r = %s" % (g.source, line_of(data, g.start), g.claim, g.text, g.value))
             out.append("        | %s" % sentence_around(data, g.start, g.end))
-    wrong = [f for f in found if f.match is None or f.match.exclude]
+    wrong = [f for f in found if f.match is None or (f.match.exclude and not f.set_aside())]
     if wrong:
         out.append("  false positives (%d):" % len(wrong))
         for f in wrong:
