@@ -211,6 +211,37 @@ fn a_scope_keeps_both_figures_apart() {
     assert_eq!(conflicts(&checked), 0);
 }
 
+const WAVES: &str = "
+claims:
+  - id: strikers
+    title: Workers on strike
+    kind: quantity
+    counts: [worker, member]
+    of: [strike]
+    scope: [at the mill, another, additional]
+";
+
+#[test]
+fn a_scope_word_is_the_part_of_the_nearer_figure() {
+    let rules = rules(WAVES);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "About 9,400 workers - 2,100 at the mill and 3,000 at the docks - will be on strike, the union said.",
+            "Another 1,200 members joined the strike on top of the 9,400 workers who walked out last week.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "about 9,400 (8,460–10,340)",
+            "1,200 (1,150–1,250) [another]",
+            "9,400 (9,350–9,450)"
+        ]
+    );
+}
+
 #[test]
 fn claim_qualifiers_extend_the_grammar() {
     let rules = rules(TOLL);

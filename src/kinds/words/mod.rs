@@ -253,8 +253,13 @@ impl Conditions {
         if let Some(refusal) = self.mode.refusal(sentence, anchor) {
             return Err(refusal);
         }
-        Ok(within(&self.scope, &[places.region])
-            .map(|hit| self.scope.written(hit.entry).to_string()))
+        let scope = within(&self.scope, &[places.region]).filter(|hit| {
+            places
+                .scope
+                .as_ref()
+                .is_none_or(|own| own.start <= hit.span.start && hit.span.end <= own.end)
+        });
+        Ok(scope.map(|hit| self.scope.written(hit.entry).to_string()))
     }
 }
 
@@ -269,6 +274,9 @@ pub struct Places<'a> {
     /// The clauses where the subject of a clause without its own stands ([`participle_subjects`]): `of` and
     /// `not_of` look here too, since they name whose the figure is.
     pub subject: &'a [Range<usize>],
+    /// Where a `scope` word names this candidate's part, when narrower than the region: a scope word nearer
+    /// another figure of the clause is that figure's ("about 12,700 workers, 5,800 at one plant").
+    pub scope: Option<Range<usize>>,
 }
 
 /// The clause of `span` in `sentence` with the sentence's scene-setting opener: where the conditions look.

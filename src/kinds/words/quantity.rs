@@ -198,6 +198,23 @@ fn own_region(
     (region, shared, subject)
 }
 
+/// The stretch of the sentence nearer the figure at `value` (with its candidate `keep`) than any other figure:
+/// from halfway after the figure before it to halfway before the figure after it. A part named between two figures
+/// is the nearer one's ("another 5,600 workers joined the 13,000 on strike": "another" is the 5,600's).
+fn nearer_than_other_figures(
+    value: &Range<usize>,
+    keep: &Range<usize>,
+    figures: &[Range<usize>],
+) -> Range<usize> {
+    let previous = figures.iter().rfind(|f| f.end <= value.start);
+    let next = figures.iter().find(|f| f.start >= value.end);
+    let start = previous.map_or(0, |p| p.end + (value.start - p.end) / 2);
+    let end = next.map_or(usize::MAX, |n| {
+        value.end + (n.start - value.end).div_ceil(2)
+    });
+    start.min(keep.start)..end.max(keep.end)
+}
+
 /// True when a figure other than `value` is nearer the `counts` word at `counts` and does not count a noun of its
 /// own: the word is that figure's ("2,000 people dead, thousands missing": "people" is 2,000's, not the thousands').
 fn nearer_figure(
@@ -484,10 +501,8 @@ impl WordQuantityClaim {
         })
     }
 
-    /// A figure whose counted noun is left out ("2,000 have died", "killing at least 150", "thousands remain
-    /// missing"): kept only when nothing after it could be a noun of its own, and on the clause conditions.
-    /// `dates` and `figures` are the sentence's date phrases and [`Self::figures`], found once by the caller.
-    /// The conditions on the figure at `value` in its own part of the clause of `keep` ([`own_region`]).
+    /// The conditions on the figure at `value` in its own part of the clause of `keep` ([`own_region`]); a scope
+    /// word counts only where it is nearer this figure than the others ([`nearer_than_other_figures`]).
     fn check_clause(
         &self,
         sentence: &str,
@@ -501,11 +516,15 @@ impl WordQuantityClaim {
             region: &region,
             shared: std::slice::from_ref(&shared),
             subject: &subject,
+            scope: Some(nearer_than_other_figures(value, keep, found.1)),
         };
         self.conditions
             .check_shared(sentence, words, &places, value)
     }
 
+    /// A figure whose counted noun is left out ("2,000 have died", "killing at least 150", "thousands remain
+    /// missing"): kept only when nothing after it could be a noun of its own, and on the clause conditions.
+    /// `dates` and `figures` are the sentence's date phrases and [`Self::figures`], found once by the caller.
     fn judge_elided(
         &self,
         sentence: &str,
