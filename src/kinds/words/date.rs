@@ -462,15 +462,17 @@ fn days_before(
     }))
 }
 
-/// The date of a dateline that opens `sentence`, with or without a place in capitals before it: "Feb 6 (Wire) -
-/// A quake struck", "ANKARA, Feb. 6 - Rescuers", "2023-02-06 Istanbul: The toll". It dates the report, not the
-/// events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or colon; a date
+/// The date of a dateline that opens `sentence`, with or without a place in capitals or a label before it: "Feb 6
+/// (Wire) - A quake struck", "ANKARA, Feb. 6 - Rescuers", "2023-02-06 Istanbul: The toll", "Updated: Feb 6, 2023
+/// Rescuers" (a saved page's stamp). It dates the report, not the events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or colon; a date
 /// led by a preposition ("On Monday Turkey was hit") opens a clause instead.
 fn dateline(sentence: &str, dates: &[Range<usize>]) -> Option<Range<usize>> {
     static PLACE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let place = PLACE.get_or_init(|| {
-        regex::Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'’ -]{0,40},\s+)?$")
+        regex::Regex::new(
+            r"^\s*(?:\p{Lu}[\p{L}.'’ -]{0,40},\s+|(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*)?$",
+        )
             .expect("the dateline place regex is valid")
     });
     let after = AFTER.get_or_init(|| {
@@ -1144,10 +1146,13 @@ mod tests {
         for sentence in [
             "Feb 6 (Wire) - A quake hit southern Turkey early on Monday.",
             "ANKARA, Feb. 6 - A quake hit southern Turkey early on Monday.",
+            "Updated: Feb. 6, 2023 A quake hit southern Turkey early on Monday.",
+            "date 2023-02-06 A quake hit southern Turkey early on Monday.",
         ] {
             assert_eq!(kept(&fields, sentence), ["early on Monday"], "{sentence}");
         }
         assert!(kept(&fields, "Feb 6 (Wire) - A quake hit southern Turkey.").is_empty());
+        assert!(kept(&fields, "Posted 2023-02-06 A quake hit southern Turkey.").is_empty());
         // a fronted date led by a preposition is no dateline
         assert_eq!(
             kept(&fields, "On Feb. 6, a quake hit southern Turkey."),
