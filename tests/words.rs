@@ -432,6 +432,38 @@ fn coordinated_figures_keep_their_own_claims() {
     assert_eq!(by_claim("missing"), ["4 300", "dozens", "hundreds"]);
 }
 
+const SWAP: &str = "
+claims:
+  - id: captives
+    title: Captives to be freed under the swap
+    kind: quantity
+    counts: [captive]
+    of: [swap, accord]
+  - id: inmates
+    title: Inmates to be freed under the swap
+    kind: quantity
+    counts: [inmate, Northern]
+    of: [swap, accord]
+";
+
+#[test]
+fn a_figure_joined_to_another_shares_the_words_before_both() {
+    let rules = rules(SWAP);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "Officials said the accord frees 40 captives and 120 Northern inmates, most of them women.",
+            "The swap was agreed on Monday, and 120 inmates were moved on Tuesday.",
+        ],
+    );
+    // "Northern" is the 120's modifier, not a noun the 40 counts; the 120 has no verb of its own and shares the
+    // accord with the 40, where "and 120 inmates were moved" opens a clause of its own
+    assert_eq!(values(&checked), ["40", "120 (115–125)"]);
+    let claims: Vec<usize> = checked.mentions.iter().map(|m| m.claim).collect();
+    assert_eq!(claims, [0, 1]);
+}
+
 const STRIKERS: &str = "
 claims:
   - id: strikers

@@ -194,7 +194,11 @@ fn own_region(
         .map_or(region[0].start, |f| f.start.min(region[0].start));
     let shared = clause.start..first;
     // "A quake struck Turkey early Monday, killing at least 1,300 people": whose the toll is stands before
-    let subject = participle_subjects(sentence, words, dates, &clause);
+    let mut subject = participle_subjects(sentence, words, dates, &clause);
+    // "the deal frees 50 hostages and 150 prisoners": a figure with no verb of its own shares the opening's
+    if region[0].start > first && !has_own_words(sentence, &region[0], value) {
+        subject.push(shared.clone());
+    }
     (region, shared, subject)
 }
 
@@ -215,8 +219,23 @@ fn nearer_than_other_figures(
     start.min(keep.start)..end.max(keep.end)
 }
 
+/// Words that may stand between a coordinator and the figure it joins without being words of the figure's own
+/// ("and another 150", "as well as the 150").
+const JOINING_WORDS: &[&str] = &[
+    "and", "or", "but", "plus", "as", "well", "the", "a", "another", "further", "some", "its",
+    "their",
+];
+
+/// True when the figure at `value` has words of its own between the start of its part of the clause (`part`, from
+/// its coordinator) and itself: "and left 4,300 missing" has a verb of its own, "and 150 prisoners" has none.
+fn has_own_words(sentence: &str, part: &Range<usize>, value: &Range<usize>) -> bool {
+    leading_words(&sentence[part.start..value.start.max(part.start)])
+        .any(|w| !JOINING_WORDS.contains(&w.lower.as_str()))
+}
+
 /// True when a figure other than `value` is nearer the `counts` word at `counts` and does not count a noun of its
-/// own: the word is that figure's ("2,000 people dead, thousands missing": "people" is 2,000's, not the thousands').
+/// own, or counts a noun the word modifies: the word is that figure's ("2,000 people dead, thousands missing":
+/// "people" is 2,000's, not the thousands'; "50 hostages and 150 Palestinian prisoners": "Palestinian" is 150's).
 fn nearer_figure(
     sentence: &str,
     figures: &[Range<usize>],
@@ -238,7 +257,11 @@ fn nearer_figure(
         .filter(|f| distance(f, counts) < own)
         .any(|f| match other_noun_after(sentence, f) {
             None => true,
-            Some((_, noun)) => counts.start <= noun.start && noun.end <= counts.end,
+            Some((_, noun)) => {
+                let is_noun = counts.start <= noun.start && noun.end <= counts.end;
+                let modifies = f.end <= counts.start && counts.end <= noun.start;
+                is_noun || modifies
+            }
         })
 }
 
