@@ -22,7 +22,7 @@ use jiff::civil::Date;
 
 use super::quantity::WORD;
 use super::{
-    clauses_before, compile, leading_words, participle_subjects, region, sentence_words, shift,
+    borrowed_subjects, clauses_before, compile, leading_words, region, sentence_words, shift,
     union, unshift, Conditions, Scope, WordFields,
 };
 use crate::kinds::date::{
@@ -695,7 +695,7 @@ fn subject_clauses(
         .filter(|w| clause.start <= w.span.start && w.span.end <= event.span.start)
         .collect();
     if lead.is_empty() {
-        return participle_subjects(sentence, words, dates, clause);
+        return borrowed_subjects(sentence, words, dates, clause);
     }
     match lead
         .iter()

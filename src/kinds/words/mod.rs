@@ -271,7 +271,7 @@ pub struct Places<'a> {
     /// Opening words the clause shares with other candidates ("the storm cost the lives of 169 residents and 13
     /// rescuers"): `not_of` and `unless_near` refuse here too, `of` and `scope` must stand in the region.
     pub shared: &'a [Range<usize>],
-    /// The clauses where the subject of a clause without its own stands ([`participle_subjects`]): `of` and
+    /// The clauses where the subject of a clause without its own stands ([`borrowed_subjects`]): `of` and
     /// `not_of` look here too, since they name whose the figure is.
     pub subject: &'a [Range<usize>],
     /// Where a `scope` word names this candidate's part, when narrower than the region: a scope word nearer
@@ -316,28 +316,44 @@ const NOT_PARTICIPLES: &[&str] = &[
     "spring",
 ];
 
-/// The clauses where the subject of `clause` stands when a present participle opens it, with no subject of its own:
-/// in "A quake struck Turkey early Monday, killing at least 1,300 people" the quake in Turkey did the killing. They
-/// are the clause before `clause` and the sentence's first clause; empty when `clause` opens otherwise.
-pub fn participle_subjects(
+/// Words that open a relative clause, alone ("which", "where") or after a preposition ("during which", "under
+/// whose terms").
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "whereby"];
+
+/// The clauses where the subject of `clause` stands when it has none of its own: a present participle opens it
+/// ("A quake struck Turkey early Monday, killing at least 1,300 people": the quake in Turkey did the killing), or a
+/// relative pronoun, maybe after a preposition ("agreed a four-day truce, during which 50 hostages will be freed":
+/// the truce is the antecedent). They are the clause before `clause` and the sentence's first clause; empty when
+/// `clause` opens otherwise.
+pub fn borrowed_subjects(
     sentence: &str,
     words: &[Token],
     dates: &[Range<usize>],
     clause: &Range<usize>,
 ) -> Vec<Range<usize>> {
-    let first = words.iter().find(|w| w.span.start >= clause.start);
+    let mut lead = words
+        .iter()
+        .skip_while(|w| w.span.start < clause.start)
+        .take_while(|w| w.span.end <= clause.end);
+    let (first, second) = (lead.next(), lead.next());
     let participle = first.is_some_and(|w| {
-        w.span.end <= clause.end
-            && w.lower.len() > 5
+        w.lower.len() > 5
             && w.lower.ends_with("ing")
             && sentence[w.span.clone()].starts_with(|c: char| c.is_lowercase())
             && !NOT_PARTICIPLES.contains(&w.lower.as_str())
     });
-    match participle {
+    let relative = |w: Option<&Token>| w.is_some_and(|w| RELATIVES.contains(&w.lower.as_str()));
+    let prepositional = first.is_some_and(|w| PREPOSITIONS.contains(&w.lower.as_str()));
+    match participle || relative(first) || (prepositional && relative(second)) {
         true => clauses_before(sentence, words, dates, clause),
         false => Vec::new(),
     }
 }
+
+/// Prepositions that may lead a relative pronoun ("during which", "under whose").
+const PREPOSITIONS: &[&str] = &[
+    "during", "under", "in", "by", "after", "through", "with", "for", "from", "at", "of", "on",
+];
 
 /// The clause before `clause` and the sentence's first clause: where the subject of a clause that has none of its
 /// own stands. Empty when `clause` opens the sentence.

@@ -17,7 +17,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::{
-    compile, leading_words, participle_subjects, region, required, sentence_words, unshift,
+    borrowed_subjects, compile, leading_words, region, required, sentence_words, unshift,
     Conditions, Places, Scope, WordFields,
 };
 use crate::kinds::date::date_phrases;
@@ -194,7 +194,7 @@ fn own_region(
         .map_or(region[0].start, |f| f.start.min(region[0].start));
     let shared = clause.start..first;
     // "A quake struck Turkey early Monday, killing at least 1,300 people": whose the toll is stands before
-    let mut subject = participle_subjects(sentence, words, dates, &clause);
+    let mut subject = borrowed_subjects(sentence, words, dates, &clause);
     // "the deal frees 50 hostages and 150 prisoners": a figure with no verb of its own shares the opening's
     if region[0].start > first && !has_own_words(sentence, &region[0], value) {
         subject.push(shared.clone());
@@ -1133,6 +1133,20 @@ mod tests {
         assert!(kept(&turkey, own).is_empty());
         let according = "A quake struck southern Turkey, according to 1,300 people.";
         assert!(kept(&turkey, according).is_empty());
+    }
+
+    #[test]
+    fn a_relative_clause_takes_whose_the_figure_is_from_its_antecedent() {
+        let turkey = toll_claim("Turkey");
+        for sentence in [
+            "A quake hit a town in Turkey, where 900 people were killed.",
+            "A quake shook eastern Turkey for a minute, during which 900 people were killed.",
+        ] {
+            assert_eq!(kept(&turkey, sentence), ["900"], "{sentence}");
+        }
+        // "during" alone leads no relative clause
+        let during = "A quake shook eastern Turkey, during the night 900 people were killed.";
+        assert!(kept(&turkey, during).is_empty());
     }
 
     #[test]
