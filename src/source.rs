@@ -971,19 +971,29 @@ fn date_words(phrase: &str) -> String {
 }
 
 /// Looks for a dateline: a full date (day, month and year) that ends a line after a comma or stands after an
-/// agency tag such as "(AFP)". The latest such date is taken: reports quote older dates, never later ones.
+/// agency tag such as "(AFP)", or that opens a line before a dash or a colon ("Thursday, November 23, 2023 - Talks
+/// resumed") or after a label ("Updated: 2023-11-23", "Published November 23, 2023"). The latest such date is taken:
+/// reports quote older dates, never later ones.
 fn find_dateline(body: &str) -> Option<(Date, String)> {
-    static DATELINE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let re = DATELINE.get_or_init(|| {
+    static DATELINES: std::sync::OnceLock<[Regex; 2]> = std::sync::OnceLock::new();
+    let [ending, opening] = DATELINES.get_or_init(|| {
         let day_month_year = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}";
+        let label = r"(?i:date[ds]?|published|posted|updated|last updated)\s*:?";
+        let weekday = r"(?:[A-Z][a-z]{2,5}day,\s+)";
         // `R`: lines end at `\n`, `\r\n` or a lone `\r`, as everywhere else.
-        Regex::new(&format!(
-            r"(?mR)(?:,\s+|\)\s+|^)({day_month_year})\s*(?:[-–—:]\s*)?$"
-        ))
-        .expect("dateline regex is valid")
+        let ending = format!(r"(?mR)(?:,\s+|\)\s+|^)({day_month_year})\s*(?:[-–—:]\s*)?$");
+        let opening = format!(
+            r"(?mR)^[ \t]*(?:{label}[ \t]+{weekday}?({day_month_year})|{weekday}?({day_month_year})[ \t]*[-–—:])"
+        );
+        [ending, opening].map(|re| Regex::new(&re).expect("dateline regex is valid"))
     });
-    re.captures_iter(body)
-        .filter_map(|c| Some((parse_publication_date(&c[1])?, c[1].to_string())))
+    ending
+        .captures_iter(body)
+        .chain(opening.captures_iter(body))
+        .filter_map(|c| {
+            let words = c.iter().skip(1).flatten().next()?.as_str();
+            Some((parse_publication_date(words)?, words.to_string()))
+        })
         .max_by_key(|(day, _)| *day)
 }
 
@@ -1017,6 +1027,21 @@ mod tests {
         let source = Source::in_memory("s.txt", text).unwrap();
         assert_eq!(source.published, Some(jiff::civil::date(2024, 5, 20)));
         assert_eq!(source.name, "s");
+    }
+
+    #[test]
+    fn a_date_opening_a_line_before_a_dash_or_after_a_label_is_a_dateline() {
+        for (text, day) in [
+            ("Thursday, November 23, 2023 - Talks resumed.\nMore.", 23),
+            ("date 2023-11-22 Talks resumed on Monday.", 22),
+            ("Updated: Nov. 21, 2023\nTalks resumed.", 21),
+        ] {
+            let source = Source::in_memory("x.txt", text).unwrap();
+            assert_eq!(source.published, Some(jiff::civil::date(2023, 11, day)), "{text}");
+        }
+        // a line that opens with a date and goes on is a sentence, not a dateline
+        let sentence = "November 23, 2023 was a cold day.";
+        assert_eq!(Source::in_memory("x.txt", sentence).unwrap().published, None);
     }
 
     #[test]
