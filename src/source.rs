@@ -1037,11 +1037,18 @@ mod tests {
             ("Updated: Nov. 21, 2023\nTalks resumed.", 21),
         ] {
             let source = Source::in_memory("x.txt", text).unwrap();
-            assert_eq!(source.published, Some(jiff::civil::date(2023, 11, day)), "{text}");
+            assert_eq!(
+                source.published,
+                Some(jiff::civil::date(2023, 11, day)),
+                "{text}"
+            );
         }
         // a line that opens with a date and goes on is a sentence, not a dateline
         let sentence = "November 23, 2023 was a cold day.";
-        assert_eq!(Source::in_memory("x.txt", sentence).unwrap().published, None);
+        assert_eq!(
+            Source::in_memory("x.txt", sentence).unwrap().published,
+            None
+        );
     }
 
     #[test]

@@ -464,6 +464,31 @@ fn a_figure_joined_to_another_shares_the_words_before_both() {
     assert_eq!(claims, [0, 1]);
 }
 
+const WALKOUT_REACHED_THE_MILL: &str = "
+claims:
+  - id: mill-joins
+    title: Whether the walkout reached the mill
+    kind: polarity
+    subject: [walkout, union]
+    predicate: [reach, walkout, spread to]
+    object: [mill]
+";
+
+#[test]
+fn a_word_listed_as_subject_and_predicate_is_not_its_own_subject() {
+    let rules = rules(WALKOUT_REACHED_THE_MILL);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "Prices rose after the walkout at the mill.",
+            "The union said its walkout spread to the mill on Monday.",
+        ],
+    );
+    let texts: Vec<&str> = checked.mentions.iter().map(|m| &*m.text).collect();
+    assert_eq!(texts, ["walkout spread to the mill"]);
+}
+
 const STRIKERS: &str = "
 claims:
   - id: strikers

@@ -112,7 +112,8 @@ impl WordPolarityClaim {
             .map(|h| (h, denying))
     }
 
-    /// Whether the subject stands within `near` words of the predicate, or a pronoun stands for it.
+    /// Whether the subject stands within `near` words of the predicate, or a pronoun stands for it. A word the
+    /// predicate is made of is not its own subject ("the strike at the plant": `strike` listed as both).
     fn has_subject(
         &self,
         sentence: &str,
@@ -125,6 +126,7 @@ impl WordPolarityClaim {
             .subject
             .hits(sentence, words)
             .into_iter()
+            .filter(|h| h.tokens.end <= first || h.tokens.start >= last)
             .any(|h| h.tokens.end + self.near >= first && h.tokens.start <= last + self.near);
         let pronoun = words[first.saturating_sub(4)..first]
             .iter()
