@@ -350,8 +350,9 @@ pub fn borrowed_subjects(
     }
 }
 
-/// Prepositions that may lead a relative pronoun ("during which", "under whose").
-const PREPOSITIONS: &[&str] = &[
+/// Prepositions: they may lead a relative pronoun ("during which", "under whose") or open a phrase after a noun
+/// ("1,500 in Syria").
+pub const PREPOSITIONS: &[&str] = &[
     "during", "under", "in", "by", "after", "through", "with", "for", "from", "at", "of", "on",
 ];
 

@@ -18,7 +18,7 @@ use jiff::civil::Date;
 
 use super::{
     borrowed_subjects, compile, leading_words, region, required, sentence_words, unshift,
-    Conditions, Places, Scope, WordFields,
+    Conditions, Places, Scope, WordFields, PREPOSITIONS,
 };
 use crate::kinds::date::date_phrases;
 use crate::kinds::quantity::{
@@ -196,7 +196,7 @@ fn own_region(
     // "A quake struck Turkey early Monday, killing at least 1,300 people": whose the toll is stands before
     let mut subject = borrowed_subjects(sentence, words, dates, &clause);
     // "the deal frees 50 hostages and 150 prisoners": a figure with no verb of its own shares the opening's
-    if region[0].start > first && !has_own_words(sentence, &region[0], value) {
+    if region[0].start > first && !has_own_words(sentence, &region[0], value, keep) {
         subject.push(shared.clone());
     }
     (region, shared, subject)
@@ -226,11 +226,24 @@ const JOINING_WORDS: &[&str] = &[
     "their",
 ];
 
-/// True when the figure at `value` has words of its own between the start of its part of the clause (`part`, from
-/// its coordinator) and itself: "and left 4,300 missing" has a verb of its own, "and 150 prisoners" has none.
-fn has_own_words(sentence: &str, part: &Range<usize>, value: &Range<usize>) -> bool {
-    leading_words(&sentence[part.start..value.start.max(part.start)])
-        .any(|w| !JOINING_WORDS.contains(&w.lower.as_str()))
+/// True when the figure at `value` (with its counted noun, `keep`) has words of its own in its part of the clause
+/// (`part`, from its coordinator): a word before it ("and left 4,300 missing" has a verb of its own, "and 150
+/// prisoners" none), or a word after its noun that does not open a prepositional phrase ("and 9,000 still missing"
+/// has a predicate of its own, "and 1,500 in Syria" none).
+fn has_own_words(
+    sentence: &str,
+    part: &Range<usize>,
+    value: &Range<usize>,
+    keep: &Range<usize>,
+) -> bool {
+    let before = leading_words(&sentence[part.start..value.start.max(part.start)])
+        .any(|w| !JOINING_WORDS.contains(&w.lower.as_str()));
+    let noun = other_noun_after(sentence, value).map_or(0, |(_, noun)| noun.end);
+    let after = keep.end.max(value.end).max(noun).min(part.end);
+    let predicate = leading_words(&sentence[after..part.end])
+        .next()
+        .is_some_and(|w| !PREPOSITIONS.contains(&w.lower.as_str()));
+    before || predicate
 }
 
 /// True when a figure other than `value` is nearer the `counts` word at `counts` and does not count a noun of its
@@ -1133,6 +1146,19 @@ mod tests {
         assert!(kept(&turkey, own).is_empty());
         let according = "A quake struck southern Turkey, according to 1,300 people.";
         assert!(kept(&turkey, according).is_empty());
+    }
+
+    #[test]
+    fn a_joined_figure_shares_the_opening_unless_it_has_a_verb_of_its_own() {
+        let killed = toll_claim("kill");
+        let shared = "The flood killed 300 people and 900 in the valley.";
+        assert_eq!(kept(&killed, shared), ["300", "900"]);
+        for own in [
+            "The flood killed 300 people and 900 remain missing.",
+            "The flood killed 300 people and left 900 homeless.",
+        ] {
+            assert_eq!(kept(&killed, own), ["300"], "{own}");
+        }
     }
 
     #[test]
