@@ -489,6 +489,27 @@ fn a_word_listed_as_subject_and_predicate_is_not_its_own_subject() {
     assert_eq!(texts, ["walkout spread to the mill"]);
 }
 
+const COMPLETED: &str = "
+claims:
+  - id: completed
+    title: When the withdrawal was completed
+    kind: date
+    event: [complete]
+    object: [withdrawal]
+";
+
+#[test]
+fn a_weekday_takes_the_tense_of_its_own_event_before_the_sentences() {
+    let rules = rules(COMPLETED);
+    // a Tuesday's report: "completed" is past whatever the rest of the sentence says of the future
+    let checked = checked(
+        &rules,
+        "2024-06-11",
+        &["The army completed its withdrawal late Monday, a day likely to be remembered for years."],
+    );
+    assert_eq!(values(&checked), ["2024-06-10"]);
+}
+
 const STRIKERS: &str = "
 claims:
   - id: strikers

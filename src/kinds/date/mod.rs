@@ -103,8 +103,9 @@ pub fn single_day(day: Date) -> DateRange {
     }
 }
 
-/// An event's date phrase resolved in the direction its sentence's tense gives ("the July 26 coup" in a May report
-/// is last July's; "by September 15" is the next one). A possessive ("devastated by Friday's earthquake") names the
+/// An event's date phrase resolved in the direction its mention's tense gives, else its sentence's ("the July 26
+/// coup" in a May report is last July's; "by September 15" is the next one; "completed the withdrawal late Monday,
+/// a chapter likely to be remembered" is last Monday). A possessive ("devastated by Friday's earthquake") names the
 /// day of something, not a deadline: its qualifier is dropped.
 pub(crate) fn event_date(
     text: &str,
@@ -113,7 +114,11 @@ pub(crate) fn event_date(
 ) -> Result<DateRange, DateError> {
     let words = &text[found.value.clone()];
     let sentence = &text[found.sentence.clone()];
-    let anchor = Anchor::new(published, guess_tense(sentence));
+    let tense = match guess_tense(&text[found.span.clone()]) {
+        Tense::Unknown => guess_tense(sentence),
+        own => own,
+    };
+    let anchor = Anchor::new(published, tense);
     let mut range = parse_moment(words, anchor)?.range;
     if is_possessive_after(text, found.value.end) {
         range.qualifier = None;
