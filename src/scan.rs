@@ -31,7 +31,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use regex_automata::hybrid::{self, dfa::DFA};
+use regex_automata::hybrid::{self, dfa::DFA, LazyStateID};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures;
@@ -287,6 +287,7 @@ impl Scanner {
             exact,
             narrow,
             free_from: vec![0; self.patterns.len()],
+            reached: vec![None; self.patterns.len()],
             next: Vec::with_capacity(groups.len()),
             found: Vec::new(),
         };
@@ -313,6 +314,7 @@ impl Scanner {
         }
         while let Some(start) = next.iter().flatten().min().copied() {
             let after = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            let mut measured = false;
             for (index, group) in pass.groups.iter().enumerate() {
                 if next[index] != Some(start) {
                     continue;
@@ -321,10 +323,11 @@ impl Scanner {
                     if pass.free_from[pattern] > start {
                         continue;
                     }
-                    let reached = self
-                        .reach(pass.reach, text, start..end, pattern)
-                        .ok_or(())?;
-                    let Some(reached) = reached else {
+                    if !measured {
+                        self.reach(pass.reach, text, start..end, &mut pass.reached)?;
+                        measured = true;
+                    }
+                    let Some(reached) = pass.reached[pattern] else {
                         continue;
                     };
                     let caches = (&mut pass.exact[pattern], &mut pass.narrow[pattern]);
@@ -339,9 +342,10 @@ impl Scanner {
         Ok(())
     }
 
-    /// How far a match of `pattern` anchored at `within.start` can end without leaving `within`: `Some(None)` when
-    /// it cannot match there at all, `Some(Some(end))` when no match ends past `end`, and `None` when the DFA could
-    /// not tell. Assertions look at the text around `within`, as a search of that range does.
+    /// How far a match of each pattern anchored at `within.start` can end without leaving `within`, into `ends`
+    /// (one per pattern): `None` when it cannot match there at all, `Some(end)` when no match of it ends past `end`.
+    /// `Err` when the DFA could not tell. Assertions look at the text around `within`, as a search of that range
+    /// does. One walk serves every pattern: the reach DFA keeps every match of every pattern, each with its own.
     ///
     /// The bound is the last place where a relaxed match ends, not where the relaxed DFA dies: a pattern with a gap
     /// of words before its last word (`cut\s+(?:\w+\s+){0,8}?ties`) can read on to the end of the sentence, but
@@ -352,37 +356,55 @@ impl Scanner {
         cache: &mut hybrid::dfa::Cache,
         text: &str,
         within: Range<usize>,
-        pattern: usize,
-    ) -> Option<Option<usize>> {
+        ends: &mut [Option<usize>],
+    ) -> Result<(), ()> {
+        ends.fill(None);
         let bytes = text.as_bytes();
-        let id = PatternID::new(pattern).ok()?;
         let config = start::Config::new()
-            .anchored(Anchored::Pattern(id))
+            .anchored(Anchored::Yes)
             .look_behind(within.start.checked_sub(1).map(|i| bytes[i]));
-        let mut state = self.reach.start_state(cache, &config).ok()?;
+        let mut state = self.reach.start_state(cache, &config).map_err(drop)?;
         // Matches show one byte late: a match state before the byte at `at` means a match ending at `at - 1`, so
         // `at` bounds it with a byte to spare.
-        let mut last_end = None;
         for at in within.clone() {
             if state.is_match() {
-                last_end = Some(at);
+                self.note_matches(cache, state, at, ends);
             }
             if state.is_dead() {
-                return Some(last_end);
+                return Ok(());
             }
             if state.is_quit() {
-                return None;
+                return Err(());
             }
-            state = self.reach.next_state(cache, state, bytes[at]).ok()?;
+            state = self
+                .reach
+                .next_state(cache, state, bytes[at])
+                .map_err(drop)?;
         }
         let last = match bytes.get(within.end) {
-            Some(&look_ahead) => self.reach.next_state(cache, state, look_ahead).ok()?,
-            None => self.reach.next_eoi_state(cache, state).ok()?,
-        };
-        if state.is_match() || last.is_match() {
-            last_end = Some(within.end);
+            Some(&look_ahead) => self.reach.next_state(cache, state, look_ahead),
+            None => self.reach.next_eoi_state(cache, state),
         }
-        Some(last_end)
+        .map_err(drop)?;
+        for matched in [state, last] {
+            if matched.is_match() {
+                self.note_matches(cache, matched, within.end, ends);
+            }
+        }
+        Ok(())
+    }
+
+    /// Records `end` as the reach of every pattern that the reach DFA's match state `state` matches.
+    fn note_matches(
+        &self,
+        cache: &hybrid::dfa::Cache,
+        state: LazyStateID,
+        end: usize,
+        ends: &mut [Option<usize>],
+    ) {
+        for index in 0..self.reach.match_len(cache, state) {
+            ends[self.reach.match_pattern(cache, state, index).as_usize()] = Some(end);
+        }
     }
 
     /// The exact match of `pattern` anchored at `within.start` and ending within `within` (widened to a character
@@ -541,6 +563,8 @@ struct Pass<'a> {
     narrow: &'a mut [Option<(meta::Cache, Captures)>],
     /// For each pattern, where it may match next: its last match's end.
     free_from: Vec<usize>,
+    /// For each pattern, how far its match at the candidate being tried can reach ([`Scanner::reach`]).
+    reached: Vec<Option<usize>>,
     /// For each group, where its next candidate starts in the paragraph being scanned.
     next: Vec<Option<usize>>,
     found: Vec<PatternMatch>,
@@ -951,15 +975,21 @@ mod tests {
 
     #[test]
     fn an_attempt_reaches_no_further_than_the_last_place_a_match_can_end() {
-        let scanner = scanner(&[r"(?i)\bcut\s+(?:\w+\s+){0,8}?ties\b"]);
+        let scanner = scanner(&[r"(?i)\bcut\s+(?:\w+\s+){0,8}?ties\b", r"(?i)\bthe\b"]);
         let text = "They cut the old ties then cut more ties and went on talking for a long while";
         let reached = |from: usize| {
             let mut caches = scanner.caches.get();
-            scanner.reach(&mut caches.reach, text, from..text.len(), 0)
+            let mut ends = [Some(0), Some(0)];
+            scanner
+                .reach(&mut caches.reach, text, from..text.len(), &mut ends)
+                .unwrap();
+            ends
         };
         let last_ties = text.rfind("ties").unwrap() + "ties".len();
-        assert_eq!(reached(5), Some(Some(last_ties + 1)));
-        assert_eq!(reached(text.rfind("talking").unwrap()), Some(None));
+        assert_eq!(reached(5), [Some(last_ties + 1), None]);
+        let the = text.find("the").unwrap();
+        assert_eq!(reached(the), [None, Some(the + "the".len() + 1)]);
+        assert_eq!(reached(text.rfind("talking").unwrap()), [None, None]);
     }
 
     #[test]
