@@ -185,7 +185,10 @@ impl Scanner {
             })
             .collect();
         let relaxed: Vec<Hir> = parsed.into_iter().map(relax).collect();
-        let widened: Vec<Hir> = relaxed.iter().map(widen).collect();
+        let widened: Vec<Hir> = relaxed
+            .iter()
+            .map(|hir| widen(&opening(hir, OPENING_BYTES)))
+            .collect();
         let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (pattern, &group) in group_of.iter().enumerate().take(patterns.len()) {
             members.entry(group).or_default().push(pattern);
@@ -790,6 +793,40 @@ fn reads_narrow(text: &str, stretch: Range<usize>) -> bool {
         })
 }
 
+/// How many bytes of a pattern at least its [`opening`] keeps, where the pattern has that many.
+const OPENING_BYTES: usize = 8;
+
+/// The part of a pattern that every match of it starts with, of at least `need` bytes where it can be: the first
+/// parts of a concatenation up to that length (the last of them an opening itself), an opening of each choice of
+/// an alternation. Every place where the
+/// pattern matches is a place where its opening does, so the candidate DFA can look for openings only: its
+/// forward search then stops at the opening's end instead of reading through the whole match, and the reach DFA,
+/// which has the whole pattern, says whether it can match there.
+fn opening(hir: &Hir, need: usize) -> Hir {
+    match hir.kind() {
+        HirKind::Concat(parts) => {
+            let mut kept = Vec::new();
+            let mut have = 0;
+            for part in parts {
+                let len = part.properties().minimum_len().unwrap_or(0);
+                if have + len >= need {
+                    // The last part kept may be cut short itself, so nothing may follow it.
+                    kept.push(opening(part, need - have));
+                    break;
+                }
+                kept.push(part.clone());
+                have += len;
+            }
+            Hir::concat(kept)
+        }
+        HirKind::Alternation(choices) => {
+            Hir::alternation(choices.iter().map(|choice| opening(choice, need)).collect())
+        }
+        HirKind::Capture(capture) => opening(&capture.sub, need),
+        _ => hir.clone(),
+    }
+}
+
 /// Punctuation of the General Punctuation block (curly quotation marks, dashes, ellipsis), which a widened pattern
 /// keeps as written: runs of words in a pattern must still stop at them, or a search would read on far past where
 /// the pattern could match.
@@ -1029,6 +1066,24 @@ mod tests {
             !narrowed.is_match("\u{212A}ilo’s"),
             "the Kelvin sign is not kept"
         );
+    }
+
+    #[test]
+    fn an_opening_matches_wherever_its_pattern_does() {
+        let pattern = r"(?i)\b(?:cutting\s+off|ending)\s+(?:\w+\s+){0,2}?(?:relations|ties)\b";
+        let hir = relax(regex_syntax::parse(pattern).unwrap());
+        let opened = opening(&hir, OPENING_BYTES);
+        let opening_regex = regex_automata::meta::Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+            .build_from_hir(&opened)
+            .unwrap();
+        let text = "Niger cutting off relations, ending old ties";
+        let found: Vec<usize> = opening_regex.find_iter(text).map(|m| m.start()).collect();
+        assert_eq!(found, [6, 29]);
+        assert_eq!(opening(&hir, 4).properties().minimum_len(), Some(4));
+        let scanner = scanner(&[pattern]);
+        assert_eq!(scanner.scan(text).len(), 2);
+        assert_eq!(scanner.scan(text), scanner.scan_one_by_one(text));
     }
 
     #[test]
