@@ -481,6 +481,36 @@ impl Scanner {
     }
 }
 
+/// A regex searched over whole short texts (sentences), in its [`narrow`] form on a text that [`reads_narrow`]: there
+/// the lazy DFA keeps going where Unicode word boundaries across non-ASCII text would make it give up for a
+/// backtracker. The same matches as the regex, whatever the text.
+#[derive(Debug)]
+pub struct SentenceRegex {
+    regex: meta::Regex,
+    narrow: Option<meta::Regex>,
+}
+
+impl SentenceRegex {
+    /// Compiles `pattern`, and its narrow form (when that does not compile, the pattern is searched everywhere).
+    pub fn new(pattern: &str) -> Result<SentenceRegex, String> {
+        let hir = regex_syntax::parse(pattern).map_err(|e| e.to_string())?;
+        let regex = meta::Regex::builder()
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?;
+        let narrow = meta::Regex::builder().build_from_hir(&narrow(&hir)).ok();
+        Ok(SentenceRegex { regex, narrow })
+    }
+
+    /// The spans of the regex's successive non-overlapping matches in `text`.
+    pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        let regex = match &self.narrow {
+            Some(narrow) if reads_narrow(text, 0..text.len()) => narrow,
+            _ => &self.regex,
+        };
+        regex.find_iter(text).map(|m| m.range()).collect()
+    }
+}
+
 /// Every match of `regex` in `text`, found the plain way: one leftmost-first search per paragraph (see
 /// [`paragraphs`]), with assertions seeing the text around it. Each match comes with the span of group
 /// `value_group`, when it took part.
@@ -1084,6 +1114,23 @@ mod tests {
         let scanner = scanner(&[pattern]);
         assert_eq!(scanner.scan(text).len(), 2);
         assert_eq!(scanner.scan(text), scanner.scan_one_by_one(text));
+    }
+
+    #[test]
+    fn a_sentence_regex_finds_what_the_regex_finds() {
+        let pattern = r"(?i)\b(?:by|on)\s+(?:\d{1,2}\s+)?(?:march|sept\.?)\b";
+        let sentence_regex = SentenceRegex::new(pattern).unwrap();
+        let regex = meta::Regex::new(pattern).unwrap();
+        for sentence in [
+            "Troops leave by March, officials said.",
+            "“Troops leave by 15 March,” officials said — on Sept. 3 too.",
+            "Ils partent by March’s end, éby March, by Marché",
+            "by \u{212A}arch by March\u{200d}",
+        ] {
+            let found: Vec<Range<usize>> = regex.find_iter(sentence).map(|m| m.range()).collect();
+            assert_eq!(sentence_regex.find_all(sentence), found, "{sentence}");
+        }
+        assert!(sentence_regex.narrow.is_some());
     }
 
     #[test]
