@@ -15,6 +15,12 @@
 //! half as many, so the states a scan keeps visiting take half the memory and stay in the processor's caches.
 //! (Widening is for finding starts only: measuring how far an attempt can reach keeps the characters as written.)
 //!
+//! The exact attempts are *narrowed* where they can be: on a stretch of ASCII and punctuation such as curly
+//! quotation marks (most stretches of English text), a pattern matches exactly as its [`narrow`] form does, whose
+//! classes keep only such characters and whose word boundaries are ASCII ones. Its NFA is a small part of the
+//! pattern's (Unicode `\w` alone is hundreds of states, and a gap of up to eight words repeats it eight times), and a
+//! backtracker's cost grows with the NFA: it clears a bit per state and byte of the stretch before each attempt.
+//!
 //! At each such place, each pattern is walked anchored through a second relaxed DFA, which says whether it can
 //! match there at all and how far any attempt can reach; the pattern proper (word boundaries and all) is then tried
 //! on that stretch only. This gives, pattern by pattern, exactly the matches of a leftmost-first search of that
@@ -25,7 +31,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use regex_automata::hybrid::{self, dfa::DFA};
+use regex_automata::hybrid::{self, dfa::DFA, LazyStateID};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures;
@@ -33,8 +39,8 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{
-    Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look,
-    Repetition,
+    Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
+    Look, Repetition,
 };
 
 /// The named group that quantity and date patterns must capture: the phrase that gets normalised.
@@ -96,6 +102,8 @@ struct Caches {
     starts: [Vec<hybrid::regex::Cache>; 2],
     reach: hybrid::dfa::Cache,
     exact: Vec<(meta::Cache, Captures)>,
+    /// The narrow forms' caches, made when first needed.
+    narrow: Vec<Option<(meta::Cache, Captures)>>,
 }
 
 /// Where [`Caches::starts`] keeps the caches of the combined candidate DFA.
@@ -124,6 +132,8 @@ pub struct Scanner {
     /// The patterns compiled for whole-paragraph searches, once the plain way of [`Scanner::scan_one_by_one`] is
     /// taken (never, but in tests).
     plain: OnceLock<Result<Vec<meta::Regex>, String>>,
+    /// Each pattern's [`narrow`] form, tried instead of the pattern on stretches that [`reads_narrow`].
+    narrow: Vec<Narrow>,
     /// The relaxed and widened patterns, which the candidate DFAs are built from.
     widened: Vec<Hir>,
     /// The patterns of each claim (each group of `group_of`, as [`Scanner::new`] takes it).
@@ -163,15 +173,22 @@ impl Scanner {
     /// Compiles the scanner for `patterns`, whose `value` groups give [`PatternMatch::value`]; `group_of[i]` says
     /// which candidate DFA pattern `i` shares (patterns of one claim, say).
     pub fn new(patterns: &[RulePattern], group_of: &[usize]) -> Result<Scanner, String> {
-        let relaxed = patterns
+        let parsed = patterns
             .iter()
-            .map(|p| {
-                regex_syntax::parse(p.as_str())
-                    .map(relax)
-                    .map_err(|e| e.to_string())
-            })
+            .map(|p| regex_syntax::parse(p.as_str()).map_err(|e| e.to_string()))
             .collect::<Result<Vec<Hir>, String>>()?;
-        let widened: Vec<Hir> = relaxed.iter().map(widen).collect();
+        let narrow = parsed
+            .iter()
+            .map(|hir| Narrow {
+                hir: narrow(hir),
+                regex: OnceLock::new(),
+            })
+            .collect();
+        let relaxed: Vec<Hir> = parsed.into_iter().map(relax).collect();
+        let widened: Vec<Hir> = relaxed
+            .iter()
+            .map(|hir| widen(&opening(hir, OPENING_BYTES)))
+            .collect();
         let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (pattern, &group) in group_of.iter().enumerate().take(patterns.len()) {
             members.entry(group).or_default().push(pattern);
@@ -202,10 +219,12 @@ impl Scanner {
                 .iter()
                 .map(|p| (p.regex().create_cache(), p.regex().create_captures()))
                 .collect(),
+            narrow: patterns_for_pool.iter().map(|_| None).collect(),
         }));
         Ok(Scanner {
             patterns,
             plain: OnceLock::new(),
+            narrow,
             widened,
             claims,
             combined,
@@ -258,6 +277,7 @@ impl Scanner {
             starts,
             reach,
             exact,
+            narrow,
         } = caches;
         let starts = &mut starts[tier];
         if starts.len() != groups.len() {
@@ -268,7 +288,9 @@ impl Scanner {
             starts,
             reach,
             exact,
+            narrow,
             free_from: vec![0; self.patterns.len()],
+            reached: vec![None; self.patterns.len()],
             next: Vec::with_capacity(groups.len()),
             found: Vec::new(),
         };
@@ -295,6 +317,7 @@ impl Scanner {
         }
         while let Some(start) = next.iter().flatten().min().copied() {
             let after = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            let mut measured = false;
             for (index, group) in pass.groups.iter().enumerate() {
                 if next[index] != Some(start) {
                     continue;
@@ -303,15 +326,15 @@ impl Scanner {
                     if pass.free_from[pattern] > start {
                         continue;
                     }
-                    let reached = self
-                        .reach(pass.reach, text, start..end, pattern)
-                        .ok_or(())?;
-                    let Some(reached) = reached else {
+                    if !measured {
+                        self.reach(pass.reach, text, start..end, &mut pass.reached)?;
+                        measured = true;
+                    }
+                    let Some(reached) = pass.reached[pattern] else {
                         continue;
                     };
-                    if let Some(matched) =
-                        self.try_at(text, start..reached, pattern, &mut pass.exact[pattern])
-                    {
+                    let caches = (&mut pass.exact[pattern], &mut pass.narrow[pattern]);
+                    if let Some(matched) = self.try_at(text, start..reached, pattern, caches) {
                         pass.free_from[pattern] = matched.span.end;
                         pass.found.push(matched);
                     }
@@ -322,49 +345,82 @@ impl Scanner {
         Ok(())
     }
 
-    /// How far an anchored attempt of `pattern` at `within.start` can get without leaving `within`: `Some(None)`
-    /// when it cannot match there at all, `Some(Some(end))` when no attempt reads past `end`, and `None` when the
-    /// DFA could not tell. Assertions look at the text around `within`, as a search of that range does.
+    /// How far a match of each pattern anchored at `within.start` can end without leaving `within`, into `ends`
+    /// (one per pattern): `None` when it cannot match there at all, `Some(end)` when no match of it ends past `end`.
+    /// `Err` when the DFA could not tell. Assertions look at the text around `within`, as a search of that range
+    /// does. One walk serves every pattern: the reach DFA keeps every match of every pattern, each with its own.
+    ///
+    /// The bound is the last place where a relaxed match ends, not where the relaxed DFA dies: a pattern with a gap
+    /// of words before its last word (`cut\s+(?:\w+\s+){0,8}?ties`) can read on to the end of the sentence, but
+    /// can only match up to its last `ties`. An exact attempt on a shorter stretch costs less (a backtracker clears
+    /// a bit per NFA state and byte of it), and finds the same match: every match of the pattern is a relaxed match.
     fn reach(
         &self,
         cache: &mut hybrid::dfa::Cache,
         text: &str,
         within: Range<usize>,
-        pattern: usize,
-    ) -> Option<Option<usize>> {
+        ends: &mut [Option<usize>],
+    ) -> Result<(), ()> {
+        ends.fill(None);
         let bytes = text.as_bytes();
-        let id = PatternID::new(pattern).ok()?;
         let config = start::Config::new()
-            .anchored(Anchored::Pattern(id))
+            .anchored(Anchored::Yes)
             .look_behind(within.start.checked_sub(1).map(|i| bytes[i]));
-        let mut state = self.reach.start_state(cache, &config).ok()?;
-        let mut matched = false;
+        let mut state = self.reach.start_state(cache, &config).map_err(drop)?;
+        // Matches show one byte late: a match state before the byte at `at` means a match ending at `at - 1`, so
+        // `at` bounds it with a byte to spare.
         for at in within.clone() {
-            matched |= state.is_match();
+            if state.is_match() {
+                self.note_matches(cache, state, at, ends);
+            }
             if state.is_dead() {
-                return Some(matched.then_some(at));
+                return Ok(());
             }
             if state.is_quit() {
-                return None;
+                return Err(());
             }
-            state = self.reach.next_state(cache, state, bytes[at]).ok()?;
+            state = self
+                .reach
+                .next_state(cache, state, bytes[at])
+                .map_err(drop)?;
         }
         let last = match bytes.get(within.end) {
-            Some(&look_ahead) => self.reach.next_state(cache, state, look_ahead).ok()?,
-            None => self.reach.next_eoi_state(cache, state).ok()?,
-        };
-        matched |= state.is_match() || last.is_match();
-        Some(matched.then_some(within.end))
+            Some(&look_ahead) => self.reach.next_state(cache, state, look_ahead),
+            None => self.reach.next_eoi_state(cache, state),
+        }
+        .map_err(drop)?;
+        for matched in [state, last] {
+            if matched.is_match() {
+                self.note_matches(cache, matched, within.end, ends);
+            }
+        }
+        Ok(())
+    }
+
+    /// Records `end` as the reach of every pattern that the reach DFA's match state `state` matches.
+    fn note_matches(
+        &self,
+        cache: &hybrid::dfa::Cache,
+        state: LazyStateID,
+        end: usize,
+        ends: &mut [Option<usize>],
+    ) {
+        for index in 0..self.reach.match_len(cache, state) {
+            ends[self.reach.match_pattern(cache, state, index).as_usize()] = Some(end);
+        }
     }
 
     /// The exact match of `pattern` anchored at `within.start` and ending within `within` (widened to a character
-    /// boundary), if any.
+    /// boundary), if any: by the pattern's narrow form when the stretch [`reads_narrow`], else by the pattern.
     fn try_at(
         &self,
         text: &str,
         within: Range<usize>,
         pattern: usize,
-        (cache, captures): &mut (meta::Cache, Captures),
+        (exact, narrow_cache): (
+            &mut (meta::Cache, Captures),
+            &mut Option<(meta::Cache, Captures)>,
+        ),
     ) -> Option<PatternMatch> {
         let mut end = within.end;
         while !text.is_char_boundary(end) {
@@ -374,7 +430,18 @@ impl Scanner {
             .range(within.start..end)
             .anchored(Anchored::Yes);
         let rule = &self.patterns[pattern];
-        rule.regex().search_captures_with(cache, &input, captures);
+        let narrow = match reads_narrow(text, within.start..end) {
+            true => self.narrow[pattern].regex(),
+            false => None,
+        };
+        let (regex, (cache, captures)) = match narrow {
+            Some(regex) => (
+                regex,
+                narrow_cache.get_or_insert_with(|| (regex.create_cache(), regex.create_captures())),
+            ),
+            None => (rule.regex(), exact),
+        };
+        regex.search_captures_with(cache, &input, captures);
         let (span, value) = spans(captures, rule.value_group())?;
         Some(PatternMatch {
             pattern,
@@ -411,6 +478,36 @@ impl Scanner {
             .collect();
         found.sort_by_key(|m| (m.span.start, m.pattern));
         found
+    }
+}
+
+/// A regex searched over whole short texts (sentences), in its [`narrow`] form on a text that [`reads_narrow`]: there
+/// the lazy DFA keeps going where Unicode word boundaries across non-ASCII text would make it give up for a
+/// backtracker. The same matches as the regex, whatever the text.
+#[derive(Debug)]
+pub struct SentenceRegex {
+    regex: meta::Regex,
+    narrow: Option<meta::Regex>,
+}
+
+impl SentenceRegex {
+    /// Compiles `pattern`, and its narrow form (when that does not compile, the pattern is searched everywhere).
+    pub fn new(pattern: &str) -> Result<SentenceRegex, String> {
+        let hir = regex_syntax::parse(pattern).map_err(|e| e.to_string())?;
+        let regex = meta::Regex::builder()
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?;
+        let narrow = meta::Regex::builder().build_from_hir(&narrow(&hir)).ok();
+        Ok(SentenceRegex { regex, narrow })
+    }
+
+    /// The spans of the regex's successive non-overlapping matches in `text`.
+    pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        let regex = match &self.narrow {
+            Some(narrow) if reads_narrow(text, 0..text.len()) => narrow,
+            _ => &self.regex,
+        };
+        regex.find_iter(text).map(|m| m.range()).collect()
     }
 }
 
@@ -496,11 +593,29 @@ struct Pass<'a> {
     starts: &'a mut [hybrid::regex::Cache],
     reach: &'a mut hybrid::dfa::Cache,
     exact: &'a mut [(meta::Cache, Captures)],
+    narrow: &'a mut [Option<(meta::Cache, Captures)>],
     /// For each pattern, where it may match next: its last match's end.
     free_from: Vec<usize>,
+    /// For each pattern, how far its match at the candidate being tried can reach ([`Scanner::reach`]).
+    reached: Vec<Option<usize>>,
     /// For each group, where its next candidate starts in the paragraph being scanned.
     next: Vec<Option<usize>>,
     found: Vec<PatternMatch>,
+}
+
+/// A pattern's [`narrow`] form: its syntax, and the regex compiled from it when first needed.
+struct Narrow {
+    hir: Hir,
+    regex: OnceLock<Option<meta::Regex>>,
+}
+
+impl Narrow {
+    /// The compiled narrow form; `None` when it does not compile (the pattern itself is tried instead).
+    fn regex(&self) -> Option<&meta::Regex> {
+        self.regex
+            .get_or_init(|| compile_exact(&self.hir).ok())
+            .as_ref()
+    }
 }
 
 /// Whether a lazy DFA may give up when its cache is too small for the states a text needs.
@@ -633,6 +748,112 @@ fn relax(hir: Hir) -> Hir {
         }
         HirKind::Concat(parts) => Hir::concat(parts.into_iter().map(relax).collect()),
         HirKind::Alternation(parts) => Hir::alternation(parts.into_iter().map(relax).collect()),
+    }
+}
+
+/// The pattern as it reads text whose characters are all ASCII or non-word characters of [`KEPT_PUNCTUATION`]
+/// (see [`reads_narrow`]): its classes and literals keep only ASCII and [`KEPT_PUNCTUATION`] (a literal naming
+/// another character cannot match), and its Unicode word-boundary assertions become ASCII ones, which agree with
+/// them on such text (its only word characters are ASCII letters, digits and `_`). Capture groups, their order and
+/// every choice are kept, so on such text it gives the pattern's leftmost-first match and groups.
+fn narrow(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
+            Ok(text) if text.chars().all(is_narrow) => hir.clone(),
+            _ => Hir::fail(),
+        },
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut kept = ClassUnicode::new([
+                ClassUnicodeRange::new('\0', '\x7f'),
+                ClassUnicodeRange::new(*KEPT_PUNCTUATION.start(), *KEPT_PUNCTUATION.end()),
+            ]);
+            kept.intersect(class);
+            Hir::class(Class::Unicode(kept))
+        }
+        HirKind::Look(look) => Hir::look(ascii_look(*look)),
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(narrow(&repetition.sub)),
+            ..repetition.clone()
+        }),
+        HirKind::Capture(capture) => Hir::capture(Capture {
+            sub: Box::new(narrow(&capture.sub)),
+            ..capture.clone()
+        }),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(narrow).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(narrow).collect()),
+        HirKind::Empty | HirKind::Class(Class::Bytes(_)) => hir.clone(),
+    }
+}
+
+/// A character that a [`narrow`] form keeps.
+fn is_narrow(c: char) -> bool {
+    c.is_ascii() || KEPT_PUNCTUATION.contains(&c)
+}
+
+/// The ASCII counterpart of a Unicode word-boundary assertion; other assertions as they are.
+fn ascii_look(look: Look) -> Look {
+    match look {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        look => look,
+    }
+}
+
+/// True when a pattern's [`narrow`] form can stand for it on `stretch` of `text`: the stretch and the characters
+/// just before and after it (which assertions look at) are ASCII, or punctuation of [`KEPT_PUNCTUATION`] that is
+/// no word character.
+fn reads_narrow(text: &str, stretch: Range<usize>) -> bool {
+    let before = text[..stretch.start].chars().next_back();
+    let after = text[stretch.end..].chars().next();
+    let read = &text[stretch];
+    let ascii = |c: Option<char>| c.is_none_or(|c| c.is_ascii());
+    if read.is_ascii() && ascii(before) && ascii(after) {
+        return true;
+    }
+    before
+        .into_iter()
+        .chain(read.chars())
+        .chain(after)
+        .all(|c| {
+            c.is_ascii() || (KEPT_PUNCTUATION.contains(&c) && !regex_syntax::is_word_character(c))
+        })
+}
+
+/// How many bytes of a pattern at least its [`opening`] keeps, where the pattern has that many.
+const OPENING_BYTES: usize = 8;
+
+/// The part of a pattern that every match of it starts with, of at least `need` bytes where it can be: the first
+/// parts of a concatenation up to that length (the last of them an opening itself), an opening of each choice of
+/// an alternation. Every place where the
+/// pattern matches is a place where its opening does, so the candidate DFA can look for openings only: its
+/// forward search then stops at the opening's end instead of reading through the whole match, and the reach DFA,
+/// which has the whole pattern, says whether it can match there.
+fn opening(hir: &Hir, need: usize) -> Hir {
+    match hir.kind() {
+        HirKind::Concat(parts) => {
+            let mut kept = Vec::new();
+            let mut have = 0;
+            for part in parts {
+                let len = part.properties().minimum_len().unwrap_or(0);
+                if have + len >= need {
+                    // The last part kept may be cut short itself, so nothing may follow it.
+                    kept.push(opening(part, need - have));
+                    break;
+                }
+                kept.push(part.clone());
+                have += len;
+            }
+            Hir::concat(kept)
+        }
+        HirKind::Alternation(choices) => {
+            Hir::alternation(choices.iter().map(|choice| opening(choice, need)).collect())
+        }
+        HirKind::Capture(capture) => opening(&capture.sub, need),
+        _ => hir.clone(),
     }
 }
 
@@ -808,7 +1029,7 @@ mod tests {
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "café", "cafe", "CAFÉ", "Café", "naïve", "’s", "'s", "troops", "don’t", "don't", "ask", "kilo",
                 "\u{212A}ilo", "\u{17F}o", "so", "—", "“", "”", "«", "»", "€", "£", "12", "3", "km", "🙂", "\u{a0}",
-                ",", ".", "\n", " ", "Ñandú", "日本",
+                ",", ".", "\n", " ", "Ñandú", "日本", "a‿b", "\u{200d}",
             ]), 0..40),
         ) {
             let text: String = words.concat();
@@ -817,6 +1038,99 @@ mod tests {
             proptest::prop_assert_eq!(&found, &scanner.scan_one_by_one(&text));
             proptest::prop_assert_eq!(&found, &scanner.scan_per_claim(&mut scanner.caches.get(), &text));
         }
+    }
+
+    #[test]
+    fn an_attempt_reaches_no_further_than_the_last_place_a_match_can_end() {
+        let scanner = scanner(&[r"(?i)\bcut\s+(?:\w+\s+){0,8}?ties\b", r"(?i)\bthe\b"]);
+        let text = "They cut the old ties then cut more ties and went on talking for a long while";
+        let reached = |from: usize| {
+            let mut caches = scanner.caches.get();
+            let mut ends = [Some(0), Some(0)];
+            scanner
+                .reach(&mut caches.reach, text, from..text.len(), &mut ends)
+                .unwrap();
+            ends
+        };
+        let last_ties = text.rfind("ties").unwrap() + "ties".len();
+        assert_eq!(reached(5), [Some(last_ties + 1), None]);
+        let the = text.find("the").unwrap();
+        assert_eq!(reached(the), [None, Some(the + "the".len() + 1)]);
+        assert_eq!(reached(text.rfind("talking").unwrap()), [None, None]);
+    }
+
+    #[test]
+    fn narrow_forms_stand_in_on_ascii_and_punctuation_only() {
+        let text = "troops’ “12” é5 a‿b x";
+        let at = |word: &str| {
+            let start = text.find(word).unwrap();
+            start..start + word.len()
+        };
+        assert!(reads_narrow(text, at("troops’ “12”")));
+        assert!(
+            !reads_narrow(text, at("5")),
+            "é before it is a word character"
+        );
+        assert!(
+            !reads_narrow(text, at("a")),
+            "‿ after it is a word character"
+        );
+        assert!(reads_narrow(text, at("x")));
+        let hir = regex_syntax::parse(r"(?i)\b(?P<value>\w+)[’é]s?\B").unwrap();
+        let narrowed = compile_exact(&narrow(&hir)).unwrap();
+        let exact = compile_exact(&hir).unwrap();
+        for haystack in ["kilo’s", "Kilo’", "kiloé", "ab’ss"] {
+            assert_eq!(
+                narrowed
+                    .captures_iter(haystack)
+                    .map(|c| c.get_group(1))
+                    .collect::<Vec<_>>(),
+                exact
+                    .captures_iter(haystack)
+                    .map(|c| c.get_group(1))
+                    .collect::<Vec<_>>(),
+                "{haystack}"
+            );
+        }
+        assert!(
+            !narrowed.is_match("\u{212A}ilo’s"),
+            "the Kelvin sign is not kept"
+        );
+    }
+
+    #[test]
+    fn an_opening_matches_wherever_its_pattern_does() {
+        let pattern = r"(?i)\b(?:cutting\s+off|ending)\s+(?:\w+\s+){0,2}?(?:relations|ties)\b";
+        let hir = relax(regex_syntax::parse(pattern).unwrap());
+        let opened = opening(&hir, OPENING_BYTES);
+        let opening_regex = regex_automata::meta::Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+            .build_from_hir(&opened)
+            .unwrap();
+        let text = "Niger cutting off relations, ending old ties";
+        let found: Vec<usize> = opening_regex.find_iter(text).map(|m| m.start()).collect();
+        assert_eq!(found, [6, 29]);
+        assert_eq!(opening(&hir, 4).properties().minimum_len(), Some(4));
+        let scanner = scanner(&[pattern]);
+        assert_eq!(scanner.scan(text).len(), 2);
+        assert_eq!(scanner.scan(text), scanner.scan_one_by_one(text));
+    }
+
+    #[test]
+    fn a_sentence_regex_finds_what_the_regex_finds() {
+        let pattern = r"(?i)\b(?:by|on)\s+(?:\d{1,2}\s+)?(?:march|sept\.?)\b";
+        let sentence_regex = SentenceRegex::new(pattern).unwrap();
+        let regex = meta::Regex::new(pattern).unwrap();
+        for sentence in [
+            "Troops leave by March, officials said.",
+            "“Troops leave by 15 March,” officials said — on Sept. 3 too.",
+            "Ils partent by March’s end, éby March, by Marché",
+            "by \u{212A}arch by March\u{200d}",
+        ] {
+            let found: Vec<Range<usize>> = regex.find_iter(sentence).map(|m| m.range()).collect();
+            assert_eq!(sentence_regex.find_all(sentence), found, "{sentence}");
+        }
+        assert!(sentence_regex.narrow.is_some());
     }
 
     #[test]

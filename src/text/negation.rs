@@ -359,10 +359,15 @@ pub(super) fn predicate_words(words: &[Word], predicate: &Range<usize>) -> Optio
 /// The cues among `words[range]`, scanned left to right: at each word the longest phrase of any list of `lists`
 /// wins and its words are used up.
 fn scan(words: &[Word], range: Range<usize>, lists: &[(Role, &[&str])]) -> Vec<Cue> {
+    let openers = Openers::of(lists);
     let mut cues = Vec::new();
     let mut at = range.start;
     while at < range.end {
-        match longest_cue(&words[at..range.end], lists) {
+        let cue = match openers.may_open(&words[at].key) {
+            true => longest_cue(&words[at..range.end], lists),
+            false => None,
+        };
+        match cue {
             Some((role, len)) => {
                 cues.push(Cue {
                     role,
@@ -374,6 +379,29 @@ fn scan(words: &[Word], range: Range<usize>, lists: &[(Role, &[&str])]) -> Vec<C
         }
     }
     cues
+}
+
+/// The words that can open a phrase of some lists: the first word's alternatives of every phrase. A word that is
+/// none of them opens no cue, so the phrases need not be tried at it.
+struct Openers<'a> {
+    words: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> Openers<'a> {
+    fn of(lists: &[(Role, &[&'a str])]) -> Openers<'a> {
+        let firsts = lists.iter().flat_map(|&(_, phrases)| phrases);
+        Openers {
+            words: firsts
+                .filter_map(|phrase| phrase.split(' ').next())
+                .flat_map(|first| first.split('|'))
+                .collect(),
+        }
+    }
+
+    /// True when some phrase's first word may be the word with comparison key `key` (see [`word_matches`]).
+    fn may_open(&self, key: &str) -> bool {
+        self.words.contains(key) || (self.words.contains("n't") && word_matches("n't", key))
+    }
 }
 
 /// The role and length in words of the longest phrase of `lists` that `words` start with; the earlier list wins
@@ -516,6 +544,17 @@ fn fills_aside(sentence: &str, words: &[Word], cue: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_phrase_s_first_words_open_a_cue() {
+        let openers = Openers::of(BEFORE_PREDICATE);
+        for opener in ["not", "didn't", "never"] {
+            assert!(openers.may_open(opener), "{opener}");
+        }
+        for other in ["troops", "nt", "ties"] {
+            assert!(!openers.may_open(other), "{other}");
+        }
+    }
 
     /// A sentence with its predicate between brackets, "does not [end] ties", as the sentence and the predicate's
     /// bytes.

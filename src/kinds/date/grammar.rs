@@ -71,6 +71,8 @@ use jiff::ToSpan;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::scan::SentenceRegex;
+
 /// Word separator inside qualifiers: headlines quote words ("'No Later' Than").
 macro_rules! qs {
     () => {
@@ -821,9 +823,9 @@ pub fn date_phrases(sentence: &str) -> Vec<Range<usize>> {
     thread_local! {
         static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<SentenceRegex> = OnceLock::new();
     let regex = RE.get_or_init(|| {
-        Regex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
+        SentenceRegex::new(&format!("(?i){DATE_PHRASE}")).expect("DATE_PHRASE is a valid regex")
     });
     RECENT.with_borrow_mut(|recent| remembered_phrases(recent, regex, sentence))
 }
@@ -835,20 +837,24 @@ pub fn moment_phrases(sentence: &str) -> Vec<Range<usize>> {
     thread_local! {
         static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<SentenceRegex> = OnceLock::new();
     let regex = RE.get_or_init(|| {
-        Regex::new(&format!("(?i){MOMENT_PHRASE}")).expect("MOMENT_PHRASE is a valid regex")
+        SentenceRegex::new(&format!("(?i){MOMENT_PHRASE}")).expect("MOMENT_PHRASE is a valid regex")
     });
     RECENT.with_borrow_mut(|recent| remembered_phrases(recent, regex, sentence))
 }
 
 /// The matches of `regex` in `sentence`: looked up in `recent` (the last [`REMEMBERED_SENTENCES`] sentences
 /// searched with it), else searched and remembered.
-fn remembered_phrases(recent: &mut Remembered, regex: &Regex, sentence: &str) -> Vec<Range<usize>> {
+fn remembered_phrases(
+    recent: &mut Remembered,
+    regex: &SentenceRegex,
+    sentence: &str,
+) -> Vec<Range<usize>> {
     if let Some((_, phrases)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
         return phrases.clone();
     }
-    let phrases: Vec<Range<usize>> = regex.find_iter(sentence).map(|m| m.range()).collect();
+    let phrases = regex.find_all(sentence);
     if recent.len() == REMEMBERED_SENTENCES {
         recent.pop_back();
     }
