@@ -510,6 +510,27 @@ fn a_weekday_takes_the_tense_of_its_own_event_before_the_sentences() {
     assert_eq!(values(&checked), ["2024-06-10"]);
 }
 
+const STRIKE_BEGAN: &str = "
+claims:
+  - id: strike-start
+    title: When the strike began
+    kind: date
+    event: [begin, strike]
+    object: [strike, plant]
+";
+
+#[test]
+fn an_event_hidden_by_an_earlier_candidate_is_still_judged() {
+    let rules = rules(STRIKE_BEGAN);
+    // "plant hit by the strike" is the first candidate and has no date; "the strike since it began" overlaps it
+    let checked = checked(
+        &rules,
+        "2024-03-20",
+        &["Staff at the one plant hit by the strike since it began on March 3 remain out."],
+    );
+    assert_eq!(values(&checked), ["2024-03-03"]);
+}
+
 const STRIKERS: &str = "
 claims:
   - id: strikers

@@ -82,6 +82,10 @@ const DATE_END: &str = r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|J
 const RELATIVE_END: &str =
     r"\b(?:week|weekend|month|year|yesterday|today|tonight|morning|afternoon|evening|night)";
 
+/// How many words may stand between an event word and its object in a candidate ("ended its long-standing
+/// military cooperation agreement").
+const EVENT_GAP: usize = 8;
+
 /// A date claim written in words.
 #[derive(Debug)]
 pub struct WordDateClaim {
@@ -118,7 +122,7 @@ impl WordDateClaim {
             vec![compile(&events, "event")?]
         } else {
             let objects = object.alternation();
-            let gap = format!(r#"(?:[\s,“”"]+{WORD}){{0,8}}?[\s,“”"]+"#);
+            let gap = format!(r#"(?:[\s,“”"]+{WORD}){{0,{EVENT_GAP}}}?[\s,“”"]+"#);
             let mut patterns = vec![
                 compile(&format!("{events}{gap}{objects}"), "object")?,
                 compile(&format!("{objects}{gap}{events}"), "object")?,
@@ -144,10 +148,17 @@ impl WordDateClaim {
 
     /// The event words in `span`: the hits of `event`, then of `deadline_for` (true for a deadline).
     fn events_in(&self, sentence: &str, words: &[Token], span: &Range<usize>) -> Vec<(Hit, bool)> {
+        // the word after the match's last one: an event up to EVENT_GAP words on is one the match's overlap hid
+        let next = words.iter().position(|w| w.span.start >= span.end);
+        let reach = next.map_or(0, |at| at + EVENT_GAP);
         let within = |list: &WordList, deadline: bool| {
             list.hits(sentence, words)
                 .into_iter()
-                .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
+                .filter(|h| {
+                    let inside = span.start <= h.span.start && h.span.end <= span.end;
+                    let hidden = h.span.start >= span.end && h.tokens.start < reach;
+                    inside || hidden
+                })
                 .map(move |h| (h, deadline))
                 .collect::<Vec<_>>()
         };
