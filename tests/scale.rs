@@ -305,8 +305,8 @@ fn a_draft_is_checked_against_the_mentions_already_found() {
     let index = check_draft(&mut checked, &rules, &draft);
     assert_eq!(index, 1);
     assert_eq!(checked.mentions.len(), 2);
-    assert_eq!(checked.mentions[1].source, 1);
-    assert_eq!(&*checked.mentions[1].text, "fewer than 900 troops");
+    assert_eq!(checked.mentions.at(1).source, 1);
+    assert_eq!(&*checked.mentions.at(1).text, "fewer than 900 troops");
     assert_eq!(checked.findings.len(), 1);
     assert_eq!(
         checked.findings[0].sides,
@@ -340,7 +340,7 @@ fn a_draft_compared_with_classes_of_alike_mentions_still_lists_every_mention_in_
         Corpus::load(&paths).unwrap(),
         &CheckOptions::default(),
     );
-    let values: Vec<&str> = checked.mentions.iter().map(|m| &*m.text).collect();
+    let values: Vec<String> = checked.mentions.iter().map(|m| m.text.to_string()).collect();
     assert_eq!(
         values,
         [

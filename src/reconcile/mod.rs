@@ -18,15 +18,16 @@ use std::collections::{BTreeSet, HashMap};
 use crate::kinds::extent::{extents, Extent, SPACES};
 use graph::Node;
 
-use crate::extract::Mention;
+use crate::extract::{Held, Stated};
 use crate::model::{Finding, FindingKind, Severity};
 use crate::rules::Claim;
 
-/// Reconciles the mentions of every claim. `mentions` must be in corpus order and indexed by their ids.
-pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
+/// Reconciles the mentions of every claim, as a check holds them. `mentions` must be in corpus order and indexed
+/// by their ids.
+pub fn reconcile(claims: &[Claim], mentions: &[Held]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, claim) in claims.iter().enumerate() {
-        let of_claim: Vec<&Mention> = mentions.iter().filter(|m| m.claim == index).collect();
+        let of_claim: Vec<&Held> = mentions.iter().filter(|m| m.claim() == index).collect();
         if claim.kind.is_wording() {
             findings.extend(placed::findings(index, claim, &of_claim));
             continue;
@@ -40,10 +41,10 @@ pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
 
 /// The mentions of one claim split by scope (the whole first, then each part in order of first appearance): a
 /// figure of a part ("the remaining 150") is compared only with figures of the same part.
-fn by_scope<'m>(mentions: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
+fn by_scope<'m>(mentions: &[&'m Held]) -> Vec<Vec<&'m Held>> {
     let mut scopes: Vec<Option<&str>> = vec![None];
     for mention in mentions {
-        let scope = mention.scope.as_deref();
+        let scope = mention.scope();
         if !scopes.contains(&scope) {
             scopes.push(scope);
         }
@@ -54,7 +55,7 @@ fn by_scope<'m>(mentions: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
             mentions
                 .iter()
                 .copied()
-                .filter(|m| m.scope.as_deref() == scope)
+                .filter(|m| m.scope() == scope)
                 .collect::<Vec<_>>()
         })
         .filter(|group| !group.is_empty())
@@ -63,7 +64,7 @@ fn by_scope<'m>(mentions: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
 
 /// True when two mentions of `claim` conflict: their values are incompatible at the same time, or the later goes
 /// against the claim's trend ([`time`]).
-pub fn conflicting(claim: &Claim, a: &Mention, b: &Mention) -> bool {
+pub fn conflicting(claim: &Claim, a: &impl Stated, b: &impl Stated) -> bool {
     Compared::of(a).conflicts(claim, &Compared::of(b))
 }
 
@@ -74,7 +75,7 @@ pub struct Compared(time::Timed);
 
 impl Compared {
     /// What `mention` is compared on.
-    pub fn of(mention: &Mention) -> Compared {
+    pub fn of(mention: &impl Stated) -> Compared {
         Compared(timed(mention))
     }
 
@@ -85,19 +86,19 @@ impl Compared {
 }
 
 /// A mention as [`time::link`] compares it.
-fn timed(mention: &Mention) -> time::Timed {
+fn timed(mention: &impl Stated) -> time::Timed {
     time::Timed {
-        extents: extents(&mention.value),
-        time: mention.time.map(|span| span.midpoint()),
-        rank: mention.rank,
+        extents: extents(mention.value()),
+        time: mention.time().map(|span| span.midpoint()),
+        rank: mention.rank(),
     }
 }
 
-fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
+fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Held]) -> Vec<Finding> {
     let nodes: Vec<Node> = mentions
         .iter()
         .map(|m| {
-            let timed = timed(m);
+            let timed = timed(*m);
             Node {
                 extents: timed.extents,
                 time: timed.time,
@@ -159,7 +160,7 @@ fn compatible_with_all(
     group: &[usize],
     rest: &[usize],
     nodes: &[Node],
-    mentions: &[&Mention],
+    mentions: &[&impl Stated],
 ) -> Vec<usize> {
     let mut bounds: [Option<(Extent, Extent)>; SPACES] = [None; SPACES];
     for &member in group {
@@ -187,19 +188,19 @@ fn compatible_with_all(
                     _ => true,
                 })
         })
-        .map(|&i| mentions[i].id)
+        .map(|&i| mentions[i].id())
         .collect()
 }
 
 /// Builds a finding from positions into `mentions`.
-fn finding(
+fn finding<M: Stated>(
     claim_index: usize,
     claim: &Claim,
     kind: FindingKind,
     group: &[usize],
-    mentions: &[&Mention],
+    mentions: &[&M],
 ) -> Finding {
-    let members: Vec<&Mention> = group.iter().map(|&i| mentions[i]).collect();
+    let members: Vec<&M> = group.iter().map(|&i| mentions[i]).collect();
     let sides = match kind {
         FindingKind::Conflict => sides::positions(&members),
         FindingKind::Change => sides::timeline(&members, window_of(claim)),
@@ -211,13 +212,13 @@ fn finding(
 
 /// A finding of `kind` on a claim from its mentions and their sides: a conflict at the claim's severity, a change or
 /// an agreement as a note.
-pub(crate) fn assemble(
+pub(crate) fn assemble<M: Stated>(
     claim_index: usize,
     claim: &Claim,
     kind: FindingKind,
     message: String,
-    members: &[&Mention],
-    sides: &[Vec<&Mention>],
+    members: &[&M],
+    sides: &[Vec<&M>],
 ) -> Finding {
     let severity = match kind {
         FindingKind::Conflict => claim.severity,
@@ -228,10 +229,10 @@ pub(crate) fn assemble(
         kind,
         severity,
         message,
-        mentions: members.iter().map(|m| m.id).collect(),
+        mentions: members.iter().map(|m| m.id()).collect(),
         sides: sides
             .iter()
-            .map(|side| side.iter().map(|m| m.id).collect())
+            .map(|side| side.iter().map(|m| m.id()).collect())
             .collect(),
         compatible: Vec::new(),
         totals: None,
@@ -240,38 +241,38 @@ pub(crate) fn assemble(
 
 /// Groups mentions by their described value, in order of first appearance. Values are first grouped by what they
 /// are (no text needed), and each distinct value is described once.
-pub fn sides_by_value<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
-    let mut sides: Vec<Vec<&Mention>> = Vec::new();
+pub fn sides_by_value<'m, M: Stated>(members: &[&'m M]) -> Vec<Vec<&'m M>> {
+    let mut sides: Vec<Vec<&M>> = Vec::new();
     let mut side_of_value: HashMap<[u64; 4], usize> = HashMap::new();
     let mut side_of_description: HashMap<String, usize> = HashMap::new();
-    let mut side_of = |description: String, sides: &mut Vec<Vec<&'m Mention>>| {
+    let mut side_of = |description: String, sides: &mut Vec<Vec<&'m M>>| {
         *side_of_description.entry(description).or_insert_with(|| {
             sides.push(Vec::new());
             sides.len() - 1
         })
     };
     for &mention in members {
-        let side = match mention.value.key() {
+        let side = match mention.value().key() {
             Some(key) => match side_of_value.get(&key) {
                 Some(&side) => side,
                 None => {
-                    let side = side_of(mention.value.describe(), &mut sides);
+                    let side = side_of(mention.value().describe(), &mut sides);
                     side_of_value.insert(key, side);
                     side
                 }
             },
-            None => side_of(mention.value.describe(), &mut sides),
+            None => side_of(mention.value().describe(), &mut sides),
         };
         sides[side].push(mention);
     }
     sides
 }
 
-fn message(
+fn message<M: Stated>(
     claim: &Claim,
     kind: FindingKind,
-    sides: &[Vec<&Mention>],
-    members: &[&Mention],
+    sides: &[Vec<&M>],
+    members: &[&M],
 ) -> String {
     let described: Vec<String> = sides
         .iter()
@@ -315,7 +316,7 @@ fn message(
             )
         }
         FindingKind::Agreement => {
-            let values: Vec<String> = sides.iter().map(|s| s[0].value.describe()).collect();
+            let values: Vec<String> = sides.iter().map(|s| s[0].value().describe()).collect();
             format!(
                 "{}: {} agree: {}",
                 claim.title,
@@ -333,12 +334,12 @@ fn window_of(claim: &Claim) -> i64 {
 
 /// For a conflict of a claim with a trend whose mentions lie further apart in time than the window: the trend's
 /// name, since the conflict is a later figure going the wrong way rather than a disagreement about one moment.
-fn against_trend(claim: &Claim, members: &[&Mention]) -> Option<&'static str> {
+fn against_trend(claim: &Claim, members: &[&impl Stated]) -> Option<&'static str> {
     let trend = claim.timing.trend?;
     let window = claim.timing.window()?;
     let times: BTreeSet<i64> = members
         .iter()
-        .filter_map(|m| m.time.map(|t| t.midpoint()))
+        .filter_map(|m| m.time().map(|t| t.midpoint()))
         .collect();
     let spread = times.last()? - times.first()?;
     (spread > window).then_some(match trend {
@@ -348,8 +349,8 @@ fn against_trend(claim: &Claim, members: &[&Mention]) -> Option<&'static str> {
 }
 
 /// "1 mention in 1 source", "3 mentions in 2 sources".
-pub fn count_mentions(mentions: &[&Mention]) -> String {
-    let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source).collect();
+pub fn count_mentions(mentions: &[&impl Stated]) -> String {
+    let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source()).collect();
     mentions_in_sources(mentions.len(), sources.len())
 }
 
@@ -373,6 +374,7 @@ mod tests {
     use super::*;
     use crate::kinds::date::{DateRange, Day};
     use crate::kinds::quantity::{Bound, Interval, Qualifier, Quantity};
+    use crate::extract::Mention;
     use crate::kinds::Value;
     use crate::model::Polarity;
     use crate::union_find::UnionFind;

@@ -57,7 +57,7 @@ struct Point<'m> {
 /// dates without a year).
 pub(super) fn chart(page: &Page, claim: usize) -> Option<Markup> {
     let checked = page.checked;
-    let mentions: Vec<&Mention> = checked
+    let mentions: Vec<&Mention> = page
         .mentions
         .iter()
         .filter(|m| m.claim == claim)
