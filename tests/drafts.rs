@@ -132,8 +132,7 @@ fn the_index_finds_what_comparing_every_corpus_mention_finds() {
         let findings = draft_findings(&rules, checked.mentions.held(), &index, &draft, except);
         let mut findings = findings.iter();
         for mention in &draft {
-            let Some(expected) = compared_one_by_one(&rules, &corpus, mention, except)
-            else {
+            let Some(expected) = compared_one_by_one(&rules, &corpus, mention, except) else {
                 continue;
             };
             let finding = findings
@@ -161,7 +160,13 @@ fn leaving_a_source_out_leaves_out_its_mentions_and_their_sources() {
     let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
     let every: BTreeSet<usize> = (0..checked.sources.len()).collect();
     for except in every.iter().step_by(7) {
-        for finding in draft_findings(&rules, checked.mentions.held(), &index, &draft, Some(*except)) {
+        for finding in draft_findings(
+            &rules,
+            checked.mentions.held(),
+            &index,
+            &draft,
+            Some(*except),
+        ) {
             let listed = finding.mentions[1..].iter().chain(&finding.compatible);
             assert!(listed
                 .map(|&id| checked.mentions.held()[id].source())

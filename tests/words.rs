@@ -421,7 +421,11 @@ fn a_part_of_a_whole_and_a_figure_reached_later_keep_the_counted_noun() {
             "About 9,000 workers went on strike, though that number has since climbed to 21,000.",
         ],
     );
-    let mut texts: Vec<String> = checked.mentions.iter().map(|m| m.text.to_string()).collect();
+    let mut texts: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| m.text.to_string())
+        .collect();
     texts.sort();
     assert!(
         texts

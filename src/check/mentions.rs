@@ -248,7 +248,8 @@ impl Stream {
     fn flush(&mut self) {
         let Some(file) = &self.file else { return };
         let written = file.lock().is_ok_and(|mut file| {
-            file.seek(SeekFrom::Start(self.flushed as u64)).is_ok() && file.write_all(&self.tail).is_ok()
+            file.seek(SeekFrom::Start(self.flushed as u64)).is_ok()
+                && file.write_all(&self.tail).is_ok()
         });
         if written {
             self.flushed += self.tail.len();
@@ -268,8 +269,9 @@ impl Stream {
         if range.start < self.flushed {
             let end = range.end.min(self.flushed);
             bytes.resize(end - range.start, 0);
-            self.read_file(range.start, &mut bytes)
-                .unwrap_or_else(|e| panic!("the temporary file of mention places cannot be read: {e}"));
+            self.read_file(range.start, &mut bytes).unwrap_or_else(|e| {
+                panic!("the temporary file of mention places cannot be read: {e}")
+            });
         }
         let start = range.start.max(self.flushed) - self.flushed;
         let end = range.end.max(self.flushed) - self.flushed;
@@ -287,5 +289,109 @@ impl Stream {
             .map_err(|_| std::io::Error::other("a reader panicked"))?;
         file.seek(SeekFrom::Start(offset as u64))?;
         file.read_exact(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::Value;
+    use crate::model::time::TimeSpan;
+    use crate::model::Polarity;
+
+    /// Mentions with places of every shape: pages or none, words of every length (none, multibyte), large offsets.
+    fn sample(count: usize) -> Vec<Mention> {
+        (0..count)
+            .map(|i| {
+                let polarity = if i % 3 == 0 {
+                    Polarity::Deny
+                } else {
+                    Polarity::Affirm
+                };
+                let mut mention = Mention::unplaced(
+                    i % 4,
+                    i / 5,
+                    i * 7..i * 7 + i % 11,
+                    Value::Polarity(polarity),
+                )
+                .at(
+                    Some(TimeSpan {
+                        start: i as i64,
+                        end: i as i64 + 60,
+                    }),
+                    (i % 3) as u8,
+                )
+                .scoped((i % 5 == 0).then(|| format!("part {}", i % 2)));
+                mention.id = i;
+                mention.start = Position {
+                    line: i as u32 + 1,
+                    column: (i % 80) as u32 + 1,
+                    char_offset: i * 1_000_003,
+                    page: (i % 2 == 0).then_some(i as u32 / 2),
+                };
+                mention.end = Position {
+                    char_offset: usize::MAX - i,
+                    page: Some(u32::MAX),
+                    ..mention.start
+                };
+                mention.text = "é".repeat(i % 13).into();
+                mention
+            })
+            .collect()
+    }
+
+    fn assert_same(held: &Mentions, expected: &[Mention]) {
+        assert_eq!(held.len(), expected.len());
+        let read: Vec<Mention> = held.iter().collect();
+        for (id, mention) in expected.iter().enumerate() {
+            let one = held.at(id);
+            for got in [&one, &read[id]] {
+                assert_eq!(Place::of(got), Place::of(mention), "mention {id}");
+                assert_eq!(Said::of(got), Said::of(mention), "mention {id}");
+                assert_eq!(
+                    (got.id, got.claim, got.source),
+                    (mention.id, mention.claim, mention.source)
+                );
+            }
+        }
+        assert!(held.get(expected.len()).is_none());
+    }
+
+    #[test]
+    fn mentions_read_back_are_the_mentions_written_in_a_file_or_in_memory() {
+        // More than a block of places, so that some are read back from the file in two blocks.
+        let mentions = sample(BLOCK / RECORD * 2 + 100);
+        let (before, after) = mentions.split_at(mentions.len() - 30);
+        for mut held in [Mentions::spilled(), Mentions::default()] {
+            let mut sharing = Sharing::default();
+            for mention in before {
+                held.push(mention.clone(), &mut sharing);
+            }
+            held.finish();
+            let copy = held.clone();
+            for mention in after {
+                held.push(mention.clone(), &mut sharing);
+            }
+            assert_same(&held, &mentions);
+            assert_same(&copy, before);
+        }
+    }
+
+    #[test]
+    fn mentions_that_state_the_same_share_one_statement() {
+        let mut held = Mentions::default();
+        let mut sharing = Sharing::default();
+        let mention = sample(1).remove(0);
+        for id in 0..3 {
+            held.push(
+                Mention {
+                    id,
+                    ..mention.clone()
+                },
+                &mut sharing,
+            );
+        }
+        let said: Vec<&Arc<Said>> = held.held().iter().map(Held::said).collect();
+        assert!(Arc::ptr_eq(said[0], said[1]) && Arc::ptr_eq(said[0], said[2]));
     }
 }

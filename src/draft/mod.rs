@@ -55,9 +55,7 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
     findings.extend(checked.findings.drain(..).filter(|f| {
         rules.claims[f.claim].kind.is_wording()
             && f.kind == FindingKind::Conflict
-            && f.mentions
-                .iter()
-                .any(|&id| held[id].source() == draft)
+            && f.mentions.iter().any(|&id| held[id].source() == draft)
     }));
     checked.findings = findings;
 }

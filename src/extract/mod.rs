@@ -211,6 +211,11 @@ impl Held {
         }
     }
 
+    /// What the mention states, shared with the mentions that state the same.
+    pub fn said(&self) -> &Arc<Said> {
+        &self.said
+    }
+
     /// The whole mention, from what is held and its place.
     pub fn mention(&self, place: Place) -> Mention {
         Mention {

@@ -372,9 +372,9 @@ pub fn counted(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Mention;
     use crate::kinds::date::{DateRange, Day};
     use crate::kinds::quantity::{Bound, Interval, Qualifier, Quantity};
-    use crate::extract::Mention;
     use crate::kinds::Value;
     use crate::model::Polarity;
     use crate::union_find::UnionFind;

@@ -70,7 +70,10 @@ fn finding<M: Stated>(
         .collect();
     let message = match (kind, described.len()) {
         (FindingKind::Agreement, _) => {
-            let values: Vec<String> = sides.iter().map(|side| side[0].value().describe()).collect();
+            let values: Vec<String> = sides
+                .iter()
+                .map(|side| side[0].value().describe())
+                .collect();
             format!(
                 "{}: {} agree: {}",
                 claim.title,

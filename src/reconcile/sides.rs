@@ -132,7 +132,11 @@ pub fn describe_side(side: &[&impl Stated]) -> String {
 /// When a timeline point holds, for people: "as of 2025-03-15 08:00" when its earliest time is a moment, "as of
 /// 2025-03-15" when it is a whole day or more, "at an earlier time" when no mention of it has a time.
 pub fn describe_time(point: &[&impl Stated]) -> String {
-    let Some(first) = point.iter().filter_map(|m| m.time()).min_by_key(|t| t.start) else {
+    let Some(first) = point
+        .iter()
+        .filter_map(|m| m.time())
+        .min_by_key(|t| t.start)
+    else {
         return "at an earlier time".to_string();
     };
     let date = jiff::civil::Date::constant(1970, 1, 1)

@@ -573,7 +573,8 @@ fn shown_sides(sides: usize) -> usize {
 /// agreeing mentions are the ones compatible with every side.
 fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> String {
     let held = checked.mentions.held();
-    let side_mentions = |side: &[usize]| -> Vec<&Held> { side.iter().map(|&id| &held[id]).collect() };
+    let side_mentions =
+        |side: &[usize]| -> Vec<&Held> { side.iter().map(|&id| &held[id]).collect() };
     let shown = shown_sides(finding.sides.len());
     let mut sides: Vec<String> = finding
         .sides
