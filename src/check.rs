@@ -302,7 +302,7 @@ fn check_source(rules: &RuleSet, source: &Source, wordings: Vec<Placed>) -> Sour
     found.extend(
         wordings
             .into_iter()
-            .map(|w| Mention::unplaced(w.claim, 0, w.span, w.value)),
+            .map(|w| Mention::unplaced(w.claim(), 0, w.span.clone(), w.into_value())),
     );
     found.sort_by_key(|m: &Mention| (m.span.start, m.claim));
     let mut mentions = locate(source, found, &mut warnings);

@@ -14,11 +14,12 @@ pub use sides::{describe_side, describe_time};
 pub mod time;
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::kinds::extent::{extents, Extent, SPACES};
 use graph::Node;
 
-use crate::extract::{Held, Stated};
+use crate::extract::{Held, Said, Stated};
 use crate::model::{Finding, FindingKind, Severity};
 use crate::rules::Claim;
 
@@ -94,19 +95,79 @@ fn timed(mention: &impl Stated) -> time::Timed {
     }
 }
 
-fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Held]) -> Vec<Finding> {
-    let nodes: Vec<Node> = mentions
-        .iter()
-        .map(|m| {
-            let timed = timed(*m);
-            Node {
-                extents: timed.extents,
-                time: timed.time,
-                rank: timed.rank,
+/// The mentions of a claim in classes of mentions that state the same (one [`Said`] shared between them): the
+/// graph treats them alike, so it is built over one node per class, and dense coverage states a few thousand things
+/// in millions of mentions. A mention whose extent shares no point with itself conflicts with its like, so it is a
+/// class of its own.
+struct Alike {
+    /// The class of each mention (by position in the claim's list).
+    class_of: Vec<usize>,
+    /// Each class's node.
+    nodes: Vec<Node>,
+}
+
+impl Alike {
+    fn of(mentions: &[&Held]) -> Alike {
+        let mut class_of_said: HashMap<*const Said, usize> = HashMap::new();
+        let mut alike = Alike {
+            class_of: Vec::with_capacity(mentions.len()),
+            nodes: Vec::new(),
+        };
+        for mention in mentions {
+            let said = Arc::as_ptr(mention.said());
+            let class = class_of_said.get(&said).copied().unwrap_or_else(|| {
+                let node = node(*mention);
+                let class = alike.nodes.len();
+                if node.extents.iter().flatten().all(|e| e.overlaps(e)) {
+                    class_of_said.insert(said, class);
+                }
+                alike.nodes.push(node);
+                class
+            });
+            alike.class_of.push(class);
+        }
+        alike
+    }
+
+    /// The node of the mention at position `i`.
+    fn node(&self, i: usize) -> &Node {
+        &self.nodes[self.class_of[i]]
+    }
+
+    /// Groups of classes as groups of mentions, as [`graph::groups`] would give them for one node per mention: each
+    /// sorted, ordered by their first mention.
+    fn expand(&self, groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut group_of_class = vec![usize::MAX; self.nodes.len()];
+        for (g, classes) in groups.iter().enumerate() {
+            for &class in classes {
+                group_of_class[class] = g;
             }
-        })
-        .collect();
-    let (conflicts, changes) = graph::groups(&nodes, claim.timing);
+        }
+        let mut expanded = vec![Vec::new(); groups.len()];
+        for (i, &class) in self.class_of.iter().enumerate() {
+            if let Some(group) = expanded.get_mut(group_of_class[class]) {
+                group.push(i);
+            }
+        }
+        expanded.sort_by_key(|group| group[0]);
+        expanded
+    }
+}
+
+/// A mention as the graph sees it.
+fn node(mention: &impl Stated) -> Node {
+    let timed = timed(mention);
+    Node {
+        extents: timed.extents,
+        time: timed.time,
+        rank: timed.rank,
+    }
+}
+
+fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Held]) -> Vec<Finding> {
+    let alike = Alike::of(mentions);
+    let (conflicts, changes) = graph::groups(&alike.nodes, claim.timing);
+    let (conflicts, changes) = (alike.expand(conflicts), alike.expand(changes));
     let mut findings = Vec::new();
     let mut placed = vec![false; mentions.len()];
     for group in &conflicts {
@@ -139,7 +200,7 @@ fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Held]) -> Vec<Findi
     }
     let rest: Vec<usize> = (0..mentions.len()).filter(|&i| !placed[i]).collect();
     for (found, group) in findings.iter_mut().zip(&conflict_groups) {
-        found.compatible = compatible_with_all(group, &rest, &nodes, mentions);
+        found.compatible = compatible_with_all(group, &rest, |i| alike.node(i), mentions);
     }
     if !rest.is_empty() {
         findings.push(finding(
@@ -156,15 +217,15 @@ fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Held]) -> Vec<Findi
 /// The positions in `rest` whose values are compatible with every member of `group`, as mention ids. A value is
 /// compatible with all of them when, in each space, it overlaps both the member extent that ends first and the one
 /// that begins last.
-fn compatible_with_all(
+fn compatible_with_all<'n>(
     group: &[usize],
     rest: &[usize],
-    nodes: &[Node],
+    node: impl Fn(usize) -> &'n Node,
     mentions: &[&impl Stated],
 ) -> Vec<usize> {
     let mut bounds: [Option<(Extent, Extent)>; SPACES] = [None; SPACES];
     for &member in group {
-        for (space, extent) in nodes[member].extents.iter().enumerate() {
+        for (space, extent) in node(member).extents.iter().enumerate() {
             let Some(extent) = extent else { continue };
             let (ends_first, begins_last) = bounds[space].get_or_insert((*extent, *extent));
             if extent.upper.upper_key() < ends_first.upper.upper_key() {
@@ -177,7 +238,7 @@ fn compatible_with_all(
     }
     rest.iter()
         .filter(|&&candidate| {
-            nodes[candidate]
+            node(candidate)
                 .extents
                 .iter()
                 .zip(&bounds)
@@ -547,7 +608,7 @@ mod tests {
                     .filter(|&r| group.iter().all(|&m| values[m].compatible(&values[r])))
                     .collect();
                 assert_eq!(
-                    compatible_with_all(group, &rest, &nodes, &refs),
+                    compatible_with_all(group, &rest, |i| &nodes[i], &refs),
                     expected,
                     "round {round}"
                 );
