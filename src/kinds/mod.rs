@@ -99,8 +99,9 @@ pub trait Placer: Send {
     );
 
     /// The mentions of the claim in the sources added, each with its [`Placement`] in its value: (source index,
-    /// bytes of the source's text, value), in order of source, then of claim's finding.
-    fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)>;
+    /// bytes of the source's text, value), in order of source, then of claim's finding. They are made as they are
+    /// taken, so that a corpus's wordings are not held twice, as the placer keeps them and as values.
+    fn finish(self: Box<Self>) -> Box<dyn Iterator<Item = (usize, Range<usize>, Value)>>;
 }
 
 /// A claim's definition as its own type, for code that needs its fields (tests, mostly); every kind has it.

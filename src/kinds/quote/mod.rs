@@ -586,12 +586,14 @@ impl Placer for QuotePlacer<'_> {
             .extend(all.iter().filter(|q| applies(q.span.clone())).cloned());
     }
 
-    fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)> {
+    fn finish(self: Box<Self>) -> Box<dyn Iterator<Item = (usize, Range<usize>, Value)>> {
         let kept: Vec<&Quoted> = self.kept.iter().map(|q| q.as_ref()).collect();
-        let mut values = Sharing::default();
-        mentions(self.rule, &kept, &mut values)
-            .into_iter()
-            .map(|m| (kept[m.quoted].source, m.span, Value::Quote(m.value)))
-            .collect()
+        let sources: Vec<usize> = kept.iter().map(|q| q.source).collect();
+        let found = mentions(self.rule, &kept, &mut Sharing::default());
+        Box::new(
+            found
+                .into_iter()
+                .map(move |m| (sources[m.quoted], m.span, Value::Quote(m.value))),
+        )
     }
 }
