@@ -10,11 +10,11 @@ use std::sync::{Arc, OnceLock};
 
 use factlint::check::{check, Checked};
 use factlint::extract::{Held, Said};
-use factlint::reconcile::reconcile;
 use factlint::kinds::date::{parse_date, Day};
 use factlint::kinds::quantity::{parse_quantity, Tolerance};
 use factlint::kinds::Value;
 use factlint::model::Polarity;
+use factlint::reconcile::reconcile;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::json;
 use factlint::rules::RuleSet;
