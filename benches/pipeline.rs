@@ -117,7 +117,7 @@ fn reconcile_corpus(bencher: Bencher, megabytes: u64) {
     let rules = rules();
     bencher
         .counter(divan::counter::ItemsCount::new(checked.mentions.len()))
-        .bench(|| reconcile(&rules.claims, &checked.mentions));
+        .bench(|| reconcile(&rules.claims, checked.mentions.held()));
 }
 
 /// A 5,000-word draft (about 30 KB) checked against a corpus of 10 or 100 MB already checked and indexed:
@@ -141,9 +141,9 @@ fn draft_against(bencher: Bencher, checked: Checked) {
     let words = draft.text.split_whitespace().count();
     assert!((4_500..5_500).contains(&words), "{words} words");
     let rules = rules();
-    let index = DraftIndex::new(rules.claims.len(), &checked.mentions);
+    let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
     bencher.bench_local(|| {
         let mentions = checked.mentions_beside(rules, &draft);
-        draft_findings(rules, &checked.mentions, &index, &mentions, None)
+        draft_findings(rules, checked.mentions.held(), &index, &mentions, None)
     });
 }

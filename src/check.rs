@@ -6,16 +6,15 @@
 //! snippets, which read the few sources they show again. Results are gathered in corpus order, so the output is the
 //! same whatever the number of threads.
 
-use std::collections::HashSet;
-use std::sync::Arc;
+mod mentions;
 
 use rayon::prelude::*;
 
 use crate::extract::drift::{Placed, Wordings};
-use crate::extract::{find_all, normalize, Mention};
+use crate::extract::{find_all, normalize, Mention, Said};
 use crate::kinds::date::single_day;
 use crate::kinds::quantity::Revision;
-use crate::kinds::Value;
+use crate::kinds::{Sharing, Value};
 use crate::model::time::{TimeSpan, CURRENT};
 use crate::model::{Finding, FindingKind, Match, Position, Severity, Warning, WarningKind};
 use crate::reconcile::reconcile;
@@ -23,13 +22,15 @@ use crate::rules::{Claim, RuleSet};
 use crate::source::{Corpus, PendingSource, Source, SourceInfo};
 use crate::suppress;
 
+pub use mentions::Mentions;
+
 /// The result of checking a corpus against a rule set.
 #[derive(Debug, Clone)]
 pub struct Checked {
     /// The sources that were read, sorted by path.
     pub sources: Vec<SourceInfo>,
     /// Every mention, in corpus order (source, then position, then claim).
-    pub mentions: Vec<Mention>,
+    pub mentions: Mentions,
     /// Findings, claim by claim in rule order: conflicts, then changes, then the agreement.
     pub findings: Vec<Finding>,
     /// Warnings, in corpus order: unreadable sources first.
@@ -66,38 +67,19 @@ impl Checked {
 
     /// Appends one source's results, numbering its mentions after the existing ones.
     fn absorb(&mut self, index: usize, found: SourceCheck) {
-        self.absorb_sharing(index, found, &mut Texts::default());
+        self.absorb_sharing(index, found, &mut Sharing::default());
     }
 
-    /// Appends one source's results as [`Checked::absorb`] does, with the words of its mentions shared through
-    /// `texts` with the mentions absorbed before.
-    fn absorb_sharing(&mut self, index: usize, mut found: SourceCheck, texts: &mut Texts) {
-        for mention in &mut found.mentions {
-            mention.text = texts.share(&mention.text);
-        }
+    /// Appends one source's results as [`Checked::absorb`] does, with what its mentions state shared through
+    /// `sharing` with the mentions absorbed before.
+    fn absorb_sharing(&mut self, index: usize, found: SourceCheck, sharing: &mut Sharing<Said>) {
         let first_id = self.mentions.len();
-        self.mentions
-            .extend(numbered(found.mentions, first_id, index));
+        for mention in numbered(found.mentions, first_id, index) {
+            self.mentions.push(mention, sharing);
+        }
         self.warnings.extend(found.warnings);
         self.suppressed += found.suppressed;
         self.sources.push(found.info);
-    }
-}
-
-/// The words of the mentions of a check, each held once: dense coverage writes the same few phrases again and again
-/// ("Niger", "more than 1,000 troops"), and a corpus's mentions are held until its report is written.
-#[derive(Default)]
-struct Texts(HashSet<Arc<str>>);
-
-impl Texts {
-    /// The copy of `text` held, made now if there is none.
-    fn share(&mut self, text: &str) -> Arc<str> {
-        if let Some(held) = self.0.get(text) {
-            return Arc::clone(held);
-        }
-        let held: Arc<str> = Arc::from(text);
-        self.0.insert(Arc::clone(&held));
-        held
     }
 }
 
@@ -141,7 +123,7 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
         .ok();
     let mut checked = Checked {
         sources: Vec::new(),
-        mentions: Vec::new(),
+        mentions: Mentions::spilled(),
         findings: Vec::new(),
         warnings: Vec::new(),
         suppressed: 0,
@@ -169,7 +151,8 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     checked.warnings.splice(0..0, skipped);
-    checked.findings = reconcile(&rules.claims, &checked.mentions);
+    checked.mentions.finish();
+    checked.findings = reconcile(&rules.claims, checked.mentions.held());
     checked
 }
 
@@ -186,7 +169,7 @@ fn check_streamed(
     skipped: &mut Vec<Warning>,
 ) {
     let mut first = 0;
-    let mut texts = Texts::default();
+    let mut sharing = Sharing::default();
     for batch in batches(sources) {
         let found: Vec<Vec<Placed>> = wordings[first..first + batch.len()]
             .iter_mut()
@@ -202,7 +185,7 @@ fn check_streamed(
         });
         for result in results {
             match result {
-                Ok(found) => checked.absorb_sharing(checked.sources.len(), found, &mut texts),
+                Ok(found) => checked.absorb_sharing(checked.sources.len(), found, &mut sharing),
                 Err(warning) => skipped.push(warning),
             }
         }
@@ -319,7 +302,7 @@ fn check_source(rules: &RuleSet, source: &Source, wordings: Vec<Placed>) -> Sour
     found.extend(
         wordings
             .into_iter()
-            .map(|w| Mention::unplaced(w.claim, 0, w.span, w.value)),
+            .map(|w| Mention::unplaced(w.claim(), 0, w.span.clone(), w.into_value())),
     );
     found.sort_by_key(|m: &Mention| (m.span.start, m.claim));
     let mut mentions = locate(source, found, &mut warnings);

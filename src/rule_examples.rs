@@ -102,7 +102,7 @@ fn check_example(
     let found: Vec<Value> = if claim.kind.is_wording() {
         crate::extract::drift::claim_mentions(index, claim, std::slice::from_ref(&source))
             .into_iter()
-            .map(|m| m.value)
+            .map(crate::extract::drift::Placed::into_value)
             .collect()
     } else {
         claim_mentions(rules, index, &source, &mut warnings)

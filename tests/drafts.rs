@@ -15,7 +15,7 @@ use std::fs;
 use common::{repo_root, run_in, stdout};
 use factlint::check::{check_with, CheckOptions, Checked};
 use factlint::draft::{draft_findings, DraftIndex, LISTED};
-use factlint::extract::Mention;
+use factlint::extract::{Mention, Stated};
 use factlint::model::Finding;
 use factlint::reconcile::{conflicting, count_mentions, sides_by_value};
 use factlint::rules::RuleSet;
@@ -43,7 +43,7 @@ fn compared_one_by_one<'m>(
     let contradicting: Vec<&Mention> = of_claim
         .iter()
         .copied()
-        .filter(|m| conflicting(claim, mention, m))
+        .filter(|m| conflicting(claim, mention, *m))
         .collect();
     if contradicting.is_empty() {
         return None;
@@ -123,16 +123,16 @@ fn dense_corpus_and_draft() -> (RuleSet, Checked, Vec<Mention>) {
 fn the_index_finds_what_comparing_every_corpus_mention_finds() {
     let (rules, checked, draft) = dense_corpus_and_draft();
     assert!(checked.mentions.len() > 300, "{}", checked.mentions.len());
-    let index = DraftIndex::new(rules.claims.len(), &checked.mentions);
+    let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
+    let corpus: Vec<Mention> = checked.mentions.iter().collect();
     let mut shortened = 0;
     let mut found = 0;
     // Also as a document of the corpus being edited: its saved copy is left out.
     for except in [None, Some(0), Some(checked.sources.len() / 2)] {
-        let findings = draft_findings(&rules, &checked.mentions, &index, &draft, except);
+        let findings = draft_findings(&rules, checked.mentions.held(), &index, &draft, except);
         let mut findings = findings.iter();
         for mention in &draft {
-            let Some(expected) = compared_one_by_one(&rules, &checked.mentions, mention, except)
-            else {
+            let Some(expected) = compared_one_by_one(&rules, &corpus, mention, except) else {
                 continue;
             };
             let finding = findings
@@ -157,13 +157,19 @@ fn the_index_finds_what_comparing_every_corpus_mention_finds() {
 #[test]
 fn leaving_a_source_out_leaves_out_its_mentions_and_their_sources() {
     let (rules, checked, draft) = dense_corpus_and_draft();
-    let index = DraftIndex::new(rules.claims.len(), &checked.mentions);
+    let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
     let every: BTreeSet<usize> = (0..checked.sources.len()).collect();
     for except in every.iter().step_by(7) {
-        for finding in draft_findings(&rules, &checked.mentions, &index, &draft, Some(*except)) {
+        for finding in draft_findings(
+            &rules,
+            checked.mentions.held(),
+            &index,
+            &draft,
+            Some(*except),
+        ) {
             let listed = finding.mentions[1..].iter().chain(&finding.compatible);
             assert!(listed
-                .map(|&id| checked.mentions[id].source)
+                .map(|&id| checked.mentions.held()[id].source())
                 .all(|s| s != *except));
         }
     }

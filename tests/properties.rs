@@ -6,13 +6,15 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use factlint::check::{check, Checked};
+use factlint::extract::{Held, Said};
 use factlint::kinds::date::{parse_date, Day};
 use factlint::kinds::quantity::{parse_quantity, Tolerance};
 use factlint::kinds::Value;
 use factlint::model::Polarity;
+use factlint::reconcile::reconcile;
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::json;
 use factlint::rules::RuleSet;
@@ -472,6 +474,22 @@ proptest! {
         }
         let summary = human_counts(&checked);
         prop_assert_eq!(summary, json_counts(&report));
+    }
+
+    /// Reconciliation builds its graph over classes of mentions that share what they state; mentions that each hold
+    /// their own copy, compared one by one, give the same findings.
+    #[test]
+    fn mentions_sharing_what_they_state_reconcile_as_mentions_apart((specs, _) in corpus_and_renaming()) {
+        let dir = tempfile::tempdir().unwrap();
+        write_corpus(dir.path(), &specs, &(0..specs.len()).collect::<Vec<_>>());
+        let Some(checked) = run(&[dir.path().join("corpus")]) else { return Ok(()) };
+        let apart: Vec<Held> = checked
+            .mentions
+            .iter()
+            .map(|m| Held::new(&m, Arc::new(Said::of(&m))))
+            .collect();
+        let findings = reconcile(&rules().claims, &apart);
+        prop_assert_eq!(format!("{findings:?}"), format!("{:?}", checked.findings));
     }
 }
 

@@ -485,7 +485,11 @@ fn a_word_listed_as_subject_and_predicate_is_not_its_own_subject() {
             "The union said its walkout spread to the mill on Monday.",
         ],
     );
-    let texts: Vec<&str> = checked.mentions.iter().map(|m| &*m.text).collect();
+    let texts: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| m.text.to_string())
+        .collect();
     assert_eq!(texts, ["walkout spread to the mill"]);
 }
 
@@ -551,7 +555,11 @@ fn a_part_of_a_whole_and_a_figure_reached_later_keep_the_counted_noun() {
             "About 9,000 workers went on strike, though that number has since climbed to 21,000.",
         ],
     );
-    let mut texts: Vec<&str> = checked.mentions.iter().map(|m| &*m.text).collect();
+    let mut texts: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| m.text.to_string())
+        .collect();
     texts.sort();
     assert!(
         texts

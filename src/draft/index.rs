@@ -8,7 +8,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::extract::Mention;
+use crate::extract::{Held, Stated};
 use crate::kinds::Value;
 use crate::reconcile::Compared;
 
@@ -40,19 +40,19 @@ struct Class {
 }
 
 impl Class {
-    fn new(mention: &Mention) -> Class {
+    fn new(mention: &impl Stated) -> Class {
         Class {
             compared: Compared::of(mention),
-            value: mention.value.clone(),
+            value: mention.value().clone(),
             members: Vec::new(),
             sources: Vec::new(),
             counts: Vec::new(),
         }
     }
 
-    fn push(&mut self, mention: &Mention) {
-        self.members.push(mention.id);
-        let source = mention.source as u32;
+    fn push(&mut self, mention: &impl Stated) {
+        self.members.push(mention.id());
+        let source = mention.source() as u32;
         match (self.sources.last(), self.counts.last_mut()) {
             (Some(&last), Some(count)) if last == source => *count += 1,
             _ => {
@@ -73,24 +73,27 @@ impl Class {
 impl DraftIndex {
     /// Gathers the mentions of `claims` claims, given in corpus order, into classes. Term and quote values have no
     /// key: each is a class of its own.
-    pub fn new<'m>(claims: usize, mentions: impl IntoIterator<Item = &'m Mention>) -> DraftIndex {
+    pub fn new<'m, M: Stated + 'm>(
+        claims: usize,
+        mentions: impl IntoIterator<Item = &'m M>,
+    ) -> DraftIndex {
         let mut index = DraftIndex {
             claims: vec![Vec::new(); claims],
             sources: 0,
         };
         let mut class_of = HashMap::new();
         for mention in mentions {
-            index.sources = index.sources.max(mention.source + 1);
-            let classes = &mut index.claims[mention.claim];
+            index.sources = index.sources.max(mention.source() + 1);
+            let classes = &mut index.claims[mention.claim()];
             let mut new_class = || {
                 classes.push(Class::new(mention));
                 classes.len() - 1
             };
-            let class = match mention.value.key() {
+            let class = match mention.value().key() {
                 Some(key) => {
-                    let time = mention.time.map(|t| t.midpoint());
+                    let time = mention.time().map(|t| t.midpoint());
                     *class_of
-                        .entry((mention.claim, key, time, mention.rank))
+                        .entry((mention.claim(), key, time, mention.rank()))
                         .or_insert_with(new_class)
                 }
                 None => new_class(),
@@ -105,7 +108,7 @@ impl DraftIndex {
     /// corpus's copy of a document being edited).
     pub(super) fn claim<'m>(
         &'m self,
-        mentions: &'m [Mention],
+        mentions: &'m [Held],
         claim: usize,
         except: Option<usize>,
     ) -> ClaimMentions<'m> {
@@ -120,7 +123,7 @@ impl DraftIndex {
 
 /// The corpus mentions of one claim that a draft mention is compared with, class by class.
 pub(super) struct ClaimMentions<'m> {
-    mentions: &'m [Mention],
+    mentions: &'m [Held],
     classes: &'m [Class],
     sources: usize,
     except: Option<usize>,
@@ -130,7 +133,7 @@ pub(super) struct ClaimMentions<'m> {
 #[derive(Clone, Copy)]
 pub(super) struct Kept<'m> {
     /// The class's first member kept: its members are alike, so it stands for them in descriptions.
-    pub first: &'m Mention,
+    pub first: &'m Held,
     /// What the class is compared on.
     pub compared: &'m Compared,
     /// The value of its members.
@@ -174,7 +177,7 @@ impl<'m> ClaimMentions<'m> {
             .members
             .iter()
             .copied()
-            .filter(move |&id| except.is_none_or(|e| mentions[id].source != e))
+            .filter(move |&id| except.is_none_or(|e| mentions[id].source() != e))
     }
 
     /// The mentions of `classes` (kept ones, of this claim): their count, their sources, and the first `limit`.

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 pub use index::DraftIndex;
 
 use crate::check::Checked;
-use crate::extract::Mention;
+use crate::extract::{Held, Mention, Stated};
 use crate::model::{Finding, FindingKind, Totals};
 use crate::reconcile::{mentions_in_sources, sides_by_value, Compared};
 use crate::rules::RuleSet;
@@ -42,17 +42,20 @@ pub fn check_draft(checked: &mut Checked, rules: &RuleSet, draft: &Source) -> us
 /// Replaces the findings of `checked` (which must include the draft as source `draft`) by the draft's own
 /// contradictions with the corpus.
 pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize) {
-    let corpus = checked.mentions.iter().filter(|m| m.source != draft);
+    let held = checked.mentions.held();
+    let corpus = held.iter().filter(|m| m.source() != draft);
     let index = DraftIndex::new(rules.claims.len(), corpus);
-    let drafted = checked.mentions.iter().filter(|m| m.source == draft);
-    let mut findings = draft_findings(rules, &checked.mentions, &index, drafted, None);
+    let drafted: Vec<Mention> = held
+        .iter()
+        .filter(|m| m.source() == draft)
+        .map(|m| checked.mentions.at(m.id()))
+        .collect();
+    let mut findings = draft_findings(rules, held, &index, &drafted, None);
     // Term and quote conflicts are groups of wordings, not pairs: keep those the draft takes part in.
     findings.extend(checked.findings.drain(..).filter(|f| {
         rules.claims[f.claim].kind.is_wording()
             && f.kind == FindingKind::Conflict
-            && f.mentions
-                .iter()
-                .any(|&id| checked.mentions[id].source == draft)
+            && f.mentions.iter().any(|&id| held[id].source() == draft)
     }));
     checked.findings = findings;
 }
@@ -64,7 +67,7 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
 /// same value, time and rank) are compared with the corpus once.
 pub fn draft_findings<'m>(
     rules: &RuleSet,
-    corpus: &[Mention],
+    corpus: &[Held],
     index: &DraftIndex,
     draft: impl IntoIterator<Item = &'m Mention>,
     except: Option<usize>,
@@ -125,7 +128,7 @@ fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option
     let mut sides: Vec<(String, Union)> = sides_of(&contradicting)
         .iter()
         .map(|classes| {
-            let value = classes[0].first.value.describe();
+            let value = classes[0].first.value().describe();
             (value, corpus.union(classes, LISTED))
         })
         .collect();
@@ -196,10 +199,10 @@ fn totals(verdict: &Verdict) -> Option<Totals> {
 
 /// The contradicting classes grouped into sides by value ([`sides_by_value`] on their first members).
 fn sides_of<'m>(classes: &[Kept<'m>]) -> Vec<Vec<Kept<'m>>> {
-    let firsts: Vec<&Mention> = classes.iter().map(|class| class.first).collect();
-    let class_of: HashMap<usize, Kept> = classes.iter().map(|&k| (k.first.id, k)).collect();
+    let firsts: Vec<&Held> = classes.iter().map(|class| class.first).collect();
+    let class_of: HashMap<usize, Kept> = classes.iter().map(|&k| (k.first.id(), k)).collect();
     sides_by_value(&firsts)
         .into_iter()
-        .map(|side| side.iter().map(|first| class_of[&first.id]).collect())
+        .map(|side| side.iter().map(|first| class_of[&first.id()]).collect())
         .collect()
 }

@@ -7,8 +7,11 @@
 //! placements ([`crate::reconcile`]).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::in_context;
+use crate::kinds::quote::QuoteValue;
+use crate::kinds::term::TermValue;
 use crate::kinds::{Placer, SourceCache, SourceText, Value};
 use crate::rules::{Claim, RuleSet};
 use crate::source::Source;
@@ -58,7 +61,7 @@ impl<'r> Wordings<'r> {
         drop(self.shared);
         for (claim, _, placer) in self.placers {
             for (source, span, value) in placer.finish() {
-                by_source[source].push(Placed { claim, span, value });
+                by_source[source].push(Placed::new(claim, span, value));
             }
         }
         by_source
@@ -66,16 +69,55 @@ impl<'r> Wordings<'r> {
 }
 
 /// A term or quote mention placed across the corpus, before its source is checked again: only its claim, its words
-/// and its value, which is shared with the mentions of equal value. The whole corpus's wordings are held at once
-/// between the two readings of the corpus, so each becomes a full [`super::Mention`] only when its source is checked.
+/// and its value, which is shared with the mentions of equal value (40 bytes). The whole corpus's wordings are held
+/// at once between the two readings of the corpus, so each becomes a full [`super::Mention`] only when its source is
+/// checked.
 #[derive(Debug, Clone)]
 pub struct Placed {
-    /// Index of the claim in the rule set.
-    pub claim: usize,
     /// The words, in bytes of the source's text.
     pub span: Range<usize>,
+    value: Wording,
+    claim: u32,
+}
+
+/// The value of a placed mention: a pointer to a term or quote value held once for the mentions of equal value,
+/// where a [`Value`] would be as large as the largest kind's value.
+#[derive(Debug, Clone)]
+enum Wording {
+    Term(Arc<TermValue>),
+    Quote(Arc<QuoteValue>),
+    /// The value of a kind that places its mentions and is neither a term nor a quote.
+    Other(Box<Value>),
+}
+
+impl Placed {
+    /// The mention of claim `claim` (index in the rule set) at `span`, with `value`.
+    pub fn new(claim: usize, span: Range<usize>, value: Value) -> Placed {
+        let value = match value {
+            Value::Term(term) => Wording::Term(term),
+            Value::Quote(quote) => Wording::Quote(quote),
+            other => Wording::Other(Box::new(other)),
+        };
+        Placed {
+            span,
+            value,
+            claim: u32::try_from(claim).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Index of the claim in the rule set.
+    pub fn claim(&self) -> usize {
+        self.claim as usize
+    }
+
     /// The value, with its placement.
-    pub value: Value,
+    pub fn into_value(self) -> Value {
+        match self.value {
+            Wording::Term(term) => Value::Term(term),
+            Wording::Quote(quote) => Value::Quote(quote),
+            Wording::Other(value) => *value,
+        }
+    }
 }
 
 /// The mentions of every term and quote claim in `sources`, indexed by source.

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::kinds::{Kind, Value};
+use crate::kinds::{Kind, Sharing, Value};
 use crate::model::time::{TimeSpan, CURRENT};
 use crate::model::{Match, Polarity, Position, Unparsed};
 use crate::rules::{Claim, RuleSet};
@@ -77,6 +77,184 @@ impl Mention {
     /// The same mention, holding at `time` with `rank`.
     pub fn at(self, time: Option<TimeSpan>, rank: u8) -> Mention {
         Mention { time, rank, ..self }
+    }
+}
+
+/// What reconciliation reads of a mention: its id, claim, source, value, time, rank and scope, never its place or
+/// words. Both a whole [`Mention`] and what a check holds of one ([`Held`]) give it, so that findings are made the
+/// same way from either.
+pub trait Stated {
+    /// The mention's id ([`Mention::id`]).
+    fn id(&self) -> usize;
+    /// Index of its claim in the rule set.
+    fn claim(&self) -> usize;
+    /// Index of its source.
+    fn source(&self) -> usize;
+    /// Its normalised value.
+    fn value(&self) -> &Value;
+    /// When the value holds ([`Mention::time`]).
+    fn time(&self) -> Option<TimeSpan>;
+    /// Where the wording places the value among the values of its time ([`Mention::rank`]).
+    fn rank(&self) -> u8;
+    /// The part of the whole the mention counts ([`Mention::scope`]).
+    fn scope(&self) -> Option<&str>;
+}
+
+impl Stated for Mention {
+    fn id(&self) -> usize {
+        self.id
+    }
+    fn claim(&self) -> usize {
+        self.claim
+    }
+    fn source(&self) -> usize {
+        self.source
+    }
+    fn value(&self) -> &Value {
+        &self.value
+    }
+    fn time(&self) -> Option<TimeSpan> {
+        self.time
+    }
+    fn rank(&self) -> u8 {
+        self.rank
+    }
+    fn scope(&self) -> Option<&str> {
+        self.scope.as_deref()
+    }
+}
+
+/// What a mention states, apart from where: the part of a mention that reconciliation compares. Dense coverage
+/// states the same few things again and again, so a check holds each once ([`Sharing`]) for all the mentions that
+/// state it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    /// The normalised value ([`Mention::value`]).
+    pub value: Value,
+    /// When the value holds ([`Mention::time`]).
+    pub time: Option<TimeSpan>,
+    /// Where the wording places the value among the values of its time ([`Mention::rank`]).
+    pub rank: u8,
+    /// The part of the whole the mention counts ([`Mention::scope`]).
+    pub scope: Option<String>,
+}
+
+impl Said {
+    /// What `mention` states.
+    pub fn of(mention: &Mention) -> Said {
+        Said {
+            value: mention.value.clone(),
+            time: mention.time,
+            rank: mention.rank,
+            scope: mention.scope.clone(),
+        }
+    }
+
+    /// Held once for the mentions that state the same: equal statements share one copy through `sharing`.
+    pub fn shared(self, sharing: &mut Sharing<Said>) -> Arc<Said> {
+        let value = match &self.value {
+            Value::Term(term) => Arc::as_ptr(term) as usize,
+            Value::Quote(quote) => Arc::as_ptr(quote) as usize,
+            _ => 0,
+        };
+        let time = self.time.map(|t| (t.start, t.end));
+        let key = (self.value.key(), value, time, self.rank, self.scope.clone());
+        sharing.share_by(self, key)
+    }
+}
+
+/// Where a mention is and its words: what reports print of it beside what it states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// The whole match ([`Mention::span`]).
+    pub span: Range<usize>,
+    /// Where the match starts.
+    pub start: Position,
+    /// Where the match ends.
+    pub end: Position,
+    /// The matched words.
+    pub text: Arc<str>,
+}
+
+impl Place {
+    /// The place of `mention`.
+    pub fn of(mention: &Mention) -> Place {
+        Place {
+            span: mention.span.clone(),
+            start: mention.start,
+            end: mention.end,
+            text: Arc::clone(&mention.text),
+        }
+    }
+}
+
+/// What a check holds of a mention while it checks the corpus and reconciles its mentions: the mention's id,
+/// claim and source, and what it states, shared with the mentions that state the same (24 bytes a mention). Its
+/// place and words are kept apart ([`crate::check::Mentions`]) until a report asks for them.
+#[derive(Debug, Clone)]
+pub struct Held {
+    id: usize,
+    claim: u32,
+    source: u32,
+    said: Arc<Said>,
+}
+
+impl Held {
+    /// What is held of `mention`, with its statement `said`. Claims and sources are counted in 32 bits: a rule set
+    /// or a corpus of four billion of them does not fit in memory anyway.
+    pub fn new(mention: &Mention, said: Arc<Said>) -> Held {
+        Held {
+            id: mention.id,
+            claim: u32::try_from(mention.claim).unwrap_or(u32::MAX),
+            source: u32::try_from(mention.source).unwrap_or(u32::MAX),
+            said,
+        }
+    }
+
+    /// What the mention states, shared with the mentions that state the same.
+    pub fn said(&self) -> &Arc<Said> {
+        &self.said
+    }
+
+    /// The whole mention, from what is held and its place.
+    pub fn mention(&self, place: Place) -> Mention {
+        Mention {
+            id: self.id,
+            claim: self.claim(),
+            source: self.source(),
+            span: place.span,
+            start: place.start,
+            end: place.end,
+            text: place.text,
+            value: self.said.value.clone(),
+            time: self.said.time,
+            rank: self.said.rank,
+            scope: self.said.scope.clone(),
+        }
+    }
+}
+
+impl Stated for Held {
+    fn id(&self) -> usize {
+        self.id
+    }
+    fn claim(&self) -> usize {
+        self.claim as usize
+    }
+    fn source(&self) -> usize {
+        self.source as usize
+    }
+    fn value(&self) -> &Value {
+        &self.said.value
+    }
+    fn time(&self) -> Option<TimeSpan> {
+        self.said.time
+    }
+    fn rank(&self) -> u8 {
+        self.said.rank
+    }
+    fn scope(&self) -> Option<&str> {
+        self.said.scope.as_deref()
     }
 }
 

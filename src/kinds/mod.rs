@@ -99,8 +99,9 @@ pub trait Placer: Send {
     );
 
     /// The mentions of the claim in the sources added, each with its [`Placement`] in its value: (source index,
-    /// bytes of the source's text, value), in order of source, then of claim's finding.
-    fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)>;
+    /// bytes of the source's text, value), in order of source, then of claim's finding. They are made as they are
+    /// taken, so that a corpus's wordings are not held twice, as the placer keeps them and as values.
+    fn finish(self: Box<Self>) -> Box<dyn Iterator<Item = (usize, Range<usize>, Value)>>;
 }
 
 /// A claim's definition as its own type, for code that needs its fields (tests, mostly); every kind has it.
@@ -278,7 +279,22 @@ impl<T> Default for Sharing<T> {
 impl<T: Hash + PartialEq> Sharing<T> {
     /// The value equal to `value` given before, else `value`, now kept for the next ones.
     pub fn share(&mut self, value: T) -> Arc<T> {
-        let alike = self.seen.entry(self.hasher.hash_one(&value)).or_default();
+        let hash = self.hasher.hash_one(&value);
+        self.share_hashed(value, hash)
+    }
+}
+
+impl<T: PartialEq> Sharing<T> {
+    /// The value equal to `value` given before, else `value`, as [`Sharing::share`] gives it, for values that are
+    /// not `Hash`: `key` stands for the value's hash. Values with equal keys are compared; values with different
+    /// keys are held apart even when equal, so a key that misses some equalities only shares less.
+    pub fn share_by(&mut self, value: T, key: impl Hash) -> Arc<T> {
+        let hash = self.hasher.hash_one(key);
+        self.share_hashed(value, hash)
+    }
+
+    fn share_hashed(&mut self, value: T, hash: u64) -> Arc<T> {
+        let alike = self.seen.entry(hash).or_default();
         if let Some(kept) = alike.iter().find(|kept| ***kept == value) {
             return Arc::clone(kept);
         }

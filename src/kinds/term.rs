@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::Arc;
 
 use regex::Regex;
 use serde::Serialize;
@@ -481,7 +482,8 @@ struct TermPlacer<'r> {
     groups: HashMap<String, usize>,
     /// The values given so far, each held once.
     values: Sharing<TermValue>,
-    found: Vec<(usize, Range<usize>, Value)>,
+    /// The hits kept: source index, bytes of its text, value.
+    found: Vec<(usize, Range<usize>, Arc<TermValue>)>,
 }
 
 impl Placer for TermPlacer<'_> {
@@ -511,12 +513,13 @@ impl Placer for TermPlacer<'_> {
                 drifted: value.departs(),
             };
             self.found
-                .push((index, hit.span, Value::Term(self.values.share(hit.value))));
+                .push((index, hit.span, self.values.share(hit.value)));
         }
     }
 
-    fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)> {
-        self.found
+    fn finish(self: Box<Self>) -> Box<dyn Iterator<Item = (usize, Range<usize>, Value)>> {
+        let found = self.found.into_iter();
+        Box::new(found.map(|(source, span, value)| (source, span, Value::Term(value))))
     }
 }
 

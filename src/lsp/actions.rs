@@ -30,6 +30,7 @@ pub fn code_actions(
         else {
             continue;
         };
+        let mention = &mention;
         if mention.span.end < start || mention.span.start > end {
             continue;
         }
@@ -72,13 +73,14 @@ fn replace_with_consensus(
 /// The corpus mention that stands for the consensus on the finding's claim at the mention's time: the value held
 /// by more of the sources that state one (contradicting or agreeing with the document) than all other values
 /// together. `None` when no value is held so widely, or when the document already agrees with it.
-fn consensus<'a>(analysis: &'a Analysis, finding: &Finding) -> Option<&'a Mention> {
+fn consensus(analysis: &Analysis, finding: &Finding) -> Option<Mention> {
     let workspace = &analysis.workspace;
-    let stated: Vec<&Mention> = finding.mentions[1..]
+    let stated: Vec<Mention> = finding.mentions[1..]
         .iter()
         .chain(&finding.compatible)
         .filter_map(|&id| workspace.mention(id, &analysis.mentions))
         .collect();
+    let stated: Vec<&Mention> = stated.iter().collect();
     let mut held: Vec<(usize, Vec<&Mention>)> = sides_by_value(&stated)
         .into_iter()
         .map(|side| {
@@ -92,7 +94,7 @@ fn consensus<'a>(analysis: &'a Analysis, finding: &Finding) -> Option<&'a Mentio
     let total: usize = held.iter().map(|(n, _)| n).sum();
     let (top, side) = held.first()?;
     let contradicting = finding.mentions[1..].contains(&side[0].id);
-    (2 * top > total && contradicting).then_some(side[0])
+    (2 * top > total && contradicting).then(|| side[0].clone())
 }
 
 /// The bytes of the value words of the mention at `span` of `text` (a source described by `info`). The claim's

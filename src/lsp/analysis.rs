@@ -99,13 +99,13 @@ impl Analysis {
             .filter_map(|&id| {
                 let corpus = workspace.mention(id, &self.mentions)?;
                 Some(DiagnosticRelatedInformation {
-                    location: places.location(workspace, corpus)?,
-                    message: corpus_label(workspace, corpus),
+                    location: places.location(workspace, &corpus)?,
+                    message: corpus_label(workspace, &corpus),
                 })
             })
             .collect();
         Some(Diagnostic {
-            range: self.range_of(mention),
+            range: self.range_of(&mention),
             severity: Some(severity(finding.severity)),
             code: Some(NumberOrString::String(claim.id.clone())),
             code_description: claim

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use super::analysis::Analysis;
-use crate::extract::Mention;
+use crate::extract::{Held, Stated};
 use crate::reconcile::{counted, sides_by_value};
 use crate::report::human::as_of_label;
 
@@ -46,12 +46,12 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
 }
 
 /// What the corpus says, value by value, the values most sources hold first.
-fn corpus_table(analysis: &Analysis, corpus: &[&Mention]) -> String {
+fn corpus_table(analysis: &Analysis, corpus: &[&Held]) -> String {
     let sources = &analysis.workspace.checked.sources;
-    let mut sides: Vec<(usize, Vec<&Mention>)> = sides_by_value(corpus)
+    let mut sides: Vec<(usize, Vec<&Held>)> = sides_by_value(corpus)
         .into_iter()
         .map(|side| {
-            let held_by: BTreeSet<usize> = side.iter().map(|m| m.source).collect();
+            let held_by: BTreeSet<usize> = side.iter().map(|m| m.source()).collect();
             (held_by.len(), side)
         })
         .collect();
@@ -63,14 +63,14 @@ fn corpus_table(analysis: &Analysis, corpus: &[&Mention]) -> String {
         let first = side[0];
         table.push_str(&format!(
             "| {} | {} | {} | {held_by} | {} |\n",
-            cell(&first.value.describe()),
+            cell(&first.value().describe()),
             cell(
                 as_of_label(first)
                     .unwrap_or_default()
                     .trim_start_matches("as of ")
             ),
             side.len(),
-            cell(&sources[first.source].name),
+            cell(&sources[first.source()].name),
         ));
     }
     if sides.len() > MAX_ROWS {

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::check::{check_with, CheckOptions, Checked};
 use crate::config::{Config, CONFIG_FILE_NAME};
 use crate::draft::{draft_findings, DraftIndex};
-use crate::extract::Mention;
+use crate::extract::{Held, Mention, Stated};
 use crate::model::Finding;
 use crate::rules::{RuleError, RuleSet};
 use crate::source::Corpus;
@@ -115,8 +115,8 @@ impl Workspace {
     /// A workspace of rules and a finished check.
     pub fn new(rules: RuleSet, checked: Checked) -> Workspace {
         let mut by_claim = vec![Vec::new(); rules.claims.len()];
-        for mention in &checked.mentions {
-            by_claim[mention.claim].push(mention.id);
+        for mention in checked.mentions.held() {
+            by_claim[mention.claim()].push(mention.id());
         }
         let source_of_path = checked
             .sources
@@ -125,7 +125,7 @@ impl Workspace {
             .map(|(i, s)| (PathBuf::from(&s.path), i))
             .collect();
         static LOADS: AtomicU64 = AtomicU64::new(1);
-        let index = DraftIndex::new(rules.claims.len(), &checked.mentions);
+        let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
         Workspace {
             index,
             generation: LOADS.fetch_add(1, Ordering::Relaxed),
@@ -143,26 +143,27 @@ impl Workspace {
 
     /// The corpus mentions of `claim`, leaving out those of source `except` (the document being checked, when it
     /// belongs to the corpus: it is compared with the rest).
-    pub fn mentions_of(&self, claim: usize, except: Option<usize>) -> Vec<&Mention> {
+    pub fn mentions_of(&self, claim: usize, except: Option<usize>) -> Vec<&Held> {
+        let held = self.checked.mentions.held();
         self.by_claim[claim]
             .iter()
-            .map(|&id| &self.checked.mentions[id])
-            .filter(|m| Some(m.source) != except)
+            .map(|&id| &held[id])
+            .filter(|m| Some(m.source()) != except)
             .collect()
     }
 
     /// The findings of a document's mentions against the corpus, leaving out the mentions of source `except` (the
     /// corpus's copy of the document).
     pub fn contradictions(&self, mentions: &[Mention], except: Option<usize>) -> Vec<Finding> {
-        let corpus = &self.checked.mentions;
+        let corpus = self.checked.mentions.held();
         draft_findings(&self.rules, corpus, &self.index, mentions, except)
     }
 
     /// A mention by id: the corpus's own, else one of `document`'s (whose ids follow the corpus's).
-    pub fn mention<'a>(&'a self, id: usize, document: &'a [Mention]) -> Option<&'a Mention> {
+    pub fn mention(&self, id: usize, document: &[Mention]) -> Option<Mention> {
         self.checked
             .mentions
             .get(id)
-            .or_else(|| document.get(id - self.checked.mentions.len()))
+            .or_else(|| document.get(id - self.checked.mentions.len()).cloned())
     }
 }

@@ -14,19 +14,21 @@ pub use sides::{describe_side, describe_time};
 pub mod time;
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::kinds::extent::{extents, Extent, SPACES};
 use graph::Node;
 
-use crate::extract::Mention;
+use crate::extract::{Held, Said, Stated};
 use crate::model::{Finding, FindingKind, Severity};
 use crate::rules::Claim;
 
-/// Reconciles the mentions of every claim. `mentions` must be in corpus order and indexed by their ids.
-pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
+/// Reconciles the mentions of every claim, as a check holds them. `mentions` must be in corpus order and indexed
+/// by their ids.
+pub fn reconcile(claims: &[Claim], mentions: &[Held]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, claim) in claims.iter().enumerate() {
-        let of_claim: Vec<&Mention> = mentions.iter().filter(|m| m.claim == index).collect();
+        let of_claim: Vec<&Held> = mentions.iter().filter(|m| m.claim() == index).collect();
         if claim.kind.is_wording() {
             findings.extend(placed::findings(index, claim, &of_claim));
             continue;
@@ -40,10 +42,10 @@ pub fn reconcile(claims: &[Claim], mentions: &[Mention]) -> Vec<Finding> {
 
 /// The mentions of one claim split by scope (the whole first, then each part in order of first appearance): a
 /// figure of a part ("the remaining 150") is compared only with figures of the same part.
-fn by_scope<'m>(mentions: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
+fn by_scope<'m>(mentions: &[&'m Held]) -> Vec<Vec<&'m Held>> {
     let mut scopes: Vec<Option<&str>> = vec![None];
     for mention in mentions {
-        let scope = mention.scope.as_deref();
+        let scope = mention.scope();
         if !scopes.contains(&scope) {
             scopes.push(scope);
         }
@@ -54,7 +56,7 @@ fn by_scope<'m>(mentions: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
             mentions
                 .iter()
                 .copied()
-                .filter(|m| m.scope.as_deref() == scope)
+                .filter(|m| m.scope() == scope)
                 .collect::<Vec<_>>()
         })
         .filter(|group| !group.is_empty())
@@ -63,7 +65,7 @@ fn by_scope<'m>(mentions: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
 
 /// True when two mentions of `claim` conflict: their values are incompatible at the same time, or the later goes
 /// against the claim's trend ([`time`]).
-pub fn conflicting(claim: &Claim, a: &Mention, b: &Mention) -> bool {
+pub fn conflicting(claim: &Claim, a: &impl Stated, b: &impl Stated) -> bool {
     Compared::of(a).conflicts(claim, &Compared::of(b))
 }
 
@@ -74,7 +76,7 @@ pub struct Compared(time::Timed);
 
 impl Compared {
     /// What `mention` is compared on.
-    pub fn of(mention: &Mention) -> Compared {
+    pub fn of(mention: &impl Stated) -> Compared {
         Compared(timed(mention))
     }
 
@@ -85,27 +87,87 @@ impl Compared {
 }
 
 /// A mention as [`time::link`] compares it.
-fn timed(mention: &Mention) -> time::Timed {
+fn timed(mention: &impl Stated) -> time::Timed {
     time::Timed {
-        extents: extents(&mention.value),
-        time: mention.time.map(|span| span.midpoint()),
-        rank: mention.rank,
+        extents: extents(mention.value()),
+        time: mention.time().map(|span| span.midpoint()),
+        rank: mention.rank(),
     }
 }
 
-fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
-    let nodes: Vec<Node> = mentions
-        .iter()
-        .map(|m| {
-            let timed = timed(m);
-            Node {
-                extents: timed.extents,
-                time: timed.time,
-                rank: timed.rank,
+/// The mentions of a claim in classes of mentions that state the same (one [`Said`] shared between them): the
+/// graph treats them alike, so it is built over one node per class, and dense coverage states a few thousand things
+/// in millions of mentions. A mention whose extent shares no point with itself conflicts with its like, so it is a
+/// class of its own.
+struct Alike {
+    /// The class of each mention (by position in the claim's list).
+    class_of: Vec<usize>,
+    /// Each class's node.
+    nodes: Vec<Node>,
+}
+
+impl Alike {
+    fn of(mentions: &[&Held]) -> Alike {
+        let mut class_of_said: HashMap<*const Said, usize> = HashMap::new();
+        let mut alike = Alike {
+            class_of: Vec::with_capacity(mentions.len()),
+            nodes: Vec::new(),
+        };
+        for mention in mentions {
+            let said = Arc::as_ptr(mention.said());
+            let class = class_of_said.get(&said).copied().unwrap_or_else(|| {
+                let node = node(*mention);
+                let class = alike.nodes.len();
+                if node.extents.iter().flatten().all(|e| e.overlaps(e)) {
+                    class_of_said.insert(said, class);
+                }
+                alike.nodes.push(node);
+                class
+            });
+            alike.class_of.push(class);
+        }
+        alike
+    }
+
+    /// The node of the mention at position `i`.
+    fn node(&self, i: usize) -> &Node {
+        &self.nodes[self.class_of[i]]
+    }
+
+    /// Groups of classes as groups of mentions, as [`graph::groups`] would give them for one node per mention: each
+    /// sorted, ordered by their first mention.
+    fn expand(&self, groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut group_of_class = vec![usize::MAX; self.nodes.len()];
+        for (g, classes) in groups.iter().enumerate() {
+            for &class in classes {
+                group_of_class[class] = g;
             }
-        })
-        .collect();
-    let (conflicts, changes) = graph::groups(&nodes, claim.timing);
+        }
+        let mut expanded = vec![Vec::new(); groups.len()];
+        for (i, &class) in self.class_of.iter().enumerate() {
+            if let Some(group) = expanded.get_mut(group_of_class[class]) {
+                group.push(i);
+            }
+        }
+        expanded.sort_by_key(|group| group[0]);
+        expanded
+    }
+}
+
+/// A mention as the graph sees it.
+fn node(mention: &impl Stated) -> Node {
+    let timed = timed(mention);
+    Node {
+        extents: timed.extents,
+        time: timed.time,
+        rank: timed.rank,
+    }
+}
+
+fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Held]) -> Vec<Finding> {
+    let alike = Alike::of(mentions);
+    let (conflicts, changes) = graph::groups(&alike.nodes, claim.timing);
+    let (conflicts, changes) = (alike.expand(conflicts), alike.expand(changes));
     let mut findings = Vec::new();
     let mut placed = vec![false; mentions.len()];
     for group in &conflicts {
@@ -138,7 +200,7 @@ fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Fi
     }
     let rest: Vec<usize> = (0..mentions.len()).filter(|&i| !placed[i]).collect();
     for (found, group) in findings.iter_mut().zip(&conflict_groups) {
-        found.compatible = compatible_with_all(group, &rest, &nodes, mentions);
+        found.compatible = compatible_with_all(group, &rest, |i| alike.node(i), mentions);
     }
     if !rest.is_empty() {
         findings.push(finding(
@@ -155,15 +217,15 @@ fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Fi
 /// The positions in `rest` whose values are compatible with every member of `group`, as mention ids. A value is
 /// compatible with all of them when, in each space, it overlaps both the member extent that ends first and the one
 /// that begins last.
-fn compatible_with_all(
+fn compatible_with_all<'n>(
     group: &[usize],
     rest: &[usize],
-    nodes: &[Node],
-    mentions: &[&Mention],
+    node: impl Fn(usize) -> &'n Node,
+    mentions: &[&impl Stated],
 ) -> Vec<usize> {
     let mut bounds: [Option<(Extent, Extent)>; SPACES] = [None; SPACES];
     for &member in group {
-        for (space, extent) in nodes[member].extents.iter().enumerate() {
+        for (space, extent) in node(member).extents.iter().enumerate() {
             let Some(extent) = extent else { continue };
             let (ends_first, begins_last) = bounds[space].get_or_insert((*extent, *extent));
             if extent.upper.upper_key() < ends_first.upper.upper_key() {
@@ -176,7 +238,7 @@ fn compatible_with_all(
     }
     rest.iter()
         .filter(|&&candidate| {
-            nodes[candidate]
+            node(candidate)
                 .extents
                 .iter()
                 .zip(&bounds)
@@ -187,19 +249,19 @@ fn compatible_with_all(
                     _ => true,
                 })
         })
-        .map(|&i| mentions[i].id)
+        .map(|&i| mentions[i].id())
         .collect()
 }
 
 /// Builds a finding from positions into `mentions`.
-fn finding(
+fn finding<M: Stated>(
     claim_index: usize,
     claim: &Claim,
     kind: FindingKind,
     group: &[usize],
-    mentions: &[&Mention],
+    mentions: &[&M],
 ) -> Finding {
-    let members: Vec<&Mention> = group.iter().map(|&i| mentions[i]).collect();
+    let members: Vec<&M> = group.iter().map(|&i| mentions[i]).collect();
     let sides = match kind {
         FindingKind::Conflict => sides::positions(&members),
         FindingKind::Change => sides::timeline(&members, window_of(claim)),
@@ -211,13 +273,13 @@ fn finding(
 
 /// A finding of `kind` on a claim from its mentions and their sides: a conflict at the claim's severity, a change or
 /// an agreement as a note.
-pub(crate) fn assemble(
+pub(crate) fn assemble<M: Stated>(
     claim_index: usize,
     claim: &Claim,
     kind: FindingKind,
     message: String,
-    members: &[&Mention],
-    sides: &[Vec<&Mention>],
+    members: &[&M],
+    sides: &[Vec<&M>],
 ) -> Finding {
     let severity = match kind {
         FindingKind::Conflict => claim.severity,
@@ -228,10 +290,10 @@ pub(crate) fn assemble(
         kind,
         severity,
         message,
-        mentions: members.iter().map(|m| m.id).collect(),
+        mentions: members.iter().map(|m| m.id()).collect(),
         sides: sides
             .iter()
-            .map(|side| side.iter().map(|m| m.id).collect())
+            .map(|side| side.iter().map(|m| m.id()).collect())
             .collect(),
         compatible: Vec::new(),
         totals: None,
@@ -240,38 +302,38 @@ pub(crate) fn assemble(
 
 /// Groups mentions by their described value, in order of first appearance. Values are first grouped by what they
 /// are (no text needed), and each distinct value is described once.
-pub fn sides_by_value<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
-    let mut sides: Vec<Vec<&Mention>> = Vec::new();
+pub fn sides_by_value<'m, M: Stated>(members: &[&'m M]) -> Vec<Vec<&'m M>> {
+    let mut sides: Vec<Vec<&M>> = Vec::new();
     let mut side_of_value: HashMap<[u64; 4], usize> = HashMap::new();
     let mut side_of_description: HashMap<String, usize> = HashMap::new();
-    let mut side_of = |description: String, sides: &mut Vec<Vec<&'m Mention>>| {
+    let mut side_of = |description: String, sides: &mut Vec<Vec<&'m M>>| {
         *side_of_description.entry(description).or_insert_with(|| {
             sides.push(Vec::new());
             sides.len() - 1
         })
     };
     for &mention in members {
-        let side = match mention.value.key() {
+        let side = match mention.value().key() {
             Some(key) => match side_of_value.get(&key) {
                 Some(&side) => side,
                 None => {
-                    let side = side_of(mention.value.describe(), &mut sides);
+                    let side = side_of(mention.value().describe(), &mut sides);
                     side_of_value.insert(key, side);
                     side
                 }
             },
-            None => side_of(mention.value.describe(), &mut sides),
+            None => side_of(mention.value().describe(), &mut sides),
         };
         sides[side].push(mention);
     }
     sides
 }
 
-fn message(
+fn message<M: Stated>(
     claim: &Claim,
     kind: FindingKind,
-    sides: &[Vec<&Mention>],
-    members: &[&Mention],
+    sides: &[Vec<&M>],
+    members: &[&M],
 ) -> String {
     let described: Vec<String> = sides
         .iter()
@@ -315,7 +377,7 @@ fn message(
             )
         }
         FindingKind::Agreement => {
-            let values: Vec<String> = sides.iter().map(|s| s[0].value.describe()).collect();
+            let values: Vec<String> = sides.iter().map(|s| s[0].value().describe()).collect();
             format!(
                 "{}: {} agree: {}",
                 claim.title,
@@ -333,12 +395,12 @@ fn window_of(claim: &Claim) -> i64 {
 
 /// For a conflict of a claim with a trend whose mentions lie further apart in time than the window: the trend's
 /// name, since the conflict is a later figure going the wrong way rather than a disagreement about one moment.
-fn against_trend(claim: &Claim, members: &[&Mention]) -> Option<&'static str> {
+fn against_trend(claim: &Claim, members: &[&impl Stated]) -> Option<&'static str> {
     let trend = claim.timing.trend?;
     let window = claim.timing.window()?;
     let times: BTreeSet<i64> = members
         .iter()
-        .filter_map(|m| m.time.map(|t| t.midpoint()))
+        .filter_map(|m| m.time().map(|t| t.midpoint()))
         .collect();
     let spread = times.last()? - times.first()?;
     (spread > window).then_some(match trend {
@@ -348,8 +410,8 @@ fn against_trend(claim: &Claim, members: &[&Mention]) -> Option<&'static str> {
 }
 
 /// "1 mention in 1 source", "3 mentions in 2 sources".
-pub fn count_mentions(mentions: &[&Mention]) -> String {
-    let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source).collect();
+pub fn count_mentions(mentions: &[&impl Stated]) -> String {
+    let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source()).collect();
     mentions_in_sources(mentions.len(), sources.len())
 }
 
@@ -371,6 +433,7 @@ pub fn counted(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Mention;
     use crate::kinds::date::{DateRange, Day};
     use crate::kinds::quantity::{Bound, Interval, Qualifier, Quantity};
     use crate::kinds::Value;
@@ -545,7 +608,7 @@ mod tests {
                     .filter(|&r| group.iter().all(|&m| values[m].compatible(&values[r])))
                     .collect();
                 assert_eq!(
-                    compatible_with_all(group, &rest, &nodes, &refs),
+                    compatible_with_all(group, &rest, |i| &nodes[i], &refs),
                     expected,
                     "round {round}"
                 );

@@ -5,20 +5,20 @@
 use std::collections::BTreeMap;
 
 use super::{assemble, count_mentions};
-use crate::extract::Mention;
+use crate::extract::Stated;
 use crate::model::{Finding, FindingKind, Placement};
 use crate::rules::Claim;
 
 /// The findings of a term or quote claim from its mentions' placements: one conflict per group that holds a
 /// departing mention (its sides by placement), then one agreement for every other mention.
-pub fn findings(claim_index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec<Finding> {
+pub fn findings<M: Stated>(claim_index: usize, claim: &Claim, mentions: &[&M]) -> Vec<Finding> {
     let groups = in_order_of_appearance(mentions, |p| (p.group, 0));
     let mut found = Vec::new();
     let mut agreeing = Vec::new();
     for members in groups {
         if members
             .iter()
-            .any(|m| m.value.placement().is_some_and(|p| p.drifted))
+            .any(|m| m.value().placement().is_some_and(|p| p.drifted))
         {
             found.push(finding(claim_index, claim, FindingKind::Conflict, &members));
         } else {
@@ -26,7 +26,7 @@ pub fn findings(claim_index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec
         }
     }
     if !agreeing.is_empty() {
-        agreeing.sort_by_key(|m| m.id);
+        agreeing.sort_by_key(|m| m.id());
         found.push(finding(
             claim_index,
             claim,
@@ -38,14 +38,14 @@ pub fn findings(claim_index: usize, claim: &Claim, mentions: &[&Mention]) -> Vec
 }
 
 /// `mentions` bucketed by a key of their placement, buckets in order of their first mention.
-fn in_order_of_appearance<'m>(
-    mentions: &[&'m Mention],
+fn in_order_of_appearance<'m, M: Stated>(
+    mentions: &[&'m M],
     key: impl Fn(Placement) -> (usize, usize),
-) -> Vec<Vec<&'m Mention>> {
+) -> Vec<Vec<&'m M>> {
     let mut slots: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    let mut buckets: Vec<Vec<&Mention>> = Vec::new();
+    let mut buckets: Vec<Vec<&M>> = Vec::new();
     for &m in mentions {
-        let Some(placement) = m.value.placement() else {
+        let Some(placement) = m.value().placement() else {
             continue;
         };
         let slot = *slots.entry(key(placement)).or_insert_with(|| {
@@ -57,15 +57,23 @@ fn in_order_of_appearance<'m>(
     buckets
 }
 
-fn finding(claim_index: usize, claim: &Claim, kind: FindingKind, members: &[&Mention]) -> Finding {
+fn finding<M: Stated>(
+    claim_index: usize,
+    claim: &Claim,
+    kind: FindingKind,
+    members: &[&M],
+) -> Finding {
     let sides = in_order_of_appearance(members, |p| (p.group, p.side));
     let described: Vec<String> = sides
         .iter()
-        .map(|side| format!("{} ({})", side[0].value.describe(), count_mentions(side)))
+        .map(|side| format!("{} ({})", side[0].value().describe(), count_mentions(side)))
         .collect();
     let message = match (kind, described.len()) {
         (FindingKind::Agreement, _) => {
-            let values: Vec<String> = sides.iter().map(|side| side[0].value.describe()).collect();
+            let values: Vec<String> = sides
+                .iter()
+                .map(|side| side[0].value().describe())
+                .collect();
             format!(
                 "{}: {} agree: {}",
                 claim.title,

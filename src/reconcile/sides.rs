@@ -8,17 +8,17 @@
 //! can be (the classic stabbing of intervals); on two (dates with and without a year) it is close.
 
 use super::{count_mentions, sides_by_value};
-use crate::extract::Mention;
+use crate::extract::Stated;
 use crate::kinds::extent::{extents, Extent, SPACES};
 use crate::model::time::DAY;
 
 /// The mentions grouped into positions: each position's values can all hold at once. Positions are in order of
 /// their first mention, each in corpus order.
-pub fn positions<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
+pub fn positions<'m, M: Stated>(members: &[&'m M]) -> Vec<Vec<&'m M>> {
     let mut order: Vec<(usize, [Option<Extent>; SPACES])> = members
         .iter()
         .enumerate()
-        .map(|(i, m)| (i, extents(&m.value)))
+        .map(|(i, m)| (i, extents(m.value())))
         .collect();
     order.sort_by_key(|(i, extents)| (end_key(extents), *i));
     let mut common: Vec<[Option<Extent>; SPACES]> = Vec::new();
@@ -38,15 +38,15 @@ pub fn positions<'m>(members: &[&'m Mention]) -> Vec<Vec<&'m Mention>> {
 
 /// The points of a timeline: mentions in time order (figures of unknown time first, as the earliest), consecutive
 /// ones that can all hold at once, and whose times lie within `window` minutes of the point's first, as one point.
-pub fn timeline<'m>(members: &[&'m Mention], window: i64) -> Vec<Vec<&'m Mention>> {
-    let mut order: Vec<&Mention> = members.to_vec();
-    order.sort_by_key(|m| (m.time.map(|t| t.midpoint()), m.rank, m.id));
-    let mut points: Vec<(Vec<&Mention>, [Option<Extent>; SPACES])> = Vec::new();
+pub fn timeline<'m, M: Stated>(members: &[&'m M], window: i64) -> Vec<Vec<&'m M>> {
+    let mut order: Vec<&M> = members.to_vec();
+    order.sort_by_key(|m| (m.time().map(|t| t.midpoint()), m.rank(), m.id()));
+    let mut points: Vec<(Vec<&M>, [Option<Extent>; SPACES])> = Vec::new();
     for mention in order {
-        let extent = extents(&mention.value);
-        let time = mention.time.map(|t| t.midpoint());
+        let extent = extents(mention.value());
+        let time = mention.time().map(|t| t.midpoint());
         let joined = match points.last_mut() {
-            Some((point, shared)) if near(point[0].time.map(|t| t.midpoint()), time, window) => {
+            Some((point, shared)) if near(point[0].time().map(|t| t.midpoint()), time, window) => {
                 join(shared, &extent).then(|| point.push(mention))
             }
             _ => None,
@@ -58,7 +58,7 @@ pub fn timeline<'m>(members: &[&'m Mention], window: i64) -> Vec<Vec<&'m Mention
     points
         .into_iter()
         .map(|(mut point, _)| {
-            point.sort_by_key(|m| m.id);
+            point.sort_by_key(|m| m.id());
             point
         })
         .collect()
@@ -94,9 +94,9 @@ fn end_key(extents: &[Option<Extent>; SPACES]) -> Option<(u8, u64, bool)> {
 }
 
 /// Members grouped by their position number, positions in order of their first member.
-fn grouped<'m>(members: &[&'m Mention], position_of: &[usize]) -> Vec<Vec<&'m Mention>> {
+fn grouped<'m, M>(members: &[&'m M], position_of: &[usize]) -> Vec<Vec<&'m M>> {
     let mut slot_of_position: Vec<Option<usize>> = vec![None; members.len()];
-    let mut sides: Vec<Vec<&Mention>> = Vec::new();
+    let mut sides: Vec<Vec<&M>> = Vec::new();
     for (mention, &position) in members.iter().zip(position_of) {
         let slot = *slot_of_position[position].get_or_insert_with(|| {
             sides.push(Vec::new());
@@ -112,10 +112,10 @@ const NAMED_VALUES: usize = 3;
 
 /// A side for people: its values, the most frequent first and then in the order of their words ("2,100 / at least
 /// 2,000"), so that the order of the sources changes nothing, and how many mentions in how many sources hold it.
-pub fn describe_side(side: &[&Mention]) -> String {
+pub fn describe_side(side: &[&impl Stated]) -> String {
     let mut values: Vec<(usize, String)> = sides_by_value(side)
         .iter()
-        .map(|v| (v.len(), v[0].value.describe()))
+        .map(|v| (v.len(), v[0].value().describe()))
         .collect();
     values.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     let mut named: Vec<String> = values
@@ -131,8 +131,12 @@ pub fn describe_side(side: &[&Mention]) -> String {
 
 /// When a timeline point holds, for people: "as of 2025-03-15 08:00" when its earliest time is a moment, "as of
 /// 2025-03-15" when it is a whole day or more, "at an earlier time" when no mention of it has a time.
-pub fn describe_time(point: &[&Mention]) -> String {
-    let Some(first) = point.iter().filter_map(|m| m.time).min_by_key(|t| t.start) else {
+pub fn describe_time(point: &[&impl Stated]) -> String {
+    let Some(first) = point
+        .iter()
+        .filter_map(|m| m.time())
+        .min_by_key(|t| t.start)
+    else {
         return "at an earlier time".to_string();
     };
     let date = jiff::civil::Date::constant(1970, 1, 1)

@@ -23,7 +23,7 @@ pub fn render(checked: &Checked, rules: &RuleSet) -> String {
 
 fn annotate(checked: &Checked, rules: &RuleSet, finding: &Finding, out: &mut String) {
     let claim = &rules.claims[finding.claim];
-    let anchor = &checked.mentions[anchor_side(finding)[0]];
+    let anchor = &checked.mentions.at(anchor_side(finding)[0]);
     let title = format!("{} ({})", claim.title, claim.id);
     out.push_str(&command(
         checked,
@@ -34,7 +34,7 @@ fn annotate(checked: &Checked, rules: &RuleSet, finding: &Finding, out: &mut Str
     ));
     let anchor_place = place(checked, anchor);
     for &id in finding.mentions.iter().filter(|&&id| id != anchor.id) {
-        let mention = &checked.mentions[id];
+        let mention = &checked.mentions.at(id);
         let message = format!(
             "{} here; {} says {} ({anchor_place})",
             mention.value.describe(),

@@ -14,7 +14,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use super::anchor_side;
 use super::json::iso_interval;
 use crate::check::Checked;
-use crate::extract::Mention;
+use crate::extract::{Held, Mention, Stated};
 use crate::formats::Format;
 use crate::kinds::format_number;
 use crate::model::time::EARLIER;
@@ -278,7 +278,7 @@ fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> 
     let checked = texts.checked;
     let claim = &rules.claims[finding.claim];
     let first_side = anchor_side(finding);
-    let first = &checked.mentions[first_side[0]];
+    let first = &checked.mentions.at(first_side[0]);
     let heading = match finding.kind {
         FindingKind::Change => "timeline",
         _ => "conflict",
@@ -304,7 +304,7 @@ fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> 
     diagnostic.related = others
         .into_iter()
         .map(|id| {
-            let mention = &checked.mentions[id];
+            let mention = &checked.mentions.at(id);
             let agrees = first_side.contains(&id);
             related_diagnostic(texts, mention, agrees, finding, &first.text)
         })
@@ -340,7 +340,7 @@ fn related_diagnostic(
     let checked = texts.checked;
     let source = &checked.sources[mention.source];
     let text = &*mention.text;
-    let anchor = &checked.mentions[anchor_side(finding)[0]];
+    let anchor = &checked.mentions.at(anchor_side(finding)[0]);
     let first = if checked.sources[anchor.source].draft {
         "the draft"
     } else {
@@ -409,11 +409,11 @@ pub fn value_label(mention: &Mention, source: &SourceInfo) -> String {
 
 /// When a mention's value holds, for the kinds whose values have a date ("as of 2024-05-20", "as of 2025-03-15
 /// 08:00", "as of unknown"); `None` for the others.
-pub fn as_of_label(mention: &Mention) -> Option<String> {
-    Some(match (mention.value.as_of()?, mention.time) {
+pub fn as_of_label(mention: &impl Stated) -> Option<String> {
+    Some(match (mention.value().as_of()?, mention.time()) {
         (Some(_), Some(time)) if time.end - time.start == 1 => describe_time(&[mention]),
         (Some(range), _) => format!("as of {}", iso_interval(range)),
-        (None, _) if mention.rank == EARLIER => "as of an earlier, unknown time".to_string(),
+        (None, _) if mention.rank() == EARLIER => "as of an earlier, unknown time".to_string(),
         (None, _) => "as of unknown".to_string(),
     })
 }
@@ -439,14 +439,14 @@ fn finding_help(
         _ => "check which source is right, or say why they differ",
     };
     let mut lines = vec![claim_help.unwrap_or(default_help).to_string()];
-    let anchor = &checked.mentions[anchor_side(finding)[0]];
+    let anchor = &checked.mentions.at(anchor_side(finding)[0]);
     let relation = if checked.sources[anchor.source].draft {
         "agrees with the draft"
     } else {
         "compatible with every side"
     };
     for &id in finding.compatible.iter().take(MAX_LISTED) {
-        let mention = &checked.mentions[id];
+        let mention = &checked.mentions.at(id);
         lines.push(format!(
             "{relation}: {}:{}:{} {:?} ({})",
             checked.sources[mention.source].path,
@@ -572,9 +572,9 @@ fn shown_sides(sides: usize) -> usize {
 /// One finding in words; `disputed` says whether the claim also has conflicts or changes, in which case its
 /// agreeing mentions are the ones compatible with every side.
 fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> String {
-    let side_mentions = |side: &[usize]| -> Vec<&Mention> {
-        side.iter().map(|&id| &checked.mentions[id]).collect()
-    };
+    let held = checked.mentions.held();
+    let side_mentions =
+        |side: &[usize]| -> Vec<&Held> { side.iter().map(|&id| &held[id]).collect() };
     let shown = shown_sides(finding.sides.len());
     let mut sides: Vec<String> = finding
         .sides
@@ -584,13 +584,13 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> Strin
             let mentions = side_mentions(side);
             format!(
                 "{} ({})",
-                mentions[0].value.describe(),
+                mentions[0].value().describe(),
                 count_mentions(&mentions)
             )
         })
         .collect();
     if shown < finding.sides.len() {
-        let rest: Vec<&Mention> = finding.sides[shown..]
+        let rest: Vec<&Held> = finding.sides[shown..]
             .iter()
             .flat_map(|side| side_mentions(side))
             .collect();
@@ -604,16 +604,12 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> Strin
         FindingKind::Conflict => format!("conflict: {}", sides.join(" vs ")),
         FindingKind::Change => format!("change: {}", sides.join(" then ")),
         FindingKind::Agreement => {
-            let mentions: Vec<&Mention> = finding
-                .mentions
-                .iter()
-                .map(|&id| &checked.mentions[id])
-                .collect();
+            let mentions: Vec<&Held> = finding.mentions.iter().map(|&id| &held[id]).collect();
             let mut values: Vec<String> = finding
                 .sides
                 .iter()
                 .take(shown)
-                .map(|s| checked.mentions[s[0]].value.describe())
+                .map(|s| held[s[0]].value().describe())
                 .collect();
             if shown < finding.sides.len() {
                 values.push(format!(

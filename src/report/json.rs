@@ -76,13 +76,13 @@ struct MentionEntry<'a> {
     column: u32,
     offset: usize,
     length: usize,
-    text: &'a str,
+    text: String,
     value: ValueEntry,
     /// When the value holds, to the minute; null when unknown.
     time: Option<TimeEntry>,
     /// The part of the whole the mention counts (a claim's `scope` entry); absent for the whole.
     #[serde(skip_serializing_if = "Option::is_none")]
-    scope: Option<&'a str>,
+    scope: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -206,7 +206,7 @@ pub fn write(checked: &Checked, rules: &RuleSet, out: &mut dyn Write) -> std::io
 fn mention_entry<'a>(
     checked: &'a Checked,
     rules: &'a RuleSet,
-    mention: &'a Mention,
+    mention: Mention,
 ) -> MentionEntry<'a> {
     MentionEntry {
         id: mention.id,
@@ -217,10 +217,10 @@ fn mention_entry<'a>(
         column: mention.start.column,
         offset: mention.span.start,
         length: mention.span.len(),
-        text: &mention.text,
+        text: mention.text.to_string(),
         value: value_entry(&mention.value),
         time: mention.time.map(time_entry),
-        scope: mention.scope.as_deref(),
+        scope: mention.scope,
     }
 }
 

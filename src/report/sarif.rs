@@ -72,12 +72,12 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn result(checked: &Checked, rules: &RuleSet, finding: &Finding, fingerprints: &[String]) -> Json {
-    let anchor = &checked.mentions[anchor_side(finding)[0]];
-    let others: Vec<&Mention> = finding
+    let anchor = &checked.mentions.at(anchor_side(finding)[0]);
+    let others: Vec<Mention> = finding
         .mentions
         .iter()
-        .map(|&id| &checked.mentions[id])
-        .filter(|m| m.id != anchor.id)
+        .filter(|&&id| id != anchor.id)
+        .map(|&id| checked.mentions.at(id))
         .collect();
     let related: Vec<Json> = others
         .iter()

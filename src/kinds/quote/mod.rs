@@ -315,21 +315,31 @@ pub struct QuoteMention {
     pub quoted: usize,
     /// Bytes of the source's text: the quoted words that line up with the reference (the excerpt).
     pub span: Range<usize>,
-    /// The value.
-    pub value: QuoteValue,
+    /// The value, shared with the mentions of equal value.
+    pub value: Arc<QuoteValue>,
 }
 
-/// The mentions of a quote claim among `quoted` (the corpus's quotations its context keeps).
-pub fn mentions(rule: &QuoteRule, quoted: &[&Quoted]) -> Vec<QuoteMention> {
+/// The mentions of a quote claim among `quoted` (the corpus's quotations its context keeps), their values shared
+/// through `values` as they are made: a quotation repeated across a corpus gives one value, not one per mention.
+pub fn mentions(
+    rule: &QuoteRule,
+    quoted: &[&Quoted],
+    values: &mut Sharing<QuoteValue>,
+) -> Vec<QuoteMention> {
     match &rule.pin {
-        Some(pin) => pinned(pin, rule.similarity, quoted),
-        None => watched(rule.similarity, quoted),
+        Some(pin) => pinned(pin, rule.similarity, quoted, values),
+        None => watched(rule.similarity, quoted, values),
     }
 }
 
 /// Quotations that fit the pin. Sides: those that agree (whole fit, no other speaker), then one per departing
 /// wording, in order of first appearance.
-fn pinned(pin: &Pin, similarity: f64, quoted: &[&Quoted]) -> Vec<QuoteMention> {
+fn pinned(
+    pin: &Pin,
+    similarity: f64,
+    quoted: &[&Quoted],
+    values: &mut Sharing<QuoteValue>,
+) -> Vec<QuoteMention> {
     let pin_keys = keys(&pin.words[pin.core.clone()]);
     let mut sides: Vec<String> = Vec::new();
     let mut found = Vec::new();
@@ -371,17 +381,21 @@ fn pinned(pin: &Pin, similarity: f64, quoted: &[&Quoted]) -> Vec<QuoteMention> {
         found.push(mention(
             i,
             q,
-            &pin.reference(),
-            &alignment,
+            (&pin.reference(), &alignment),
             placement,
             misattributed,
+            values,
         ));
     }
     found
 }
 
 /// Quotations grouped across the corpus, each compared with its group's reference.
-fn watched(similarity: f64, quoted: &[&Quoted]) -> Vec<QuoteMention> {
+fn watched(
+    similarity: f64,
+    quoted: &[&Quoted],
+    values: &mut Sharing<QuoteValue>,
+) -> Vec<QuoteMention> {
     let mut wordings = Wordings::new();
     let mut first_of: Vec<usize> = Vec::new();
     let wording_of: Vec<Option<usize>> = quoted
@@ -439,7 +453,14 @@ fn watched(similarity: f64, quoted: &[&Quoted]) -> Vec<QuoteMention> {
         .filter_map(|(i, q)| {
             let (placement, alignment, reference) = placed[wording_of[i]?].as_ref()?;
             let reference = quoted[*reference].reference();
-            Some(mention(i, q, &reference, alignment, *placement, false))
+            Some(mention(
+                i,
+                q,
+                (&reference, alignment),
+                *placement,
+                false,
+                values,
+            ))
         })
         .collect()
 }
@@ -453,14 +474,15 @@ fn longest(wordings: &Wordings, members: &[usize]) -> usize {
         .unwrap_or_default()
 }
 
-/// The mention of quotation `q` (index `i`), aligned with `reference` as `alignment` says.
+/// The mention of quotation `q` (index `i`), aligned with `reference` as `alignment` says, its value shared through
+/// `values`.
 fn mention(
     i: usize,
     q: &Quoted,
-    reference: &Reference,
-    alignment: &Alignment,
+    (reference, alignment): (&Reference, &Alignment),
     placement: Placement,
     misattributed: bool,
+    values: &mut Sharing<QuoteValue>,
 ) -> QuoteMention {
     let shape = &q.shape;
     let whole = alignment.own == (0..shape.core.len());
@@ -498,7 +520,7 @@ fn mention(
     QuoteMention {
         quoted: i,
         span,
-        value: QuoteValue {
+        value: values.share(QuoteValue {
             quote: q.quote_text(),
             speaker: q.speaker.clone(),
             reference: reference_text,
@@ -507,7 +529,7 @@ fn mention(
             misattributed,
             excerpt,
             placement,
-        },
+        }),
     }
 }
 
@@ -564,18 +586,14 @@ impl Placer for QuotePlacer<'_> {
             .extend(all.iter().filter(|q| applies(q.span.clone())).cloned());
     }
 
-    fn finish(self: Box<Self>) -> Vec<(usize, Range<usize>, Value)> {
+    fn finish(self: Box<Self>) -> Box<dyn Iterator<Item = (usize, Range<usize>, Value)>> {
         let kept: Vec<&Quoted> = self.kept.iter().map(|q| q.as_ref()).collect();
-        let mut values = Sharing::default();
-        mentions(self.rule, &kept)
-            .into_iter()
-            .map(|m| {
-                (
-                    kept[m.quoted].source,
-                    m.span,
-                    Value::Quote(values.share(m.value)),
-                )
-            })
-            .collect()
+        let sources: Vec<usize> = kept.iter().map(|q| q.source).collect();
+        let found = mentions(self.rule, &kept, &mut Sharing::default());
+        Box::new(
+            found
+                .into_iter()
+                .map(move |m| (sources[m.quoted], m.span, Value::Quote(m.value))),
+        )
     }
 }

@@ -35,14 +35,15 @@ pub(super) fn render(page: &Page) -> Markup {
                 p { "No conflict and no change over time." }
             }
             @for (index, finding) in shown {
-                (finding_markup(checked, &page.rules.claims[finding.claim].id, index, finding))
+                (finding_markup(page, &page.rules.claims[finding.claim].id, index, finding))
             }
         }
     }
 }
 
 /// One finding: its kind, severity and message, then its sides.
-fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Finding) -> Markup {
+fn finding_markup(page: &Page, claim_id: &str, index: usize, finding: &Finding) -> Markup {
+    let checked = page.checked;
     let stance = Stance::of(finding.kind);
     let kind = match finding.kind {
         FindingKind::Conflict => "conflict",
@@ -50,7 +51,7 @@ fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Fin
     };
     let anchor = anchor_side(finding)
         .first()
-        .and_then(|&id| checked.mentions.get(id));
+        .and_then(|&id| page.mentions.get(id));
     html! {
         article class=(format!("finding {}", stance.class())) id=(format!("f{index}")) {
             h3 {
@@ -62,7 +63,7 @@ fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Fin
             div.sides {
                 @for (number, side) in finding.sides.iter().enumerate() {
                     @if number < END_SIDES || number + END_SIDES >= finding.sides.len() {
-                        (side_markup(checked, finding, number, side, anchor))
+                        (side_markup(page, finding, number, side, anchor))
                     } @else if number == END_SIDES {
                         (sides_between(&finding.sides[END_SIDES..finding.sides.len() - END_SIDES]))
                     }
@@ -73,7 +74,7 @@ fn finding_markup(checked: &Checked, claim_id: &str, index: usize, finding: &Fin
                     "Compatible with every side: "
                     @for (i, &id) in finding.compatible.iter().take(LISTED).enumerate() {
                         @if i > 0 { "; " }
-                        @if let Some(mention) = checked.mentions.get(id) {
+                        @if let Some(mention) = page.mentions.get(id) {
                             a href=(format!("#m{id}")) { (value_label(mention, &checked.sources[mention.source])) }
                         }
                     }
@@ -98,7 +99,7 @@ fn sides_between(sides: &[Vec<usize>]) -> Markup {
 
 /// One side (a position of a conflict, a point of a change): what it holds, then its mentions.
 fn side_markup(
-    checked: &Checked,
+    page: &Page,
     finding: &Finding,
     number: usize,
     side: &[usize],
@@ -106,8 +107,9 @@ fn side_markup(
 ) -> Markup {
     let members: Vec<&Mention> = side
         .iter()
-        .filter_map(|&id| checked.mentions.get(id))
+        .filter_map(|&id| page.mentions.get(id))
         .collect();
+    let checked = page.checked;
     let heading = match finding.kind {
         FindingKind::Change => format!("{}. {}", number + 1, describe_time(&members)),
         _ => format!("Side {}", number + 1),

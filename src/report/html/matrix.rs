@@ -115,7 +115,7 @@ fn cell_markup(cell: Option<Cell>) -> Markup {
 /// The cells, by source then claim.
 fn cells(page: &Page) -> Vec<Vec<Option<Cell>>> {
     let mut cells = vec![vec![None::<Cell>; page.rules.claims.len()]; page.checked.sources.len()];
-    for mention in &page.checked.mentions {
+    for mention in &page.mentions {
         let stance = page.stance(mention.id);
         let Some(slot) = cells
             .get_mut(mention.source)

@@ -15,6 +15,7 @@ mod timeline;
 pub use page::render;
 
 use crate::check::Checked;
+use crate::extract::Mention;
 use crate::model::FindingKind;
 use crate::rules::RuleSet;
 
@@ -90,11 +91,13 @@ fn abridged(message: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// What every part of the page reads: the check, its rules, the stance of every mention and the order of the
-/// sources.
+/// What every part of the page reads: the check, its rules, every mention (read back once: the page shows each),
+/// the stance of every mention and the order of the sources.
 pub(crate) struct Page<'a> {
     checked: &'a Checked,
     rules: &'a RuleSet,
+    /// Every mention, by id.
+    mentions: Vec<Mention>,
     /// The stance of every mention, by mention id.
     stances: Vec<Stance>,
     /// The sources' indices by publication date (to the minute when known), sources without a date last, ties in
@@ -125,6 +128,7 @@ impl<'a> Page<'a> {
         Page {
             checked,
             rules,
+            mentions: checked.mentions.iter().collect(),
             stances,
             order,
         }

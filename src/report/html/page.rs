@@ -5,6 +5,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::{abridged, findings, matrix, sources, timeline, HtmlOptions, Page, Stance};
 use crate::check::Checked;
+use crate::extract::Stated;
 use crate::model::{FindingKind, Severity};
 use crate::reconcile::counted;
 use crate::rules::RuleSet;
@@ -103,7 +104,7 @@ fn claims(page: &Page) -> Markup {
         section #claims {
             h2 { "Claims and timelines" }
             @for (index, claim) in rules.claims.iter().enumerate() {
-                @let mentions = checked.mentions.iter().filter(|m| m.claim == index).count();
+                @let mentions = checked.mentions.held().iter().filter(|m| m.claim() == index).count();
                 article.claim id=(format!("claim-{index}")) {
                     h3 { (claim.title) " " code { (claim.id) } }
                     p.meta {

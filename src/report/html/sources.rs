@@ -23,7 +23,7 @@ enum Run<'t, 'm> {
 pub(super) fn render(page: &Page) -> Markup {
     let checked = page.checked;
     let mut by_source: Vec<Vec<&Mention>> = vec![Vec::new(); checked.sources.len()];
-    for mention in &checked.mentions {
+    for mention in &page.mentions {
         if let Some(list) = by_source.get_mut(mention.source) {
             list.push(mention);
         }

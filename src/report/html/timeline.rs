@@ -57,11 +57,7 @@ struct Point<'m> {
 /// dates without a year).
 pub(super) fn chart(page: &Page, claim: usize) -> Option<Markup> {
     let checked = page.checked;
-    let mentions: Vec<&Mention> = checked
-        .mentions
-        .iter()
-        .filter(|m| m.claim == claim)
-        .collect();
+    let mentions: Vec<&Mention> = page.mentions.iter().filter(|m| m.claim == claim).collect();
     let axis = mentions.iter().find_map(|m| axis_of(&m.value))?;
     let points: Vec<Point> = mentions
         .iter()
