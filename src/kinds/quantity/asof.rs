@@ -56,7 +56,9 @@
 //!    plain comma is crossed in three cases: the date opens the sentence ("In 2023, there were about 900 staff"), an
 //!    as-of cue introduces it ("as of", "as at", "at the time of", "by": "The toll, as of Sunday, was 2,000"), or it
 //!    sits in a trailing clause of saying ("At least 2,000 people have died, the ministry said on Sunday"). Any
-//!    other boundary means another clause: "The quake struck late on Friday, killing at least 410 people".
+//!    other boundary means another clause: "The quake struck late on Friday, killing at least 410 people". For an
+//!    event, a date right after a trailing word of saying or of issuing a report dates the statement and is
+//!    refused: "The dam burst, officials said on Monday".
 //!
 //! Of the dates that govern, one inside the match wins, else the one nearest to the figure. When none governs, the
 //! result is `None` and the caller uses the publication date.
@@ -228,6 +230,9 @@ pub enum Reason {
     },
     /// A clause boundary separates the date from the figure.
     OtherClause(Boundary),
+    /// The date is in a trailing clause of saying, which dates a statement, not the event it reports: "The floods
+    /// swept the city, officials said on Monday".
+    Statement,
     /// The date could govern, but another one is nearer to the figure or inside its match.
     Outranked {
         /// Index in the caller's list of the date that governs.
@@ -256,6 +261,9 @@ impl Reason {
                 format!("{side} the figure in a subordinate clause ('{trigger}')")
             }
             Reason::OtherClause(boundary) => format!("in another clause ({})", boundary.describe()),
+            Reason::Statement => {
+                "dates the statement that reports the event, not the event".to_string()
+            }
             Reason::Outranked { .. } => {
                 "another date governs: inside the match or nearer to the figure".to_string()
             }
@@ -561,6 +569,9 @@ const EVENT_PREPOSITIONS: &[&str] = &["after", "before", "following", "since", "
 const SUBORDINATORS: &[&str] = &[
     "when", "while", "because", "although", "though", "once", "whereas", "if",
 ];
+
+/// Words of issuing a report: a date right after them dates the report ("a report released on Saturday").
+const ISSUING: &[&str] = &["released", "published", "issued", "updated", "revised"];
 
 /// Words of saying: "that" after them is not a relative pronoun, and a clause with them dates a statement.
 const SAYING: &[&str] = &[
@@ -1022,6 +1033,11 @@ impl<'a> Scene<'a> {
             .iter()
             .filter(|c| between.contains(&c.at))
             .collect();
+        // "The floods swept the city, officials said on Monday": Monday is the statement's, not the event's (also
+        // when the comma before the saying closes an aside: ", while thousands are missing, officials said")
+        if self.event && !date_first && !path.is_empty() && self.dates_a_statement(date) {
+            return Err(Reason::Statement);
+        }
         let fronted = date_first && self.is_fronted(date, path.first().copied());
         if fronted {
             path.remove(0);
@@ -1055,6 +1071,21 @@ impl<'a> Scene<'a> {
     /// True when nothing but spaces and quotes stands before `word`.
     fn opens_sentence(&self, word: &Word) -> bool {
         words_of(self.sentence, 0..word.span.start).next().is_none()
+    }
+
+    /// True when `date` follows a word of saying or of issuing a report with at most one word in lower case between
+    /// (names are the speaker): "officials said Monday", "a report released on Saturday", "said Prime Minister Ali
+    /// Monday"; not "said that it would end by August".
+    fn dates_a_statement(&self, date: &Range<usize>) -> bool {
+        let clause = clause_start(&self.cuts, date.start)..date.start;
+        let words = words_in(self.sentence, clause);
+        let statement =
+            |w: &Word| SAYING.contains(&w.lower.as_str()) || ISSUING.contains(&w.lower.as_str());
+        let lower = |w: &Word| self.sentence[w.span.clone()].starts_with(char::is_lowercase);
+        words
+            .iter()
+            .rposition(statement)
+            .is_some_and(|at| words[at + 1..].iter().filter(|w| lower(w)).count() <= 1)
     }
 
     /// True when the clause of `date` has a word of saying: "the ministry said on Sunday".
@@ -1327,6 +1358,36 @@ mod tests {
         governing_event_date(sentence, at..at + event.len(), &dates, &[])
             .date()
             .map(|i| sentence[dates[i].clone()].to_string())
+    }
+
+    #[test]
+    fn a_date_right_after_a_word_of_saying_dates_the_statement_not_the_event() {
+        for sentence in [
+            "The dam burst above the town, officials said Monday.",
+            "The dam burst, while hundreds fled, said Governor Ana Ruiz on Monday.",
+            "The dam burst above the town, according to a report released Saturday.",
+        ] {
+            assert_eq!(event_date(sentence, "burst"), None, "{sentence}");
+        }
+        // the event's own date still governs, and a date in what is said is the event's
+        assert_eq!(
+            event_date("The dam burst on Sunday, officials said Monday.", "burst"),
+            Some("on Sunday".to_string())
+        );
+        assert_eq!(
+            event_date(
+                "The repairs began, and officials said that they would be completed by Friday.",
+                "completed"
+            ),
+            Some("by Friday".to_string())
+        );
+        // a figure's as-of is still the statement's date
+        let toll = "At least 2,000 people have died, the ministry said on Sunday.";
+        let dates = dates(toll);
+        let at = toll.find("2,000").unwrap();
+        assert!(governing_date(toll, at..at + 5, &dates, &[])
+            .date()
+            .is_some());
     }
 
     #[test]
