@@ -29,6 +29,12 @@ matches the mentions it reports against gold.yaml:
   the sources that have a publication date);
 - conflict recall: a gold conflict is recalled when both its mentions are matched and sit on different sides of the
   same JSON finding of kind `conflict`.
+- updates reported as conflicts: among pairs of matched gold mentions on different sides of a `conflict` finding of
+  a claim that follows time (a `window_minutes` or `trend` in the report's claims), those the editor dates on days
+  further apart than the window (gold `as_of`, single days) whose values follow the claim's trend (the later one
+  higher for a rising claim, lower for a falling one, either way without a trend): a change over time the verdict
+  calls a contradiction. Gold conflicts are never counted. Printed as "K of N judged pairs" (N: pairs across
+  sides whose two gold mentions both have a single-day as_of).
 
 --list-misses also prints, per story, every missed gold mention and every false positive with its sentence, the
 matched mentions whose value or as_of is wrong, and the conflicts not recalled.
@@ -40,6 +46,7 @@ failing or printing no JSON).
 
 import argparse
 import calendar
+import datetime
 import json
 import re
 import subprocess
@@ -341,6 +348,7 @@ class Score:
         self.as_of_right = self.as_of_total = self.as_of_matched = 0
         self.as_of_dated_right = self.as_of_dated_total = 0  # the same, in sources with a publication date
         self.conflicts = self.conflicts_recalled = 0
+        self.updates_as_conflicts = self.judged_pairs = 0
 
     def add(self, other):
         for k, v in vars(other).items():
@@ -392,6 +400,55 @@ def conflict_recall(conflicts, report):
                     break
         recalled.append((claim, a, b, why, ok))
     return recalled
+
+
+def gold_day(g):
+    """A gold mention's as_of as a day number, when it is a single day."""
+    if not isinstance(g.as_of, str) or not DAY.match(g.as_of.strip()):
+        return None
+    y, m, d = (int(x) for x in g.as_of.strip().split("-"))
+    return datetime.date(y, m, d).toordinal()
+
+
+def follows_trend(earlier, later, trend):
+    """Whether the later figure (found values) moved the way the claim's trend allows."""
+    lo_e, hi_e = earlier.value.get("min"), earlier.value.get("max")
+    lo_l, hi_l = later.value.get("min"), later.value.get("max")
+    if None in (lo_e, hi_e, lo_l, hi_l):
+        return trend is None
+    if trend == "rising":
+        return lo_l >= hi_e
+    if trend == "falling":
+        return hi_l <= lo_e
+    return True
+
+
+def updates_as_conflicts(golds, report, conflicts):
+    """(updates reported as conflicts, judged pairs): see the module's docstring."""
+    timing = {c.get("id"): c for c in report.get("claims") or [] if isinstance(c, dict)}
+    by_id = {g.match.id: g for g in golds if g.match is not None and not g.exclude}
+    gold_pairs = {frozenset((a.index, b.index)) for _, a, b, _ in conflicts}
+    updates = judged = 0
+    for f in report.get("findings") or []:
+        claim = timing.get(f.get("claim")) or {}
+        window, trend = claim.get("window_minutes"), claim.get("trend")
+        if f.get("kind") != "conflict" or (window is None and trend is None):
+            continue
+        window_days = (window or 0) / 1440.0
+        sides = [[by_id[i] for i in side if i in by_id and gold_day(by_id[i]) is not None]
+                 for side in f.get("sides") or []]
+        for i, side in enumerate(sides):
+            for other in sides[i + 1:]:
+                for a in side:
+                    for b in other:
+                        judged += 1
+                        if frozenset((a.index, b.index)) in gold_pairs:
+                            continue
+                        earlier, later = sorted((a, b), key=gold_day)
+                        apart = gold_day(later) - gold_day(earlier) > window_days
+                        if apart and follows_trend(earlier.match, later.match, trend):
+                            updates += 1
+    return updates, judged
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -545,11 +602,14 @@ def main(argv=None):
             s = score(golds, found, dated=dated)
             s.conflicts = len(recalled)
             s.conflicts_recalled = sum(1 for c in recalled if c[4])
+            s.updates_as_conflicts, s.judged_pairs = updates_as_conflicts(golds, report, conflicts)
             print(row("TOTAL", s))
             print("  as_of right: %d of %d gold quantity mentions with a single-day as_of (%d of them matched);"
                   " in sources with a publication date: %d of %d"
                   % (s.as_of_right, s.as_of_total, s.as_of_matched, s.as_of_dated_right, s.as_of_dated_total))
             print("  conflicts recalled: %d of %d" % (s.conflicts_recalled, s.conflicts))
+            print("  updates reported as conflicts: %d of %d judged pairs"
+                  % (s.updates_as_conflicts, s.judged_pairs))
             if args.list_misses:
                 for line in list_misses(golds, found, texts, recalled):
                     print(line)
@@ -568,6 +628,7 @@ def main(argv=None):
             name[:28], s.gold, s.found, s.matched, pct(s.matched, s.gold), pct(s.matched, s.found),
             frac(s.value_right, s.value_compared), frac(s.excluded_found, s.excluded),
             frac(s.as_of_right, s.as_of_total), frac(s.conflicts_recalled, s.conflicts)))
+    print("  updates reported as conflicts: %d of %d judged pairs" % (total.updates_as_conflicts, total.judged_pairs))
     return 0
 
 

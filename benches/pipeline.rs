@@ -117,7 +117,7 @@ fn reconcile_corpus(bencher: Bencher, megabytes: u64) {
     let rules = rules();
     bencher
         .counter(divan::counter::ItemsCount::new(checked.mentions.len()))
-        .bench(|| reconcile(&rules.claims, checked.mentions.held()));
+        .bench(|| reconcile(&rules.claims, checked.mentions.held(), &checked.undated()));
 }
 
 /// A 5,000-word draft (about 30 KB) checked against a corpus of 10 or 100 MB already checked and indexed:

@@ -49,7 +49,7 @@ impl Baseline {
         let findings = checked
             .findings
             .iter()
-            .filter(|f| f.kind != FindingKind::Agreement)
+            .filter(|f| f.kind.disputes())
             .map(|f| BaselineEntry {
                 claim: rules.claims[f.claim].id.clone(),
                 kind: f.kind,
@@ -98,7 +98,7 @@ impl Baseline {
         }
         let is_known = |finding: &Finding| {
             let known = accepted.get(rules.claims[finding.claim].id.as_str());
-            finding.kind != FindingKind::Agreement
+            finding.kind.disputes()
                 && known.is_some_and(|set| {
                     finding
                         .mentions

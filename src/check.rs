@@ -40,6 +40,12 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// For each source, true when it has no publication date (its figures are placed in time only by their own
+    /// date phrases): what [`reconcile`] needs to know of the sources.
+    pub fn undated(&self) -> Vec<bool> {
+        self.sources.iter().map(|s| s.published.is_none()).collect()
+    }
+
     /// True when some conflict is at or above `threshold`: the check fails (exit code 1).
     pub fn fails(&self, threshold: Severity) -> bool {
         self.findings
@@ -152,7 +158,7 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     checked.warnings.splice(0..0, skipped);
     checked.mentions.finish();
-    checked.findings = reconcile(&rules.claims, checked.mentions.held());
+    checked.findings = reconcile(&rules.claims, checked.mentions.held(), &checked.undated());
     checked
 }
 

@@ -488,7 +488,7 @@ proptest! {
             .iter()
             .map(|m| Held::new(&m, Arc::new(Said::of(&m))))
             .collect();
-        let findings = reconcile(&rules().claims, &apart);
+        let findings = reconcile(&rules().claims, &apart, &checked.undated());
         prop_assert_eq!(format!("{findings:?}"), format!("{:?}", checked.findings));
     }
 }

@@ -1,5 +1,5 @@
-//! The time model on two made-up stories (tests/fixtures/time): a death toll that rises over five days, and a
-//! deployment that falls over months. Each test pins which mentions conflict and which are changes over time.
+//! The time model on made-up stories (tests/fixtures/time): a death toll that rises over five days, another
+//! reported by undated sources too, and a deployment that falls over months. Each test pins which mentions conflict and which are changes over time.
 
 mod common;
 
@@ -138,4 +138,68 @@ fn a_drawdown_conflicts_only_within_its_month_and_dates_figures_by_their_clause(
         .find(|m| m["text"] == "roughly 1,200 troops")
         .unwrap();
     assert_eq!(april["value"]["as_of"], "2025-04-01/2025-04-30");
+}
+
+/// The `undated` story checked against one of its rule files.
+fn check_undated(rules: &str) -> Value {
+    let dir = "tests/fixtures/time/undated";
+    let output = common::run(&[
+        "check",
+        dir,
+        "--rules",
+        &format!("{dir}/{rules}"),
+        "--format",
+        "json",
+    ]);
+    common::json(&output)
+}
+
+#[test]
+fn figures_of_undated_sources_are_compared_only_within_their_source() {
+    let report = check_undated("rules.yaml");
+    assert_eq!(
+        findings_of(&report, "conflict"),
+        [vec!["610 people", "900 residents"]],
+        "one report that contradicts itself; the undated figures of different reports are not set against each \
+         other or against the dated ones"
+    );
+    assert_eq!(findings_of(&report, "change"), [vec!["120 people", "860"]]);
+    assert_eq!(
+        findings_of(&report, "undated"),
+        [vec!["430 people", "More than 1,000 people"]]
+    );
+    let undated = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "undated")
+        .unwrap();
+    assert_eq!(undated["severity"], "note");
+    let message = undated["message"].as_str().unwrap();
+    assert!(
+        message.contains("compared only within their own source"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_undated_figure_is_compared_with_all_when_one_window_holds_every_dated_figure() {
+    let report = check_undated("rules-week.yaml");
+    assert!(findings_of(&report, "undated").is_empty());
+    let conflicts = findings_of(&report, "conflict");
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    for figure in ["860", "430 people", "More than 1,000 people"] {
+        assert!(
+            conflicts[0].iter().any(|m| m == figure),
+            "{figure} in {conflicts:?}"
+        );
+    }
+}
+
+#[test]
+fn the_human_report_of_undated_figures_says_they_were_compared_within_their_source_only() {
+    let dir = "tests/fixtures/time/undated";
+    let output = common::run(&["check", dir, "--rules", &format!("{dir}/rules.yaml")]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(common::stdout(&output));
 }

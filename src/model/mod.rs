@@ -146,6 +146,18 @@ pub enum FindingKind {
     Change,
     /// Compatible values (or a single mention).
     Agreement,
+    /// Mentions of a claim that follows time, from sources without a publication date and placed in time by no
+    /// date phrase of their own, that conflict with nothing in their own source: they are compared only within
+    /// their source, since nothing says when they hold.
+    Undated,
+}
+
+impl FindingKind {
+    /// True for the findings that say mentions differ (a conflict, a change over time); agreements and undated
+    /// mentions are the rest of a claim.
+    pub fn disputes(self) -> bool {
+        matches!(self, FindingKind::Conflict | FindingKind::Change)
+    }
 }
 
 /// A group of mentions of one claim and what they say together.

@@ -24,8 +24,8 @@ use crate::model::{Finding, FindingKind, Severity};
 use crate::rules::Claim;
 
 /// Reconciles the mentions of every claim, as a check holds them. `mentions` must be in corpus order and indexed
-/// by their ids.
-pub fn reconcile(claims: &[Claim], mentions: &[Held]) -> Vec<Finding> {
+/// by their ids; `undated` says, by source index, which sources have no publication date.
+pub fn reconcile(claims: &[Claim], mentions: &[Held], undated: &[bool]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, claim) in claims.iter().enumerate() {
         let of_claim: Vec<&Held> = mentions.iter().filter(|m| m.claim() == index).collect();
@@ -34,10 +34,93 @@ pub fn reconcile(claims: &[Claim], mentions: &[Held]) -> Vec<Finding> {
             continue;
         }
         for scoped in by_scope(&of_claim) {
-            findings.extend(reconcile_claim(index, claim, &scoped));
+            findings.extend(reconcile_scope(index, claim, scoped, undated));
         }
     }
     findings
+}
+
+/// The findings of one claim's mentions of one scope: the conflicts and changes among the mentions that can be
+/// compared ([`by_time_unit`]), the agreement of the rest of those placed in time, and the rest of the undated
+/// sources' mentions as one [`FindingKind::Undated`] finding.
+fn reconcile_scope(
+    index: usize,
+    claim: &Claim,
+    scoped: Vec<&Held>,
+    undated: &[bool],
+) -> Vec<Finding> {
+    let units = by_time_unit(claim, scoped, undated);
+    let (mut findings, rest) = reconcile_unit(index, claim, &units.placed);
+    if !rest.is_empty() {
+        findings.push(finding(
+            index,
+            claim,
+            FindingKind::Agreement,
+            &rest,
+            &units.placed,
+        ));
+    }
+    let mut unplaced: Vec<&Held> = Vec::new();
+    for unit in &units.alone {
+        let (unit_findings, rest) = reconcile_unit(index, claim, unit);
+        findings.extend(unit_findings);
+        unplaced.extend(rest.iter().map(|&i| unit[i]));
+    }
+    if !unplaced.is_empty() {
+        let all: Vec<usize> = (0..unplaced.len()).collect();
+        findings.push(finding(index, claim, FindingKind::Undated, &all, &unplaced));
+    }
+    findings
+}
+
+/// A claim's mentions of one scope as reconciliation compares them.
+struct TimeUnits<'m> {
+    /// The mentions compared with each other across sources.
+    placed: Vec<&'m Held>,
+    /// For each source without a publication date (in corpus order), its mentions that no date phrase places in
+    /// time: compared only with each other.
+    alone: Vec<Vec<&'m Held>>,
+}
+
+/// The mentions of a claim that follows time split into what can be compared: the figures placed in time (or in a
+/// dated source) together, and each undated source's unplaced figures on their own, unless every time the claim's
+/// figures give lies within one window (then an unplaced figure is at the same time as any other, wherever it falls).
+fn by_time_unit<'m>(claim: &Claim, mentions: Vec<&'m Held>, undated: &[bool]) -> TimeUnits<'m> {
+    let mut units = TimeUnits {
+        placed: Vec::new(),
+        alone: Vec::new(),
+    };
+    let times = mentions
+        .iter()
+        .filter_map(|m| m.time())
+        .map(|t| t.midpoint());
+    let span = times
+        .clone()
+        .max()
+        .zip(times.min())
+        .map(|(last, first)| last - first);
+    let follows_time = claim
+        .timing
+        .window()
+        .is_some_and(|window| span.is_none_or(|span| span > window));
+    if !follows_time {
+        units.placed = mentions;
+        return units;
+    }
+    let mut unit_of_source: HashMap<usize, usize> = HashMap::new();
+    for mention in mentions {
+        let source = mention.source();
+        if mention.time().is_some() || !undated.get(source).copied().unwrap_or(false) {
+            units.placed.push(mention);
+            continue;
+        }
+        let unit = *unit_of_source.entry(source).or_insert_with(|| {
+            units.alone.push(Vec::new());
+            units.alone.len() - 1
+        });
+        units.alone[unit].push(mention);
+    }
+    units
 }
 
 /// The mentions of one claim split by scope (the whole first, then each part in order of first appearance): a
@@ -164,7 +247,11 @@ fn node(mention: &impl Stated) -> Node {
     }
 }
 
-fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Held]) -> Vec<Finding> {
+/// The conflicts and changes among `mentions`, and the positions of those in neither.
+fn reconcile_unit(index: usize, claim: &Claim, mentions: &[&Held]) -> (Vec<Finding>, Vec<usize>) {
+    if mentions.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
     let alike = Alike::of(mentions);
     let (conflicts, changes) = graph::groups(&alike.nodes, claim.timing);
     let (conflicts, changes) = (alike.expand(conflicts), alike.expand(changes));
@@ -202,16 +289,7 @@ fn reconcile_claim(index: usize, claim: &Claim, mentions: &[&Held]) -> Vec<Findi
     for (found, group) in findings.iter_mut().zip(&conflict_groups) {
         found.compatible = compatible_with_all(group, &rest, |i| alike.node(i), mentions);
     }
-    if !rest.is_empty() {
-        findings.push(finding(
-            index,
-            claim,
-            FindingKind::Agreement,
-            &rest,
-            mentions,
-        ));
-    }
-    findings
+    (findings, rest)
 }
 
 /// The positions in `rest` whose values are compatible with every member of `group`, as mention ids. A value is
@@ -265,7 +343,7 @@ fn finding<M: Stated>(
     let sides = match kind {
         FindingKind::Conflict => sides::positions(&members),
         FindingKind::Change => sides::timeline(&members, window_of(claim)),
-        FindingKind::Agreement => sides_by_value(&members),
+        FindingKind::Agreement | FindingKind::Undated => sides_by_value(&members),
     };
     let message = message(claim, kind, &sides, &members);
     assemble(claim_index, claim, kind, message, &members, &sides)
@@ -283,7 +361,7 @@ pub(crate) fn assemble<M: Stated>(
 ) -> Finding {
     let severity = match kind {
         FindingKind::Conflict => claim.severity,
-        FindingKind::Change | FindingKind::Agreement => Severity::Note,
+        FindingKind::Change | FindingKind::Agreement | FindingKind::Undated => Severity::Note,
     };
     Finding {
         claim: claim_index,
@@ -385,6 +463,13 @@ fn message<M: Stated>(
                 values.join("; ")
             )
         }
+        FindingKind::Undated => format!(
+            "{}: {} from sources without a date, compared only within their own source (nothing says when \
+             they hold): {}",
+            claim.title,
+            count_mentions(members),
+            described.join("; ")
+        ),
     }
 }
 

@@ -5,17 +5,13 @@
 use super::{anchor_side, region};
 use crate::check::Checked;
 use crate::extract::Mention;
-use crate::model::{Finding, FindingKind, Severity};
+use crate::model::{Finding, Severity};
 use crate::rules::RuleSet;
 
 /// Renders `::error` / `::warning` / `::notice` lines.
 pub fn render(checked: &Checked, rules: &RuleSet) -> String {
     let mut out = String::new();
-    for finding in checked
-        .findings
-        .iter()
-        .filter(|f| f.kind != FindingKind::Agreement)
-    {
+    for finding in checked.findings.iter().filter(|f| f.kind.disputes()) {
         annotate(checked, rules, finding, &mut out);
     }
     out

@@ -44,11 +44,7 @@ pub struct HumanOptions {
 pub fn render(checked: &Checked, rules: &RuleSet, options: HumanOptions) -> String {
     let handler = handler(options);
     let mut out = String::new();
-    for finding in checked
-        .findings
-        .iter()
-        .filter(|f| f.kind != FindingKind::Agreement)
-    {
+    for finding in checked.findings.iter().filter(|f| f.kind.disputes()) {
         let mut texts = Texts::new(checked);
         let diagnostic = finding_diagnostic(&mut texts, rules, finding);
         render_one(&handler, &diagnostic, &mut out);
@@ -547,8 +543,7 @@ fn claim_status(checked: &Checked, claim: &Claim, findings: &[&Finding]) -> Stri
         return "no mentions".to_string();
     }
     // A term or quote claim's agreement is its own groups, not a middle ground between the sides of a conflict.
-    let disputed =
-        !claim.kind.is_wording() && findings.iter().any(|f| f.kind != FindingKind::Agreement);
+    let disputed = !claim.kind.is_wording() && findings.iter().any(|f| f.kind.disputes());
     let parts: Vec<String> = findings
         .iter()
         .map(|f| finding_status(checked, f, disputed))
@@ -628,6 +623,10 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> Strin
                 values.join("; ")
             )
         }
+        FindingKind::Undated => format!(
+            "undated, compared within their own source only: {}",
+            sides.join("; ")
+        ),
     }
 }
 

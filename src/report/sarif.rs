@@ -24,7 +24,7 @@ pub fn render(checked: &Checked, rules: &RuleSet) -> String {
     let results: Vec<Json> = checked
         .findings
         .iter()
-        .filter(|f| f.kind != FindingKind::Agreement)
+        .filter(|f| f.kind.disputes())
         .map(|f| result(checked, rules, f, &fingerprints))
         .collect();
     let log = json!({

@@ -99,6 +99,7 @@ fn finding_status(finding: &Finding, id: usize) -> String {
         (FindingKind::Change, Some(point)) => format!("change: point {} of {sides}", point + 1),
         (FindingKind::Change, None) | (FindingKind::Conflict, None) => "in a finding".to_string(),
         (FindingKind::Agreement, _) => "agrees".to_string(),
+        (FindingKind::Undated, _) => "undated: compared within its source only".to_string(),
     }
 }
 

@@ -26,7 +26,7 @@ pub(super) fn render(page: &Page) -> Markup {
         .findings
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.kind != FindingKind::Agreement)
+        .filter(|(_, f)| f.kind.disputes())
         .collect();
     html! {
         section #findings {

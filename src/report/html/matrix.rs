@@ -30,7 +30,7 @@ pub(super) fn render(page: &Page) -> Markup {
             h2 { "Claims by source" }
             p.meta { "Sources in order of publication; each cell links to the mention that says most." }
             ul.legend {
-                @for stance in [Stance::Agrees, Stance::Updates, Stance::Conflicts] {
+                @for stance in Stance::ALL {
                     li class=(stance.class()) { span aria-hidden="true" { (stance.icon()) } " " (stance.word()) }
                 }
                 li { span aria-hidden="true" { "·" } " silent" }

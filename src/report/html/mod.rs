@@ -30,6 +30,8 @@ pub struct HtmlOptions {
 /// What a mention's finding makes of it, from the least to the most pressing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stance {
+    /// From a source without a date, compared only within it.
+    Undated,
     /// In its claim's agreement.
     Agrees,
     /// In a change over time.
@@ -39,9 +41,18 @@ pub enum Stance {
 }
 
 impl Stance {
+    /// Every stance, from the least to the most pressing.
+    pub const ALL: [Stance; 4] = [
+        Stance::Undated,
+        Stance::Agrees,
+        Stance::Updates,
+        Stance::Conflicts,
+    ];
+
     /// The stance of the mentions of a finding of `kind`.
     fn of(kind: FindingKind) -> Stance {
         match kind {
+            FindingKind::Undated => Stance::Undated,
             FindingKind::Agreement => Stance::Agrees,
             FindingKind::Change => Stance::Updates,
             FindingKind::Conflict => Stance::Conflicts,
@@ -51,6 +62,7 @@ impl Stance {
     /// The word for people.
     pub fn word(self) -> &'static str {
         match self {
+            Stance::Undated => "undated",
             Stance::Agrees => "agrees",
             Stance::Updates => "updates",
             Stance::Conflicts => "conflicts",
@@ -60,6 +72,7 @@ impl Stance {
     /// A sign that reads without colour.
     pub fn icon(self) -> &'static str {
         match self {
+            Stance::Undated => "?",
             Stance::Agrees => "✓",
             Stance::Updates => "↻",
             Stance::Conflicts => "✗",
@@ -69,6 +82,7 @@ impl Stance {
     /// The CSS class.
     pub fn class(self) -> &'static str {
         match self {
+            Stance::Undated => "undated",
             Stance::Agrees => "agree",
             Stance::Updates => "update",
             Stance::Conflicts => "conflict",
@@ -158,10 +172,12 @@ mod tests {
     #[test]
     fn a_conflict_outweighs_an_update_which_outweighs_agreement() {
         assert!(Stance::Conflicts > Stance::Updates && Stance::Updates > Stance::Agrees);
-        let signs: Vec<&str> = [Stance::Agrees, Stance::Updates, Stance::Conflicts]
-            .iter()
-            .map(|s| s.icon())
-            .collect();
-        assert_eq!(signs, ["✓", "↻", "✗"], "each stance reads without colour");
+        assert!(Stance::Agrees > Stance::Undated);
+        let signs: Vec<&str> = Stance::ALL.iter().map(|s| s.icon()).collect();
+        assert_eq!(
+            signs,
+            ["?", "✓", "↻", "✗"],
+            "each stance reads without colour"
+        );
     }
 }

@@ -116,7 +116,7 @@ fn claims(page: &Page) -> Markup {
                             @let stance = Stance::of(finding.kind);
                             li class=(stance.class()) {
                                 span.sign aria-hidden="true" { (stance.icon()) } " "
-                                @if finding.kind == FindingKind::Agreement {
+                                @if !finding.kind.disputes() {
                                     (abridged(&finding.message))
                                 } @else {
                                     a href=(format!("#f{f}")) { (abridged(&finding.message)) }

@@ -347,6 +347,7 @@ fn mark(checked: &Checked, point: &Point, x: f64, frame: &Frame) -> Markup {
             line class=(if open_top || open_bottom { "bar open" } else { "bar" })
                 x1=(r(x)) x2=(r(x)) y1=(r(top)) y2=(r(bottom)) {}
             @match point.stance {
+                Stance::Undated => circle.bar cx=(r(x)) cy=(r(y)) r="4" {},
                 Stance::Agrees => circle.dot cx=(r(x)) cy=(r(y)) r="4" {},
                 Stance::Updates => rect.dot x=(r(x - 4.0)) y=(r(y - 4.0)) width="8" height="8" {},
                 Stance::Conflicts => path.bar d=(format!("M{} {}l8 8m0 -8l-8 8", r(x - 4.0), r(y - 4.0))) {},
