@@ -83,27 +83,16 @@ struct TimeUnits<'m> {
 }
 
 /// The mentions of a claim that follows time split into what can be compared: the figures placed in time (or in a
-/// dated source) together, and each undated source's unplaced figures on their own, unless every time the claim's
-/// figures give lies within one window (then an unplaced figure is at the same time as any other, wherever it falls).
+/// dated source) together, and each undated source's unplaced figures on their own, unless the claim's dated
+/// figures lie within one window ([`dated_span`]): then an unplaced figure is at the same time as any other,
+/// wherever it falls among them.
 fn by_time_unit<'m>(claim: &Claim, mentions: Vec<&'m Held>, undated: &[bool]) -> TimeUnits<'m> {
     let mut units = TimeUnits {
         placed: Vec::new(),
         alone: Vec::new(),
     };
-    let times = mentions
-        .iter()
-        .filter_map(|m| m.time())
-        .map(|t| t.midpoint());
-    let span = times
-        .clone()
-        .max()
-        .zip(times.min())
-        .map(|(last, first)| last - first);
-    let follows_time = claim
-        .timing
-        .window()
-        .is_some_and(|window| span.is_none_or(|span| span > window));
-    if !follows_time {
+    let held_at_once = |window: i64| dated_span(&mentions).is_some_and(|span| span <= window);
+    if claim.timing.window().is_none_or(held_at_once) {
         units.placed = mentions;
         return units;
     }
@@ -121,6 +110,21 @@ fn by_time_unit<'m>(claim: &Claim, mentions: Vec<&'m Held>, undated: &[bool]) ->
         units.alone[unit].push(mention);
     }
     units
+}
+
+/// How long the claim's dated figures spread over, in minutes: from the earliest to the latest as-of time, leaving
+/// out the earliest and the latest tenth of the figures, so that one figure dated far from the rest (an old count
+/// recalled, a misread page stamp) does not decide for all; `None` when no figure is dated.
+fn dated_span(mentions: &[&impl Stated]) -> Option<i64> {
+    let mut times: Vec<i64> = mentions
+        .iter()
+        .filter_map(|m| m.time())
+        .map(|t| t.midpoint())
+        .collect();
+    times.sort_unstable();
+    let trim = times.len() / 10;
+    let kept = times.get(trim..times.len() - trim)?;
+    Some(kept.last()? - kept.first()?)
 }
 
 /// The mentions of one claim split by scope (the whole first, then each part in order of first appearance): a
@@ -646,6 +650,29 @@ mod tests {
             _ => None,
         };
         time::Timing { window, trend }
+    }
+
+    #[test]
+    fn one_figure_dated_far_from_the_rest_does_not_widen_the_dated_span() {
+        let affirm = || Mention::unplaced(0, 0, 0..0, Value::Polarity(Polarity::Affirm));
+        let on = |date: jiff::civil::Date| {
+            affirm().at(Some(time::TimeSpan::days(date, date)), time::CURRENT)
+        };
+        let mut mentions: Vec<Mention> = (0..10)
+            .map(|i| on(jiff::civil::date(2025, 6, 1 + i % 3)))
+            .collect();
+        mentions.push(on(jiff::civil::date(2024, 1, 1)));
+        let refs: Vec<&Mention> = mentions.iter().collect();
+        assert_eq!(
+            dated_span(&refs),
+            Some(2 * time::DAY),
+            "eleven figures: the outlier is left out"
+        );
+        assert!(
+            dated_span(&refs[6..]).unwrap() > 300 * time::DAY,
+            "five figures: none is left out"
+        );
+        assert_eq!(dated_span(&[&affirm()]), None);
     }
 
     #[test]
