@@ -203,3 +203,28 @@ fn the_human_report_of_undated_figures_says_they_were_compared_within_their_sour
     assert_eq!(output.status.code(), Some(1));
     insta::assert_snapshot!(common::stdout(&output));
 }
+
+#[test]
+fn the_page_marks_undated_figures_apart_from_agreement() {
+    let dir = "tests/fixtures/time/undated";
+    let out = tempfile::tempdir().unwrap();
+    let page = out.path().join("report.html");
+    let output = common::run(&[
+        "report",
+        dir,
+        "--rules",
+        &format!("{dir}/rules.yaml"),
+        "--html",
+        page.to_str().unwrap(),
+        "--now",
+        "2026-01-01T00:00:00Z",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("○ undated (compared only within its source)"));
+    assert!(
+        html.contains(r#"<li class="undated">"#),
+        "the legend has the stance"
+    );
+    assert!(html.contains("2 mentions in 2 sources without a date"));
+}

@@ -468,8 +468,7 @@ fn message<M: Stated>(
             )
         }
         FindingKind::Undated => format!(
-            "{}: {} from sources without a date, compared only within their own source (nothing says when \
-             they hold): {}",
+            "{}: {} without a date, compared only within their own source (nothing says when they hold): {}",
             claim.title,
             count_mentions(members),
             described.join("; ")

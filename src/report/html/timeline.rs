@@ -84,7 +84,11 @@ pub(super) fn chart(page: &Page, claim: usize) -> Option<Markup> {
                 (points.len()) " mentions by as-of time"
                 @if frame.unknown_lane { ", those of unknown time on the left" }
                 @if left_out > 0 { "; " (left_out) " not drawn (no year or not resolved)" }
-                ". Bars span what a figure allows (dashed when open-ended); ● agrees, ■ updates, ✗ conflicts; "
+                ". Bars span what a figure allows (dashed when open-ended); ● agrees, ■ updates, ✗ conflicts"
+                @if points.iter().any(|p| p.stance == Stance::Undated) {
+                    ", ○ undated (compared only within its source)"
+                }
+                "; "
                 "a shaded band spans the mentions of a conflict, a line joins the figures of a change over time."
             }
             (figures(checked, &points))
