@@ -9,11 +9,11 @@
 //!
 //! A [`WordList`] also gives the regex alternation of its forms, for the scanner's patterns.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex_syntax::hir::{Class, Hir, HirKind};
+use rustc_hash::FxHashMap;
 
 use super::inflect::{forms, Part};
 
@@ -169,8 +169,9 @@ pub struct WordList {
     entries: Vec<Entry>,
     /// Every form as its words, with its entry; longest first.
     forms: Vec<(Vec<String>, usize)>,
-    /// Forms by their first word.
-    by_first: HashMap<String, Vec<usize>>,
+    /// Forms by their first word. Looked up for every word of every judged sentence, so hashed with a fast hash
+    /// (the keys are the rule file's words, not input).
+    by_first: FxHashMap<String, Vec<usize>>,
 }
 
 /// Where an entry of a list stands in a sentence.
