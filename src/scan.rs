@@ -441,8 +441,15 @@ impl Scanner {
             ),
             None => (rule.regex(), exact),
         };
-        regex.search_captures_with(cache, &input, captures);
-        let (span, value) = spans(captures, rule.value_group())?;
+        // without a `value` group, the whole match is all there is to read: the lazy DFA alone finds it, with no
+        // backtracker run for the groups
+        let (span, value) = match rule.value_group() {
+            None => (regex.search_with(cache, &input)?.range(), None),
+            Some(group) => {
+                regex.search_captures_with(cache, &input, captures);
+                spans(captures, Some(group))?
+            }
+        };
         Some(PatternMatch {
             pattern,
             span,
