@@ -403,12 +403,15 @@ pub fn sentence_words(sentence: &str) -> Vec<Token> {
 /// How many judged sentences [`judged_sentence_words`] remembers the words of, per thread.
 const REMEMBERED_SENTENCES: usize = 4;
 
+/// The last sentences judged on a thread, with their words, the latest first.
+type Remembered = VecDeque<(Box<str>, Rc<[Token]>)>;
+
 /// The words of a whole sentence whose candidate is being judged: remembered per thread for the last few
 /// sentences, since the candidates of every pattern of a claim in one sentence are judged one after another, and
 /// each judgement cuts the whole sentence into words.
 pub fn judged_sentence_words(sentence: &str) -> Rc<[Token]> {
     thread_local! {
-        static RECENT: RefCell<VecDeque<(Box<str>, Rc<[Token]>)>> = const { RefCell::new(VecDeque::new()) };
+        static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
     }
     RECENT.with_borrow_mut(|recent| {
         if let Some((_, words)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
