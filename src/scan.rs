@@ -441,8 +441,15 @@ impl Scanner {
             ),
             None => (rule.regex(), exact),
         };
-        regex.search_captures_with(cache, &input, captures);
-        let (span, value) = spans(captures, rule.value_group())?;
+        // without a `value` group, the whole match is all there is to read: the lazy DFA alone finds it, with no
+        // backtracker run for the groups
+        let (span, value) = match rule.value_group() {
+            None => (regex.search_with(cache, &input)?.range(), None),
+            Some(group) => {
+                regex.search_captures_with(cache, &input, captures);
+                spans(captures, Some(group))?
+            }
+        };
         Some(PatternMatch {
             pattern,
             span,
@@ -483,11 +490,18 @@ impl Scanner {
 
 /// A regex searched over whole short texts (sentences), in its [`narrow`] form on a text that [`reads_narrow`]: there
 /// the lazy DFA keeps going where Unicode word boundaries across non-ASCII text would make it give up for a
-/// backtracker. The same matches as the regex, whatever the text.
+/// backtracker. On other texts it is searched by a [`Scanner`] of its own, whose candidate DFA never gives up and
+/// whose backtracker tries short stretches only: a backtracker over a whole sentence with a large regex (the date
+/// phrases) costs a hundred times the lazy DFA's search. The same matches as the regex, whatever the text.
 #[derive(Debug)]
 pub struct SentenceRegex {
     regex: meta::Regex,
     narrow: Option<meta::Regex>,
+    /// The pattern as parsed, for [`SentenceRegex::scanner`].
+    pattern: (String, Hir),
+    /// The regex alone in a scanner, made when a text first needs it; `None` when the regex can match the empty
+    /// string (the scanner's attempts could not tell its empty matches apart) or too large a scanner.
+    scanner: OnceLock<Option<Scanner>>,
 }
 
 impl SentenceRegex {
@@ -498,16 +512,44 @@ impl SentenceRegex {
             .build_from_hir(&hir)
             .map_err(|e| e.to_string())?;
         let narrow = meta::Regex::builder().build_from_hir(&narrow(&hir)).ok();
-        Ok(SentenceRegex { regex, narrow })
+        Ok(SentenceRegex {
+            regex,
+            narrow,
+            pattern: (pattern.to_string(), hir),
+            scanner: OnceLock::new(),
+        })
     }
 
     /// The spans of the regex's successive non-overlapping matches in `text`.
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
-        let regex = match &self.narrow {
-            Some(narrow) if reads_narrow(text, 0..text.len()) => narrow,
-            _ => &self.regex,
-        };
-        regex.find_iter(text).map(|m| m.range()).collect()
+        if let Some(narrow) = &self.narrow {
+            if reads_narrow(text, 0..text.len()) {
+                return narrow.find_iter(text).map(|m| m.range()).collect();
+            }
+        }
+        // the scanner searches paragraph by paragraph: the same as one search when the text is one paragraph
+        let one_paragraph =
+            matches!(paragraphs(text).as_slice(), [only] if *only == (0..text.len()));
+        match self.scanner() {
+            Some(scanner) if one_paragraph => {
+                scanner.scan(text).into_iter().map(|m| m.span).collect()
+            }
+            _ => self.regex.find_iter(text).map(|m| m.range()).collect(),
+        }
+    }
+
+    /// The regex alone in a [`Scanner`], when it cannot match the empty string.
+    fn scanner(&self) -> Option<&Scanner> {
+        self.scanner
+            .get_or_init(|| {
+                let (text, hir) = &self.pattern;
+                if hir.properties().minimum_len().unwrap_or(0) == 0 {
+                    return None;
+                }
+                let pattern = RulePattern::from_hir(text.clone(), hir).ok()?;
+                Scanner::new(&[pattern], &[0]).ok()
+            })
+            .as_ref()
     }
 }
 
@@ -613,7 +655,7 @@ impl Narrow {
     /// The compiled narrow form; `None` when it does not compile (the pattern itself is tried instead).
     fn regex(&self) -> Option<&meta::Regex> {
         self.regex
-            .get_or_init(|| compile_exact(&self.hir).ok())
+            .get_or_init(|| compile_narrow(&self.hir).ok())
             .as_ref()
     }
 }
@@ -653,6 +695,24 @@ fn per_claim_groups(widened: &[Hir], claims: &[Vec<usize>]) -> Result<Vec<Group>
 pub fn compile_exact(hir: &Hir) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
         .configure(meta::Config::new().hybrid(false).dfa(false))
+        .build_from_hir(hir)
+        .map_err(Box::new)
+}
+
+/// Cache of the lazy DFA of each narrow form, per thread.
+const NARROW_CACHE: usize = 1 << 20;
+
+/// Compiles a [`narrow`] form for anchored attempts: with a lazy DFA, which its ASCII word boundaries allow. The
+/// DFA finds whether and where an attempt matches, walking every choice of the pattern at once, and the
+/// backtracker then reads the groups of the match found only; alone, the backtracker would try the pattern's
+/// alternations (every form of every listed word) one after another at each word of the stretch.
+fn compile_narrow(hir: &Hir) -> Result<meta::Regex, Box<meta::BuildError>> {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .dfa(false)
+                .hybrid_cache_capacity(NARROW_CACHE),
+        )
         .build_from_hir(hir)
         .map_err(Box::new)
 }
@@ -1126,11 +1186,21 @@ mod tests {
             "“Troops leave by 15 March,” officials said — on Sept. 3 too.",
             "Ils partent by March’s end, éby March, by Marché",
             "by \u{212A}arch by March\u{200d}",
+            "Ils partent by March.\n\nÉté: on 3 Sept",
+            "Été by March\n \n",
+            "by March\n\n",
         ] {
             let found: Vec<Range<usize>> = regex.find_iter(sentence).map(|m| m.range()).collect();
             assert_eq!(sentence_regex.find_all(sentence), found, "{sentence}");
         }
         assert!(sentence_regex.narrow.is_some());
+        assert!(sentence_regex.scanner().is_some());
+        let may_be_empty = SentenceRegex::new(r"(?i)\b\d*").unwrap();
+        let regex = meta::Regex::new(r"(?i)\b\d*").unwrap();
+        let sentence = "Été 12 é3 4é";
+        let found: Vec<Range<usize>> = regex.find_iter(sentence).map(|m| m.range()).collect();
+        assert_eq!(may_be_empty.find_all(sentence), found);
+        assert!(may_be_empty.scanner().is_none());
     }
 
     #[test]

@@ -9,11 +9,11 @@
 //!
 //! A [`WordList`] also gives the regex alternation of its forms, for the scanner's patterns.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_syntax::hir::{Class, Hir, HirKind};
+use rustc_hash::FxHashMap;
 
 use super::inflect::{forms, Part};
 
@@ -35,28 +35,125 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
 
 /// The words of `text[range]` one at a time, with spans into `text`: for callers that need only the first few, so
 /// that the rest of the text is neither searched nor lowercased.
+///
+/// A word is what the regex `(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’]\p{L}+)?` finds, leftmost-first (the test
+/// `words_are_what_the_word_regex_finds` holds the two together), read character by character: every sentence a
+/// claim in words judges is cut into words, and a regex search costs a forward and a backward pass per word.
 pub fn words_from(text: &str, range: Range<usize>) -> impl Iterator<Item = Token> + '_ {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’]\p{L}+)?").expect("a valid regex")
-    });
-    let start = range.start;
-    re.find_iter(&text[range]).map(move |m| {
-        let word = m.as_str();
-        let mut lower = word.to_lowercase();
-        let possessive = lower
-            .strip_suffix("'s")
-            .or_else(|| lower.strip_suffix("’s"));
-        if let Some(kept) = possessive.map(str::len) {
-            lower.truncate(kept);
-        }
-        Token {
-            span: start + m.start()..start + m.end(),
-            lower,
-            capitals: word.chars().any(char::is_alphabetic)
-                && !word.chars().any(char::is_lowercase),
-        }
+    let end = range.end;
+    let mut from = range.start;
+    std::iter::from_fn(move || {
+        let span = next_word(&text[..end], from)?;
+        from = span.end;
+        Some(token(text, span))
     })
+}
+
+/// The token of the word at `span` of `text`.
+fn token(text: &str, span: Range<usize>) -> Token {
+    let word = &text[span.clone()];
+    let mut lower = word.to_lowercase();
+    let possessive = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"));
+    if let Some(kept) = possessive.map(str::len) {
+        lower.truncate(kept);
+    }
+    Token {
+        span,
+        lower,
+        capitals: word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase),
+    }
+}
+
+/// The span of the first word of `text` at or after byte `from`: an abbreviation of two or more letters each with
+/// its full stop ("U.S."), else a run of letters and digits with, after an apostrophe, more letters ("Niger's").
+fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
+    let (offset, _) = text[from..]
+        .char_indices()
+        .find(|&(_, c)| is_letter(c) || is_number(c))?;
+    let start = from + offset;
+    let rest = &text[start..];
+    let abbreviation = letters_with_stops(rest);
+    if abbreviation >= 2 {
+        let len = rest
+            .char_indices()
+            .filter(|&(_, c)| c == '.')
+            .nth(abbreviation - 1)
+            .map_or(0, |(at, _)| at + 1);
+        return Some(start..start + len);
+    }
+    let mut chars = rest.char_indices().peekable();
+    let mut end = rest.len();
+    while let Some(&(at, c)) = chars.peek() {
+        if !(is_letter(c) || is_number(c)) {
+            end = at;
+            break;
+        }
+        chars.next();
+    }
+    let tail = &rest[end..];
+    let mut after_quote = tail.chars();
+    if let (Some('\'' | '’'), Some(letter)) = (after_quote.next(), after_quote.next()) {
+        if is_letter(letter) {
+            let quote = tail.chars().next().map_or(0, char::len_utf8);
+            let letters = tail[quote..]
+                .char_indices()
+                .find(|&(_, c)| !is_letter(c))
+                .map_or(tail.len() - quote, |(at, _)| at);
+            end += quote + letters;
+        }
+    }
+    Some(start..start + end)
+}
+
+/// How many letters, each followed by a full stop, `text` opens with.
+fn letters_with_stops(text: &str) -> usize {
+    let mut chars = text.chars();
+    let mut count = 0;
+    while let (Some(letter), Some('.')) = (chars.next(), chars.next()) {
+        if !is_letter(letter) {
+            break;
+        }
+        count += 1;
+    }
+    count
+}
+
+/// True for a letter (`\p{L}`, general category L).
+fn is_letter(c: char) -> bool {
+    static LETTERS: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    c.is_ascii_alphabetic() || (!c.is_ascii() && in_class(&LETTERS, r"\p{L}", c))
+}
+
+/// True for a number (`\p{N}`, general category N).
+fn is_number(c: char) -> bool {
+    static NUMBERS: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    c.is_ascii_digit() || (!c.is_ascii() && in_class(&NUMBERS, r"\p{N}", c))
+}
+
+/// True when `c` is in the Unicode class `class` (a regex such as `\p{L}`), whose ranges `ranges` keeps once read:
+/// the same tables the regex engine matches with.
+fn in_class(ranges: &OnceLock<Vec<(char, char)>>, class: &str, c: char) -> bool {
+    let ranges = ranges.get_or_init(|| match regex_syntax::parse(class).map(Hir::into_kind) {
+        Ok(HirKind::Class(Class::Unicode(class))) => class
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect(),
+        _ => Vec::new(),
+    });
+    ranges
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// One entry of a list as the author wrote it, with its forms.
@@ -72,8 +169,9 @@ pub struct WordList {
     entries: Vec<Entry>,
     /// Every form as its words, with its entry; longest first.
     forms: Vec<(Vec<String>, usize)>,
-    /// Forms by their first word.
-    by_first: HashMap<String, Vec<usize>>,
+    /// Forms by their first word. Looked up for every word of every judged sentence, so hashed with a fast hash
+    /// (the keys are the rule file's words, not input).
+    by_first: FxHashMap<String, Vec<usize>>,
 }
 
 /// Where an entry of a list stands in a sentence.
@@ -227,6 +325,28 @@ fn joined_closely(sentence: &str, tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_what_the_word_regex_finds(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "U", "s", ".", "'", "’", "'s", "’s", "7", "١", "½", "Ⅻ", "é", "É", "ß", "日本", "ǅ", "\u{301}",
+                "ª", "_", "-", " ", ",", "\n", "🙂", "Niger", "U.S.", "x.", "e.g.", "’t", "l'", "Ω.",
+            ]), 0..24),
+            from in 0usize..4,
+        ) {
+            let text: String = parts.concat();
+            let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let regex = Regex::new(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’]\p{L}+)?").unwrap();
+            let expected: Vec<Range<usize>> = regex
+                .find_iter(&text[from..])
+                .map(|m| from + m.start()..from + m.end())
+                .collect();
+            let found: Vec<Range<usize>> = tokens(&text, from..text.len()).into_iter().map(|t| t.span).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 
     fn list(entries: &[&str], part: Part) -> WordList {
         let entries: Vec<String> = entries.iter().map(|e| e.to_string()).collect();

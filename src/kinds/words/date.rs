@@ -22,8 +22,8 @@ use jiff::civil::Date;
 
 use super::quantity::WORD;
 use super::{
-    borrowed_subjects, clauses_before, compile, leading_words, region, sentence_words, shift,
-    union, unshift, Conditions, Scope, WordFields,
+    borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
+    sentence_words, shift, union, unshift, Conditions, Scope, WordFields,
 };
 use crate::kinds::date::{
     count_word, event_date, guess_tense, moment_phrases, parse_moment, Anchor, DateError,
@@ -838,7 +838,7 @@ impl Kind for WordDateClaim {
         let base = found.sentence.start;
         let sentence = &text[found.sentence.clone()];
         let span = unshift(&found.span, base);
-        let words = sentence_words(sentence);
+        let words = judged_sentence_words(sentence);
         let events = self.events_in(sentence, &words, &span);
         if events.is_empty() {
             return Err("no `event` word in the match".into());

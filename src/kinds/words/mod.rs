@@ -22,7 +22,10 @@ pub mod date;
 pub mod polarity;
 pub mod quantity;
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::ops::Range;
+use std::rc::Rc;
 
 use regex_syntax::hir::Hir;
 
@@ -395,6 +398,32 @@ fn near_window(words: &[Token], anchor: &Range<usize>, n: usize) -> Range<usize>
 /// The words of a whole sentence.
 pub fn sentence_words(sentence: &str) -> Vec<Token> {
     tokens(sentence, 0..sentence.len())
+}
+
+/// How many judged sentences [`judged_sentence_words`] remembers the words of, per thread.
+const REMEMBERED_SENTENCES: usize = 4;
+
+/// The last sentences judged on a thread, with their words, the latest first.
+type Remembered = VecDeque<(Box<str>, Rc<[Token]>)>;
+
+/// The words of a whole sentence whose candidate is being judged: remembered per thread for the last few
+/// sentences, since the candidates of every pattern of a claim in one sentence are judged one after another, and
+/// each judgement cuts the whole sentence into words.
+pub fn judged_sentence_words(sentence: &str) -> Rc<[Token]> {
+    thread_local! {
+        static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
+    }
+    RECENT.with_borrow_mut(|recent| {
+        if let Some((_, words)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
+            return Rc::clone(words);
+        }
+        let words: Rc<[Token]> = sentence_words(sentence).into();
+        if recent.len() == REMEMBERED_SENTENCES {
+            recent.pop_back();
+        }
+        recent.push_front((sentence.into(), Rc::clone(&words)));
+        words
+    })
 }
 
 /// The words of `text` from its start, one at a time: for the word or few after a figure or an event, without

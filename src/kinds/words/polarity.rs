@@ -20,7 +20,9 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::quantity::WORD;
-use super::{compile, region, required, sentence_words, shift, unshift, Conditions, WordFields};
+use super::{
+    compile, judged_sentence_words, region, required, shift, unshift, Conditions, WordFields,
+};
 use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
@@ -151,7 +153,7 @@ impl Kind for WordPolarityClaim {
         let base = found.sentence.start;
         let sentence = &text[found.sentence.clone()];
         let span = unshift(&found.span, base);
-        let words = sentence_words(sentence);
+        let words = judged_sentence_words(sentence);
         let (predicate, denies) = self
             .predicate_in(
                 sentence,

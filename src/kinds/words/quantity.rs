@@ -17,8 +17,8 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::{
-    borrowed_subjects, compile, leading_words, region, required, sentence_words, unshift,
-    Conditions, Places, Scope, WordFields, PREPOSITIONS,
+    borrowed_subjects, compile, judged_sentence_words, leading_words, region, required,
+    sentence_words, unshift, Conditions, Places, Scope, WordFields, PREPOSITIONS,
 };
 use crate::kinds::date::date_phrases;
 use crate::kinds::quantity::{
@@ -887,7 +887,7 @@ impl Kind for WordQuantityClaim {
                 .flatten();
             return self.judge_next(text, found, next).unwrap_or(Err(reason));
         }
-        let words = sentence_words(sentence);
+        let words = judged_sentence_words(sentence);
         let figures = self.figures(sentence, &dates);
         let hits: Vec<_> = self
             .counts
