@@ -85,7 +85,8 @@ pub struct Match {
     pub value: Range<usize>,
     /// The sentence around the match, where an as-of date is looked for.
     pub sentence: Range<usize>,
-    /// For polarity claims, which list matched.
+    /// For polarity claims, which list matched; for date claims in words, `Deny` when the event is negated ("will
+    /// not begin before Friday"), so that the date's bound is turned.
     pub polarity: Option<Polarity>,
     /// For claims written in words with a `scope`: the scope entry the match's clause names ("remaining", "at Air
     /// Base 101"); such a mention is reconciled only with mentions of the same scope.

@@ -34,6 +34,7 @@ use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
 use crate::text::inflect::Part;
+use crate::text::negation::negation;
 use crate::text::words::{Hit, Token, WordList};
 
 /// Determiners and possessives that open the object's noun phrase.
@@ -226,7 +227,8 @@ impl WordDateClaim {
 }
 
 impl WordDateClaim {
-    /// The date of one event word, with the scope it names, or why it has none.
+    /// The date of one event word, with the scope it names and whether the event is negated (then the phrase's
+    /// bound is turned: see [`Negated`]), or why it has none.
     fn judge_event(
         &self,
         sentence: &str,
@@ -234,7 +236,7 @@ impl WordDateClaim {
         dates: &[Range<usize>],
         event: &Hit,
         deadline: bool,
-    ) -> Result<(Range<usize>, Scope), String> {
+    ) -> Result<(Range<usize>, Scope, bool), String> {
         let mut region = region(sentence, event.span.clone(), dates);
         let aside = aside_date(sentence, words, dates, &event.span);
         if let Some((_, rest)) = &aside {
@@ -258,6 +260,20 @@ impl WordDateClaim {
         let scope = self
             .conditions
             .check(sentence, words, &region, &event.span)?;
+        // "did not extend the August 31 deadline", "denied the coup": a negated verb around the event's noun
+        let noun = premodifier.is_some() || aside.is_some() || after_determiner(words, event);
+        let negated = negation(sentence, event.span.clone()).filter(|_| !noun);
+        if let Some(negated) = &negated {
+            return Negated::date(
+                sentence,
+                dates,
+                &region[0],
+                event,
+                deadline,
+                &negated.trigger,
+            )
+            .map(|date| (date, scope, true));
+        }
         let named = premodifier
             .or(aside.map(|(date, _)| date))
             .or_else(|| starting_from(sentence, dates, &event.span));
@@ -280,7 +296,7 @@ impl WordDateClaim {
                 "'{phrase}' is a deadline, not the date of '{event_words}' (events with deadlines are `deadline_for`)"
             ));
         }
-        Ok((date, scope))
+        Ok((date, scope, false))
     }
 
     /// True when an `object` word (if the claim has any) stands where the event's object may: in the event's
@@ -855,11 +871,12 @@ impl Kind for WordDateClaim {
         let mut refusal = None;
         for (event, deadline) in events {
             match self.judge_event(sentence, &words, &dates, &event, deadline) {
-                Ok((date, scope)) => {
+                Ok((date, scope, negated)) => {
                     return Ok(Match {
                         span: shift(&union(&span, &date), base),
                         value: shift(&date, base),
                         scope,
+                        polarity: negated.then_some(Polarity::Deny),
                         ..found
                     })
                 }
@@ -879,8 +896,93 @@ impl Kind for WordDateClaim {
             Err(DateError::NotADate(_)) => Err(Unparsed {
                 text: text[found.value.clone()].to_string(),
             }),
+            Ok(range) if found.polarity == Some(Polarity::Deny) => {
+                Ok(Value::Date(Ok(Negated::turn(range))))
+            }
             resolved => Ok(Value::Date(resolved)),
         }
+    }
+}
+
+/// True when the event's word follows a determiner or possessive ("the coup", "its withdrawal"): a noun, whose
+/// date a negated verb around it does not deny.
+fn after_determiner(words: &[Token], event: &Hit) -> bool {
+    event
+        .tokens
+        .start
+        .checked_sub(1)
+        .is_some_and(|before| DETERMINERS.contains(&words[before].lower.as_str()))
+}
+
+/// A negated event ("will not begin before Friday", "did not start until Friday"): NegEx's trigger scope read on
+/// dates. Its date is the bounded phrase after it in its clause, whose bound turns: "not before D", "not until D"
+/// and "not by D" say the event comes on D or later; "not after D" says by D. A negated event with a plain date
+/// ("did not begin on Thursday") says when it did not happen, not when it did: no mention.
+struct Negated;
+
+impl Negated {
+    /// The bounded date phrase of the negated `event`, or why there is none.
+    fn date(
+        sentence: &str,
+        dates: &[Range<usize>],
+        clause: &Range<usize>,
+        event: &Hit,
+        deadline: bool,
+        trigger: &str,
+    ) -> Result<Range<usize>, String> {
+        let event_words = &sentence[event.span.clone()];
+        if deadline {
+            return Err(format!(
+                "'{event_words}' is negated ('{trigger}'): a deadline it does not meet is no deadline of it"
+            ));
+        }
+        dates
+            .iter()
+            .filter(|d| d.start >= event.span.end && d.end <= clause.end)
+            .find(|d| {
+                Negated::bound(&sentence[(*d).clone()]).is_some()
+                    || Negated::later_bound_before(sentence, d.start)
+            })
+            .cloned()
+            .ok_or_else(|| {
+                format!(
+                    "'{event_words}' is negated ('{trigger}'), and no 'before', 'until', 'by' or 'after' date in its \
+                     clause says when it happens instead"
+                )
+            })
+    }
+
+    /// The bound a date phrase opens with ("before", "until", "by", "after", ...), if any.
+    fn bound(phrase: &str) -> Option<DateQualifier> {
+        let anchor = Anchor::new(Some(Date::constant(2000, 1, 1)), Tense::Unknown);
+        parse_moment(phrase, anchor).ok()?.range.qualifier
+    }
+
+    /// True when "until", "till", "before" or "by", perhaps with "at least", stands right before the phrase at
+    /// `start` ("will not start until at least Friday"), outside the phrase.
+    fn later_bound_before(sentence: &str, start: usize) -> bool {
+        let before = sentence[..start].trim_end().to_lowercase();
+        let before = before
+            .strip_suffix("at least")
+            .unwrap_or(&before)
+            .trim_end();
+        let last = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        ["until", "till", "before", "by"].contains(&last)
+    }
+
+    /// The range a negated event's phrase gives, its bound turned; a phrase without a bound of its own had "until",
+    /// "before" or "by" before it ([`Negated::later_bound_before`]): on that day or later.
+    fn turn(mut range: DateRange) -> DateRange {
+        range.qualifier = match range.qualifier {
+            Some(DateQualifier::Before | DateQualifier::Deadline) | None => {
+                Some(DateQualifier::After)
+            }
+            Some(DateQualifier::After) => Some(DateQualifier::Deadline),
+        };
+        range
     }
 }
 
@@ -914,13 +1016,84 @@ mod tests {
 
     fn verdict(fields: WordFields, sentence: &str) -> Result<String, String> {
         let claim = WordDateClaim::build(&fields).unwrap();
+        let kept = judged(&claim, sentence)?;
+        Ok(sentence[kept.value].to_string())
+    }
+
+    /// The first candidate of `claim` in `sentence`, judged.
+    fn judged(claim: &WordDateClaim, sentence: &str) -> Result<Match, String> {
         let whole = claim
             .patterns
             .iter()
             .find_map(|p| p.regex().find(sentence).map(|m| m.range()))
             .ok_or("no candidate")?;
-        let kept = claim.judge(sentence, candidate(sentence, whole))?;
-        Ok(sentence[kept.value].to_string())
+        claim.judge(sentence, candidate(sentence, whole))
+    }
+
+    /// The phrase a claim keeps in `sentence` (published on 2025-05-14, a Wednesday) and the bound of its value.
+    fn dated(
+        fields: &WordFields,
+        sentence: &str,
+    ) -> Result<(String, Option<DateQualifier>), String> {
+        let claim = WordDateClaim::build(fields).unwrap();
+        let kept = judged(&claim, sentence)?;
+        let published = Some(Date::constant(2025, 5, 14));
+        match claim.value(sentence, published, &kept) {
+            Ok(Value::Date(Ok(range))) => Ok((sentence[kept.value].to_string(), range.qualifier)),
+            other => Err(format!("{other:?}")),
+        }
+    }
+
+    #[test]
+    fn a_negated_event_is_dated_by_its_bound_turned_or_not_at_all() {
+        let bridge = WordFields {
+            event: vec!["reopen".into()],
+            object: vec!["bridge".into()],
+            deadline_for: vec!["repair".into()],
+            ..WordFields::default()
+        };
+        let after = |phrase: &str| Ok((phrase.to_string(), Some(DateQualifier::After)));
+        assert_eq!(
+            dated(
+                &bridge,
+                "The bridge will not reopen before Friday, the council said."
+            ),
+            after("before Friday")
+        );
+        assert_eq!(
+            dated(&bridge, "The old bridge won't reopen until Monday."),
+            after("until Monday")
+        );
+        assert_eq!(
+            dated(
+                &bridge,
+                "Officials said the bridge would not reopen until at least Friday."
+            ),
+            after("Friday")
+        );
+        let refused =
+            dated(&bridge, "The bridge did not reopen on Tuesday as planned.").unwrap_err();
+        assert!(refused.contains("is negated ('not')"), "{refused}");
+        // a deadline not met is no deadline; the affirmed event keeps its plain date
+        assert!(dated(&bridge, "Crews will not repair the bridge by Friday.").is_err());
+        assert_eq!(
+            dated(&bridge, "The bridge will reopen on Friday."),
+            Ok(("on Friday".to_string(), None))
+        );
+    }
+
+    #[test]
+    fn a_negated_verb_around_the_events_noun_does_not_deny_its_date() {
+        let deadline = WordFields {
+            event: vec!["deadline".into()],
+            object: vec!["evacuation".into()],
+            ..WordFields::default()
+        };
+        let kept = dated(
+            &deadline,
+            "The mayor decided not to extend the June 30 deadline for the evacuation.",
+        );
+        assert_eq!(kept.map(|(phrase, _)| phrase), Ok("June 30".to_string()));
     }
 
     fn accord() -> WordFields {
