@@ -1,5 +1,5 @@
 //! The mentions of a check, held in two parts. What reconciliation compares ([`Held`]: id, claim, source and what
-//! the mention states, shared between the mentions that state the same) stays in memory, 24 bytes a mention. Where
+//! the mention states, shared between the mentions that state the same) stays in memory, 16 bytes a mention. Where
 //! each mention is and its words, which only reports print, are written to an unnamed temporary file as the corpus
 //! is checked, and read back when a report asks for them: one mention at a time, or all of them in id order, a block
 //! at a time. A corpus of millions of mentions so holds a few tens of bytes for each.
