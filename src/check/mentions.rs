@@ -1,16 +1,19 @@
 //! The mentions of a check, held in two parts. What reconciliation compares ([`Held`]: id, claim, source and what
-//! the mention states, shared between the mentions that state the same) stays in memory, 24 bytes a mention. Where
+//! the mention states, shared between the mentions that state the same) stays in memory, 16 bytes a mention. Where
 //! each mention is and its words, which only reports print, are written to an unnamed temporary file as the corpus
 //! is checked, and read back when a report asks for them: one mention at a time, or all of them in id order, a block
 //! at a time. A corpus of millions of mentions so holds a few tens of bytes for each.
 //!
 //! When no temporary file can be made or written, the places stay in memory, in the same encoding: nothing is lost,
-//! only more is held.
+//! only more is held. When the file cannot be read back (an I/O error under the check), nothing panics: the
+//! failure is kept ([`Mentions::read_back`]), every mention read from then on has an empty place and no words
+//! ([`Mentions::get`] gives none), and whatever reports from the mentions must ask for the failure before it trusts
+//! what it read.
 
-use std::fs::File;
+use std::fmt::Debug;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::extract::{Held, Mention, Place, Said};
 use crate::kinds::Sharing;
@@ -33,15 +36,40 @@ pub struct Mentions {
     held: Vec<Held>,
     places: Stream,
     words: Stream,
+    /// The first failure to read the file back, shared by the copies of the mentions.
+    failure: Arc<OnceLock<String>>,
 }
 
 impl Mentions {
     /// No mentions yet, their places to be written to a temporary file (kept in memory if none can be made).
     pub(super) fn spilled() -> Mentions {
+        let file = || {
+            tempfile::tempfile()
+                .ok()
+                .map(|f| Box::new(f) as Box<dyn Spill>)
+        };
+        Mentions::over(file(), file())
+    }
+
+    /// No mentions yet, their places and words written to `places` and `words` (kept in memory when `None`).
+    fn over(places: Option<Box<dyn Spill>>, words: Option<Box<dyn Spill>>) -> Mentions {
         Mentions {
             held: Vec::new(),
-            places: Stream::to_file(),
-            words: Stream::to_file(),
+            places: Stream::over(places),
+            words: Stream::over(words),
+            failure: Arc::default(),
+        }
+    }
+
+    /// `Ok` unless the temporary file failed to give back some mention's place or words: then the mentions read
+    /// since that failure have empty places and no words, and what was made of them (a report, fingerprints) is
+    /// wrong. The error says what failed.
+    pub fn read_back(&self) -> std::io::Result<()> {
+        match self.failure.get() {
+            None => Ok(()),
+            Some(failure) => Err(std::io::Error::other(format!(
+                "the temporary file of mention places cannot be read back: {failure}"
+            ))),
         }
     }
 
@@ -76,34 +104,49 @@ impl Mentions {
         self.words.finish();
     }
 
-    /// The mention `id`, or `None` when there is no such mention.
-    ///
-    /// # Panics
-    ///
-    /// When the temporary file of places cannot be read back (the disk failed under the check).
+    /// The mention `id`, or `None` when there is no such mention or when the temporary file failed to give back a
+    /// place ([`Mentions::read_back`]).
     pub fn get(&self, id: usize) -> Option<Mention> {
         let held = self.held.get(id)?;
-        let record = self.places.read(id * RECORD..(id + 1) * RECORD);
-        let (place, words) = decode(&record);
-        let text = self.words.read(words);
-        Some(held.mention(Place {
-            text: words_of(&text),
-            ..place
-        }))
+        let mention = self.placed(id, held);
+        self.read_back().is_ok().then_some(mention)
     }
 
-    /// The mention `id`.
+    /// The mention `id`; with an empty place and no words once the temporary file failed to give back a place
+    /// ([`Mentions::read_back`] says so).
     ///
     /// # Panics
     ///
-    /// When there is no such mention, as indexing a list would, or when the temporary file of places cannot be read
-    /// back.
+    /// When there is no such mention, as indexing a list would.
     pub fn at(&self, id: usize) -> Mention {
-        self.get(id)
-            .unwrap_or_else(|| panic!("no mention {id} among {}", self.len()))
+        let held = self
+            .held
+            .get(id)
+            .unwrap_or_else(|| panic!("no mention {id} among {}", self.len()));
+        self.placed(id, held)
     }
 
-    /// Every mention, in id order, read a block at a time.
+    /// The mention `id`, with its place and words read back.
+    fn placed(&self, id: usize, held: &Held) -> Mention {
+        let record = self.read(&self.places, id * RECORD..(id + 1) * RECORD);
+        let (place, words) = decode(&record);
+        let text = self.read(&self.words, words);
+        held.mention(Place {
+            text: words_of(&text),
+            ..place
+        })
+    }
+
+    /// The bytes at `range` of `stream`; zeros when they cannot be read back, the failure kept.
+    fn read(&self, stream: &Stream, range: Range<usize>) -> Vec<u8> {
+        stream.read(range.clone()).unwrap_or_else(|e| {
+            let _ = self.failure.set(e.to_string());
+            vec![0; range.len()]
+        })
+    }
+
+    /// Every mention, in id order, read a block at a time; with empty places and no words once the temporary file
+    /// failed to give back a block ([`Mentions::read_back`] says so).
     pub fn iter(&self) -> impl Iterator<Item = Mention> + '_ {
         let per_block = (BLOCK / RECORD).max(1);
         (0..self.len())
@@ -113,13 +156,13 @@ impl Mentions {
 
     /// The mentions `ids`, read with two reads of the file.
     fn block(&self, ids: Range<usize>) -> Vec<Mention> {
-        let records = self.places.read(ids.start * RECORD..ids.end * RECORD);
+        let records = self.read(&self.places, ids.start * RECORD..ids.end * RECORD);
         let places: Vec<(Place, Range<usize>)> = records.chunks_exact(RECORD).map(decode).collect();
         let (Some(first), Some(last)) = (places.first(), places.last()) else {
             return Vec::new();
         };
         let base = first.1.start;
-        let words = self.words.read(base..last.1.end);
+        let words = self.read(&self.words, base..last.1.end);
         self.held[ids]
             .iter()
             .zip(places)
@@ -199,21 +242,25 @@ fn decode(record: &[u8]) -> (Place, Range<usize>) {
     (place, words)
 }
 
+/// What a stream writes to and reads back from: a temporary file, or in tests one that fails.
+trait Spill: Read + Write + Seek + Send + Debug {}
+
+impl<T: Read + Write + Seek + Send + Debug> Spill for T {}
+
 /// Bytes appended one after another: the first `flushed` in a file, the rest in memory. Bytes are written to the
 /// file a block at a time while the stream is written to; once it is finished, or once a write failed, what comes
 /// after stays in memory, so that copies of a stream can share its file.
 #[derive(Debug, Clone, Default)]
 struct Stream {
-    file: Option<Arc<Mutex<File>>>,
+    file: Option<Arc<Mutex<Box<dyn Spill>>>>,
     flushed: usize,
     tail: Vec<u8>,
     writing: bool,
 }
 
 impl Stream {
-    /// An empty stream over a new unnamed temporary file, or in memory when none can be made.
-    fn to_file() -> Stream {
-        let file = tempfile::tempfile().ok();
+    /// An empty stream over `file`, or in memory when there is none.
+    fn over(file: Option<Box<dyn Spill>>) -> Stream {
         Stream {
             writing: file.is_some(),
             file: file.map(|f| Arc::new(Mutex::new(f))),
@@ -259,24 +306,18 @@ impl Stream {
         }
     }
 
-    /// The bytes at `range`, from the file and from memory.
-    ///
-    /// # Panics
-    ///
-    /// When the file cannot be read back.
-    fn read(&self, range: Range<usize>) -> Vec<u8> {
+    /// The bytes at `range`, from the file and from memory; an error when the file cannot give them back.
+    fn read(&self, range: Range<usize>) -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::with_capacity(range.len());
         if range.start < self.flushed {
             let end = range.end.min(self.flushed);
             bytes.resize(end - range.start, 0);
-            self.read_file(range.start, &mut bytes).unwrap_or_else(|e| {
-                panic!("the temporary file of mention places cannot be read: {e}")
-            });
+            self.read_file(range.start, &mut bytes)?;
         }
         let start = range.start.max(self.flushed) - self.flushed;
         let end = range.end.max(self.flushed) - self.flushed;
         bytes.extend_from_slice(&self.tail[start..end]);
-        bytes
+        Ok(bytes)
     }
 
     /// Fills `bytes` from the file at `offset`.
@@ -393,5 +434,87 @@ mod tests {
         }
         let said: Vec<&Arc<Said>> = held.held().iter().map(Held::said).collect();
         assert!(Arc::ptr_eq(said[0], said[1]) && Arc::ptr_eq(said[0], said[2]));
+    }
+
+    /// A temporary file that keeps what is written to it, and fails to write or to give it back when told to.
+    #[derive(Debug, Default)]
+    struct Failing {
+        bytes: std::io::Cursor<Vec<u8>>,
+        reads_fail: bool,
+        writes_fail: bool,
+    }
+
+    impl Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.reads_fail {
+                return Err(std::io::Error::other("the disk went away"));
+            }
+            self.bytes.read(buf)
+        }
+    }
+
+    impl Write for Failing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.writes_fail {
+                return Err(std::io::Error::other("no space left"));
+            }
+            self.bytes.write(buf)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Seek for Failing {
+        fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+            self.bytes.seek(to)
+        }
+    }
+
+    /// `mentions` held over two failing files.
+    fn held_over(mentions: &[Mention], reads_fail: bool, writes_fail: bool) -> Mentions {
+        let file = || {
+            Some(Box::new(Failing {
+                reads_fail,
+                writes_fail,
+                ..Failing::default()
+            }) as Box<dyn Spill>)
+        };
+        let mut held = Mentions::over(file(), file());
+        let mut sharing = Sharing::default();
+        for mention in mentions {
+            held.push(mention.clone(), &mut sharing);
+        }
+        held.finish();
+        held
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_leaves_the_places_in_memory() {
+        let mentions = sample(BLOCK / RECORD + 100);
+        let held = held_over(&mentions, false, true);
+        assert_same(&held, &mentions);
+        assert!(held.read_back().is_ok());
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_back_is_an_error_not_a_panic() {
+        let mentions = sample(BLOCK / RECORD + 100);
+        let held = held_over(&mentions, true, false);
+        assert!(held.read_back().is_ok(), "nothing read yet");
+        let first = held.at(0);
+        assert_eq!((first.id, first.claim), (0, mentions[0].claim));
+        let error = held.read_back().expect_err("the failed read is kept");
+        assert!(error.to_string().contains("the disk went away"), "{error}");
+        assert!(
+            held.get(1).is_none(),
+            "no mention is trusted after a failure"
+        );
+        assert_eq!(held.iter().count(), mentions.len());
+        assert!(
+            held.clone().read_back().is_err(),
+            "copies share the failure"
+        );
     }
 }

@@ -128,6 +128,7 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
     }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::record(&checked, &rules);
+        read_back(&checked)?;
         write_file(path, &baseline.to_json())?;
         let count = baseline.findings.len();
         eprintln!(
@@ -149,18 +150,22 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
         Some(path) => {
             let mut file = std::fs::File::create(path)
                 .map_err(|e| fail(&format!("cannot write {}: {e}", path.display())))?;
-            render(&checked, &rules, format, &args, hidden, &mut file)
-                .map_err(|e| fail(&format!("cannot write {}: {e}", path.display())))?;
+            let written = render(&checked, &rules, format, &args, hidden, &mut file);
+            read_back(&checked)?;
+            written.map_err(|e| fail(&format!("cannot write {}: {e}", path.display())))?;
         }
-        None => render(
-            &checked,
-            &rules,
-            format,
-            &args,
-            hidden,
-            &mut std::io::stdout().lock(),
-        )
-        .map_err(|_| EXIT_ERROR)?,
+        None => {
+            let written = render(
+                &checked,
+                &rules,
+                format,
+                &args,
+                hidden,
+                &mut std::io::stdout().lock(),
+            );
+            read_back(&checked)?;
+            written.map_err(|_| EXIT_ERROR)?;
+        }
     }
     let threshold = args
         .fail_on
@@ -171,7 +176,8 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
     Ok(if failed { EXIT_FAILED } else { 0 })
 }
 
-/// Writes the report; JSON is written as it is produced, the other formats once rendered.
+/// Writes the report; JSON is written as it is produced, the other formats once rendered, and not at all when the
+/// mentions' places could not be read back.
 fn render(
     checked: &Checked,
     rules: &RuleSet,
@@ -194,6 +200,7 @@ fn render(
         Format::Sarif => sarif::render(checked, rules),
         Format::Github => github::render(checked, rules),
     };
+    checked.mentions.read_back()?;
     out.write_all(text.as_bytes())?;
     out.flush()
 }
@@ -235,6 +242,15 @@ fn apply_baseline(
     let baseline = Baseline::parse(&text)
         .map_err(|e| fail(&format!("invalid baseline {}: {e}", path.display())))?;
     Ok(baseline.filter(checked, rules))
+}
+
+/// An I/O error (exit code 2) when the temporary file of mention places failed to give some back: what was made
+/// of them is wrong.
+fn read_back(checked: &Checked) -> Result<(), u8> {
+    checked
+        .mentions
+        .read_back()
+        .map_err(|e| fail(&e.to_string()))
 }
 
 fn write_file(path: &std::path::Path, text: &str) -> Result<(), u8> {

@@ -50,6 +50,10 @@ fn write_report(args: ReportArgs) -> Result<(), u8> {
         human::render_warnings(&checked, stderr_options(args.run.color), false)
     );
     let page = html::render(&checked, &rules, &HtmlOptions { checked_at });
+    checked
+        .mentions
+        .read_back()
+        .map_err(|e| fail(&e.to_string(), args.run.color))?;
     std::fs::write(&args.html, page).map_err(|e| {
         fail(
             &format!("cannot write {}: {e}", args.html.display()),

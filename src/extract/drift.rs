@@ -6,6 +6,7 @@
 //! hand (which group of quotations it belongs to, which wording of a name it is), and reconciliation only reads
 //! placements ([`crate::reconcile`]).
 
+use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -56,20 +57,67 @@ impl<'r> Wordings<'r> {
 
     /// The mentions of every term and quote claim in the `count` sources added, indexed by source.
     pub fn finish(self, count: usize) -> Vec<Vec<Placed>> {
-        let mut by_source: Vec<Vec<Placed>> = Vec::new();
-        by_source.resize_with(count, Vec::new);
+        let mut placed = self.finish_by_claim();
+        (0..count).map(|source| placed.take(source)).collect()
+    }
+
+    /// The mentions of every term and quote claim in the sources added, to be taken a source at a time.
+    pub fn finish_by_claim(self) -> PlacedByClaim {
         drop(self.shared);
-        for (claim, _, placer) in self.placers {
-            for (source, span, value) in placer.finish() {
-                by_source[source].push(Placed::new(claim, span, value));
-            }
-        }
-        by_source
+        let claims = self
+            .placers
+            .into_iter()
+            .map(|(claim, _, placer)| {
+                let mut placed: Vec<Placed> = placer
+                    .finish()
+                    .map(|(source, span, value)| Placed::new(claim, source, span, value))
+                    .collect();
+                if !placed.is_sorted_by_key(|p| p.source) {
+                    placed.sort_by_key(|p| p.source);
+                }
+                VecDeque::from(placed)
+            })
+            .collect();
+        PlacedByClaim { claims }
     }
 }
 
-/// A term or quote mention placed across the corpus, before its source is checked again: only its claim, its words
-/// and its value, which is shared with the mentions of equal value (40 bytes). The whole corpus's wordings are held
+/// The mentions of the term and quote claims of a check, one list per claim in source order (each mention once,
+/// without a list per source), handed out a source at a time in corpus order and let go as they are taken.
+#[derive(Debug, Default)]
+pub struct PlacedByClaim {
+    claims: Vec<VecDeque<Placed>>,
+}
+
+impl PlacedByClaim {
+    /// The mentions of source `source`, claim by claim, taken out. Sources are taken in corpus order: mentions of an
+    /// earlier source not taken before are never given.
+    pub fn take(&mut self, source: usize) -> Vec<Placed> {
+        let mut taken = Vec::new();
+        for placed in &mut self.claims {
+            while let Some(first) = placed.front() {
+                if first.source() > source {
+                    break;
+                }
+                let first = placed.pop_front();
+                taken.extend(first.filter(|p| p.source() == source));
+            }
+        }
+        taken
+    }
+
+    /// Gives back the memory of the mentions taken, once they are half of a claim's list.
+    pub fn shrink(&mut self) {
+        for placed in &mut self.claims {
+            if placed.len() < placed.capacity() / 2 {
+                placed.shrink_to_fit();
+            }
+        }
+    }
+}
+
+/// A term or quote mention placed across the corpus, before its source is checked again: only its claim, its
+/// source, its words and its value, which is shared with the mentions of equal value (40 bytes). The whole corpus's wordings are held
 /// at once between the two readings of the corpus, so each becomes a full [`super::Mention`] only when its source is
 /// checked.
 #[derive(Debug, Clone)]
@@ -78,6 +126,7 @@ pub struct Placed {
     pub span: Range<usize>,
     value: Wording,
     claim: u32,
+    source: u32,
 }
 
 /// The value of a placed mention: a pointer to a term or quote value held once for the mentions of equal value,
@@ -91,8 +140,8 @@ enum Wording {
 }
 
 impl Placed {
-    /// The mention of claim `claim` (index in the rule set) at `span`, with `value`.
-    pub fn new(claim: usize, span: Range<usize>, value: Value) -> Placed {
+    /// The mention of claim `claim` (index in the rule set) at `span` of source `source`, with `value`.
+    pub fn new(claim: usize, source: usize, span: Range<usize>, value: Value) -> Placed {
         let value = match value {
             Value::Term(term) => Wording::Term(term),
             Value::Quote(quote) => Wording::Quote(quote),
@@ -102,7 +151,13 @@ impl Placed {
             span,
             value,
             claim: u32::try_from(claim).unwrap_or(u32::MAX),
+            source: u32::try_from(source).unwrap_or(u32::MAX),
         }
+    }
+
+    /// Index of its source in the corpus.
+    pub fn source(&self) -> usize {
+        self.source as usize
     }
 
     /// Index of the claim in the rule set.

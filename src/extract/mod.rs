@@ -124,11 +124,13 @@ impl Stated for Mention {
     }
 }
 
-/// What a mention states, apart from where: the part of a mention that reconciliation compares. Dense coverage
-/// states the same few things again and again, so a check holds each once ([`Sharing`]) for all the mentions that
-/// state it.
+/// What a mention states, apart from where: the part of a mention that reconciliation compares, and of which claim.
+/// Dense coverage states the same few things again and again, so a check holds each once ([`Sharing`]) for all the
+/// mentions that state it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Said {
+    /// Index of the claim in the rule set ([`Mention::claim`]), in 32 bits.
+    pub claim: u32,
     /// The normalised value ([`Mention::value`]).
     pub value: Value,
     /// When the value holds ([`Mention::time`]).
@@ -143,6 +145,7 @@ impl Said {
     /// What `mention` states.
     pub fn of(mention: &Mention) -> Said {
         Said {
+            claim: u32::try_from(mention.claim).unwrap_or(u32::MAX),
             value: mention.value.clone(),
             time: mention.time,
             rank: mention.rank,
@@ -158,7 +161,14 @@ impl Said {
             _ => 0,
         };
         let time = self.time.map(|t| (t.start, t.end));
-        let key = (self.value.key(), value, time, self.rank, self.scope.clone());
+        let key = (
+            self.claim,
+            self.value.key(),
+            value,
+            time,
+            self.rank,
+            self.scope.clone(),
+        );
         sharing.share_by(self, key)
     }
 }
@@ -188,24 +198,23 @@ impl Place {
     }
 }
 
-/// What a check holds of a mention while it checks the corpus and reconciles its mentions: the mention's id,
-/// claim and source, and what it states, shared with the mentions that state the same (24 bytes a mention). Its
-/// place and words are kept apart ([`crate::check::Mentions`]) until a report asks for them.
+/// What a check holds of a mention while it checks the corpus and reconciles its mentions: the mention's id and
+/// source, and its claim with what it states, shared with the mentions of the claim that state the same (16 bytes
+/// a mention). Its place and words are kept apart ([`crate::check::Mentions`]) until a report asks for them.
 #[derive(Debug, Clone)]
 pub struct Held {
-    id: usize,
-    claim: u32,
+    id: u32,
     source: u32,
     said: Arc<Said>,
 }
 
 impl Held {
-    /// What is held of `mention`, with its statement `said`. Claims and sources are counted in 32 bits: a rule set
-    /// or a corpus of four billion of them does not fit in memory anyway.
+    /// What is held of `mention`, with its statement `said` (which names the claim). Ids, claims and sources are
+    /// counted in 32 bits: four billion mentions would hold 64 GB here alone, and a rule set or a corpus of four
+    /// billion claims or sources does not fit in memory either.
     pub fn new(mention: &Mention, said: Arc<Said>) -> Held {
         Held {
-            id: mention.id,
-            claim: u32::try_from(mention.claim).unwrap_or(u32::MAX),
+            id: u32::try_from(mention.id).unwrap_or(u32::MAX),
             source: u32::try_from(mention.source).unwrap_or(u32::MAX),
             said,
         }
@@ -219,7 +228,7 @@ impl Held {
     /// The whole mention, from what is held and its place.
     pub fn mention(&self, place: Place) -> Mention {
         Mention {
-            id: self.id,
+            id: self.id(),
             claim: self.claim(),
             source: self.source(),
             span: place.span,
@@ -236,10 +245,10 @@ impl Held {
 
 impl Stated for Held {
     fn id(&self) -> usize {
-        self.id
+        self.id as usize
     }
     fn claim(&self) -> usize {
-        self.claim as usize
+        self.said.claim as usize
     }
     fn source(&self) -> usize {
         self.source as usize

@@ -167,7 +167,9 @@ pub fn render(checked: &Checked, rules: &RuleSet) -> String {
     }
 }
 
-/// Writes the whole check to `out` as a pretty-printed JSON document followed by a newline, entry by entry.
+/// Writes the whole check to `out` as a pretty-printed JSON document followed by a newline, entry by entry. When
+/// the mentions' places cannot be read back ([`crate::check::Mentions::read_back`]), the mentions stop at the
+/// failure and the error is returned before the final newline: the document is cut short, never wrong.
 pub fn write(checked: &Checked, rules: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
     let document = Document {
         version: JSON_VERSION,
@@ -192,6 +194,7 @@ pub fn write(checked: &Checked, rules: &RuleSet, out: &mut dyn Write) -> std::io
             checked
                 .mentions
                 .iter()
+                .take_while(|_| checked.mentions.read_back().is_ok())
                 .map(|m| mention_entry(checked, rules, m)),
         ),
         findings: Lazy::new(checked.findings.iter().map(|f| finding_entry(rules, f))),
@@ -199,6 +202,7 @@ pub fn write(checked: &Checked, rules: &RuleSet, out: &mut dyn Write) -> std::io
     };
     let mut out = std::io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut out, &document)?;
+    checked.mentions.read_back()?;
     out.write_all(b"\n")?;
     out.flush()
 }
