@@ -388,12 +388,13 @@ fn sorted(values: impl Iterator<Item = Json>) -> Json {
     Json::Array(values)
 }
 
-/// A finding's message with the sides it lists sorted ("A vs B", "A then B", "agree: a; b").
+/// A finding's message with the sides it lists sorted ("A vs B", "A then B", "agree: a; b", undated "a; b").
 fn canonical_message(message: &str) -> String {
     for (marker, separator) in [
         ("disagree: ", " vs "),
         ("over time: ", " then "),
         ("agree: ", "; "),
+        ("when they hold): ", "; "),
     ] {
         if let Some((head, sides)) = message.split_once(marker) {
             let mut sides: Vec<&str> = sides.split(separator).collect();
