@@ -4,7 +4,8 @@
 //! dates lie further apart than the claim's window, the difference is a change over time instead. Findings are
 //! grouped, never pairwise: the conflicting pairs of a claim form a graph, and each connected part of it is one
 //! finding that lists all its mentions, split into sides by value. Every mention ends up in exactly one finding:
-//! its conflict, else its change, else the claim's agreement finding.
+//! its conflict, else its change, else the claim's agreement finding, or, for a figure of an undated source that
+//! is compared only within its source (`by_time_unit`), the claim's undated finding.
 
 mod graph;
 mod placed;
