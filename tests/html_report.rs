@@ -194,6 +194,21 @@ fn the_same_check_gives_the_same_bytes() {
 }
 
 #[test]
+fn a_date_at_the_end_of_the_calendar_is_drawn_not_a_panic() {
+    let rule = "claims:\n  - id: ended\n    title: When the pact ended\n    kind: date\n    event: [end]\n    object: [pact]\n";
+    let dir = workspace(
+        rule,
+        &[
+            ("a.txt", "The council ended the pact on 9999-12-31.\n"),
+            ("b.txt", "The council ended the pact on March 16, 2024.\n"),
+        ],
+    );
+    let (code, html) = report_in(dir.path(), &["corpus", "--rules", "rules.yaml"]);
+    assert_eq!(code, Some(0), "a report is written whatever it shows");
+    assert!(html.contains("9999-12-31"), "the far date is shown");
+}
+
+#[test]
 fn every_text_is_escaped() {
     let rule = "claims:\n  - id: troops\n    title: Troops <b>&</b> \"co\"\n    kind: quantity\n    patterns:\n      - '{quantity} <troops>'\n";
     let dir = workspace(

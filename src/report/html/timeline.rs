@@ -252,7 +252,7 @@ impl Frame {
                 }
                 @for (day, x) in day_ticks.iter().map(|d| (d, self.x(Some((d * DAY as f64) as i64)))).filter(|(_, x)| self.labelled(*x)) {
                     line.axis x1=(r(x)) x2=(r(x)) y1=(bottom) y2=(bottom + 4.0) {}
-                    text x=(r(x)) y=(bottom + 16.0) text-anchor="middle" { (&iso_minute((*day * DAY as f64) as i64)[..10]) }
+                    text x=(r(x)) y=(bottom + 16.0) text-anchor="middle" { (day_label((*day * DAY as f64) as i64)) }
                 }
                 @if self.unknown_lane {
                     rect.unknown x=(LEFT) y=(TOP) width=(LANE) height=(bottom - TOP) {}
@@ -274,9 +274,16 @@ impl Frame {
     fn value_label(&self, value: f64) -> String {
         match self.axis {
             Axis::Count => format_number(value),
-            Axis::Day => iso_minute((value.round() as i64) * DAY)[..10].to_string(),
+            Axis::Day => day_label((value.round() as i64) * DAY),
         }
     }
+}
+
+/// The day of a minute number as a tick label ("2024-05-20"); empty beyond the calendar (a padded axis may reach past
+/// 9999-12-31).
+fn day_label(minute: i64) -> String {
+    let iso = iso_minute(minute);
+    iso.split('T').next().unwrap_or_default().to_string()
 }
 
 /// The least and greatest of `values` with a margin, at least `least` apart; (0, 1) when there are none.
@@ -428,6 +435,13 @@ fn changes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64], frame:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_label_beyond_the_calendar_is_empty_not_a_panic() {
+        assert_eq!(day_label(0), "1970-01-01");
+        assert_eq!(day_label(20_000 * DAY + 90), "2024-10-04");
+        assert_eq!(day_label(3_000_000 * DAY), "");
+    }
 
     #[test]
     fn ticks_fall_on_round_values() {
