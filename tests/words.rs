@@ -653,3 +653,27 @@ fn a_part_its_whole_and_the_noun_a_figure_counts() {
     // a counts word that describes another noun, a part of another whole, a time of day, a measure
     assert_eq!(values[2], ["55"]);
 }
+
+#[test]
+fn a_breakdown_of_a_toll_is_a_part_not_a_contradiction() {
+    let rules = rules(TOLL_IN_WORDS);
+    let checked = checked(
+        &rules,
+        "2025-03-15",
+        &[
+            "Officials said 4,310 people died in the floods, 1,950 of them in the delta.",
+            "Of the people killed, 1,293 were found in the hill towns, the governor said.",
+            "The ministry said 4,310 people had died.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "4,310 (4,305–4,315)",
+            "1,950 (1,945–1,955) [in the delta]",
+            "1,293 [in the hill towns]",
+            "4,310 (4,305–4,315)"
+        ]
+    );
+    assert_eq!(conflicts(&checked), 0, "{:#?}", checked.findings);
+}

@@ -19,6 +19,7 @@
 //! [`quantity`], [`date`] and [`polarity`] hold the three kinds' word forms; [`Conditions`] the checks they share.
 
 pub mod date;
+pub mod part;
 pub mod polarity;
 pub mod quantity;
 
@@ -182,6 +183,12 @@ impl Conditions {
         anchor: &Range<usize>,
     ) -> Result<Scope, String> {
         self.check_near(sentence, words, places, anchor, self.near)
+    }
+
+    /// True when one of the claim's `of` words stands within `range` of `sentence`: a part that names whose the
+    /// claim is ("30,000 displaced in Derna alone", for Derna's toll) is the claim's own figure.
+    pub fn names_whose(&self, sentence: &str, words: &[Token], range: &Range<usize>) -> bool {
+        !self.of.hits_in(sentence, words, range).is_empty()
     }
 
     /// [`Conditions::check`] for a figure that is the whole of a part before it ("13,000 of the union's 146,000

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use super::part::{part_scope, part_words, refers_back};
 use super::{
     borrowed_subjects, compile, judged_sentence_words, leading_words, region, required,
     sentence_words, unshift, Conditions, Places, Scope, WordFields, PREPOSITIONS,
@@ -287,15 +288,6 @@ fn reached(sentence: &str, value: &Range<usize>) -> bool {
             .expect("the reaching verbs are a valid regex")
     });
     verb.is_match(&sentence[..value.start])
-}
-
-/// True when the figure at `value` counts a part of what an earlier figure counts ("4,310 people died, 1,950 of
-/// them in the province").
-fn refers_back(sentence: &str, value: &Range<usize>) -> bool {
-    let after = sentence[value.end..].trim_start().to_lowercase();
-    ["of them", "of those", "of whom", "of which"]
-        .iter()
-        .any(|tail| after.starts_with(tail))
 }
 
 /// True when the figure at `value` is a part of the figure at `whole` ("13,000 of the 146,000 members", "9,000 of
@@ -594,6 +586,7 @@ impl WordQuantityClaim {
                 .check_phrase(sentence, words, &(of..value.end), value)?,
             None => self.check_clause(sentence, words, value, value, (dates, figures))?,
         };
+        let scope = scope.or_else(|| self.part(sentence, words, value, dates));
         Ok(Match {
             span: super::shift(value, found.sentence.start),
             scope,
@@ -640,6 +633,19 @@ impl WordQuantityClaim {
             )),
             _ => Ok(()),
         }
+    }
+
+    /// The scope of the figure at `value` when it counts a part of what its sentence counts ([`part_words`]), unless
+    /// the words that say which part name whose the claim is: then the part is the claim's own figure.
+    fn part(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        value: &Range<usize>,
+        dates: &[Range<usize>],
+    ) -> Option<String> {
+        let part = part_words(sentence, value, dates)?;
+        (!self.conditions.names_whose(sentence, words, &part)).then(|| part_scope(sentence, &part))
     }
 
     /// The figures of `sentence` that could be counts: quantity phrases that are not years, names or measures.
@@ -954,6 +960,7 @@ impl Kind for WordQuantityClaim {
             )?,
             None => self.check_clause(sentence, &words, &value, &whole, (&dates, &figures))?,
         };
+        let scope = scope.or_else(|| self.part(sentence, &words, &value, &dates));
         // "9,000 of the 120,000 members": the part's mention leaves the whole to its own
         let part = !counts_first && whole_after(sentence, value.end, &figures).is_some();
         let mention = match counts_first || part {
