@@ -677,3 +677,25 @@ fn a_breakdown_of_a_toll_is_a_part_not_a_contradiction() {
     );
     assert_eq!(conflicts(&checked), 0, "{:#?}", checked.findings);
 }
+
+#[test]
+fn verbs_of_passing_and_nearing_qualify_a_figure_unless_the_claim_says_otherwise() {
+    let plain = rules(TOLL_IN_WORDS);
+    let texts = [
+        "The death toll passed 2,000 on Sunday.",
+        "The toll is nearing 3,000, officials said.",
+        "The toll has topped 2,500.",
+    ];
+    let all = checked(&plain, "2025-03-15", &texts);
+    assert_eq!(
+        values(&all),
+        [
+            "more than 2,000",
+            "nearly 3,000 (2,700–3,000)",
+            "more than 2,500"
+        ]
+    );
+    let own = rules(&format!("{TOLL_IN_WORDS}    about: [nearing]\n"));
+    let nearing = checked(&own, "2025-03-15", &texts[1..2]);
+    assert_eq!(values(&nearing), ["about 3,000 (2,700–3,300)"]);
+}

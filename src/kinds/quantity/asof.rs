@@ -731,6 +731,7 @@ fn clause_cuts(sentence: &str, protected: &[Range<usize>]) -> Vec<Cut> {
     re.find_iter(sentence)
         .filter(|m| !protected.iter().any(|p| p.contains(&m.start())))
         .filter(|m| !is_thousands_separator(sentence, m.start()))
+        .filter(|m| !joins_names(sentence, m.start()) && !closes_names(sentence, m.start()))
         .map(|m| Cut {
             at: m.start(),
             after: m.end(),
@@ -753,6 +754,61 @@ fn is_thousands_separator(sentence: &str, at: usize) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_digit());
     digit_before && digit_after
+}
+
+/// True for a comma between two names, a list or a place and its country ("the Turkey, Syria earthquake", "Derna,
+/// Libya"): no clause ends there. A day's or month's name is no such name ("Saturday, February 18").
+fn joins_names(sentence: &str, at: usize) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if !sentence[at..].starts_with(", ") {
+        return false;
+    }
+    let capitalised = |word: Option<&str>| {
+        word.is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !CALENDAR.contains(&w.to_lowercase().as_str())
+        })
+    };
+    let before = sentence[..at].rsplit(char::is_whitespace).next();
+    let after = sentence[at + 2..].split(char::is_whitespace).next();
+    capitalised(before) && capitalised(after)
+}
+
+/// True for the comma that closes a place given with its region after a name ("struck Palu, Central Sulawesi, on
+/// 28 September"): the words since the comma before are names, and that comma [`joins_names`].
+fn closes_names(sentence: &str, at: usize) -> bool {
+    if !sentence[at..].starts_with(',') {
+        return false;
+    }
+    let Some(before) = sentence[..at].rfind(", ") else {
+        return false;
+    };
+    let names = &sentence[before + 2..at];
+    joins_names(sentence, before)
+        && names
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
 
 /// The boundary that `punctuation` makes, given the text after it.
@@ -1338,6 +1394,32 @@ fn before_event_after(sentence: &str, cuts: &[Cut], figure: &Range<usize>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comma_between_names_is_no_cut_but_one_after_a_day_is() {
+        let clause = |sentence: &str, word: &str| {
+            let at = sentence.find(word).expect("the word is in the sentence");
+            let clause = clause_around(sentence, at..at + word.len(), &[]);
+            sentence[clause].trim().to_string()
+        };
+        let sentence = "The toll of the Karvia, Lorn quake nears 900.";
+        assert_eq!(
+            clause(sentence, "900"),
+            "The toll of the Karvia, Lorn quake nears 900."
+        );
+        let sentence = "The quake that struck Tarsa, North Karvia, on 28 May destroyed homes.";
+        assert_eq!(
+            clause(sentence, "struck"),
+            "The quake that struck Tarsa, North Karvia, on 28 May destroyed homes."
+        );
+        let sentence = "The ceremony was held on Saturday, Mayors said.";
+        assert_eq!(
+            clause(sentence, "ceremony"),
+            "The ceremony was held on Saturday"
+        );
+        let sentence = "In Lorn, Karvia sent 900 troops.";
+        assert_eq!(clause(sentence, "900"), "In Lorn, Karvia sent 900 troops.");
+    }
 
     #[test]
     fn a_dash_after_a_digit_is_a_cut_not_a_thousands_separator() {

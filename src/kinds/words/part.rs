@@ -42,7 +42,11 @@ fn referring_words(sentence: &str, value: &Range<usize>) -> Option<Range<usize>>
 /// words after it in its clause, "1,950 of them in the province" is "in the province", "Of the dead, 1,293 were in
 /// the north" is "in the north" (an empty range when no word follows). `None` when the figure is no such part. `dates` are the sentence's date phrases, which do not cut
 /// a clause.
-pub fn part_words(sentence: &str, value: &Range<usize>, dates: &[Range<usize>]) -> Option<Range<usize>> {
+pub fn part_words(
+    sentence: &str,
+    value: &Range<usize>,
+    dates: &[Range<usize>],
+) -> Option<Range<usize>> {
     let clause = clause_around(sentence, value.clone(), dates);
     let referring = referring_words(sentence, value);
     let tail = referring.as_ref().map_or(value.end, |r| r.end)..clause.end.max(value.end);
@@ -73,7 +77,9 @@ fn opened_by_of_the(sentence: &str, clause: &Range<usize>) -> bool {
         return false;
     };
     let named = &rest[..rest.len().saturating_sub(1)];
-    rest.ends_with(',') && !named.contains([',', ';']) && !named.contains(|c: char| c.is_ascii_digit())
+    rest.ends_with(',')
+        && !named.contains([',', ';'])
+        && !named.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The words of `tail` (bytes of `sentence`) that say which part a figure counts: its first prepositional phrase
@@ -97,7 +103,9 @@ mod tests {
     use super::*;
 
     fn scope_of(sentence: &str, figure: &str) -> Option<String> {
-        let start = sentence.find(figure).expect("the figure is in the sentence");
+        let start = sentence
+            .find(figure)
+            .expect("the figure is in the sentence");
         let words = part_words(sentence, &(start..start + figure.len()), &[])?;
         Some(part_scope(sentence, &words))
     }
@@ -114,7 +122,10 @@ mod tests {
     #[test]
     fn an_opening_of_the_makes_a_part_but_a_closing_alone_does_not() {
         let sentence = "Of the dead, 1,293 were in the northern hills.";
-        assert_eq!(scope_of(sentence, "1,293"), Some("in the northern hills".into()));
+        assert_eq!(
+            scope_of(sentence, "1,293"),
+            Some("in the northern hills".into())
+        );
         let sentence = "Some 300 were killed in the capital alone, the ministry said.";
         assert_eq!(scope_of(sentence, "300"), None);
         let sentence = "Of the three towns, the largest lost 300 homes, and the rest lost 20.";

@@ -442,6 +442,30 @@ pub struct WordQuantityClaim {
     units: Vec<String>,
 }
 
+/// Verbs that qualify the figure after them in every claim in words, on top of the grammar's own qualifier words
+/// and the claim's: "the toll passed 2,000" is more than 2,000, "the toll is nearing 3,000" nearly 3,000. Each
+/// takes its forms ("passes", "passed", "passing").
+const BUILT_IN_QUALIFIERS: &[(Qualifier, &[&str])] = &[
+    (
+        Qualifier::MoreThan,
+        &[
+            "pass",
+            "surpass",
+            "exceed",
+            "top",
+            "cross",
+            "rise above",
+            "climb above",
+            "rise past",
+            "climb past",
+            "go past",
+            "soar past",
+            "go above",
+        ],
+    ),
+    (Qualifier::Nearly, &["near", "approach"]),
+];
+
 impl WordQuantityClaim {
     /// Builds the claim from its fields; `counts` is required.
     pub fn build(
@@ -450,15 +474,21 @@ impl WordQuantityClaim {
         round_figures: bool,
     ) -> Result<WordQuantityClaim, FieldProblem> {
         let counts = WordList::new(required(&fields.counts, "counts", "quantity")?, Part::Noun);
+        let built_in = BUILT_IN_QUALIFIERS
+            .iter()
+            .map(|(qualifier, words)| (*qualifier, words.iter().map(|w| w.to_string()).collect()));
+        // The claim's own words first: where it gives a built-in word another qualifier, its own wins.
         let mut qualifiers: Vec<(Vec<String>, Qualifier)> = fields
             .qualifiers
             .iter()
-            .flat_map(|(qualifier, words)| {
-                words.iter().flat_map(move |w| {
-                    forms(w, Part::Verb).into_iter().map(move |form| {
+            .cloned()
+            .chain(built_in)
+            .flat_map(|(qualifier, words): (Qualifier, Vec<String>)| {
+                words.into_iter().flat_map(move |w| {
+                    forms(&w, Part::Verb).into_iter().map(move |form| {
                         let words: Vec<String> =
                             form.split_whitespace().map(str::to_string).collect();
-                        (words, *qualifier)
+                        (words, qualifier)
                     })
                 })
             })
