@@ -699,3 +699,52 @@ fn verbs_of_passing_and_nearing_qualify_a_figure_unless_the_claim_says_otherwise
     let nearing = checked(&own, "2025-03-15", &texts[1..2]);
     assert_eq!(values(&nearing), ["about 3,000 (2,700–3,300)"]);
 }
+
+const TOLL_AND_INJURED: &str = "
+claims:
+  - id: dead
+    title: Deaths in the quake
+    kind: quantity
+    counts: [person, people, dead, death, toll]
+    of: [quake, kill, die, dead, death, toll]
+  - id: injured
+    title: Injured in the quake
+    kind: quantity
+    counts: [person, people, injured]
+    of: [injure, wound]
+";
+
+#[test]
+fn a_figure_joined_after_another_counts_its_own_noun_or_the_others() {
+    let rules = rules(TOLL_AND_INJURED);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "By noon the toll stood at 2,400 dead and 5,100 injured.",
+            "So far 2,010 people were confirmed dead and 8,700 displaced.",
+            "The quake killed 1,000 people and injured 2,050 others.",
+        ],
+    );
+    let by_claim = |id: &str| -> Vec<String> {
+        let claim = rules.claims.iter().position(|c| c.id == id).unwrap();
+        checked
+            .mentions
+            .iter()
+            .filter(|m| m.claim == claim)
+            .map(|m| m.value.describe())
+            .collect()
+    };
+    assert_eq!(
+        by_claim("dead"),
+        [
+            "2,400 (2,350–2,450)",
+            "2,010 (2,005–2,015)",
+            "1,000 (950–1,050)"
+        ]
+    );
+    assert_eq!(
+        by_claim("injured"),
+        ["5,100 (5,050–5,150)", "2,050 (2,045–2,055)"]
+    );
+}

@@ -260,8 +260,13 @@ fn nearer_figure(
         true => b.start - a.end,
         false => a.start.saturating_sub(b.end),
     };
-    if reached(sentence, value) || refers_back(sentence, value) {
+    let counts_first = counts.end <= value.start;
+    if counts_first && (reached(sentence, value) || refers_back(sentence, value)) {
         return false;
+    }
+    if counts_first && joined_after(sentence, counts, value) {
+        // "2,073 people were confirmed dead and 87,725 displaced": "dead" ends the part of the figure before
+        return figures.iter().any(|f| f.end <= counts.start);
     }
     let own = distance(value, counts);
     figures
@@ -276,6 +281,18 @@ fn nearer_figure(
                 let modifies = f.end <= counts.start && counts.end <= noun.start;
                 is_noun || modifies
             }
+        })
+}
+
+/// True when only a coordinator and joining words stand between the `counts` word at `counts` and the figure at
+/// `value` after it ("dead and 87,725", "injured, and another 300").
+fn joined_after(sentence: &str, counts: &Range<usize>, value: &Range<usize>) -> bool {
+    let between = sentence_words(&sentence[counts.end..value.start]);
+    between
+        .iter()
+        .any(|w| COORDINATORS.contains(&w.lower.as_str()))
+        && between.iter().all(|w| {
+            JOINING_WORDS.contains(&w.lower.as_str()) || COORDINATORS.contains(&w.lower.as_str())
         })
 }
 
@@ -965,7 +982,9 @@ impl Kind for WordQuantityClaim {
         if !counts_next {
             let own_noun = other_noun_after(sentence, &value)
                 .filter(|(_, at)| !(counted.span.start <= at.start && at.end <= counted.span.end))
-                .filter(|(noun, _)| !self.is_unit(noun));
+                .filter(|(noun, _)| !self.is_unit(noun))
+                // "injured 2,059 others": the figure counts what its `counts` word counts
+                .filter(|(noun, _)| !(counts_first && noun == "others"));
             if let Some((noun, _)) = own_noun {
                 let refusal =
                     format!("the figure counts '{noun}', not the `counts` word before it");
