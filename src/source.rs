@@ -900,23 +900,42 @@ fn infer_publication(body: &str) -> Option<(Date, String)> {
     ))
 }
 
-/// The date in a report's url ("https://example.com/news/2023/09/14/death-toll-soars", ".../2023-09-14-toll"), with
-/// the url as evidence: news sites date their paths by the day of publication.
+/// The date in a report's url ("https://example.com/news/2023/09/14/death-toll-soars", ".../2023-09-14-toll",
+/// ".../2023/sep/14/toll", ".../story/20230914"), with the url as evidence: news sites date their paths by the day
+/// of publication. A run of eight digits is a date only between separators and from 2000 to 2039, so that an article
+/// number is seldom taken for one.
 fn url_date(url: &str) -> Option<(Date, String)> {
     static DATED: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = DATED.get_or_init(|| {
-        Regex::new(r"[/_-]((?:19|20)[0-9]{2})[/_-]([01]?[0-9])[/_-]([0-3]?[0-9])(?:[/_.-]|$)")
-            .expect("the dated-url regex is valid")
+        Regex::new(
+            r"(?i)[/_-](?:(?P<y>(?:19|20)[0-9]{2})[/_-](?:(?P<m>[01]?[0-9])|(?P<name>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[/_-](?P<d>[0-3]?[0-9])|(?P<cy>20[0-3][0-9])(?P<cm>[01][0-9])(?P<cd>[0-3][0-9]))(?:[/_.-]|$)",
+        )
+        .expect("the dated-url regex is valid")
     });
-    let captures = re.captures(url)?;
-    let number = |i: usize| captures[i].parse::<i16>().ok();
-    let day = Date::new(
-        number(1)?,
-        i8::try_from(number(2)?).ok()?,
-        i8::try_from(number(3)?).ok()?,
-    )
-    .ok()?;
-    Some((day, format!("the date in its url {url:?}")))
+    re.captures_iter(url).find_map(|captures| {
+        let number = |name: &str| captures.name(name)?.as_str().parse::<i16>().ok();
+        let month = match captures.name("name") {
+            Some(name) => month_number(name.as_str())?,
+            None => number("m").or_else(|| number("cm"))?,
+        };
+        let day = Date::new(
+            number("y").or_else(|| number("cy"))?,
+            i8::try_from(month).ok()?,
+            i8::try_from(number("d").or_else(|| number("cd"))?).ok()?,
+        )
+        .ok()?;
+        Some((day, format!("the date in its url {url:?}")))
+    })
+}
+
+/// The number of a month from the first three letters of its name, in any case ("Sep" is 9).
+fn month_number(name: &str) -> Option<i16> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let prefix = name.get(..3)?.to_lowercase();
+    let index = MONTHS.iter().position(|m| *m == prefix)?;
+    i16::try_from(index + 1).ok()
 }
 
 /// A dateline that opens a line with a place in capitals, a month and a day, and a dash: "HARLAN CITY, March 17
@@ -1119,8 +1138,19 @@ mod tests {
                 "the date in its url \"https://news.example/a/2023-11-22-truce\"".to_string()
             ))
         );
-        assert_eq!(url_date("https://news.example/story/20231122"), None);
-        assert_eq!(url_date("https://news.example/2023/13/40/x"), None);
+        let day = |url: &str| url_date(url).map(|(day, _)| day);
+        assert_eq!(
+            day("https://news.example/story/20231122"),
+            Some(jiff::civil::date(2023, 11, 22))
+        );
+        assert_eq!(
+            day("https://news.example/world/2018/sep/28/quake-strikes"),
+            Some(jiff::civil::date(2018, 9, 28))
+        );
+        assert_eq!(day("https://news.example/2023/13/40/x"), None);
+        assert_eq!(day("https://news.example/story/202311229"), None);
+        assert_eq!(day("https://news.example/story/19991122"), None);
+        assert_eq!(day("https://news.example/story/20231350-x"), None);
     }
 
     #[test]
