@@ -123,7 +123,11 @@ fn dense_corpus_and_draft() -> (RuleSet, Checked, Vec<Mention>) {
 fn the_index_finds_what_comparing_every_corpus_mention_finds() {
     let (rules, checked, draft) = dense_corpus_and_draft();
     assert!(checked.mentions.len() > 300, "{}", checked.mentions.len());
-    let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
+    let index = DraftIndex::new(
+        rules.claims.len(),
+        checked.mentions.held(),
+        &checked.undated(),
+    );
     let corpus: Vec<Mention> = checked.mentions.iter().collect();
     let mut shortened = 0;
     let mut found = 0;
@@ -157,7 +161,11 @@ fn the_index_finds_what_comparing_every_corpus_mention_finds() {
 #[test]
 fn leaving_a_source_out_leaves_out_its_mentions_and_their_sources() {
     let (rules, checked, draft) = dense_corpus_and_draft();
-    let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
+    let index = DraftIndex::new(
+        rules.claims.len(),
+        checked.mentions.held(),
+        &checked.undated(),
+    );
     let every: BTreeSet<usize> = (0..checked.sources.len()).collect();
     for except in every.iter().step_by(7) {
         for finding in draft_findings(
