@@ -396,3 +396,58 @@ fn corpus_figures_that_no_date_places_are_not_compared_with_a_draft() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(common::json(&output)["findings"], serde_json::json!([]));
 }
+
+/// A claim with a window and no trend: volunteers counted each month.
+const VOLUNTEERS: &str =
+    "claims:\n  - id: volunteers\n    title: Volunteers at the shelter\n    kind: quantity\n    \
+                          window: 7 days\n    patterns:\n      - '{quantity}\\s+volunteers'\n";
+
+#[test]
+fn without_a_trend_a_figure_the_corpus_gave_earlier_is_out_of_date_and_another_contradicts() {
+    let dated = |day: &str, figure: &str| {
+        format!("---\npublished: {day}\n---\n{figure} volunteers helped.\n")
+    };
+    let dir = common::workspace(
+        VOLUNTEERS,
+        &[
+            ("january.txt", &dated("2026-01-05", "120")),
+            ("early-march.txt", &dated("2026-03-06", "150")),
+            ("march.txt", &dated("2026-03-09", "150")),
+        ],
+    );
+    let check = |figure: &str| {
+        fs::write(
+            dir.path().join("draft.txt"),
+            format!("{figure} volunteers came.\n"),
+        )
+        .unwrap();
+        let args = [
+            "check",
+            "corpus",
+            "--rules",
+            "rules.yaml",
+            "--draft",
+            "draft.txt",
+            "--format",
+            "json",
+        ];
+        let report = common::json(&run_in(dir.path(), &args));
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(check("150"), Vec::<String>::new());
+    assert_eq!(
+        check("120"),
+        ["Volunteers at the shelter: the draft says 120 (115–125), which is out of date: later corpus figures are \
+          150 (145–155) (2 mentions in 2 sources), the latest as of 2026-03-09; agreeing: 1 mention in 1 source"]
+    );
+    assert_eq!(
+        check("90"),
+        ["Volunteers at the shelter: the draft says 90, the corpus says 150 (145–155) (2 mentions in 2 sources); no \
+          corpus mention agrees"]
+    );
+}
