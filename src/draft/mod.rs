@@ -23,7 +23,7 @@ use crate::kinds::date::parse_publication_moment;
 use crate::model::{Finding, FindingKind, Totals};
 use crate::reconcile::time::EARLIER;
 use crate::reconcile::{describe_time, mentions_in_sources, sides_by_value, spreads, Compared};
-use crate::rules::RuleSet;
+use crate::rules::{Claim, RuleSet};
 use crate::source::Source;
 use index::{ClaimMentions, Kept, Union};
 
@@ -132,11 +132,8 @@ struct Verdict {
 /// draft is written now), so that it is compared with the figures that hold then, and the older ones are its past.
 fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option<Verdict> {
     let claim = &rules.claims[mention.claim];
-    let bounds = claim.timing.window().and_then(|_| corpus.dated_bounds());
-    let spread = spreads(claim, bounds);
-    let now = bounds
-        .map(|(_, latest)| latest)
-        .filter(|_| spread && written_now(mention));
+    let timeline = Timeline::of(claim, corpus);
+    let now = timeline.now_of(mention);
     let compared = match now {
         Some(latest) => Compared::of(mention).as_of(latest),
         None => Compared::of(mention),
@@ -144,7 +141,7 @@ fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option
     let kept: Vec<Kept> = corpus
         .kept()
         .into_iter()
-        .filter(|class| !(spread && class.alone))
+        .filter(|class| !(timeline.spread && class.alone))
         .collect();
     let contradicting: Vec<Kept> = kept
         .iter()
@@ -167,17 +164,14 @@ fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option
         })
         .collect();
     sides.sort_by_key(|(_, side)| side.listed[0]);
-    let out_of_date = now
-        .filter(|&latest| {
-            let behind = contradicting
-                .iter()
-                .all(|class| compared.updated_by(claim, class.compared));
-            behind && (claim.timing.trend.is_some() || said_before(claim, &agreeing, latest))
-        })
-        .and_then(|latest| {
-            let at_latest = kept.iter().find(|c| c.compared.time() == Some(latest))?;
-            Some(describe_time(&[at_latest.first]))
-        });
+    let out_of_date = now.and_then(|latest| {
+        let behind = contradicting
+            .iter()
+            .all(|class| compared.updated_by(claim, class.compared));
+        let moved = claim.timing.trend.is_some() || said_before(claim, &agreeing, latest);
+        let at_latest = kept.iter().find(|c| c.compared.time() == Some(latest))?;
+        (behind && moved).then(|| describe_time(&[at_latest.first]))
+    });
     Some(Verdict {
         sides,
         agreeing: corpus.union(&agreeing, LISTED),
@@ -185,15 +179,36 @@ fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option
     })
 }
 
-/// True for a draft figure that is as of when the draft is written: no date phrase and no publication date place
-/// it, and its wording does not mark it as an earlier figure ("up from 300"), which stays before every other.
-fn written_now(mention: &Mention) -> bool {
-    mention.time.is_none() && mention.rank != EARLIER
+/// How the corpus figures of a claim lie in time, as a draft mention is compared with them.
+struct Timeline {
+    /// The claim follows time and its dated figures spread over more than one window, or none is dated
+    /// ([`spreads`]): figures that no date places are compared only within their source.
+    spread: bool,
+    /// The latest as-of time of the dated figures (trimmed as [`ClaimMentions::dated_bounds`] trims them).
+    latest: Option<i64>,
+}
+
+impl Timeline {
+    fn of(claim: &Claim, corpus: &ClaimMentions) -> Timeline {
+        let bounds = claim.timing.window().and_then(|_| corpus.dated_bounds());
+        Timeline {
+            spread: spreads(claim, bounds),
+            latest: bounds.map(|(_, latest)| latest),
+        }
+    }
+
+    /// The time a draft figure is compared as of, in place of its own: the latest corpus time for a figure that
+    /// is as of when the draft is written (no date phrase and no publication date place it, and its wording does
+    /// not mark it as an earlier figure, "up from 300", which stays before every other), when figures spread.
+    fn now_of(&self, mention: &Mention) -> Option<i64> {
+        let written_now = mention.time.is_none() && mention.rank != EARLIER;
+        self.latest.filter(|_| self.spread && written_now)
+    }
 }
 
 /// True when some of the `agreeing` classes was said more than the claim's window before `latest`: a figure of a
 /// claim without a trend that the corpus gave earlier and has since changed.
-fn said_before(claim: &crate::rules::Claim, agreeing: &[Kept], latest: i64) -> bool {
+fn said_before(claim: &Claim, agreeing: &[Kept], latest: i64) -> bool {
     let window = claim.timing.window().unwrap_or(0);
     agreeing.iter().any(|class| {
         class
@@ -236,27 +251,31 @@ fn finding(rules: &RuleSet, mention: &Mention, verdict: &Verdict) -> Finding {
         claim: mention.claim,
         kind: FindingKind::Conflict,
         severity: claim.severity,
-        message: match out_of_date {
-            Some(latest) => format!(
-                "{}: the draft says {}, which is out of date: later corpus figures are {}, the latest {latest}; \
-                 {agreement}",
-                claim.title,
-                mention.value.describe(),
-                described.join(" and ")
-            ),
-            None => format!(
-                "{}: the draft says {}, the corpus says {}; {agreement}",
-                claim.title,
-                mention.value.describe(),
-                described.join(" and ")
-            ),
-        },
+        message: format!(
+            "{}: the draft says {}, {}; {agreement}",
+            claim.title,
+            mention.value.describe(),
+            against(&described.join(" and "), out_of_date.as_deref())
+        ),
         mentions,
         sides: std::iter::once(vec![mention.id])
             .chain(sides.iter().map(|(_, side)| side.listed.clone()))
             .collect(),
         compatible: agreeing.listed.clone(),
         totals: totals(verdict),
+    }
+}
+
+/// What the corpus says against the draft, its sides `described`: for a figure that later ones replaced, when the
+/// latest of them holds (`latest`, "as of 2025-06-09 18:00").
+fn against(described: &str, latest: Option<&str>) -> String {
+    match latest {
+        Some(latest) => {
+            format!(
+                "which is out of date: later corpus figures are {described}, the latest {latest}"
+            )
+        }
+        None => format!("the corpus says {described}"),
     }
 }
 
