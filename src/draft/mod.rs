@@ -87,9 +87,13 @@ pub fn draft_findings<'m>(
     except: Option<usize>,
 ) -> Vec<Finding> {
     let mut verdicts = HashMap::new();
+    let mut timelines = HashMap::new();
     let mut findings = Vec::new();
     for mention in draft {
         let of_claim = index.claim(corpus, mention.claim, except);
+        let timeline = *timelines
+            .entry(mention.claim)
+            .or_insert_with(|| Timeline::of(&rules.claims[mention.claim], &of_claim));
         let unkeyed;
         let found = match mention.value.key() {
             Some(key) => {
@@ -101,11 +105,11 @@ pub fn draft_findings<'m>(
                 );
                 verdicts
                     .entry(alike)
-                    .or_insert_with(|| verdict(rules, mention, &of_claim))
+                    .or_insert_with(|| verdict(rules, mention, &of_claim, timeline))
                     .as_ref()
             }
             None => {
-                unkeyed = verdict(rules, mention, &of_claim);
+                unkeyed = verdict(rules, mention, &of_claim, timeline);
                 unkeyed.as_ref()
             }
         };
@@ -123,16 +127,20 @@ struct Verdict {
     out_of_date: Option<String>,
 }
 
-/// The verdict on `mention` from `corpus`, the corpus mentions of its claim: one comparison per class of alike
-/// mentions; `None` when none of them contradicts it.
+/// The verdict on `mention` from `corpus`, the corpus mentions of its claim, which lie in time as `timeline` says:
+/// one comparison per class of alike mentions; `None` when none of them contradicts it.
 ///
 /// A claim that follows time and whose dated corpus figures spread over more than one window is compared as the
 /// corpus is reconciled: figures of undated sources that no date places are left out (the corpus compares them
 /// only within their source), and a draft figure that nothing dates is as of the claim's latest corpus time (a
 /// draft is written now), so that it is compared with the figures that hold then, and the older ones are its past.
-fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option<Verdict> {
+fn verdict(
+    rules: &RuleSet,
+    mention: &Mention,
+    corpus: &ClaimMentions,
+    timeline: Timeline,
+) -> Option<Verdict> {
     let claim = &rules.claims[mention.claim];
-    let timeline = Timeline::of(claim, corpus);
     let now = timeline.now_of(mention);
     let compared = match now {
         Some(latest) => Compared::of(mention).as_of(latest),
@@ -179,7 +187,9 @@ fn verdict(rules: &RuleSet, mention: &Mention, corpus: &ClaimMentions) -> Option
     })
 }
 
-/// How the corpus figures of a claim lie in time, as a draft mention is compared with them.
+/// How the corpus figures of a claim lie in time, as a draft mention is compared with them: found once per claim
+/// and draft.
+#[derive(Clone, Copy)]
 struct Timeline {
     /// The claim follows time and its dated figures spread over more than one window, or none is dated
     /// ([`spreads`]): figures that no date places are compared only within their source.
