@@ -146,11 +146,10 @@ fn verdict(
         Some(latest) => Compared::of(mention).as_of(latest),
         None => Compared::of(mention),
     };
-    let kept: Vec<Kept> = corpus
-        .kept()
-        .into_iter()
-        .filter(|class| !(timeline.spread && class.alone))
-        .collect();
+    let mut kept = corpus.kept();
+    if timeline.spread {
+        kept.retain(|class| !class.alone);
+    }
     let contradicting: Vec<Kept> = kept
         .iter()
         .copied()
