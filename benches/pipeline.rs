@@ -141,7 +141,11 @@ fn draft_against(bencher: Bencher, checked: Checked) {
     let words = draft.text.split_whitespace().count();
     assert!((4_500..5_500).contains(&words), "{words} words");
     let rules = rules();
-    let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
+    let index = DraftIndex::new(
+        rules.claims.len(),
+        checked.mentions.held(),
+        &checked.undated(),
+    );
     bencher.bench_local(|| {
         let mentions = checked.mentions_beside(rules, &draft);
         draft_findings(rules, checked.mentions.held(), &index, &mentions, None)

@@ -123,7 +123,11 @@ fn dense_corpus_and_draft() -> (RuleSet, Checked, Vec<Mention>) {
 fn the_index_finds_what_comparing_every_corpus_mention_finds() {
     let (rules, checked, draft) = dense_corpus_and_draft();
     assert!(checked.mentions.len() > 300, "{}", checked.mentions.len());
-    let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
+    let index = DraftIndex::new(
+        rules.claims.len(),
+        checked.mentions.held(),
+        &checked.undated(),
+    );
     let corpus: Vec<Mention> = checked.mentions.iter().collect();
     let mut shortened = 0;
     let mut found = 0;
@@ -157,7 +161,11 @@ fn the_index_finds_what_comparing_every_corpus_mention_finds() {
 #[test]
 fn leaving_a_source_out_leaves_out_its_mentions_and_their_sources() {
     let (rules, checked, draft) = dense_corpus_and_draft();
-    let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
+    let index = DraftIndex::new(
+        rules.claims.len(),
+        checked.mentions.held(),
+        &checked.undated(),
+    );
     let every: BTreeSet<usize> = (0..checked.sources.len()).collect();
     for except in every.iter().step_by(7) {
         for finding in draft_findings(
@@ -233,5 +241,213 @@ fn a_draft_finding_lists_the_first_mentions_of_each_list_and_counts_them_all() {
             .unwrap()
             .ends_with(", and 10 more mentions."),
         "{message}"
+    );
+}
+
+/// The landslide story: a toll that rose from 40 to 380 over four days in dated reports, a weekly round-up with no
+/// date that says 95, four bridges closed (a claim that ignores time), and drafts of it.
+const LANDSLIDE: &str = "tests/fixtures/drafts/landslide";
+
+/// `check --draft` of one of the landslide's drafts against `corpus` (a directory of the story), in `format`, with
+/// more arguments.
+fn check_landslide(corpus: &str, draft: &str, format: &str, more: &[&str]) -> std::process::Output {
+    let corpus = format!("{LANDSLIDE}/{corpus}");
+    let rules = format!("{LANDSLIDE}/rules.yaml");
+    let draft = format!("{LANDSLIDE}/drafts/{draft}");
+    let mut args = vec!["check", &corpus, "--rules", &rules, "--draft", &draft];
+    args.extend(["--format", format]);
+    args.extend(more);
+    common::run(&args)
+}
+
+/// The exit code and the findings' messages of a landslide draft checked against the whole corpus.
+fn landslide_findings(draft: &str, more: &[&str]) -> (Option<i32>, Vec<serde_json::Value>) {
+    let output = check_landslide("corpus", draft, "json", more);
+    let report = common::json(&output);
+    let findings = report["findings"].as_array().unwrap().clone();
+    (output.status.code(), findings)
+}
+
+#[test]
+fn an_undated_draft_with_the_latest_figure_agrees_with_the_corpus() {
+    let (code, findings) = landslide_findings("latest-undated.md", &[]);
+    assert_eq!(
+        findings,
+        Vec::<serde_json::Value>::new(),
+        "380 holds as of the latest reports; 40 and 210 are its past"
+    );
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn an_undated_draft_with_an_old_figure_is_out_of_date() {
+    let (code, findings) = landslide_findings("old-undated.md", &[]);
+    assert_eq!(
+        code,
+        Some(1),
+        "an out-of-date figure fails the check like a contradiction"
+    );
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let finding = &findings[0];
+    assert_eq!(finding["kind"], "conflict");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(
+        finding["message"],
+        "Deaths in the Tarsel Hill landslide: the draft says 210 (205–215), which is out of date: later corpus \
+         figures are 380 (375–385) (3 mentions in 2 sources), the latest as of 2026-04-16 20:00; agreeing: 1 \
+         mention in 1 source"
+    );
+    assert_eq!(
+        finding["sides"].as_array().unwrap().len(),
+        2,
+        "the draft, then 380; 40 is an earlier figure"
+    );
+    let human = check_landslide("corpus", "old-undated.md", "human", &["--color", "never"]);
+    insta::assert_snapshot!("out_of_date_draft_human", common::stdout(&human));
+}
+
+#[test]
+fn a_figure_ahead_of_the_latest_contradicts_them_and_not_the_older_ones() {
+    let (code, findings) = landslide_findings("ahead-undated.md", &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let message = findings[0]["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "Deaths in the Tarsel Hill landslide: the draft says 500 (495–505), the corpus says 380 (375–385) (3 \
+         mentions in 2 sources); no corpus mention agrees"
+    );
+}
+
+#[test]
+fn a_dated_draft_is_compared_as_of_its_date() {
+    let (code, findings) = landslide_findings("old-dated.md", &[]);
+    assert_eq!(
+        (code, findings.len()),
+        (Some(0), 0),
+        "210 on Tuesday noon is what Valley Radio said then"
+    );
+    let (code, findings) =
+        landslide_findings("old-undated.md", &["--draft-date", "2026-04-14T12:00"]);
+    assert_eq!(
+        (code, findings.len()),
+        (Some(0), 0),
+        "--draft-date dates an undated draft"
+    );
+    let (_, findings) = landslide_findings("old-dated.md", &["--draft-date", "2026-04-17"]);
+    let message = findings[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("the draft says 210 (205–215), the corpus says 380 (375–385)"),
+        "dated after the latest figures, 210 goes against the rising trend: {message}"
+    );
+    let output = check_landslide(
+        "corpus",
+        "old-undated.md",
+        "json",
+        &["--draft-date", "next week"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        common::stderr(&output).contains("--draft-date: \"next week\" is not a date"),
+        "{}",
+        common::stderr(&output)
+    );
+}
+
+#[test]
+fn a_claim_that_ignores_time_compares_an_undated_draft_with_every_corpus_figure() {
+    let (code, findings) = landslide_findings("bridges-undated.md", &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(
+        findings[0]["message"],
+        "Bridges closed by the landslide: the draft says 3, the corpus says 4 (2 mentions in 2 sources); no corpus \
+         mention agrees"
+    );
+}
+
+#[test]
+fn corpus_figures_that_no_date_places_are_not_compared_with_a_draft() {
+    // The round-up's 95 is compared only within its own report, so it neither agrees with a draft's 95 nor
+    // contradicts its 380.
+    let (_, findings) = landslide_findings("old-undated.md", &[]);
+    let report = common::json(&check_landslide("corpus", "old-undated.md", "json", &[]));
+    let roundup: Vec<u64> = report["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| {
+            m["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("05-weekly-roundup-undated.txt")
+        })
+        .map(|m| m["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(roundup.len(), 1);
+    let listed = findings[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(findings[0]["compatible"].as_array().unwrap());
+    assert!(listed.into_iter().all(|id| id.as_u64() != Some(roundup[0])));
+    // With no dated figure at all, nothing in the corpus can be set against a draft's figure of the toll.
+    let output = check_landslide("undated-only", "old-undated.md", "json", &[]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(common::json(&output)["findings"], serde_json::json!([]));
+}
+
+/// A claim with a window and no trend: volunteers counted each month.
+const VOLUNTEERS: &str =
+    "claims:\n  - id: volunteers\n    title: Volunteers at the shelter\n    kind: quantity\n    \
+                          window: 7 days\n    patterns:\n      - '{quantity}\\s+volunteers'\n";
+
+#[test]
+fn without_a_trend_a_figure_the_corpus_gave_earlier_is_out_of_date_and_another_contradicts() {
+    let dated = |day: &str, figure: &str| {
+        format!("---\npublished: {day}\n---\n{figure} volunteers helped.\n")
+    };
+    let dir = common::workspace(
+        VOLUNTEERS,
+        &[
+            ("january.txt", &dated("2026-01-05", "120")),
+            ("early-march.txt", &dated("2026-03-06", "150")),
+            ("march.txt", &dated("2026-03-09", "150")),
+        ],
+    );
+    let check = |figure: &str| {
+        fs::write(
+            dir.path().join("draft.txt"),
+            format!("{figure} volunteers came.\n"),
+        )
+        .unwrap();
+        let args = [
+            "check",
+            "corpus",
+            "--rules",
+            "rules.yaml",
+            "--draft",
+            "draft.txt",
+            "--format",
+            "json",
+        ];
+        let report = common::json(&run_in(dir.path(), &args));
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(check("150"), Vec::<String>::new());
+    assert_eq!(
+        check("120"),
+        ["Volunteers at the shelter: the draft says 120 (115–125), which is out of date: later corpus figures are \
+          150 (145–155) (2 mentions in 2 sources), the latest as of 2026-03-09; agreeing: 1 mention in 1 source"]
+    );
+    assert_eq!(
+        check("90"),
+        ["Volunteers at the shelter: the draft says 90, the corpus says 150 (145–155) (2 mentions in 2 sources); no \
+          corpus mention agrees"]
     );
 }

@@ -145,11 +145,15 @@ impl Server {
     }
 
     fn initialize(&mut self, root: &Path) {
+        self.initialize_with(root, json!({"debounceMs": 5}));
+    }
+
+    fn initialize_with(&mut self, root: &Path, options: Value) {
         let root_uri = format!("file://{}", root.display());
         let response = self.request(
             "initialize",
             json!({"processId": null, "rootUri": root_uri, "capabilities": {},
-                   "initializationOptions": {"debounceMs": 5}}),
+                   "initializationOptions": options}),
         );
         assert_eq!(response["result"]["capabilities"]["hoverProvider"], true);
         self.notify("initialized", json!({}));
@@ -583,6 +587,95 @@ fn a_saved_corpus_file_reloads_the_corpus_and_open_documents_are_checked_again()
     assert!(
         message.ends_with("agreeing: 2 mentions in 2 sources"),
         "{message}"
+    );
+    assert_eq!(server.shut_down(), Some(0));
+}
+
+/// A workspace of the landslide story (`tests/fixtures/drafts/landslide`): a toll that rose from 40 to 380 over
+/// four days in dated reports.
+fn landslide_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let story = common::repo_root().join("tests/fixtures/drafts/landslide");
+    std::fs::create_dir(dir.path().join("corpus")).expect("a directory is created");
+    for entry in std::fs::read_dir(story.join("corpus")).expect("the story's corpus") {
+        let path = entry.expect("a corpus file").path();
+        std::fs::copy(
+            &path,
+            dir.path().join("corpus").join(path.file_name().unwrap()),
+        )
+        .expect("a copy");
+    }
+    std::fs::copy(story.join("rules.yaml"), dir.path().join("rules.yaml")).expect("a copy");
+    common::write(
+        dir.path(),
+        "factlint.yaml",
+        b"rules: [rules.yaml]\npaths: [corpus]\n",
+    );
+    dir
+}
+
+/// The messages of the diagnostics published for `uri`.
+fn messages(server: &mut Server, uri: &str) -> Vec<String> {
+    let published = server.diagnostics(uri);
+    published["diagnostics"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| d["message"].as_str().expect("a message").to_string())
+        .collect()
+}
+
+#[test]
+fn an_undated_document_is_as_of_the_corpus_latest_figures_unless_dated() {
+    let dir = landslide_workspace();
+    let root = dir.path().canonicalize().expect("the workspace exists");
+    let mut server = Server::start(&root);
+    server.initialize(&root);
+    let draft = uri_of(&root, "draft.md");
+    server.open(&draft, "The landslide killed 380 people.\n");
+    assert_eq!(messages(&mut server, &draft), Vec::<String>::new());
+    server.change(&draft, 2, "The landslide killed 210 people.\n");
+    let found = messages(&mut server, &draft);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains(
+            "the draft says 210 (205–215), which is out of date: later corpus figures are 380"
+        ),
+        "{}",
+        found[0]
+    );
+    server.change(
+        &draft,
+        3,
+        "---\npublished: 2026-04-14T12:00:00Z\n---\nThe landslide killed 210 people.\n",
+    );
+    assert_eq!(
+        messages(&mut server, &draft),
+        Vec::<String>::new(),
+        "front matter dates the document"
+    );
+    assert_eq!(server.shut_down(), Some(0));
+
+    let mut server = Server::start(&root);
+    server.initialize_with(
+        &root,
+        json!({"debounceMs": 5, "draftDate": "2026-04-14T12:00"}),
+    );
+    server.open(&draft, "The landslide killed 210 people.\n");
+    assert_eq!(
+        messages(&mut server, &draft),
+        Vec::<String>::new(),
+        "draftDate dates the document"
+    );
+    assert_eq!(server.shut_down(), Some(0));
+
+    let mut server = Server::start(&root);
+    server.initialize_with(&root, json!({"draftDate": "soon"}));
+    server.open(&draft, "The landslide killed 210 people.\n");
+    let found = messages(&mut server, &draft);
+    assert!(
+        found[0].contains("draftDate: \"soon\" is not a date"),
+        "{found:?}"
     );
     assert_eq!(server.shut_down(), Some(0));
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use factlint::baseline::Baseline;
 use factlint::check::Checked;
-use factlint::draft::keep_draft_findings;
+use factlint::draft::{date_draft, keep_draft_findings};
 use factlint::model::{Severity, WarningKind};
 use factlint::reconcile::counted;
 use factlint::report::human::{self, HumanOptions};
@@ -33,6 +33,10 @@ pub struct CheckArgs {
     /// Check one draft against the corpus and report only what concerns the draft ("-" reads standard input).
     #[arg(long, value_name = "FILE")]
     draft: Option<PathBuf>,
+    /// When the draft is published ("2025-06-09", "2025-06-09T18:00"), in place of its front matter's
+    /// `published:`. A draft with neither is as of the corpus's latest figures for claims that follow time.
+    #[arg(long, value_name = "DATE", requires = "draft")]
+    draft_date: Option<String>,
     /// The path to report for a draft read from standard input.
     #[arg(long, value_name = "NAME", requires = "draft")]
     stdin_filename: Option<String>,
@@ -120,7 +124,7 @@ fn run_checked(args: CheckArgs) -> Result<u8, u8> {
         mut corpus,
     } = load_inputs(&args.inputs, args.run.color)?;
     if let Some(path) = &args.draft {
-        add_draft(&mut corpus, path, args.stdin_filename.as_deref())?;
+        add_draft(&mut corpus, path, &args)?;
     }
     let mut checked = check_corpus(&rules, corpus, &paths, &args.run)?;
     if let Some(index) = checked.sources.iter().position(|s| s.draft) {
@@ -206,12 +210,9 @@ fn render(
 }
 
 /// Reads the draft and adds it to the corpus as its last source (dropping the corpus's copy of the same file, so
-/// that the draft is not compared with itself).
-fn add_draft(
-    corpus: &mut Corpus,
-    path: &std::path::Path,
-    stdin_name: Option<&str>,
-) -> Result<(), u8> {
+/// that the draft is not compared with itself), dated by `--draft-date` when given.
+fn add_draft(corpus: &mut Corpus, path: &std::path::Path, args: &CheckArgs) -> Result<(), u8> {
+    let stdin_name = args.stdin_filename.as_deref();
     let (name, bytes) = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -228,6 +229,9 @@ fn add_draft(
     };
     let mut draft = Source::from_bytes(&name, bytes).map_err(|e| fail(&format!("{name}: {e}")))?;
     draft.draft = true;
+    if let Some(stamp) = &args.draft_date {
+        date_draft(&mut draft, stamp).map_err(|e| fail(&format!("--draft-date: {e}")))?;
+    }
     corpus.add(draft);
     Ok(())
 }

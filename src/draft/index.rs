@@ -10,11 +10,12 @@ use std::collections::{BinaryHeap, HashMap};
 
 use crate::extract::{Held, Stated};
 use crate::kinds::Value;
-use crate::reconcile::Compared;
+use crate::reconcile::{dated_bounds, Compared};
 
 /// The corpus mentions of each claim in classes of alike mentions: the same value (its
-/// [`Value::key`](crate::kinds::Value::key)), time and rank, which every comparison with a draft mention treats
-/// alike. Built once for a checked corpus, and used for every draft checked against it.
+/// [`Value::key`](crate::kinds::Value::key)), time and rank, and alike in being placed in time or not (a figure
+/// of a source without a publication date that no date phrase places), which every comparison with a draft mention
+/// treats alike. Built once for a checked corpus, and used for every draft checked against it.
 #[derive(Debug, Clone, Default)]
 pub struct DraftIndex {
     /// The classes of each claim, in order of first appearance.
@@ -30,6 +31,9 @@ struct Class {
     compared: Compared,
     /// Their value, alike for all of them (kept here so that comparing reads the classes only, not the mentions).
     value: Value,
+    /// True for figures of a source without a publication date that no date phrase places in time: the corpus
+    /// compares them only within their source when the claim's dated figures spread over time.
+    alone: bool,
     /// Mention ids, in corpus order.
     members: Vec<usize>,
     /// The sources of the members, each once, in corpus order (32 bits: counting the sources of many classes
@@ -40,10 +44,11 @@ struct Class {
 }
 
 impl Class {
-    fn new(mention: &impl Stated) -> Class {
+    fn new(mention: &impl Stated, alone: bool) -> Class {
         Class {
             compared: Compared::of(mention),
             value: mention.value().clone(),
+            alone,
             members: Vec::new(),
             sources: Vec::new(),
             counts: Vec::new(),
@@ -71,11 +76,13 @@ impl Class {
 }
 
 impl DraftIndex {
-    /// Gathers the mentions of `claims` claims, given in corpus order, into classes. Term and quote values have no
-    /// key: each is a class of its own.
+    /// Gathers the mentions of `claims` claims, given in corpus order, into classes; `undated` says, by source
+    /// index, which sources have no publication date ([`Checked::undated`](crate::check::Checked::undated)). Term
+    /// and quote values have no key: each is a class of its own.
     pub fn new<'m, M: Stated + 'm>(
         claims: usize,
         mentions: impl IntoIterator<Item = &'m M>,
+        undated: &[bool],
     ) -> DraftIndex {
         let mut index = DraftIndex {
             claims: vec![Vec::new(); claims],
@@ -85,15 +92,16 @@ impl DraftIndex {
         for mention in mentions {
             index.sources = index.sources.max(mention.source() + 1);
             let classes = &mut index.claims[mention.claim()];
+            let alone = mention.time().is_none() && undated.get(mention.source()) == Some(&true);
             let mut new_class = || {
-                classes.push(Class::new(mention));
+                classes.push(Class::new(mention, alone));
                 classes.len() - 1
             };
             let class = match mention.value().key() {
                 Some(key) => {
                     let time = mention.time().map(|t| t.midpoint());
                     *class_of
-                        .entry((mention.claim(), key, time, mention.rank()))
+                        .entry((mention.claim(), key, time, mention.rank(), alone))
                         .or_insert_with(new_class)
                 }
                 None => new_class(),
@@ -138,6 +146,8 @@ pub(super) struct Kept<'m> {
     pub compared: &'m Compared,
     /// The value of its members.
     pub value: &'m Value,
+    /// True when its members are figures of an undated source that no date phrase places in time.
+    pub alone: bool,
     class: &'m Class,
 }
 
@@ -162,10 +172,21 @@ impl<'m> ClaimMentions<'m> {
                     first: &self.mentions[id],
                     compared: &class.compared,
                     value: &class.value,
+                    alone: class.alone,
                     class,
                 })
             })
             .collect()
+    }
+
+    /// The earliest and the latest as-of time of the claim's dated corpus figures, outside the left-out source, as
+    /// [`dated_bounds`] trims them.
+    pub(super) fn dated_bounds(&self) -> Option<(i64, i64)> {
+        let times = self.classes.iter().filter_map(|class| {
+            let figures = class.members.len() - class.in_source(self.except);
+            Some((class.compared.time()?, figures)).filter(|_| figures > 0)
+        });
+        dated_bounds(times.collect())
     }
 
     /// The ids of `class` outside the left-out source, in corpus order.

@@ -13,6 +13,7 @@ use lsp_types::{
 use super::lines::Lines;
 use super::uri;
 use super::workspace::Workspace;
+use crate::draft::date_draft;
 use crate::extract::Mention;
 use crate::model::{Finding, Severity};
 use crate::report::human::as_of_label;
@@ -40,14 +41,22 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Checks `text`, the document at `path` (when it has one), against `workspace`; `None` when the text cannot
-    /// be read as a source (front matter with a date that is not a date), with the reason.
-    pub fn run(workspace: Arc<Workspace>, path: &Path, text: &str) -> Result<Analysis, String> {
+    /// Checks `text`, the document at `path` (when it has one), against `workspace`, a document that is not a
+    /// corpus file and gives no publication date of its own dated `draft_date` when given; `None` when the text
+    /// cannot be read as a source (front matter with a date that is not a date), with the reason.
+    pub fn run(
+        workspace: Arc<Workspace>,
+        path: &Path,
+        text: &str,
+        draft_date: Option<&str>,
+    ) -> Result<Analysis, String> {
         let mut source = Source::in_memory(&path.to_string_lossy(), text)?;
         let except = workspace.source_at(path);
         if let Some(index) = except {
             // A corpus file keeps what the corpus knows of it (a manifest's publication date).
             source.info = workspace.checked.sources[index].clone();
+        } else if let Some(stamp) = draft_date.filter(|_| source.published.is_none()) {
+            date_draft(&mut source, stamp).map_err(|e| format!("draftDate: {e}"))?;
         }
         let mentions = workspace.checked.mentions_beside(&workspace.rules, &source);
         let findings = workspace.contradictions(&mentions, except);

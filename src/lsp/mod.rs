@@ -93,7 +93,10 @@ fn run(connection: &Connection) -> Result<u8, String> {
         workspace_root(&params),
         connection.sender.clone(),
         analyses.clone(),
-        debounce(&params),
+        worker::Options {
+            debounce: debounce(&params),
+            draft_date: draft_date(&params),
+        },
     );
     if watches_files(&params) {
         let _ = connection.sender.send(watch_request().into());
@@ -145,6 +148,17 @@ fn debounce(params: &InitializeParams) -> Duration {
         .and_then(|options| options.get("debounceMs"))
         .and_then(Value::as_u64)
         .map_or(DEFAULT_DEBOUNCE, Duration::from_millis)
+}
+
+/// `initializationOptions.draftDate`: when documents that are not corpus files and give no publication date of
+/// their own are published ("2025-06-09"); without it, such a document is as of the corpus's latest figures.
+fn draft_date(params: &InitializeParams) -> Option<String> {
+    params
+        .initialization_options
+        .as_ref()
+        .and_then(|options| options.get("draftDate"))
+        .and_then(Value::as_str)
+        .map(str::to_string)
 }
 
 /// True when the client lets the server ask to be told of file changes on disk.

@@ -70,6 +70,8 @@ struct Worker {
     out: Sender<Message>,
     analyses: Arc<Analyses>,
     debounce: Duration,
+    /// When documents that are not corpus files and give no date of their own are published.
+    draft_date: Option<String>,
     workspace: Option<Arc<Workspace>>,
     layout: Option<Layout>,
     /// The latest version and text of every open document.
@@ -88,13 +90,22 @@ struct Worker {
     rule_files_with_errors: BTreeSet<Uri>,
 }
 
+/// What the editor set at initialization.
+pub struct Options {
+    /// How long typing must pause before a check.
+    pub debounce: Duration,
+    /// When documents that are not corpus files and give no date of their own are published, as the editor wrote
+    /// it (a document is not checked, and says why, when it is not a date).
+    pub draft_date: Option<String>,
+}
+
 /// Starts the worker on the workspace at `root`; it loads the workspace at once. It stops when the sender of jobs
 /// is dropped.
 pub fn spawn(
     root: PathBuf,
     out: Sender<Message>,
     analyses: Arc<Analyses>,
-    debounce: Duration,
+    options: Options,
 ) -> (Sender<Job>, JoinHandle<()>) {
     let (jobs, receiver) = crossbeam_channel::unbounded();
     let mut worker = Worker {
@@ -102,7 +113,8 @@ pub fn spawn(
         loads: crossbeam_channel::unbounded(),
         out,
         analyses,
-        debounce,
+        debounce: options.debounce,
+        draft_date: options.draft_date,
         workspace: None,
         // Read now (it is one small file), so that rule files are known before the corpus is loaded.
         layout: Layout::find(&root).ok(),
@@ -269,7 +281,7 @@ impl Worker {
             };
             let path = uri::to_path(&uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
             let run = catch_unwind(AssertUnwindSafe(|| {
-                Analysis::run(workspace.clone(), &path, &text)
+                Analysis::run(workspace.clone(), &path, &text, self.draft_date.as_deref())
             }));
             let diagnostics = match run {
                 Ok(Ok(analysis)) => {

@@ -125,7 +125,11 @@ impl Workspace {
             .map(|(i, s)| (PathBuf::from(&s.path), i))
             .collect();
         static LOADS: AtomicU64 = AtomicU64::new(1);
-        let index = DraftIndex::new(rules.claims.len(), checked.mentions.held());
+        let index = DraftIndex::new(
+            rules.claims.len(),
+            checked.mentions.held(),
+            &checked.undated(),
+        );
         Workspace {
             index,
             generation: LOADS.fetch_add(1, Ordering::Relaxed),

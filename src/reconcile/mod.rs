@@ -85,15 +85,18 @@ struct TimeUnits<'m> {
 
 /// The mentions of a claim that follows time split into what can be compared: the figures placed in time (or in a
 /// dated source) together, and each undated source's unplaced figures on their own, unless the claim's dated
-/// figures lie within one window ([`dated_span`]): then an unplaced figure is at the same time as any other,
+/// figures lie within one window (not [`spreads`]): then an unplaced figure is at the same time as any other,
 /// wherever it falls among them.
 fn by_time_unit<'m>(claim: &Claim, mentions: Vec<&'m Held>, undated: &[bool]) -> TimeUnits<'m> {
     let mut units = TimeUnits {
         placed: Vec::new(),
         alone: Vec::new(),
     };
-    let held_at_once = |window: i64| dated_span(&mentions).is_some_and(|span| span <= window);
-    if claim.timing.window().is_none_or(held_at_once) {
+    let times = mentions
+        .iter()
+        .filter_map(|m| m.time())
+        .map(|t| (t.midpoint(), 1));
+    if !spreads(claim, dated_bounds(times.collect())) {
         units.placed = mentions;
         return units;
     }
@@ -113,19 +116,32 @@ fn by_time_unit<'m>(claim: &Claim, mentions: Vec<&'m Held>, undated: &[bool]) ->
     units
 }
 
-/// How long the claim's dated figures spread over, in minutes: from the earliest to the latest as-of time, leaving
-/// out the earliest and the latest tenth of the figures, so that one figure dated far from the rest (an old count
-/// recalled, a misread page stamp) does not decide for all; `None` when no figure is dated.
-fn dated_span(mentions: &[&impl Stated]) -> Option<i64> {
-    let mut times: Vec<i64> = mentions
-        .iter()
-        .filter_map(|m| m.time())
-        .map(|t| t.midpoint())
-        .collect();
+/// True when `claim` follows time and its dated figures, whose trimmed earliest and latest as-of times are `bounds`
+/// ([`dated_bounds`]), spread over more than one window, or none is dated: then nothing says which of them a figure
+/// that no date places in time is as of, and an undated source's such figures are compared only within it.
+pub fn spreads(claim: &Claim, bounds: Option<(i64, i64)>) -> bool {
+    claim
+        .timing
+        .window()
+        .is_some_and(|window| bounds.is_none_or(|(earliest, latest)| latest - earliest > window))
+}
+
+/// The earliest and the latest as-of time (minute numbers) of a claim's dated figures, given as pairs of a time and
+/// how many figures hold as of it, in any order: leaving out the earliest and the latest tenth of the figures, so
+/// that one figure dated far from the rest (an old count recalled, a misread page stamp) does not decide for all;
+/// `None` when no figure is dated.
+pub fn dated_bounds(mut times: Vec<(i64, usize)>) -> Option<(i64, i64)> {
     times.sort_unstable();
-    let trim = times.len() / 10;
-    let kept = times.get(trim..times.len() - trim)?;
-    Some(kept.last()? - kept.first()?)
+    let count: usize = times.iter().map(|&(_, figures)| figures).sum();
+    let trim = count / 10;
+    let nth = |n: usize| {
+        let mut seen = 0;
+        times.iter().find_map(|&(time, figures)| {
+            seen += figures;
+            (seen > n).then_some(time)
+        })
+    };
+    Some((nth(trim)?, nth(count.checked_sub(trim + 1)?)?))
 }
 
 /// The mentions of one claim split by scope (the whole first, then each part in order of first appearance): a
@@ -171,6 +187,29 @@ impl Compared {
     /// True when the mentions these were taken of conflict as mentions of `claim` ([`conflicting`]).
     pub fn conflicts(&self, claim: &Claim, other: &Compared) -> bool {
         time::link(&self.0, &other.0, claim.timing) == Some(time::Link::Conflict)
+    }
+
+    /// When the mention holds (a minute number), when known.
+    pub fn time(&self) -> Option<i64> {
+        self.0.time
+    }
+
+    /// The same figure as of `time`: a figure that nothing dates, compared as of a time chosen for it.
+    pub fn as_of(self, time: i64) -> Compared {
+        Compared(time::Timed {
+            time: Some(time),
+            ..self.0
+        })
+    }
+
+    /// True when `later`, said more than the claim's window after this figure, would be a change from it and not a
+    /// conflict: it moves along the claim's trend (any way, for a claim without one). A figure that `later`
+    /// contradicts is then behind it: out of date, not wrong.
+    pub fn updated_by(&self, claim: &Claim, later: &Compared) -> bool {
+        let window = claim.timing.window().unwrap_or(0);
+        let earlier = self.as_of(0);
+        let later = later.as_of(window + 1);
+        time::link(&earlier.0, &later.0, claim.timing) == Some(time::Link::Change)
     }
 }
 
@@ -653,7 +692,7 @@ mod tests {
     }
 
     #[test]
-    fn one_figure_dated_far_from_the_rest_does_not_widen_the_dated_span() {
+    fn one_figure_dated_far_from_the_rest_does_not_widen_the_dated_bounds() {
         let affirm = || Mention::unplaced(0, 0, 0..0, Value::Polarity(Polarity::Affirm));
         let on = |date: jiff::civil::Date| {
             affirm().at(Some(time::TimeSpan::days(date, date)), time::CURRENT)
@@ -662,17 +701,29 @@ mod tests {
             .map(|i| on(jiff::civil::date(2025, 6, 1 + i % 3)))
             .collect();
         mentions.push(on(jiff::civil::date(2024, 1, 1)));
-        let refs: Vec<&Mention> = mentions.iter().collect();
+        let span = |of: &[Mention]| {
+            let times = of
+                .iter()
+                .filter_map(|m| m.time())
+                .map(|t| (t.midpoint(), 1));
+            dated_bounds(times.collect()).map(|(earliest, latest)| latest - earliest)
+        };
         assert_eq!(
-            dated_span(&refs),
+            span(&mentions),
             Some(2 * time::DAY),
             "eleven figures: the outlier is left out"
         );
         assert!(
-            dated_span(&refs[6..]).unwrap() > 300 * time::DAY,
+            span(&mentions[6..]).unwrap() > 300 * time::DAY,
             "five figures: none is left out"
         );
-        assert_eq!(dated_span(&[&affirm()]), None);
+        assert_eq!(span(&[affirm()]), None);
+        let weighted = vec![(5, 1), (1, 8), (3, 1)];
+        assert_eq!(
+            dated_bounds(weighted),
+            Some((1, 3)),
+            "counts weigh like figures"
+        );
     }
 
     #[test]
