@@ -7,6 +7,8 @@ use std::path::Path;
 
 use common::{run, stdout};
 use factlint::check::{check, Checked};
+use factlint::kinds::quantity::Revision;
+use factlint::kinds::Value;
 use factlint::model::FindingKind;
 use factlint::rules::RuleSet;
 use factlint::source::{Corpus, Source};
@@ -747,4 +749,73 @@ fn a_figure_joined_after_another_counts_its_own_noun_or_the_others() {
         by_claim("injured"),
         ["5,100 (5,050–5,150)", "2,050 (2,045–2,055)"]
     );
+}
+
+#[test]
+fn a_toll_that_rose_from_one_figure_to_another_keeps_both_in_order() {
+    let rules = rules(TOLL_AND_INJURED);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The death toll rose from 300 to 2,000 overnight.",
+            "The toll has risen to 1,234, from 844, the agency said.",
+            "The toll climbed to 1,400, up from 1,200 a day earlier.",
+        ],
+    );
+    let described: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| format!("{} {}", m.text, m.value.describe()))
+        .collect();
+    assert_eq!(
+        described,
+        [
+            "300 300 (295–305)",
+            "2,000 2,000 (1,950–2,050)",
+            "1,234 1,234",
+            "844 844",
+            "1,400 1,400 (1,350–1,450)",
+            "1,200 1,200 (1,150–1,250)"
+        ]
+    );
+    let earlier: Vec<String> = checked
+        .mentions
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.value,
+                Value::Quantity {
+                    revision: Revision::Earlier,
+                    ..
+                }
+            )
+        })
+        .map(|m| m.text.to_string())
+        .collect();
+    assert_eq!(
+        earlier,
+        ["300", "844", "1,200"],
+        "the figures it rose from are earlier ones"
+    );
+}
+
+#[test]
+fn a_magnitude_and_a_town_s_population_are_no_toll() {
+    let rules = rules(TOLL_AND_INJURED);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "A magnitude 6.8 quake killed 300 people.",
+            "A 7.1 magnitude quake struck the valley, killing dozens.",
+            "The quake hit Varn, a town of 90,000 people, and killed 40 people.",
+        ],
+    );
+    let texts: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| m.text.to_string())
+        .collect();
+    assert_eq!(texts, ["300 people", "dozens", "40 people"]);
 }

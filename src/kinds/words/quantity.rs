@@ -68,6 +68,18 @@ const UNITS: &[&str] = &[
     "euros",
     "mph",
     "sq",
+    "magnitude",
+];
+
+/// Words before a figure that make it a measure or a population, not a count of what a claim counts ("magnitude
+/// 7.5", "a city of 350,000", "home to 350,000 people").
+const BEFORE_MEASURE: &[&[&str]] = &[
+    &["magnitude"],
+    &["city", "of"],
+    &["town", "of"],
+    &["village", "of"],
+    &["population", "of"],
+    &["home", "to"],
 ];
 
 /// Verbs that give the figure its subject reaches ("has risen to", "stood at"), as a regex alternation.
@@ -296,13 +308,17 @@ fn joined_after(sentence: &str, counts: &Range<usize>, value: &Range<usize>) -> 
         })
 }
 
-/// True when a verb of reaching gives the figure at `value` ("the toll has since soared to 34,000"): the figure is
-/// the subject's latest value, whatever figures stand between.
+/// True when a verb of reaching gives the figure at `value` ("the toll has since soared to 34,000", "rose from 300
+/// to 2,000"), or the figure it rose from ("rose to 1,234, up from 844"): the figure is the subject's, whatever
+/// figures stand between.
 fn reached(sentence: &str, value: &Range<usize>) -> bool {
     static VERB: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let verb = VERB.get_or_init(|| {
-        regex::Regex::new(&format!(r"(?i)\b(?:{REACHING})\s+(?:to|at)\s*$"))
-            .expect("the reaching verbs are a valid regex")
+        regex::Regex::new(&format!(
+            r"(?i)\b(?:{REACHING})\s+(?:(?:from\s+(?:{figure})\s+)?(?:to|at)\s*|(?:to\s+|at\s+)?(?:{figure}),?\s+(?:up\s+|down\s+)?from\s*)$",
+            figure = figure_phrase()
+        ))
+        .expect("the reaching verbs are a valid regex")
     });
     verb.is_match(&sentence[..value.start])
 }
@@ -528,17 +544,25 @@ impl WordQuantityClaim {
         let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,{FIGURE_REACH}}}?[\s,]+{value}");
         // "the death toll from the floods that swept the coastal cities has risen to 11,300": a figure that a verb of
         // reaching gives may stand further from its counts word, in the same clause.
+        // "the toll rose from 300 to 2,000": the figure reached, past the one it rose from; "the toll rose to
+        // 1,234, up from 844": the figure it rose from, past the one reached
         let reached = format!(
-            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:to\s+|at\s+)?{value}"
+            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:from\s+(?:{})\s+)?(?:to\s+|at\s+)?{value}",
+            figure_phrase()
         );
         // "9,000 of the 120,000 members": the part's candidate runs over the whole's, which a search of its own finds
         let whole = format!(
             r"(?:[0-9%]|\bper\s?cent|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+(?:out\s+)?of\s+(?:(?:the|its|their)\s+)?(?:{WORD}['’]s\s+)?{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}"
         );
+        let reached_from = format!(
+            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:to\s+|at\s+)?(?:{}),?\s+(?:up\s+|down\s+)?from\s+{value}",
+            figure_phrase()
+        );
         let mut patterns = vec![
             compile(&before, "counts")?,
             compile(&after, "counts")?,
             compile(&reached, "counts")?,
+            compile(&reached_from, "counts")?,
             compile(&whole, "counts")?,
         ];
         let facts = WordList::new(&fields.of, Part::Any);
@@ -717,7 +741,7 @@ impl WordQuantityClaim {
         Some(self.judge(
             text,
             Match {
-                span: start..super::shift(&next, base).end,
+                span: start..super::shift(&next, base).end.max(found.span.end),
                 value: super::shift(&next, base),
                 ..found
             },
@@ -890,6 +914,19 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
             unit.lower
         ));
     }
+    let before: Vec<String> = sentence_words(&sentence[..value.start])
+        .into_iter()
+        .map(|w| w.lower)
+        .collect();
+    if let Some(words) = BEFORE_MEASURE
+        .iter()
+        .find(|words| before.ends_with(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>()))
+    {
+        return Some(format!(
+            "'{} {digits}' is a measure or a population, not a count",
+            words.join(" ")
+        ));
+    }
     if sentence[value.end..].starts_with('%') {
         return Some(format!("'{digits}%' is a measure, not a count"));
     }
@@ -934,10 +971,12 @@ impl Kind for WordQuantityClaim {
         let span = unshift(&found.span, base);
         let dates = date_phrases(sentence);
         if let Some(reason) = self.not_a_count(sentence, &value, &dates) {
-            // "Air Base 201 in Agadez, which cost $110 million": the figure after the name
-            let next = (span.start < value.start)
-                .then(|| next_figure(sentence, value.end, value.end))
-                .flatten();
+            // "Air Base 201 in Agadez, which cost $110 million": the figure after the name; "a magnitude 6.8 quake
+            // killed 300 people": the figure before the `counts` word
+            let next = match span.start < value.start {
+                true => next_figure(sentence, value.end, value.end),
+                false => next_figure(sentence, value.end, value.end).filter(|f| f.end < span.end),
+            };
             return self.judge_next(text, found, next).unwrap_or(Err(reason));
         }
         let words = judged_sentence_words(sentence);
