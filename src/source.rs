@@ -1018,6 +1018,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_file_read_by_its_own_path_or_another_is_read_again_from_it() {
+        let dir = tempfile::tempdir_in(".").unwrap();
+        let name = dir.path().file_name().unwrap();
+        let walked = Path::new(name).join("report.txt");
+        std::fs::write(&walked, "The base cost 110 million dollars.").unwrap();
+        let by_own_path = read_source(&walked, SourceMeta::default()).unwrap();
+        assert!(matches!(by_own_path.origin, Origin::AtPath));
+        let dotted = Path::new(".").join(&walked);
+        let by_another = read_source(&dotted, SourceMeta::default()).unwrap();
+        assert!(matches!(by_another.origin, Origin::File(_)));
+        assert_eq!(by_another.path, by_own_path.path);
+        for source in [&by_own_path, &by_another] {
+            assert_eq!(
+                source.info.text().as_deref(),
+                Some("The base cost 110 million dollars.")
+            );
+            assert_eq!(source.info.read().unwrap().text, source.text);
+        }
+    }
+
+    #[test]
     fn every_extension_read_has_a_file_type() {
         for extension in SOURCE_EXTENSIONS {
             assert!(
