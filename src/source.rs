@@ -68,6 +68,9 @@ impl std::ops::DerefMut for Source {
 enum Origin {
     /// A file, read again from disk.
     File(PathBuf),
+    /// A file whose path is the source's own `path`, as a walked file's is: read again from there, without a second
+    /// copy of the path for every source of the corpus.
+    AtPath,
     /// A text held in memory (a draft, an example): kept, since there is nothing to read it from.
     Memory(Arc<str>),
 }
@@ -102,19 +105,26 @@ impl SourceInfo {
     /// The source's whole text, read again (for a file) so that a report can quote it; `None` when the file can no
     /// longer be read.
     pub fn text(&self) -> Option<Arc<str>> {
+        if let Origin::Memory(text) = &self.origin {
+            return Some(text.clone());
+        }
+        let bytes = std::fs::read(self.file()?).ok()?;
+        if self.format.is_binary() {
+            let prose = formats::read_binary(self.format, &bytes).ok()?;
+            prose.shown.map(Arc::from)
+        } else {
+            formats::encoding::decode(self.format, bytes)
+                .ok()
+                .map(Arc::from)
+        }
+    }
+
+    /// The file the source is read again from; `None` for a text held in memory.
+    fn file(&self) -> Option<&Path> {
         match &self.origin {
-            Origin::File(file) if self.format.is_binary() => {
-                let bytes = std::fs::read(file).ok()?;
-                let prose = formats::read_binary(self.format, &bytes).ok()?;
-                prose.shown.map(Arc::from)
-            }
-            Origin::File(file) => {
-                let bytes = std::fs::read(file).ok()?;
-                formats::encoding::decode(self.format, bytes)
-                    .ok()
-                    .map(Arc::from)
-            }
-            Origin::Memory(text) => Some(text.clone()),
+            Origin::File(file) => Some(file),
+            Origin::AtPath => Some(Path::new(&self.path)),
+            Origin::Memory(_) => None,
         }
     }
 
@@ -123,9 +133,9 @@ impl SourceInfo {
         let given = [None, None, None, None];
         let read_as = (self.format, Some(self.origin.clone()));
         let mut source = match &self.origin {
-            Origin::File(file) => Source::from_file_bytes(
+            Origin::File(_) | Origin::AtPath => Source::from_file_bytes(
                 self.path.clone(),
-                std::fs::read(file).ok()?,
+                std::fs::read(self.file()?).ok()?,
                 given,
                 read_as,
             ),
@@ -161,8 +171,8 @@ enum Pending {
         meta: SourceMeta,
         bytes: u64,
     },
-    /// A source already in memory (a draft).
-    Loaded(Source),
+    /// A source already in memory (a draft), boxed: a corpus's list of pending sources is mostly files.
+    Loaded(Box<Source>),
 }
 
 impl PendingSource {
@@ -186,7 +196,7 @@ impl PendingSource {
     pub fn read(&self) -> Result<Source, String> {
         match &self.0 {
             Pending::File { file, meta, .. } => read_source(file, meta.clone()),
-            Pending::Loaded(source) => Ok(source.clone()),
+            Pending::Loaded(source) => Ok(source.as_ref().clone()),
         }
     }
 }
@@ -216,7 +226,7 @@ impl Corpus {
         Corpus {
             sources: sources
                 .into_iter()
-                .map(|s| PendingSource(Pending::Loaded(s)))
+                .map(|s| PendingSource(Pending::Loaded(Box::new(s))))
                 .collect(),
             ..Corpus::default()
         }
@@ -226,7 +236,8 @@ impl Corpus {
     /// is not compared with the corpus's copy of itself).
     pub fn add(&mut self, source: Source) {
         self.sources.retain(|s| s.path() != source.path);
-        self.sources.push(PendingSource(Pending::Loaded(source)));
+        self.sources
+            .push(PendingSource(Pending::Loaded(Box::new(source))));
     }
 
     /// The size of all sources in bytes.
@@ -591,7 +602,12 @@ fn manifest_entry(manifests: &BTreeMap<PathBuf, Manifest>, file: &Path) -> Sourc
 fn read_source(file: &Path, manifest: SourceMeta) -> Result<Source, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read: {e}"))?;
     let path = display_path(file);
-    let read_as = (Format::of(&path), Some(Origin::File(file.to_path_buf())));
+    let origin = if Path::new(&path) == file {
+        Origin::AtPath
+    } else {
+        Origin::File(file.to_path_buf())
+    };
+    let read_as = (Format::of(&path), Some(origin));
     Source::from_file_bytes(path, bytes, manifest_fields(manifest), read_as)
 }
 
@@ -1019,6 +1035,27 @@ fn find_dateline(body: &str) -> Option<(Date, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_read_by_its_own_path_or_another_is_read_again_from_it() {
+        let dir = tempfile::tempdir_in(".").unwrap();
+        let name = dir.path().file_name().unwrap();
+        let walked = Path::new(name).join("report.txt");
+        std::fs::write(&walked, "The base cost 110 million dollars.").unwrap();
+        let by_own_path = read_source(&walked, SourceMeta::default()).unwrap();
+        assert!(matches!(by_own_path.origin, Origin::AtPath));
+        let dotted = Path::new(".").join(&walked);
+        let by_another = read_source(&dotted, SourceMeta::default()).unwrap();
+        assert!(matches!(by_another.origin, Origin::File(_)));
+        assert_eq!(by_another.path, by_own_path.path);
+        for source in [&by_own_path, &by_another] {
+            assert_eq!(
+                source.info.text().as_deref(),
+                Some("The base cost 110 million dollars.")
+            );
+            assert_eq!(source.info.read().unwrap().text, source.text);
+        }
+    }
 
     #[test]
     fn every_extension_read_has_a_file_type() {

@@ -129,7 +129,7 @@ pub struct SourceText<'s> {
 /// quote claim. Cleared between sources.
 #[derive(Debug, Default)]
 pub struct SourceCache {
-    quoted: Option<Vec<std::sync::Arc<Quoted>>>,
+    quoted: Option<Vec<Quoted>>,
     shapes: quote::Shapes,
 }
 

@@ -31,10 +31,10 @@ pub fn reconcile(claims: &[Claim], mentions: &[Held], undated: &[bool]) -> Vec<F
     for (index, claim) in claims.iter().enumerate() {
         let of_claim: Vec<&Held> = mentions.iter().filter(|m| m.claim() == index).collect();
         if claim.kind.is_wording() {
-            findings.extend(placed::findings(index, claim, &of_claim));
+            findings.extend(placed::findings(index, claim, of_claim));
             continue;
         }
-        for scoped in by_scope(&of_claim) {
+        for scoped in by_scope(of_claim) {
             findings.extend(reconcile_scope(index, claim, scoped, undated));
         }
     }
@@ -145,14 +145,18 @@ pub fn dated_bounds(mut times: Vec<(i64, usize)>) -> Option<(i64, i64)> {
 }
 
 /// The mentions of one claim split by scope (the whole first, then each part in order of first appearance): a
-/// figure of a part ("the remaining 150") is compared only with figures of the same part.
-fn by_scope<'m>(mentions: &[&'m Held]) -> Vec<Vec<&'m Held>> {
+/// figure of a part ("the remaining 150") is compared only with figures of the same part. Mentions that all speak
+/// of the whole are handed back as they came, not copied: the list of a claim of a large corpus is tens of MB.
+fn by_scope(mentions: Vec<&Held>) -> Vec<Vec<&Held>> {
     let mut scopes: Vec<Option<&str>> = vec![None];
-    for mention in mentions {
+    for mention in &mentions {
         let scope = mention.scope();
         if !scopes.contains(&scope) {
             scopes.push(scope);
         }
+    }
+    if scopes.len() == 1 {
+        return [mentions].into_iter().filter(|m| !m.is_empty()).collect();
     }
     scopes
         .into_iter()

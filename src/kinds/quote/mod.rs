@@ -95,6 +95,32 @@ impl Pin {
         })
     }
 
+    /// The keys of the pin's core words, what a quotation's are fitted into.
+    fn keys(&self) -> Vec<&str> {
+        keys(&self.words[self.core.clone()])
+    }
+
+    /// How quotation `q` fits the pin whose core keys are `pin_keys`, and whether its sentence names another speaker
+    /// than the pinned one; `None` when it shares no word with the pin or is less alike than `similarity`.
+    fn fit(&self, pin_keys: &[&str], similarity: f64, q: &Quoted) -> Option<(Alignment, bool)> {
+        let own = q.core_keys();
+        let shares_a_word = own
+            .iter()
+            .any(|k| !is_function_word(k) && pin_keys.contains(k));
+        if own.len() < MIN_QUOTE_WORDS || !shares_a_word {
+            return None;
+        }
+        let alignment = align(&own, pin_keys);
+        if alignment.ratio < similarity {
+            return None;
+        }
+        let misattributed = match (&self.speaker, q.speaker()) {
+            (Some(pinned), Some(named)) => !speaker::same_speaker(pinned, named),
+            _ => false,
+        };
+        Some((alignment, misattributed))
+    }
+
     fn reference(&self) -> Reference<'_> {
         Reference {
             text: &self.text,
@@ -104,44 +130,49 @@ impl Pin {
     }
 }
 
-/// A quotation of a source, cut into words for comparison: where it is and who says it, with its [`Shape`], shared by
-/// every quotation written alike.
-#[derive(Debug)]
+/// A quotation of a source, cut into words for comparison: where it is, with its [`Shape`] (its words and who says
+/// them), shared by every quotation written alike. A quote claim keeps one of these (32 bytes) per quotation of the
+/// corpus until the corpus is in.
+#[derive(Debug, Clone)]
 pub struct Quoted {
-    /// Index of the source.
-    pub source: usize,
     /// From the first opening mark to the last closing mark, in bytes of the source's text: the shape's offsets
     /// start at its start.
     pub span: Range<usize>,
-    /// Who the sentence says is speaking, when it names someone.
-    pub speaker: Option<String>,
     shape: Arc<Shape>,
+    source: u32,
 }
 
-/// A quotation's text from its first mark to its last, and its words: what two quotations written alike share.
-/// Offsets are bytes of `text`.
+/// A quotation's text from its first mark to its last, its words and its speaker: what two quotations written alike
+/// and given to the same speaker share. Offsets are bytes of `text`.
 #[derive(Debug)]
 struct Shape {
     text: Arc<str>,
     /// The quoted words without their marks: one part, or more when an attribution interrupts them.
     parts: Vec<Range<usize>>,
+    /// Who the sentence says is speaking, when it names someone.
+    speaker: Option<String>,
     words: Vec<Word>,
     core: Range<usize>,
 }
 
-/// The shapes of the quotations met so far, by their text and parts: a quotation repeated across a corpus is cut
-/// into words and held once.
+/// The shapes of the quotations met so far, by their text, parts and speaker: a quotation repeated across a corpus
+/// is cut into words and held once.
 #[derive(Debug, Default)]
 pub struct Shapes(HashMap<ShapeKey, Arc<Shape>>);
 
-/// What makes two quotations one shape: their text and its parts.
-type ShapeKey = (Arc<str>, Vec<Range<usize>>);
+/// What makes two quotations one shape: their text, its parts and the speaker.
+type ShapeKey = (Arc<str>, Vec<Range<usize>>, Option<String>);
 
 impl Shapes {
-    /// The shape of a quotation whose text (marks included) is `text` and whose quoted parts are `parts` (bytes of
-    /// `text`).
-    fn intern(&mut self, text: &str, parts: Vec<Range<usize>>) -> Arc<Shape> {
-        let key = (Arc::<str>::from(text), parts);
+    /// The shape of a quotation whose text (marks included) is `text`, whose quoted parts are `parts` (bytes of
+    /// `text`) and whose sentence names `speaker`.
+    fn intern(
+        &mut self,
+        text: &str,
+        parts: Vec<Range<usize>>,
+        speaker: Option<String>,
+    ) -> Arc<Shape> {
+        let key = (Arc::<str>::from(text), parts, speaker);
         if let Some(shape) = self.0.get(&key) {
             return shape.clone();
         }
@@ -154,6 +185,7 @@ impl Shapes {
         let shape = Arc::new(Shape {
             text: key.0.clone(),
             parts: key.1.clone(),
+            speaker: key.2.clone(),
             words,
             core,
         });
@@ -181,13 +213,27 @@ impl Quoted {
                     .map(|p| p.start - at..p.end - at)
                     .collect();
                 Quoted {
-                    source: source_index,
-                    shape: shapes.intern(&text[quotation.span.clone()], parts),
+                    shape: shapes.intern(&text[quotation.span.clone()], parts, quotation.speaker),
                     span: quotation.span,
-                    speaker: quotation.speaker,
+                    source: u32::try_from(source_index).unwrap_or(u32::MAX),
                 }
             })
             .collect()
+    }
+
+    /// Index of the source.
+    pub fn source(&self) -> usize {
+        self.source as usize
+    }
+
+    /// Who the sentence says is speaking, when it names someone.
+    pub fn speaker(&self) -> Option<&str> {
+        self.shape.speaker.as_deref()
+    }
+
+    /// True when the quotation has enough core words to be compared ([`MIN_QUOTE_WORDS`]).
+    fn comparable(&self) -> bool {
+        self.shape.core.len() >= MIN_QUOTE_WORDS
     }
 
     fn core_keys(&self) -> Vec<&str> {
@@ -311,8 +357,8 @@ impl QuoteValue {
 /// A mention of a quote claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMention {
-    /// Index of the quotation in the slice given to [`mentions`].
-    pub quoted: usize,
+    /// Index of the quotation's source.
+    pub source: usize,
     /// Bytes of the source's text: the quoted words that line up with the reference (the excerpt).
     pub span: Range<usize>,
     /// The value, shared with the mentions of equal value.
@@ -323,7 +369,7 @@ pub struct QuoteMention {
 /// through `values` as they are made: a quotation repeated across a corpus gives one value, not one per mention.
 pub fn mentions(
     rule: &QuoteRule,
-    quoted: &[&Quoted],
+    quoted: &[Quoted],
     values: &mut Sharing<QuoteValue>,
 ) -> Vec<QuoteMention> {
     match &rule.pin {
@@ -337,32 +383,20 @@ pub fn mentions(
 fn pinned(
     pin: &Pin,
     similarity: f64,
-    quoted: &[&Quoted],
+    quoted: &[Quoted],
     values: &mut Sharing<QuoteValue>,
 ) -> Vec<QuoteMention> {
-    let pin_keys = keys(&pin.words[pin.core.clone()]);
+    let pin_keys = pin.keys();
     let mut sides: Vec<String> = Vec::new();
     let mut found = Vec::new();
-    for (i, q) in quoted.iter().enumerate() {
-        let own = q.core_keys();
-        let shares_a_word = own
-            .iter()
-            .any(|k| !is_function_word(k) && pin_keys.contains(k));
-        if own.len() < MIN_QUOTE_WORDS || !shares_a_word {
+    for q in quoted {
+        let Some((alignment, misattributed)) = pin.fit(&pin_keys, similarity, q) else {
             continue;
-        }
-        let alignment = align(&own, &pin_keys);
-        if alignment.ratio < similarity {
-            continue;
-        }
-        let misattributed = match (&pin.speaker, &q.speaker) {
-            (Some(pinned), Some(named)) => !speaker::same_speaker(pinned, named),
-            _ => false,
         };
         let side_key = if alignment.ratio < 1.0 {
-            own.join(" ")
+            q.core_keys().join(" ")
         } else if misattributed {
-            format!("by {}", q.speaker.as_deref().unwrap_or_default())
+            format!("by {}", q.speaker().unwrap_or_default())
         } else {
             String::new()
         };
@@ -379,7 +413,6 @@ fn pinned(
             drifted: !side_key.is_empty(),
         };
         found.push(mention(
-            i,
             q,
             (&pin.reference(), &alignment),
             placement,
@@ -393,7 +426,7 @@ fn pinned(
 /// Quotations grouped across the corpus, each compared with its group's reference.
 fn watched(
     similarity: f64,
-    quoted: &[&Quoted],
+    quoted: &[Quoted],
     values: &mut Sharing<QuoteValue>,
 ) -> Vec<QuoteMention> {
     let mut wordings = Wordings::new();
@@ -403,7 +436,7 @@ fn watched(
         .enumerate()
         .map(|(i, q)| {
             let own = q.core_keys();
-            (own.len() >= MIN_QUOTE_WORDS).then(|| {
+            q.comparable().then(|| {
                 let w = wordings.add(&own);
                 if w == first_of.len() {
                     first_of.push(i);
@@ -454,7 +487,6 @@ fn watched(
             let (placement, alignment, reference) = placed[wording_of[i]?].as_ref()?;
             let reference = quoted[*reference].reference();
             Some(mention(
-                i,
                 q,
                 (&reference, alignment),
                 *placement,
@@ -474,10 +506,9 @@ fn longest(wordings: &Wordings, members: &[usize]) -> usize {
         .unwrap_or_default()
 }
 
-/// The mention of quotation `q` (index `i`), aligned with `reference` as `alignment` says, its value shared through
+/// The mention of quotation `q`, aligned with `reference` as `alignment` says, its value shared through
 /// `values`.
 fn mention(
-    i: usize,
     q: &Quoted,
     (reference, alignment): (&Reference, &Alignment),
     placement: Placement,
@@ -518,11 +549,11 @@ fn mention(
         _ => q.inner(),
     };
     QuoteMention {
-        quoted: i,
+        source: q.source(),
         span,
         value: values.share(QuoteValue {
             quote: q.quote_text(),
-            speaker: q.speaker.clone(),
+            speaker: q.speaker().map(str::to_string),
             reference: reference_text,
             similarity: (alignment.ratio * 1000.0).round() / 1000.0,
             diff,
@@ -555,16 +586,29 @@ impl Kind for QuoteRule {
     fn placer(&self) -> Option<Box<dyn Placer + '_>> {
         Some(Box::new(QuotePlacer {
             rule: self,
+            pin_keys: self.pin.as_ref().map(Pin::keys),
             kept: Vec::new(),
         }))
     }
 }
 
-/// Gathers the quotations of a quote claim source by source (those its context keeps), and places them once the
-/// whole corpus is in.
+/// Gathers the quotations of a quote claim source by source (those its context keeps and that can be mentions: that
+/// fit the pin, or that have enough words to be compared), and places them once the whole corpus is in.
 struct QuotePlacer<'r> {
     rule: &'r QuoteRule,
-    kept: Vec<Arc<Quoted>>,
+    /// The keys of the pin's core words, when the claim pins a quotation.
+    pin_keys: Option<Vec<&'r str>>,
+    kept: Vec<Quoted>,
+}
+
+/// True when quotation `q` can be a mention of `rule`: it has enough words to be compared and, when the rule pins
+/// a quotation (whose core keys are `pin_keys`), it fits the pin.
+fn can_place(rule: &QuoteRule, pin_keys: Option<&[&str]>, q: &Quoted) -> bool {
+    q.comparable()
+        && match (&rule.pin, pin_keys) {
+            (Some(pin), Some(keys)) => pin.fit(keys, rule.similarity, q).is_some(),
+            _ => true,
+        }
 }
 
 impl Placer for QuotePlacer<'_> {
@@ -576,24 +620,27 @@ impl Placer for QuotePlacer<'_> {
         shared: &mut SourceCache,
     ) {
         let SourceCache { quoted, shapes } = shared;
-        let all = quoted.get_or_insert_with(|| {
-            Quoted::all_in(index, source.text, source.body_start, shapes)
-                .into_iter()
-                .map(Arc::new)
-                .collect()
-        });
-        self.kept
-            .extend(all.iter().filter(|q| applies(q.span.clone())).cloned());
+        let all = quoted
+            .get_or_insert_with(|| Quoted::all_in(index, source.text, source.body_start, shapes));
+        let QuotePlacer {
+            rule,
+            pin_keys,
+            kept,
+        } = self;
+        let placeable = all
+            .iter()
+            .filter(|q| can_place(rule, pin_keys.as_deref(), q) && applies(q.span.clone()));
+        kept.extend(placeable.cloned());
     }
 
     fn finish(self: Box<Self>) -> Box<dyn Iterator<Item = (usize, Range<usize>, Value)>> {
-        let kept: Vec<&Quoted> = self.kept.iter().map(|q| q.as_ref()).collect();
-        let sources: Vec<usize> = kept.iter().map(|q| q.source).collect();
-        let found = mentions(self.rule, &kept, &mut Sharing::default());
+        let QuotePlacer { rule, kept, .. } = *self;
+        let found = mentions(rule, &kept, &mut Sharing::default());
+        drop(kept);
         Box::new(
             found
                 .into_iter()
-                .map(move |m| (sources[m.quoted], m.span, Value::Quote(m.value))),
+                .map(|m| (m.source, m.span, Value::Quote(m.value))),
         )
     }
 }
