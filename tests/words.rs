@@ -819,3 +819,29 @@ fn a_magnitude_and_a_town_s_population_are_no_toll() {
         .collect();
     assert_eq!(texts, ["300 people", "dozens", "40 people"]);
 }
+
+const QUAKE_DATE: &str = include_str!("fixtures/words/quake.yaml");
+
+#[test]
+fn a_date_of_the_toll_or_the_survivors_is_not_the_quake_s() {
+    let rules = rules(QUAKE_DATE);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "Officials on Saturday raised the toll in the quake to 832.",
+            "Survivors of the quake were found on Monday.",
+            "The toll from Friday's quake rose on Sunday.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2030-09-27"]);
+    let why = explained(
+        "quake-date",
+        "tests/fixtures/words/quake.yaml",
+        "Survivors of the quake were found on Monday.",
+    );
+    assert!(
+        why.contains("the clause's date tells of the survivors"),
+        "{why}"
+    );
+}

@@ -279,10 +279,18 @@ impl WordDateClaim {
             .or_else(|| starting_from(sentence, dates, &event.span));
         let date = match named {
             Some(date) => date,
-            // "Rescuers search the rubble three days after the quake": three days before the report
-            None => self
-                .governing_date(sentence, words, dates, event)
-                .or_else(|refusal| days_after(sentence, dates, &event.span).ok_or(refusal))?,
+            None => {
+                // "the toll in the earthquake was raised on Saturday": the clause's date is the toll's
+                if let Some(head) = aftermath_head(words, event) {
+                    return Err(format!(
+                        "'{}' is the complement of '{head}': the clause's date tells of the {head}, not of the event",
+                        &sentence[event.span.clone()]
+                    ));
+                }
+                // "Rescuers search the rubble three days after the quake": three days before the report
+                self.governing_date(sentence, words, dates, event)
+                    .or_else(|refusal| days_after(sentence, dates, &event.span).ok_or(refusal))?
+            }
         };
         let phrase = &sentence[date.clone()];
         let event_words = &sentence[event.span.clone()];
@@ -902,6 +910,49 @@ impl Kind for WordDateClaim {
             resolved => Ok(Value::Date(resolved)),
         }
     }
+}
+
+/// Nouns of what follows an event: when the event's noun is their complement ("the toll from the quake", "survivors
+/// of the quake", "in the wake of the quake"), the clause's date is theirs, not the event's.
+const AFTERMATH: &[&str] = &[
+    "toll",
+    "tolls",
+    "victim",
+    "victims",
+    "survivor",
+    "survivors",
+    "aftermath",
+    "wake",
+    "rubble",
+    "damage",
+    "casualties",
+    "tally",
+    "count",
+    "number",
+    "figure",
+    "rescue",
+    "rescuers",
+    "relief",
+    "response",
+    "cost",
+];
+
+/// The noun of [`AFTERMATH`] whose complement the event's word is ("toll in the earthquake", "survivors of the
+/// quake"): the word before a preposition ("of", "in", "from", "after") and a determiner before the event.
+fn aftermath_head<'w>(words: &'w [Token], event: &Hit) -> Option<&'w str> {
+    let before = &words[..event.tokens.start];
+    let mut back = before.iter().rev();
+    let mut word = back.next()?;
+    if ["the", "this", "that", "a", "an", "its"].contains(&word.lower.as_str()) {
+        word = back.next()?;
+    }
+    if !["of", "in", "from", "after"].contains(&word.lower.as_str()) {
+        return None;
+    }
+    let head = back.next()?;
+    AFTERMATH
+        .contains(&head.lower.as_str())
+        .then_some(head.lower.as_str())
 }
 
 /// True when the event's word follows a determiner or possessive ("the coup", "its withdrawal"): a noun, whose
