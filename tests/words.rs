@@ -845,3 +845,18 @@ fn a_date_of_the_toll_or_the_survivors_is_not_the_quake_s() {
         "{why}"
     );
 }
+
+#[test]
+fn up_to_after_a_running_total_is_what_it_rose_to() {
+    let rules = rules(TOLL_AND_INJURED);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "Quake toll up to 1,234 as rescuers dig.",
+            "The toll is now up to 900.",
+            "Up to 2,000 people may have died.",
+        ],
+    );
+    assert_eq!(values(&checked), ["1,234", "900 (895–905)", "up to 2,000"]);
+}

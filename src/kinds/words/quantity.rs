@@ -296,6 +296,26 @@ fn nearer_figure(
         })
 }
 
+/// Nouns of a running total, after which "up to" tells what it rose to ("Death toll up to 1,234").
+const TOTALS: &[&str] = &["toll", "tally", "count", "total", "number"];
+
+/// The length of a leading "up to" in `phrase` when it follows a noun of a running total (`before` ends with "toll",
+/// "toll now" or "toll is now"): there it says the total rose to the figure ("Death toll up to 1,234"), not that the figure is at
+/// most that. Zero otherwise.
+fn risen_up_to(before: &str, phrase: &str) -> usize {
+    let lower = phrase.to_lowercase();
+    let Some(rest) = lower.strip_prefix("up to") else {
+        return 0;
+    };
+    let words = sentence_words(before);
+    let mut back = words.iter().rev().map(|w| w.lower.as_str());
+    let noun = back.find(|w| !["now", "is", "has", "stands"].contains(w));
+    match noun.is_some_and(|n| TOTALS.contains(&n)) {
+        true => lower.len() - rest.trim_start().len(),
+        false => 0,
+    }
+}
+
 /// True when only a coordinator and joining words stand between the `counts` word at `counts` and the figure at
 /// `value` after it ("dead and 87,725", "injured, and another 300").
 fn joined_after(sentence: &str, counts: &Range<usize>, value: &Range<usize>) -> bool {
@@ -426,7 +446,7 @@ const ELIDED_NEXT: &[&str] = &[
 const PHRASE_ENDS: &[&str] = &[
     "at", "in", "on", "of", "to", "for", "from", "by", "with", "and", "or", "but", "the", "a",
     "an", "who", "which", "that", "were", "are", "was", "is", "have", "has", "had", "will",
-    "would", "be", "been",
+    "would", "be", "been", "as", "while", "after", "since", "when",
 ];
 
 /// The plural noun that heads the noun phrase after a figure ("troops at two bases", "622 listeners", "three
@@ -1069,7 +1089,7 @@ impl Kind for WordQuantityClaim {
         };
         let (own, skip) = match self.own_qualifier(phrase) {
             Some((qualifier, skip)) => (Some(qualifier), skip),
-            None => (None, 0),
+            None => (None, risen_up_to(&text[..found.value.start], phrase)),
         };
         let mut quantity = parse_quantity(&phrase[skip..], self.tolerance).ok_or_else(unparsed)?;
         if self.round_figures {
