@@ -299,9 +299,9 @@ fn nearer_figure(
 /// Nouns of a running total, after which "up to" tells what it rose to ("Death toll up to 1,234").
 const TOTALS: &[&str] = &["toll", "tally", "count", "total", "number"];
 
-/// The length of a leading "up to" in `phrase` when it follows a noun of a running total (`before` ends with "toll",
-/// "toll now" or "toll is now"): there it says the total rose to the figure ("Death toll up to 1,234"), not that the figure is at
-/// most that. Zero otherwise.
+/// The length of a leading "up to" in `phrase` when it follows a noun of a running total (`before` ends with
+/// "toll", "toll now" or "toll is now"): there it says the total rose to the figure ("Death toll up to 1,234"), not
+/// that the figure is at most that. Zero otherwise.
 fn risen_up_to(before: &str, phrase: &str) -> usize {
     let lower = phrase.to_lowercase();
     let Some(rest) = lower.strip_prefix("up to") else {
@@ -563,9 +563,8 @@ impl WordQuantityClaim {
         let before = format!(r"{value}(?:(?:\s+|-){WORD_OR_FIGURE}){{0,4}}?(?:\s+|-){nouns}");
         let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,{FIGURE_REACH}}}?[\s,]+{value}");
         // "the death toll from the floods that swept the coastal cities has risen to 11,300": a figure that a verb of
-        // reaching gives may stand further from its counts word, in the same clause.
-        // "the toll rose from 300 to 2,000": the figure reached, past the one it rose from; "the toll rose to
-        // 1,234, up from 844": the figure it rose from, past the one reached
+        // reaching gives may stand further from its counts word, in the same clause; "the toll rose from 300 to
+        // 2,000": the figure reached, past the one it rose from
         let reached = format!(
             r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:from\s+(?:{})\s+)?(?:to\s+|at\s+)?{value}",
             figure_phrase()
@@ -574,6 +573,7 @@ impl WordQuantityClaim {
         let whole = format!(
             r"(?:[0-9%]|\bper\s?cent|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+(?:out\s+)?of\s+(?:(?:the|its|their)\s+)?(?:{WORD}['’]s\s+)?{value}(?:(?:\s+|-){WORD}){{0,3}}?(?:\s+|-){nouns}"
         );
+        // "the toll rose to 1,234, up from 844": the figure it rose from, past the one reached
         let reached_from = format!(
             r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:to\s+|at\s+)?(?:{}),?\s+(?:up\s+|down\s+)?from\s+{value}",
             figure_phrase()
@@ -934,14 +934,15 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
             unit.lower
         ));
     }
-    let before: Vec<String> = sentence_words(&sentence[..value.start])
-        .into_iter()
-        .map(|w| w.lower)
-        .collect();
-    if let Some(words) = BEFORE_MEASURE
-        .iter()
-        .find(|words| before.ends_with(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>()))
-    {
+    let before = sentence_words(&sentence[..value.start]);
+    let ends_with = |words: &[&str]| {
+        before.len() >= words.len()
+            && before[before.len() - words.len()..]
+                .iter()
+                .zip(words)
+                .all(|(token, word)| token.lower == *word)
+    };
+    if let Some(words) = BEFORE_MEASURE.iter().find(|words| ends_with(words)) {
         return Some(format!(
             "'{} {digits}' is a measure or a population, not a count",
             words.join(" ")
