@@ -15,7 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::formats::{self, Format, Layout, OffsetMap, PageMeta};
-use crate::kinds::date::{parse_date, parse_publication_date, Day, DATE_PHRASE};
+use crate::kinds::date::{month, parse_date, parse_publication_date, Day, DATE_PHRASE};
 use crate::model::Position;
 use crate::text::{positions, LineIndex, BOM};
 use crate::walk::{display_path, Reason, Skipped, WalkOptions};
@@ -931,7 +931,7 @@ fn url_date(url: &str) -> Option<(Date, String)> {
     re.captures_iter(url).find_map(|captures| {
         let number = |name: &str| captures.name(name)?.as_str().parse::<i16>().ok();
         let month = match captures.name("name") {
-            Some(name) => month_number(name.as_str())?,
+            Some(name) => i16::from(month(&name.as_str().to_lowercase())?),
             None => number("m").or_else(|| number("cm"))?,
         };
         let day = Date::new(
@@ -942,16 +942,6 @@ fn url_date(url: &str) -> Option<(Date, String)> {
         .ok()?;
         Some((day, format!("the date in its url {url:?}")))
     })
-}
-
-/// The number of a month from the first three letters of its name, in any case ("Sep" is 9).
-fn month_number(name: &str) -> Option<i16> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let prefix = name.get(..3)?.to_lowercase();
-    let index = MONTHS.iter().position(|m| *m == prefix)?;
-    i16::try_from(index + 1).ok()
 }
 
 /// A dateline that opens a line with a place in capitals, a month and a day, and a dash: "HARLAN CITY, March 17

@@ -1682,7 +1682,8 @@ fn dir(word: &str) -> Option<Dir> {
     }
 }
 
-fn month(word: &str) -> Option<i8> {
+/// The month a lower-case month name or its abbreviation names ("september", "sept", "sep" are 9).
+pub fn month(word: &str) -> Option<i8> {
     let month = match word {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -1701,7 +1702,8 @@ fn month(word: &str) -> Option<i8> {
     Some(month)
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
+/// The day of the week a lower-case weekday name names.
+pub fn weekday(word: &str) -> Option<Weekday> {
     let weekday = match word {
         "monday" => Weekday::Monday,
         "tuesday" => Weekday::Tuesday,

@@ -113,6 +113,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::kinds::date::{month, weekday};
+
 // ----------------------------------------------------------------------------------------------------------------
 // Public API: attribution
 // ----------------------------------------------------------------------------------------------------------------
@@ -759,27 +761,6 @@ fn is_thousands_separator(sentence: &str, at: usize) -> bool {
 /// True for a comma between two names, a list or a place and its country ("the Turkey, Syria earthquake", "Derna,
 /// Libya"): no clause ends there. A day's or month's name is no such name ("Saturday, February 18").
 fn joins_names(sentence: &str, at: usize) -> bool {
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if !sentence[at..].starts_with(", ") {
         return false;
     }
@@ -787,7 +768,8 @@ fn joins_names(sentence: &str, at: usize) -> bool {
         word.is_some_and(|w| {
             w.starts_with(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic)
-                && !CALENDAR.contains(&w.to_lowercase().as_str())
+                && month(&w.to_lowercase()).is_none()
+                && weekday(&w.to_lowercase()).is_none()
         })
     };
     let before = sentence[..at].rsplit(char::is_whitespace).next();

@@ -943,7 +943,7 @@ fn aftermath_head<'w>(words: &'w [Token], event: &Hit) -> Option<&'w str> {
     let before = &words[..event.tokens.start];
     let mut back = before.iter().rev();
     let mut word = back.next()?;
-    if ["the", "this", "that", "a", "an", "its"].contains(&word.lower.as_str()) {
+    if DETERMINERS.contains(&word.lower.as_str()) {
         word = back.next()?;
     }
     if !["of", "in", "from", "after"].contains(&word.lower.as_str()) {
@@ -991,7 +991,7 @@ impl Negated {
             .iter()
             .filter(|d| d.start >= event.span.end && d.end <= clause.end)
             .find(|d| {
-                Negated::bound(&sentence[(*d).clone()]).is_some()
+                bound(&sentence[(*d).clone()]).is_some()
                     || Negated::later_bound_before(sentence, d.start)
             })
             .cloned()
@@ -1001,12 +1001,6 @@ impl Negated {
                      clause says when it happens instead"
                 )
             })
-    }
-
-    /// The bound a date phrase opens with ("before", "until", "by", "after", ...), if any.
-    fn bound(phrase: &str) -> Option<DateQualifier> {
-        let anchor = Anchor::new(Some(Date::constant(2000, 1, 1)), Tense::Unknown);
-        parse_moment(phrase, anchor).ok()?.range.qualifier
     }
 
     /// True when "until", "till", "before" or "by", perhaps with "at least", stands right before the phrase at
@@ -1046,8 +1040,13 @@ fn until(phrase: &str) -> bool {
 
 /// True when the phrase carries a deadline qualifier.
 fn is_deadline(phrase: &str) -> bool {
+    bound(phrase) == Some(DateQualifier::Deadline)
+}
+
+/// The bound a date phrase opens with ("before", "until", "by", "after", ...), if any.
+fn bound(phrase: &str) -> Option<DateQualifier> {
     let anchor = Anchor::new(Some(Date::constant(2000, 1, 1)), Tense::Unknown);
-    parse_moment(phrase, anchor).is_ok_and(|m| m.range.qualifier == Some(DateQualifier::Deadline))
+    parse_moment(phrase, anchor).ok()?.range.qualifier
 }
 
 #[cfg(test)]

@@ -47,8 +47,11 @@ pub fn part_words(
     value: &Range<usize>,
     dates: &[Range<usize>],
 ) -> Option<Range<usize>> {
-    let clause = clause_around(sentence, value.clone(), dates);
     let referring = referring_words(sentence, value);
+    if referring.is_none() && of_the_opening(sentence.trim_start()).is_none() {
+        return None;
+    }
+    let clause = clause_around(sentence, value.clone(), dates);
     let tail = referring.as_ref().map_or(value.end, |r| r.end)..clause.end.max(value.end);
     if referring.is_none() && !opened_by_of_the(sentence, &clause) {
         return None;
@@ -69,17 +72,22 @@ pub fn part_scope(sentence: &str, words: &Range<usize>) -> String {
 /// elsewhere).
 fn opened_by_of_the(sentence: &str, clause: &Range<usize>) -> bool {
     let opening = sentence[..clause.start].trim();
-    let lower = opening.to_lowercase();
-    let Some(rest) = ["of the ", "of those ", "of these "]
-        .iter()
-        .find_map(|of| lower.strip_prefix(of))
-    else {
+    let Some(rest) = of_the_opening(opening) else {
         return false;
     };
     let named = &rest[..rest.len().saturating_sub(1)];
     rest.ends_with(',')
         && !named.contains([',', ';'])
         && !named.contains(|c: char| c.is_ascii_digit())
+}
+
+/// What follows an opening "Of the", "Of those" or "Of these" of `text`, if it opens so.
+fn of_the_opening(text: &str) -> Option<&str> {
+    ["of the ", "of those ", "of these "].iter().find_map(|of| {
+        text.get(..of.len())
+            .filter(|head| head.eq_ignore_ascii_case(of))
+            .map(|_| &text[of.len()..])
+    })
 }
 
 /// The words of `tail` (bytes of `sentence`) that say which part a figure counts: its first prepositional phrase

@@ -934,7 +934,12 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
             unit.lower
         ));
     }
-    let before = sentence_words(&sentence[..value.start]);
+    // the last words before the figure, enough for the longest entry of `BEFORE_MEASURE`
+    let mut from = value.start.saturating_sub(32);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = sentence_words(&sentence[from..value.start]);
     let ends_with = |words: &[&str]| {
         before.len() >= words.len()
             && before[before.len() - words.len()..]
@@ -1090,7 +1095,10 @@ impl Kind for WordQuantityClaim {
         };
         let (own, skip) = match self.own_qualifier(phrase) {
             Some((qualifier, skip)) => (Some(qualifier), skip),
-            None => (None, risen_up_to(&text[..found.value.start], phrase)),
+            None => (
+                None,
+                risen_up_to(&text[found.sentence.start..found.value.start], phrase),
+            ),
         };
         let mut quantity = parse_quantity(&phrase[skip..], self.tolerance).ok_or_else(unparsed)?;
         if self.round_figures {
