@@ -860,3 +860,51 @@ fn up_to_after_a_running_total_is_what_it_rose_to() {
     );
     assert_eq!(values(&checked), ["1,234", "900 (895–905)", "up to 2,000"]);
 }
+
+#[test]
+fn a_joined_or_possessed_event_after_a_toll_and_a_name_of_its_agency_take_no_date() {
+    let rules = rules(QUAKE_DATE);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "The toll from the quake and flood rose on Sunday to 640.",
+            "The toll from the valley's quake climbed on Monday to 700.",
+            "The toll has risen to 640, the quake relief agency said on Sunday.",
+            "The head of the National Quake Management Agency told reporters late on Saturday that 640 had died.",
+            "The quake struck the valley on Friday evening.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2030-09-27"]);
+    let why = explained(
+        "quake-date",
+        "tests/fixtures/words/quake.yaml",
+        "The toll has risen to 640, the quake relief agency said on Sunday.",
+    );
+    assert!(why.contains("'quake' qualifies 'relief'"), "{why}");
+}
+
+const TOLL_UNLESS_LATER: &str = "
+claims:
+  - id: dead
+    title: Deaths in the quake
+    kind: quantity
+    counts: [person, people, dead, toll]
+    unless_near: [clinic, could, festival]
+";
+
+#[test]
+fn words_of_a_later_subordinate_clause_or_verb_phrase_do_not_drop_a_figure() {
+    let rules = rules(TOLL_UNLESS_LATER);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "At least 210 people died as clinics struggled to treat the wounded.",
+            "The toll has risen to 512 and could climb further, officials said.",
+            "Crowds had come for a festival when 80 people were swept away.",
+            "The toll could reach 900, the agency warned.",
+        ],
+    );
+    assert_eq!(values(&checked), ["at least 210", "512"]);
+}

@@ -817,6 +817,12 @@ fn name_boundary(punctuation: &str, rest: &str) -> Boundary {
     }
 }
 
+/// True when `word` (lower case), the first word of `rest`, opens a subordinate clause: a subordinator ("when",
+/// "because") or an "as" that is one ([`is_subordinating_as`]).
+pub fn opens_subordinate_clause(word: &str, rest: &str) -> bool {
+    SUBORDINATORS.contains(&word) || is_subordinating_as(word, rest)
+}
+
 /// True when `word` is "as" opening a clause ("as rescuers searched"), not "as of" or "as many as".
 fn is_subordinating_as(word: &str, rest: &str) -> bool {
     if word != "as" {
@@ -1038,7 +1044,7 @@ impl<'a> Scene<'a> {
             let rest = &self.sentence[word.span.start..];
             let fronted_when =
                 w == "when" && self.opens_sentence(word) && window.end <= self.figure.start;
-            if (SUBORDINATORS.contains(&w) || is_subordinating_as(w, rest)) && !fronted_when {
+            if opens_subordinate_clause(w, rest) && !fronted_when {
                 return Some(Reason::SubordinateClause {
                     trigger: w.to_string(),
                     after_figure,

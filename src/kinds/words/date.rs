@@ -237,6 +237,14 @@ impl WordDateClaim {
         event: &Hit,
         deadline: bool,
     ) -> Result<(Range<usize>, Scope, bool), String> {
+        if let Some(noun) = modified_noun(words, event) {
+            return Err(format!(
+                "'{}' qualifies '{}': the words name the {}, not the event",
+                &sentence[event.span.clone()],
+                &sentence[noun.span.clone()],
+                noun.lower
+            ));
+        }
         let mut region = region(sentence, event.span.clone(), dates);
         let aside = aside_date(sentence, words, dates, &event.span);
         if let Some((_, rest)) = &aside {
@@ -281,7 +289,7 @@ impl WordDateClaim {
             Some(date) => date,
             None => {
                 // "the toll in the earthquake was raised on Saturday": the clause's date is the toll's
-                if let Some(head) = aftermath_head(words, event) {
+                if let Some(head) = aftermath_head(sentence, words, event) {
                     return Err(format!(
                         "'{}' is the complement of '{head}': the clause's date tells of the {head}, not of the event",
                         &sentence[event.span.clone()]
@@ -912,6 +920,45 @@ impl Kind for WordDateClaim {
     }
 }
 
+/// Nouns an event's noun may qualify, that are not the event: those who report on it or respond to it ("the disaster
+/// agency said on Sunday", "the National Disaster Management Agency"), its warnings and its victims ("the tsunami
+/// warning was lifted", "quake survivors were buried on Sunday").
+const QUALIFIED_NOUNS: &[&str] = &[
+    "agency",
+    "agencies",
+    "management",
+    "mitigation",
+    "ministry",
+    "authority",
+    "authorities",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "office",
+    "department",
+    "centre",
+    "center",
+    "committee",
+    "council",
+    "relief",
+    "response",
+    "preparedness",
+    "warning",
+    "warnings",
+    "victims",
+    "survivors",
+    "zone",
+];
+
+/// The noun right after the event's word that the event's word qualifies ([`QUALIFIED_NOUNS`]), if any.
+fn modified_noun<'w>(words: &'w [Token], event: &Hit) -> Option<&'w Token> {
+    words
+        .get(event.tokens.end)
+        .filter(|next| QUALIFIED_NOUNS.contains(&next.lower.as_str()))
+}
+
 /// Nouns of what follows an event: when the event's noun is their complement ("the toll from the quake", "survivors
 /// of the quake", "in the wake of the quake"), the clause's date is theirs, not the event's.
 const AFTERMATH: &[&str] = &[
@@ -938,12 +985,18 @@ const AFTERMATH: &[&str] = &[
 ];
 
 /// The noun of [`AFTERMATH`] whose complement the event's word is ("toll in the earthquake", "survivors of the
-/// quake"): the word before a preposition ("of", "in", "from", "after") and a determiner before the event.
-fn aftermath_head<'w>(words: &'w [Token], event: &Hit) -> Option<&'w str> {
+/// quake"): the word before a preposition ("of", "in", "from", "after") and the determiners or possessives before
+/// the event. A second noun joined to the first counts too ("the toll from the quake and tsunami", "the toll from
+/// Indonesia's quake").
+fn aftermath_head<'w>(sentence: &str, words: &'w [Token], event: &Hit) -> Option<&'w str> {
     let before = &words[..event.tokens.start];
     let mut back = before.iter().rev();
     let mut word = back.next()?;
-    if DETERMINERS.contains(&word.lower.as_str()) {
+    if ["and", "or"].contains(&word.lower.as_str()) {
+        back.next()?;
+        word = back.next()?;
+    }
+    while DETERMINERS.contains(&word.lower.as_str()) || possessive(sentence, word) {
         word = back.next()?;
     }
     if !["of", "in", "from", "after"].contains(&word.lower.as_str()) {

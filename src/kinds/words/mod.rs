@@ -30,7 +30,7 @@ use std::rc::Rc;
 
 use regex_syntax::hir::Hir;
 
-use super::quantity::asof::{clause_around, scene_setter};
+use super::quantity::asof::{clause_around, opens_subordinate_clause, scene_setter};
 use super::quantity::Qualifier;
 use super::FieldProblem;
 use crate::scan::RulePattern;
@@ -225,11 +225,9 @@ impl Conditions {
                     .any(|r| r.start <= h.span.start && h.span.end <= r.end)
             })
         };
-        let excluding = |list: &WordList| within(list, &[places.region, places.shared]);
-        if let Some(hit) = within(
-            &self.not_of,
-            &[places.region, places.shared, places.subject],
-        ) {
+        let own = own_parts(sentence, words, places.region, anchor);
+        let excluding = |list: &WordList| within(list, &[&own, places.shared]);
+        if let Some(hit) = within(&self.not_of, &[&own, places.shared, places.subject]) {
             return Err(format!(
                 "excluded by `not_of`: {} ('{}' in the clause)",
                 self.not_of.written(hit.entry),
@@ -271,6 +269,85 @@ impl Conditions {
         });
         Ok(scope.map(|hit| self.scope.written(hit.entry).to_string()))
     }
+}
+
+/// `region` with the range that holds `anchor` cut to the anchor's own part of it ([`own_part`]): where `not_of`
+/// and `unless_near` refuse.
+fn own_parts(
+    sentence: &str,
+    words: &[Token],
+    region: &[Range<usize>],
+    anchor: &Range<usize>,
+) -> Vec<Range<usize>> {
+    region
+        .iter()
+        .map(
+            |range| match range.start <= anchor.start && anchor.end <= range.end {
+                true => own_part(sentence, words, range, anchor),
+                false => range.clone(),
+            },
+        )
+        .collect()
+}
+
+/// Modals that open a second verb phrase after "and" or "but": "has risen to 832 and could climb higher".
+const MODALS: &[&str] = &["could", "may", "might", "will", "would", "should", "can"];
+
+/// A place in a clause where the words of another event begin or end, without a comma.
+struct InnerCut {
+    /// Where the cut is (bytes of the sentence).
+    at: usize,
+    /// True for a second verb phrase ("and could"), false for a subordinate clause ("as", "when").
+    coordinated: bool,
+}
+
+/// `clause` cut to the part that tells of `anchor`'s own event: up to where a subordinate clause opens after the
+/// anchor without a comma ("400 people were killed as hospitals struggled"), and between the "and" or "but" of
+/// verb phrases opened by a modal ("will begin this month and could be completed before the deadline", "has soared
+/// to 832 and could climb higher"). The other part's words do not exclude the candidate. Words before the
+/// candidate's own subordinate clause still do: the main clause may say whose the figure is ("the Turkey quake is
+/// the deadliest in decades as the toll passes 11,000").
+fn own_part(
+    sentence: &str,
+    words: &[Token],
+    clause: &Range<usize>,
+    anchor: &Range<usize>,
+) -> Range<usize> {
+    let inside = |w: &&Token| clause.start <= w.span.start && w.span.end <= clause.end;
+    let clause_words: Vec<&Token> = words.iter().filter(inside).collect();
+    let cuts: Vec<InnerCut> = clause_words
+        .windows(2)
+        .filter_map(|pair| inner_cut(sentence, pair[0], pair[1]))
+        .collect();
+    let start = cuts
+        .iter()
+        .filter(|cut| cut.coordinated && cut.at <= anchor.start)
+        .map(|cut| cut.at)
+        .max()
+        .unwrap_or(clause.start);
+    let end = cuts
+        .iter()
+        .filter(|cut| cut.at >= anchor.end)
+        .map(|cut| cut.at)
+        .min()
+        .unwrap_or(clause.end);
+    start..end
+}
+
+/// The cut at `word`, the word after `before`, if one opens there: a subordinator, or a modal after "and" or "but"
+/// (cut at the conjunction).
+fn inner_cut(sentence: &str, before: &Token, word: &Token) -> Option<InnerCut> {
+    let conjunction = ["and", "but"].contains(&before.lower.as_str());
+    if conjunction && MODALS.contains(&word.lower.as_str()) {
+        return Some(InnerCut {
+            at: before.span.start,
+            coordinated: true,
+        });
+    }
+    opens_subordinate_clause(&word.lower, &sentence[word.span.start..]).then_some(InnerCut {
+        at: word.span.start,
+        coordinated: false,
+    })
 }
 
 /// Where the conditions of a candidate look, beyond `near`.
