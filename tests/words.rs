@@ -908,3 +908,37 @@ fn words_of_a_later_subordinate_clause_or_verb_phrase_do_not_drop_a_figure() {
     );
     assert_eq!(values(&checked), ["at least 210", "512"]);
 }
+
+const DISPLACED: &str = "
+claims:
+  - id: displaced
+    title: People displaced by the flood
+    kind: quantity
+    counts: [person, people, resident]
+    of: [displace, homeless]
+    not_of: [upstream]
+";
+
+#[test]
+fn one_of_the_claim_s_words_after_a_figure_stands_for_its_noun() {
+    let rules = rules(DISPLACED);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "Hundreds are still missing and more than 12,000 displaced.",
+            "The flood has left tens of thousands homeless and hungry.",
+            "Some 4,000 displaced residents returned home.",
+            "About 900 displaced families' tents were flooded.",
+            "On the upstream side of the old dam, 3,000 displaced.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "more than 12,000",
+            "at least 20,000 (20,000–100,000)",
+            "about 4,000 (3,600–4,400)"
+        ]
+    );
+}

@@ -210,9 +210,17 @@ pub fn mode(sentence: &str, mention: Range<usize>) -> Option<ModeCue> {
         cue_at(&words, at, DONE_BEFORE).or(past_verb.then(|| at..at + 1))
     });
     let own_verb = is_past(&words[own.start].key).then(|| own.start..own.start + 1);
+    // "24 hostages released on the first day": a participle right after the mention or its noun, as headlines
+    // write it
+    let participle = after
+        .clone()
+        .take(2)
+        .find(|&at| is_past(&words[at].key))
+        .map(|at| at..at + 1);
     let done_after = after
         .clone()
-        .find_map(|at| cue_at(&words, at, DONE_AFTER).or_else(|| past_passive(&words, at)));
+        .find_map(|at| done_cue_after(&words, at).or_else(|| past_passive(&words, at)));
+    let done_after = participle.or(done_after);
     own_verb
         .or(done_before)
         .or(done_after)
@@ -262,6 +270,18 @@ fn cue_at(words: &[Word], at: usize, cues: &[&str]) -> Option<Range<usize>> {
         .filter_map(|cue| phrase_length(cue, &words[at..]))
         .max()
         .map(|len| at..at + len)
+}
+
+/// A cue of [`DONE_AFTER`] at word `at`, unless its perfect passive is of a verb that reports no event done ("has
+/// been delayed", "have been detained").
+fn done_cue_after(words: &[Word], at: usize) -> Option<Range<usize>> {
+    let span = cue_at(words, at, DONE_AFTER)?;
+    let verb = words.get(span.end).map(|w| w.key.as_str());
+    let perfect_passive = words[span.end - 1].key == "been";
+    match perfect_passive && verb.is_some_and(|v| NOT_DONE_IN_ED.contains(&v)) {
+        true => None,
+        false => Some(span),
+    }
 }
 
 /// "was|were" followed by a verb in the past tense ("were freed", "was completed") at word `at`.
@@ -350,6 +370,23 @@ mod tests {
             read("The army [completed] its pullout on Monday."),
             done("completed")
         );
+        assert_eq!(
+            read("Truce holds: [31] captives freed on the first day"),
+            done("freed")
+        );
+    }
+
+    #[test]
+    fn a_delay_or_a_detention_is_no_event_done() {
+        assert_eq!(
+            read("The swap that would free [30] captives has been delayed."),
+            planned("would")
+        );
+        assert_eq!(
+            read("The release of [30] captives has been postponed."),
+            None
+        );
+        assert_eq!(read("[12] reporters have been detained since May."), None);
     }
 
     #[test]

@@ -396,13 +396,17 @@ fn without_asides(cuts: Vec<Cut>, span: &Range<usize>) -> Vec<Cut> {
         .collect()
 }
 
+/// The most words a scene-setting opener may have ("On the Syrian side of the border, ...").
+const SCENE_SETTER_WORDS: usize = 8;
+
 /// The words that open `sentence` before its first comma when they are a short phrase led by a preposition ("In
 /// neighbouring Mali, ..."): such a phrase sets the scene of every clause of the sentence. `None` otherwise.
 pub fn scene_setter(sentence: &str) -> Option<Range<usize>> {
     let comma = sentence.find(',')?;
     let words = words_in(sentence, 0..comma);
     let first = words.first()?;
-    (words.len() <= 6 && SCENE_PREPOSITIONS.contains(&first.lower.as_str())).then_some(0..comma)
+    (words.len() <= SCENE_SETTER_WORDS && SCENE_PREPOSITIONS.contains(&first.lower.as_str()))
+        .then_some(0..comma)
 }
 
 /// The rules of [`governing_date`] over `scene`.
@@ -524,6 +528,7 @@ const DECISION_NOUNS: &[&str] = &[
 /// Prepositions that open a sentence's scene-setting phrase ("In neighbouring Mali, ...").
 const SCENE_PREPOSITIONS: &[&str] = &[
     "in",
+    "on",
     "at",
     "across",
     "throughout",

@@ -406,6 +406,13 @@ fn plural_noun(lower: &str) -> bool {
     (plural || irregular) && !not_nouns.contains(&lower)
 }
 
+/// True when a plural noun follows `at` after a space: the word before it modifies it ("2,000 French troops").
+fn noun_follows(sentence: &str, at: usize) -> bool {
+    leading_words(&sentence[at..])
+        .next()
+        .is_some_and(|w| sentence[at..at + w.span.start] == *" " && plural_noun(&w.lower))
+}
+
 /// Words that may follow a figure whose counted noun is left out: verbs, adverbs and prepositions, never a noun.
 const ELIDED_NEXT: &[&str] = &[
     "are",
@@ -642,7 +649,8 @@ impl WordQuantityClaim {
     }
 
     /// A figure whose counted noun is left out ("2,000 have died", "killing at least 150", "thousands remain
-    /// missing"): kept only when nothing after it could be a noun of its own, and on the clause conditions.
+    /// missing", "30,000 displaced" for a claim of the displaced): kept only when nothing after it could be a noun
+    /// of its own (one of the claim's `of` words right after it is none), and on the clause conditions.
     /// `dates` and `figures` are the sentence's date phrases and [`Self::figures`], found once by the caller.
     fn judge_elided(
         &self,
@@ -663,8 +671,12 @@ impl WordQuantityClaim {
             None => true,
             Some(word) => {
                 let between = &sentence[value.end..value.end + word.span.start];
+                let span = super::shift(&word.span, value.end);
                 between.contains([',', ';', ':', '.', '(', ')', '—', '–'])
                     || ELIDED_NEXT.contains(&word.lower.as_str())
+                    || (between == " "
+                        && self.conditions.names_whose(sentence, words, &span)
+                        && !noun_follows(sentence, span.end))
             }
         };
         if !bare {
