@@ -942,3 +942,33 @@ fn one_of_the_claim_s_words_after_a_figure_stands_for_its_noun() {
         ]
     );
 }
+
+#[test]
+fn a_word_in_quotation_marks_and_a_headline_s_vague_figure_are_read() {
+    let polarity = checked(
+        &rules(SUPPLY),
+        "2024-06-10",
+        &["The minister said the split has not \"ended\" the supply deal."],
+    );
+    assert_eq!(values(&polarity), ["denies"]);
+    let toll = checked(
+        &rules(TOLL_IN_WORDS),
+        "2024-06-10",
+        &["Floods Sweep Through Valley Town, Killing Hundreds And Leaving Thousands Homeless"],
+    );
+    assert_eq!(values(&toll), ["at least 200 (200–1,000)"]);
+}
+
+#[test]
+fn a_time_of_day_after_before_is_no_other_event() {
+    let rules = rules(QUAKE_DATE);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "The quake struck the coast just before dusk on Friday, flattening homes.",
+            "The quake struck the coast after the storm on Friday.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2030-09-27"]);
+}

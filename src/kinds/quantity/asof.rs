@@ -572,6 +572,19 @@ const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "whom", "whose", "where"];
 /// Prepositions that attach a date to another event.
 const EVENT_PREPOSITIONS: &[&str] = &["after", "before", "following", "since", "until"];
 
+/// Times of day: after "before" or "after" they are no other event ("just before dusk on Friday").
+const TIMES_OF_DAY: &[&str] = &[
+    "dawn",
+    "dusk",
+    "sunrise",
+    "sunset",
+    "daybreak",
+    "nightfall",
+    "noon",
+    "midday",
+    "midnight",
+];
+
 /// Subordinators that open a clause of another event ("as" only where it is one, see [`is_subordinating_as`]).
 const SUBORDINATORS: &[&str] = &[
     "when", "while", "because", "although", "though", "once", "whereas", "if",
@@ -1041,7 +1054,10 @@ impl<'a> Scene<'a> {
                     pronoun: w.to_string(),
                 });
             }
-            if EVENT_PREPOSITIONS.contains(&w) {
+            let time_of_day = words
+                .get(i + 1)
+                .is_some_and(|next| TIMES_OF_DAY.contains(&next.lower.as_str()));
+            if EVENT_PREPOSITIONS.contains(&w) && !time_of_day {
                 return Some(Reason::OtherEvent {
                     trigger: w.to_string(),
                 });

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::quantity::WORD;
+use super::quantity::{BETWEEN_WORDS, WORD};
 use super::{
     borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
     sentence_words, shift, union, unshift, Conditions, Scope, WordFields,
@@ -123,7 +123,7 @@ impl WordDateClaim {
             vec![compile(&events, "event")?]
         } else {
             let objects = object.alternation();
-            let gap = format!(r#"(?:[\s,“”"]+{WORD}){{0,{EVENT_GAP}}}?[\s,“”"]+"#);
+            let gap = format!(r"(?:{BETWEEN_WORDS}{WORD}){{0,{EVENT_GAP}}}?{BETWEEN_WORDS}");
             let mut patterns = vec![
                 compile(&format!("{events}{gap}{objects}"), "object")?,
                 compile(&format!("{objects}{gap}{events}"), "object")?,

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::quantity::WORD;
+use super::quantity::{BETWEEN_WORDS, WORD};
 use super::{
     compile, judged_sentence_words, region, required, shift, unshift, Conditions, WordFields,
 };
@@ -76,7 +76,7 @@ impl WordPolarityClaim {
                 return Ok(Vec::new());
             }
             let (verbs, objects) = (list.alternation(), object.alternation());
-            let gap = format!(r"(?:[\s,]+{WORD}){{0,8}}?[\s,]+");
+            let gap = format!(r"(?:{BETWEEN_WORDS}{WORD}){{0,8}}?{BETWEEN_WORDS}");
             Ok(vec![
                 compile(&format!("{verbs}{gap}{objects}"), field)?,
                 compile(&format!("{objects}{gap}{verbs}"), field)?,

@@ -483,6 +483,10 @@ fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<(String, Ran
 /// with full stops ("U.S."), never a word that ends a sentence.
 pub const WORD: &str = r"(?:(?:\w\.){2,}[\w'’-]*|[\w'’-]+)";
 
+/// What may stand between two words of a claim's wording: spaces, commas and double quotation marks ('has not
+/// "abandoned" its allies').
+pub const BETWEEN_WORDS: &str = r#"[\s,“”"]+"#;
+
 /// A word or a figure grouped in thousands ("9,000 of the 120,000 members": the whole stands between the part and
 /// its `counts` word).
 const WORD_OR_FIGURE: &str = r"(?:(?:\w\.){2,}[\w'’-]*|[\w'’-]+(?:,[0-9]{3})*)";
@@ -892,9 +896,11 @@ fn names_or_dates(sentence: &str, value: &Range<usize>, dates: &[Range<usize>]) 
         return Some(format!("'{digits}' is a time of day, not a count"));
     }
     let before = sentence_words(&sentence[..value.start]);
-    // A hedged figure ("Burkina some 200", "Toll Exceeds 41,000") names nothing: only a bare one can ("Air Base 201").
-    let bare =
-        digits.starts_with(|c: char| c.is_ascii_digit()) || !digits.contains(char::is_whitespace);
+    // A hedged figure ("Burkina some 200", "Toll Exceeds 41,000") or a vague plural ("Killing Hundreds") names
+    // nothing: only a bare one can ("Air Base 201").
+    let vague = digits.to_lowercase().ends_with('s');
+    let bare = digits.starts_with(|c: char| c.is_ascii_digit())
+        || !(digits.contains(char::is_whitespace) || vague);
     if let Some(previous) = before.last().filter(|_| bare) {
         let word = &sentence[previous.span.clone()];
         let adjacent = sentence[previous.span.end..value.start].trim().is_empty();
