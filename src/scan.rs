@@ -51,6 +51,8 @@ pub const VALUE_GROUP: &str = "value";
 #[derive(Debug, Clone)]
 pub struct RulePattern {
     text: String,
+    /// The pattern as parsed, which the scanner's relaxed, widened and narrow forms are made from.
+    hir: Arc<Hir>,
     regex: meta::Regex,
     value_group: Option<usize>,
 }
@@ -59,11 +61,12 @@ impl RulePattern {
     /// Compiles a parsed pattern (`text` is what was parsed) for the scanner's anchored attempts, and finds its
     /// [`VALUE_GROUP`]. Rule files compile their patterns through `RulePattern::compile`, which parses and checks
     /// them first.
-    pub fn from_hir(text: String, hir: &Hir) -> Result<RulePattern, Box<meta::BuildError>> {
-        let regex = compile_exact(hir)?;
+    pub fn from_hir(text: String, hir: Hir) -> Result<RulePattern, Box<meta::BuildError>> {
+        let regex = compile_exact(&hir)?;
         let value_group = regex.group_info().to_index(PatternID::ZERO, VALUE_GROUP);
         Ok(RulePattern {
             text,
+            hir: Arc::new(hir),
             regex,
             value_group,
         })
@@ -173,18 +176,14 @@ impl Scanner {
     /// Compiles the scanner for `patterns`, whose `value` groups give [`PatternMatch::value`]; `group_of[i]` says
     /// which candidate DFA pattern `i` shares (patterns of one claim, say).
     pub fn new(patterns: &[RulePattern], group_of: &[usize]) -> Result<Scanner, String> {
-        let parsed = patterns
+        let narrow = patterns
             .iter()
-            .map(|p| regex_syntax::parse(p.as_str()).map_err(|e| e.to_string()))
-            .collect::<Result<Vec<Hir>, String>>()?;
-        let narrow = parsed
-            .iter()
-            .map(|hir| Narrow {
-                hir: narrow(hir),
+            .map(|p| Narrow {
+                pattern: Arc::clone(&p.hir),
                 regex: OnceLock::new(),
             })
             .collect();
-        let relaxed: Vec<Hir> = parsed.into_iter().map(relax).collect();
+        let relaxed: Vec<Hir> = patterns.iter().map(|p| relax(&p.hir)).collect();
         let widened: Vec<Hir> = relaxed
             .iter()
             .map(|hir| widen(&opening(hir, OPENING_BYTES)))
@@ -546,7 +545,7 @@ impl SentenceRegex {
                 if hir.properties().minimum_len().unwrap_or(0) == 0 {
                     return None;
                 }
-                let pattern = RulePattern::from_hir(text.clone(), hir).ok()?;
+                let pattern = RulePattern::from_hir(text.clone(), hir.clone()).ok()?;
                 Scanner::new(&[pattern], &[0]).ok()
             })
             .as_ref()
@@ -645,9 +644,10 @@ struct Pass<'a> {
     found: Vec<PatternMatch>,
 }
 
-/// A pattern's [`narrow`] form: its syntax, and the regex compiled from it when first needed.
+/// A pattern's [`narrow`] form: the pattern, and the narrow form made and compiled from it when first needed (a
+/// check of a short text, or of one without candidates of the pattern, never needs it).
 struct Narrow {
-    hir: Hir,
+    pattern: Arc<Hir>,
     regex: OnceLock<Option<meta::Regex>>,
 }
 
@@ -655,7 +655,7 @@ impl Narrow {
     /// The compiled narrow form; `None` when it does not compile (the pattern itself is tried instead).
     fn regex(&self) -> Option<&meta::Regex> {
         self.regex
-            .get_or_init(|| compile_narrow(&self.hir).ok())
+            .get_or_init(|| compile_narrow(&narrow(&self.pattern)).ok())
             .as_ref()
     }
 }
@@ -789,25 +789,23 @@ fn candidate_dfa(
 
 /// The same pattern without Unicode word-boundary assertions, capture groups or upper bounds on counted
 /// repetitions: it matches wherever the pattern does, and more, with a much smaller DFA.
-fn relax(hir: Hir) -> Hir {
-    match hir.into_kind() {
-        HirKind::Look(look) => relax_look(look),
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(literal) => Hir::literal(literal.0),
-        HirKind::Class(class) => Hir::class(class),
-        HirKind::Capture(capture) => relax(*capture.sub),
-        HirKind::Repetition(mut repetition) => {
-            repetition.sub = Box::new(relax(*repetition.sub));
-            if repetition
+fn relax(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) => relax_look(*look),
+        HirKind::Capture(capture) => relax(&capture.sub),
+        HirKind::Repetition(repetition) => {
+            let open = repetition
                 .max
-                .is_some_and(|max| max >= repetition.min.saturating_add(2))
-            {
-                repetition.max = None;
-            }
-            Hir::repetition(repetition)
+                .is_some_and(|max| max >= repetition.min.saturating_add(2));
+            Hir::repetition(Repetition {
+                sub: Box::new(relax(&repetition.sub)),
+                max: if open { None } else { repetition.max },
+                ..repetition.clone()
+            })
         }
-        HirKind::Concat(parts) => Hir::concat(parts.into_iter().map(relax).collect()),
-        HirKind::Alternation(parts) => Hir::alternation(parts.into_iter().map(relax).collect()),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(relax).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(relax).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
     }
 }
 
@@ -1161,7 +1159,7 @@ mod tests {
     #[test]
     fn an_opening_matches_wherever_its_pattern_does() {
         let pattern = r"(?i)\b(?:cutting\s+off|ending)\s+(?:\w+\s+){0,2}?(?:relations|ties)\b";
-        let hir = relax(regex_syntax::parse(pattern).unwrap());
+        let hir = relax(&regex_syntax::parse(pattern).unwrap());
         let opened = opening(&hir, OPENING_BYTES);
         let opening_regex = regex_automata::meta::Regex::builder()
             .syntax(regex_automata::util::syntax::Config::new().utf8(false))
