@@ -691,10 +691,16 @@ fn per_claim_groups(widened: &[Hir], claims: &[Vec<usize>]) -> Result<Vec<Group>
 }
 
 /// Compiles a pattern for anchored attempts on short stretches: without lazy or full DFAs, so that it compiles
-/// fast (one NFA, no reverse one) and its per-thread cache stays small (a backtracker's or a PikeVM's).
+/// fast (one NFA, no reverse one) and its per-thread cache stays small (a backtracker's or a PikeVM's). No
+/// prefilter either: an anchored attempt never uses one, and gathering the literals of a large pattern costs.
 pub fn compile_exact(hir: &Hir) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
-        .configure(meta::Config::new().hybrid(false).dfa(false))
+        .configure(
+            meta::Config::new()
+                .hybrid(false)
+                .dfa(false)
+                .auto_prefilter(false),
+        )
         .build_from_hir(hir)
         .map_err(Box::new)
 }
@@ -705,12 +711,14 @@ const NARROW_CACHE: usize = 1 << 20;
 /// Compiles a [`narrow`] form for anchored attempts: with a lazy DFA, which its ASCII word boundaries allow. The
 /// DFA finds whether and where an attempt matches, walking every choice of the pattern at once, and the
 /// backtracker then reads the groups of the match found only; alone, the backtracker would try the pattern's
-/// alternations (every form of every listed word) one after another at each word of the stretch.
+/// alternations (every form of every listed word) one after another at each word of the stretch. No prefilter, as
+/// for [`compile_exact`].
 fn compile_narrow(hir: &Hir) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
                 .dfa(false)
+                .auto_prefilter(false)
                 .hybrid_cache_capacity(NARROW_CACHE),
         )
         .build_from_hir(hir)
@@ -938,25 +946,30 @@ fn widen(hir: &Hir) -> Hir {
 }
 
 /// A class's ASCII members, its members among [`KEPT_PUNCTUATION`], and any other non-ASCII character when it has
-/// one.
+/// one. Read off the class's ranges in one pass: the classes of `(?i)` letters are many and small.
 fn widen_class(class: &ClassUnicode) -> Hir {
-    let mut ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]);
-    ascii.intersect(class);
-    let mut kept = ClassUnicode::new([ClassUnicodeRange::new(
-        *KEPT_PUNCTUATION.start(),
-        *KEPT_PUNCTUATION.end(),
-    )]);
-    kept.intersect(class);
-    let mut others = class.clone();
-    others.difference(&ascii);
-    others.difference(&kept);
+    let clip = |range: &ClassUnicodeRange, from: char, to: char| {
+        let (start, end) = (range.start().max(from), range.end().min(to));
+        (start <= end).then(|| ClassUnicodeRange::new(start, end))
+    };
+    let (kept_from, kept_to) = (*KEPT_PUNCTUATION.start(), *KEPT_PUNCTUATION.end());
+    let mut ascii = Vec::new();
+    let mut kept = Vec::new();
+    let mut others = false;
+    for range in class.ranges() {
+        ascii.extend(clip(range, '\0', '\x7f'));
+        kept.extend(clip(range, kept_from, kept_to));
+        let beyond_ascii = range.start().max('\u{80}');
+        others |=
+            beyond_ascii <= range.end() && (beyond_ascii < kept_from || range.end() > kept_to);
+    }
     let mut parts = Vec::new();
     for part in [ascii, kept] {
-        if !part.ranges().is_empty() {
-            parts.push(Hir::class(Class::Unicode(part)));
+        if !part.is_empty() {
+            parts.push(Hir::class(Class::Unicode(ClassUnicode::new(part))));
         }
     }
-    if !others.ranges().is_empty() {
+    if others {
         parts.push(any_other_non_ascii_char());
     }
     Hir::alternation(parts)
@@ -983,6 +996,12 @@ fn widen_literal(bytes: &[u8]) -> Hir {
 /// Any non-ASCII character outside [`KEPT_PUNCTUATION`], in UTF-8, and some invalid sequences, which a scanned text
 /// never holds. Its matches start on a lead byte, so a widened pattern's matches start where a character does.
 fn any_other_non_ascii_char() -> Hir {
+    static ANY: OnceLock<Hir> = OnceLock::new();
+    ANY.get_or_init(build_any_other_non_ascii_char).clone()
+}
+
+/// Builds [`any_other_non_ascii_char`].
+fn build_any_other_non_ascii_char() -> Hir {
     let bytes = |ranges: &[(u8, u8)]| {
         Hir::class(Class::Bytes(ClassBytes::new(
             ranges
