@@ -1221,6 +1221,42 @@ mod tests {
     }
 
     #[test]
+    fn a_class_widens_to_other_characters_only_when_it_has_some() {
+        let widened = |pattern: &str| {
+            let HirKind::Class(Class::Unicode(class)) =
+                regex_syntax::parse(pattern).unwrap().into_kind()
+            else {
+                panic!("{pattern} is not a class");
+            };
+            regex_automata::meta::Regex::builder()
+                .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+                .build_from_hir(&widen_class(&class))
+                .unwrap()
+        };
+        // wholly ASCII, wholly kept punctuation: no other character
+        for (pattern, matched, unmatched) in [
+            ("[a-c]", "b", "é"),
+            ("[\u{2010}-\u{2020}]", "\u{2014}", "é"),
+            ("[\u{2030}-\u{2040}]", "\u{2030}", "\u{2014}"),
+        ] {
+            let regex = widened(pattern);
+            assert!(regex.is_match(matched), "{pattern} {matched:?}");
+            assert!(!regex.is_match(unmatched), "{pattern} {unmatched:?}");
+        }
+        // one range across ASCII, the characters before the kept punctuation, the kept punctuation and beyond
+        let regex = widened("[y-\u{2001}]");
+        for matched in ["z", "é", "\u{2000}", "\u{2001}", "日"] {
+            assert!(regex.is_match(matched), "{matched:?}");
+        }
+        for unmatched in ["x", "\u{2002}"] {
+            assert!(!regex.is_match(unmatched), "{unmatched:?}");
+        }
+        // beyond the kept punctuation only
+        let regex = widened("[\u{3000}-\u{3001}]");
+        assert!(regex.is_match("日") && !regex.is_match("\u{2014}") && !regex.is_match("a"));
+    }
+
+    #[test]
     fn widening_keeps_the_ascii_and_the_kept_punctuation_of_a_class() {
         let class = match regex_syntax::parse(r"(?i)[k’é-]").unwrap().into_kind() {
             HirKind::Class(Class::Unicode(class)) => class,
