@@ -51,6 +51,8 @@ pub const VALUE_GROUP: &str = "value";
 #[derive(Debug, Clone)]
 pub struct RulePattern {
     text: String,
+    /// The pattern as parsed, which the scanner's relaxed, widened and narrow forms are made from.
+    hir: Arc<Hir>,
     regex: meta::Regex,
     value_group: Option<usize>,
 }
@@ -59,11 +61,12 @@ impl RulePattern {
     /// Compiles a parsed pattern (`text` is what was parsed) for the scanner's anchored attempts, and finds its
     /// [`VALUE_GROUP`]. Rule files compile their patterns through `RulePattern::compile`, which parses and checks
     /// them first.
-    pub fn from_hir(text: String, hir: &Hir) -> Result<RulePattern, Box<meta::BuildError>> {
-        let regex = compile_exact(hir)?;
+    pub fn from_hir(text: String, hir: Hir) -> Result<RulePattern, Box<meta::BuildError>> {
+        let regex = compile_exact(&hir)?;
         let value_group = regex.group_info().to_index(PatternID::ZERO, VALUE_GROUP);
         Ok(RulePattern {
             text,
+            hir: Arc::new(hir),
             regex,
             value_group,
         })
@@ -173,18 +176,14 @@ impl Scanner {
     /// Compiles the scanner for `patterns`, whose `value` groups give [`PatternMatch::value`]; `group_of[i]` says
     /// which candidate DFA pattern `i` shares (patterns of one claim, say).
     pub fn new(patterns: &[RulePattern], group_of: &[usize]) -> Result<Scanner, String> {
-        let parsed = patterns
+        let narrow = patterns
             .iter()
-            .map(|p| regex_syntax::parse(p.as_str()).map_err(|e| e.to_string()))
-            .collect::<Result<Vec<Hir>, String>>()?;
-        let narrow = parsed
-            .iter()
-            .map(|hir| Narrow {
-                hir: narrow(hir),
+            .map(|p| Narrow {
+                pattern: Arc::clone(&p.hir),
                 regex: OnceLock::new(),
             })
             .collect();
-        let relaxed: Vec<Hir> = parsed.into_iter().map(relax).collect();
+        let relaxed: Vec<Hir> = patterns.iter().map(|p| relax(&p.hir)).collect();
         let widened: Vec<Hir> = relaxed
             .iter()
             .map(|hir| widen(&opening(hir, OPENING_BYTES)))
@@ -546,7 +545,7 @@ impl SentenceRegex {
                 if hir.properties().minimum_len().unwrap_or(0) == 0 {
                     return None;
                 }
-                let pattern = RulePattern::from_hir(text.clone(), hir).ok()?;
+                let pattern = RulePattern::from_hir(text.clone(), hir.clone()).ok()?;
                 Scanner::new(&[pattern], &[0]).ok()
             })
             .as_ref()
@@ -645,9 +644,10 @@ struct Pass<'a> {
     found: Vec<PatternMatch>,
 }
 
-/// A pattern's [`narrow`] form: its syntax, and the regex compiled from it when first needed.
+/// A pattern's [`narrow`] form: the pattern, and the narrow form made and compiled from it when first needed (a
+/// check of a short text, or of one without candidates of the pattern, never needs it).
 struct Narrow {
-    hir: Hir,
+    pattern: Arc<Hir>,
     regex: OnceLock<Option<meta::Regex>>,
 }
 
@@ -655,7 +655,7 @@ impl Narrow {
     /// The compiled narrow form; `None` when it does not compile (the pattern itself is tried instead).
     fn regex(&self) -> Option<&meta::Regex> {
         self.regex
-            .get_or_init(|| compile_narrow(&self.hir).ok())
+            .get_or_init(|| compile_narrow(&narrow(&self.pattern)).ok())
             .as_ref()
     }
 }
@@ -691,10 +691,16 @@ fn per_claim_groups(widened: &[Hir], claims: &[Vec<usize>]) -> Result<Vec<Group>
 }
 
 /// Compiles a pattern for anchored attempts on short stretches: without lazy or full DFAs, so that it compiles
-/// fast (one NFA, no reverse one) and its per-thread cache stays small (a backtracker's or a PikeVM's).
+/// fast (one NFA, no reverse one) and its per-thread cache stays small (a backtracker's or a PikeVM's). No
+/// prefilter either: an anchored attempt never uses one, and gathering the literals of a large pattern costs.
 pub fn compile_exact(hir: &Hir) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
-        .configure(meta::Config::new().hybrid(false).dfa(false))
+        .configure(
+            meta::Config::new()
+                .hybrid(false)
+                .dfa(false)
+                .auto_prefilter(false),
+        )
         .build_from_hir(hir)
         .map_err(Box::new)
 }
@@ -705,12 +711,14 @@ const NARROW_CACHE: usize = 1 << 20;
 /// Compiles a [`narrow`] form for anchored attempts: with a lazy DFA, which its ASCII word boundaries allow. The
 /// DFA finds whether and where an attempt matches, walking every choice of the pattern at once, and the
 /// backtracker then reads the groups of the match found only; alone, the backtracker would try the pattern's
-/// alternations (every form of every listed word) one after another at each word of the stretch.
+/// alternations (every form of every listed word) one after another at each word of the stretch. No prefilter, as
+/// for [`compile_exact`].
 fn compile_narrow(hir: &Hir) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
                 .dfa(false)
+                .auto_prefilter(false)
                 .hybrid_cache_capacity(NARROW_CACHE),
         )
         .build_from_hir(hir)
@@ -789,25 +797,23 @@ fn candidate_dfa(
 
 /// The same pattern without Unicode word-boundary assertions, capture groups or upper bounds on counted
 /// repetitions: it matches wherever the pattern does, and more, with a much smaller DFA.
-fn relax(hir: Hir) -> Hir {
-    match hir.into_kind() {
-        HirKind::Look(look) => relax_look(look),
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(literal) => Hir::literal(literal.0),
-        HirKind::Class(class) => Hir::class(class),
-        HirKind::Capture(capture) => relax(*capture.sub),
-        HirKind::Repetition(mut repetition) => {
-            repetition.sub = Box::new(relax(*repetition.sub));
-            if repetition
+fn relax(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) => relax_look(*look),
+        HirKind::Capture(capture) => relax(&capture.sub),
+        HirKind::Repetition(repetition) => {
+            let open = repetition
                 .max
-                .is_some_and(|max| max >= repetition.min.saturating_add(2))
-            {
-                repetition.max = None;
-            }
-            Hir::repetition(repetition)
+                .is_some_and(|max| max >= repetition.min.saturating_add(2));
+            Hir::repetition(Repetition {
+                sub: Box::new(relax(&repetition.sub)),
+                max: if open { None } else { repetition.max },
+                ..repetition.clone()
+            })
         }
-        HirKind::Concat(parts) => Hir::concat(parts.into_iter().map(relax).collect()),
-        HirKind::Alternation(parts) => Hir::alternation(parts.into_iter().map(relax).collect()),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(relax).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(relax).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
     }
 }
 
@@ -940,25 +946,30 @@ fn widen(hir: &Hir) -> Hir {
 }
 
 /// A class's ASCII members, its members among [`KEPT_PUNCTUATION`], and any other non-ASCII character when it has
-/// one.
+/// one. Read off the class's ranges in one pass: the classes of `(?i)` letters are many and small.
 fn widen_class(class: &ClassUnicode) -> Hir {
-    let mut ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]);
-    ascii.intersect(class);
-    let mut kept = ClassUnicode::new([ClassUnicodeRange::new(
-        *KEPT_PUNCTUATION.start(),
-        *KEPT_PUNCTUATION.end(),
-    )]);
-    kept.intersect(class);
-    let mut others = class.clone();
-    others.difference(&ascii);
-    others.difference(&kept);
+    let clip = |range: &ClassUnicodeRange, from: char, to: char| {
+        let (start, end) = (range.start().max(from), range.end().min(to));
+        (start <= end).then(|| ClassUnicodeRange::new(start, end))
+    };
+    let (kept_from, kept_to) = (*KEPT_PUNCTUATION.start(), *KEPT_PUNCTUATION.end());
+    let mut ascii = Vec::new();
+    let mut kept = Vec::new();
+    let mut others = false;
+    for range in class.ranges() {
+        ascii.extend(clip(range, '\0', '\x7f'));
+        kept.extend(clip(range, kept_from, kept_to));
+        let beyond_ascii = range.start().max('\u{80}');
+        others |=
+            beyond_ascii <= range.end() && (beyond_ascii < kept_from || range.end() > kept_to);
+    }
     let mut parts = Vec::new();
     for part in [ascii, kept] {
-        if !part.ranges().is_empty() {
-            parts.push(Hir::class(Class::Unicode(part)));
+        if !part.is_empty() {
+            parts.push(Hir::class(Class::Unicode(ClassUnicode::new(part))));
         }
     }
-    if !others.ranges().is_empty() {
+    if others {
         parts.push(any_other_non_ascii_char());
     }
     Hir::alternation(parts)
@@ -985,6 +996,12 @@ fn widen_literal(bytes: &[u8]) -> Hir {
 /// Any non-ASCII character outside [`KEPT_PUNCTUATION`], in UTF-8, and some invalid sequences, which a scanned text
 /// never holds. Its matches start on a lead byte, so a widened pattern's matches start where a character does.
 fn any_other_non_ascii_char() -> Hir {
+    static ANY: OnceLock<Hir> = OnceLock::new();
+    ANY.get_or_init(build_any_other_non_ascii_char).clone()
+}
+
+/// Builds [`any_other_non_ascii_char`].
+fn build_any_other_non_ascii_char() -> Hir {
     let bytes = |ranges: &[(u8, u8)]| {
         Hir::class(Class::Bytes(ClassBytes::new(
             ranges
@@ -1161,7 +1178,7 @@ mod tests {
     #[test]
     fn an_opening_matches_wherever_its_pattern_does() {
         let pattern = r"(?i)\b(?:cutting\s+off|ending)\s+(?:\w+\s+){0,2}?(?:relations|ties)\b";
-        let hir = relax(regex_syntax::parse(pattern).unwrap());
+        let hir = relax(&regex_syntax::parse(pattern).unwrap());
         let opened = opening(&hir, OPENING_BYTES);
         let opening_regex = regex_automata::meta::Regex::builder()
             .syntax(regex_automata::util::syntax::Config::new().utf8(false))
@@ -1201,6 +1218,42 @@ mod tests {
         let found: Vec<Range<usize>> = regex.find_iter(sentence).map(|m| m.range()).collect();
         assert_eq!(may_be_empty.find_all(sentence), found);
         assert!(may_be_empty.scanner().is_none());
+    }
+
+    #[test]
+    fn a_class_widens_to_other_characters_only_when_it_has_some() {
+        let widened = |pattern: &str| {
+            let HirKind::Class(Class::Unicode(class)) =
+                regex_syntax::parse(pattern).unwrap().into_kind()
+            else {
+                panic!("{pattern} is not a class");
+            };
+            regex_automata::meta::Regex::builder()
+                .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+                .build_from_hir(&widen_class(&class))
+                .unwrap()
+        };
+        // wholly ASCII, wholly kept punctuation: no other character
+        for (pattern, matched, unmatched) in [
+            ("[a-c]", "b", "é"),
+            ("[\u{2010}-\u{2020}]", "\u{2014}", "é"),
+            ("[\u{2030}-\u{2040}]", "\u{2030}", "\u{2014}"),
+        ] {
+            let regex = widened(pattern);
+            assert!(regex.is_match(matched), "{pattern} {matched:?}");
+            assert!(!regex.is_match(unmatched), "{pattern} {unmatched:?}");
+        }
+        // one range across ASCII, the characters before the kept punctuation, the kept punctuation and beyond
+        let regex = widened("[y-\u{2001}]");
+        for matched in ["z", "é", "\u{2000}", "\u{2001}", "日"] {
+            assert!(regex.is_match(matched), "{matched:?}");
+        }
+        for unmatched in ["x", "\u{2002}"] {
+            assert!(!regex.is_match(unmatched), "{unmatched:?}");
+        }
+        // beyond the kept punctuation only
+        let regex = widened("[\u{3000}-\u{3001}]");
+        assert!(regex.is_match("日") && !regex.is_match("\u{2014}") && !regex.is_match("a"));
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub(super) fn parse_pattern(source: &str) -> Result<(String, Hir), String> {
 /// Parses and compiles a pattern that finds mentions.
 pub(super) fn compile_pattern(source: &str) -> Result<RulePattern, String> {
     let (text, hir) = parse_pattern(source)?;
-    RulePattern::from_hir(text, &hir).map_err(|e| match e.size_limit() {
+    RulePattern::from_hir(text, hir).map_err(|e| match e.size_limit() {
         Some(limit) => too_big(source, limit),
         None => invalid_pattern(source, &e.to_string()),
     })

@@ -63,6 +63,7 @@
 //!   ties") is hedged though it only reports.
 
 use std::ops::{Range, RangeInclusive};
+use std::sync::LazyLock;
 
 use super::wording::{self, Word};
 
@@ -281,8 +282,18 @@ impl<'s> Reading<'s> {
     fn new(sentence: &'s str, predicate: &Range<usize>) -> Option<Reading<'s>> {
         let words = wording::words(sentence, 0);
         let predicate = predicate_words(&words, predicate)?;
-        let before = scan(&words, 0..predicate.start, BEFORE_PREDICATE);
-        let after = scan(&words, predicate.end..words.len(), AFTER_PREDICATE);
+        let before = scan(
+            &words,
+            0..predicate.start,
+            BEFORE_PREDICATE,
+            &BEFORE_OPENERS,
+        );
+        let after = scan(
+            &words,
+            predicate.end..words.len(),
+            AFTER_PREDICATE,
+            &AFTER_OPENERS,
+        );
         let mut scope_ends = gap_scope_ends(sentence, &words);
         for cue in before.iter().chain(&after) {
             if cue.role == Role::ScopeEnd && !fills_aside(sentence, &words, &cue.words) {
@@ -357,9 +368,13 @@ pub(super) fn predicate_words(words: &[Word], predicate: &Range<usize>) -> Optio
 }
 
 /// The cues among `words[range]`, scanned left to right: at each word the longest phrase of any list of `lists`
-/// wins and its words are used up.
-fn scan(words: &[Word], range: Range<usize>, lists: &[(Role, &[&str])]) -> Vec<Cue> {
-    let openers = Openers::of(lists);
+/// wins and its words are used up. `openers` are the words that open a phrase of `lists`.
+fn scan(
+    words: &[Word],
+    range: Range<usize>,
+    lists: &[(Role, &[&str])],
+    openers: &Openers,
+) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut at = range.start;
     while at < range.end {
@@ -380,6 +395,11 @@ fn scan(words: &[Word], range: Range<usize>, lists: &[(Role, &[&str])]) -> Vec<C
     }
     cues
 }
+
+/// The words that open a phrase of [`BEFORE_PREDICATE`], gathered once.
+static BEFORE_OPENERS: LazyLock<Openers<'static>> = LazyLock::new(|| Openers::of(BEFORE_PREDICATE));
+/// The words that open a phrase of [`AFTER_PREDICATE`], gathered once.
+static AFTER_OPENERS: LazyLock<Openers<'static>> = LazyLock::new(|| Openers::of(AFTER_PREDICATE));
 
 /// The words that can open a phrase of some lists: the first word's alternatives of every phrase. A word that is
 /// none of them opens no cue, so the phrases need not be tried at it.

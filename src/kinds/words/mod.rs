@@ -523,7 +523,7 @@ pub fn compile(pattern: &str, field: &'static str) -> Result<RulePattern, FieldP
     let hir: Hir = regex_syntax::Parser::new()
         .parse(&text)
         .map_err(|e| problem(format!("the words do not make a pattern: {e}")))?;
-    RulePattern::from_hir(text, &hir)
+    RulePattern::from_hir(text, hir)
         .map_err(|e| problem(format!("the words make too large a pattern: {e}")))
 }
 
