@@ -10,6 +10,7 @@
 mod graph;
 mod placed;
 mod sides;
+mod split;
 
 pub use sides::{describe_side, describe_time};
 pub mod time;
@@ -265,23 +266,39 @@ impl Alike {
         &self.nodes[self.class_of[i]]
     }
 
+    /// How many mentions each class holds.
+    fn weights(&self) -> Vec<usize> {
+        let mut weights = vec![0; self.nodes.len()];
+        for &class in &self.class_of {
+            weights[class] += 1;
+        }
+        weights
+    }
+
     /// Groups of classes as groups of mentions, as [`graph::groups`] would give them for one node per mention: each
     /// sorted, ordered by their first mention.
     fn expand(&self, groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut expanded = self.members(&groups);
+        expanded.retain(|group| !group.is_empty());
+        expanded.sort_by_key(|group| group[0]);
+        expanded
+    }
+
+    /// The mentions of each of `groups` of classes (disjoint), in the order of `groups`, each sorted.
+    fn members(&self, groups: &[Vec<usize>]) -> Vec<Vec<usize>> {
         let mut group_of_class = vec![usize::MAX; self.nodes.len()];
         for (g, classes) in groups.iter().enumerate() {
             for &class in classes {
                 group_of_class[class] = g;
             }
         }
-        let mut expanded = vec![Vec::new(); groups.len()];
+        let mut members = vec![Vec::new(); groups.len()];
         for (i, &class) in self.class_of.iter().enumerate() {
-            if let Some(group) = expanded.get_mut(group_of_class[class]) {
+            if let Some(group) = members.get_mut(group_of_class[class]) {
                 group.push(i);
             }
         }
-        expanded.sort_by_key(|group| group[0]);
-        expanded
+        members
     }
 }
 
@@ -302,20 +319,29 @@ fn reconcile_unit(index: usize, claim: &Claim, mentions: &[&Held]) -> (Vec<Findi
     }
     let alike = Alike::of(mentions);
     let (conflicts, changes) = graph::groups(&alike.nodes, claim.timing);
-    let (conflicts, changes) = (alike.expand(conflicts), alike.expand(changes));
+    let weights = alike.weights();
+    let mut parts: Vec<(Vec<usize>, Vec<usize>)> = conflicts
+        .iter()
+        .flat_map(|group| split::split(group, &alike.nodes, &weights, claim.timing))
+        .map(|part| {
+            let mut sides = alike.members(&[part.odd, part.partners]);
+            let partners = sides.pop().unwrap_or_default();
+            (sides.pop().unwrap_or_default(), partners)
+        })
+        .collect();
+    parts.sort_by_key(|(odd, partners)| odd.iter().chain(partners).min().copied());
+    let changes = alike.expand(changes);
     let mut findings = Vec::new();
     let mut placed = vec![false; mentions.len()];
-    for group in &conflicts {
-        for &i in group {
+    let mut conflicts = Vec::new();
+    for (odd, partners) in parts {
+        let mut group: Vec<usize> = odd.iter().chain(&partners).copied().collect();
+        group.sort_unstable();
+        for &i in &group {
             placed[i] = true;
         }
-        findings.push(finding(
-            index,
-            claim,
-            FindingKind::Conflict,
-            group,
-            mentions,
-        ));
+        findings.push(conflict(index, claim, &odd, &partners, mentions));
+        conflicts.push(group);
     }
     let conflict_groups = conflicts;
     for group in changes {
@@ -395,6 +421,35 @@ fn finding<M: Stated>(
     };
     let message = message(claim, kind, &sides, &members);
     assemble(claim_index, claim, kind, message, &members, &sides)
+}
+
+/// A conflict finding from positions into `mentions`: the odd figures of a part of a conflict group, split into
+/// positions, and their partners ([`split`]), which all hold at their own times, as one side; sides in order of
+/// their first mention.
+fn conflict<M: Stated>(
+    claim_index: usize,
+    claim: &Claim,
+    odd: &[usize],
+    partners: &[usize],
+    mentions: &[&M],
+) -> Finding {
+    let of = |positions: &[usize]| positions.iter().map(|&i| mentions[i]).collect::<Vec<&M>>();
+    let mut sides = sides::positions(&of(odd));
+    if !partners.is_empty() {
+        sides.push(of(partners));
+        sides.sort_by_key(|side| side[0].id());
+    }
+    let mut members: Vec<&M> = sides.concat();
+    members.sort_by_key(|m| m.id());
+    let message = message(claim, FindingKind::Conflict, &sides, &members);
+    assemble(
+        claim_index,
+        claim,
+        FindingKind::Conflict,
+        message,
+        &members,
+        &sides,
+    )
 }
 
 /// A finding of `kind` on a claim from its mentions and their sides: a conflict at the claim's severity, a change or
