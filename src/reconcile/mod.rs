@@ -3,7 +3,8 @@
 //! Two mentions conflict when their values are incompatible (see [`crate::kinds::Value::compatible`]). For quantities whose as-of
 //! dates lie further apart than the claim's window, the difference is a change over time instead. Findings are
 //! grouped, never pairwise: the conflicting pairs of a claim form a graph, and each connected part of it is one
-//! finding that lists all its mentions, split into sides by value. Every mention ends up in exactly one finding:
+//! finding that lists all its mentions, split into sides by value; for a claim that follows time, a part is first
+//! split at its odd figures (`split.rs`). Every mention ends up in exactly one finding:
 //! its conflict, else its change, else the claim's agreement finding, or, for a figure of an undated source that
 //! is compared only within its source (`by_time_unit`), the claim's undated finding.
 
@@ -785,6 +786,58 @@ mod tests {
         );
     }
 
+    /// What [`split::split`] promises of the parts of a conflict group, checked pair by pair: they split the group
+    /// exactly; every conflicting pair of the group has an odd member; the partners of a part never conflict with
+    /// each other, and each conflicts with an odd member of its part; and every part holds a conflict. A claim that
+    /// ignores time keeps its group whole.
+    fn parts_match_their_definition(
+        group: &[usize],
+        parts: &[split::Part],
+        timed: &[time::Timed],
+        timing: time::Timing,
+    ) {
+        let conflict = |a: usize, b: usize| {
+            time::link(&timed[a], &timed[b], timing) == Some(time::Link::Conflict)
+        };
+        let mut all: Vec<usize> = parts
+            .iter()
+            .flat_map(|p| p.odd.iter().chain(&p.partners))
+            .copied()
+            .collect();
+        all.sort_unstable();
+        assert_eq!(all, group, "the parts split the group");
+        if timing.window().is_none() {
+            assert_eq!(
+                parts.len(),
+                1,
+                "a claim that ignores time keeps its group whole"
+            );
+        }
+        let odd: Vec<usize> = parts.iter().flat_map(|p| p.odd.clone()).collect();
+        for &a in group {
+            for &b in group.iter().filter(|&&b| b > a && conflict(a, b)) {
+                assert!(
+                    odd.contains(&a) || odd.contains(&b),
+                    "{a}-{b} has no odd member"
+                );
+            }
+        }
+        for part in parts {
+            for &p in &part.partners {
+                assert!(part.partners.iter().all(|&q| q == p || !conflict(p, q)));
+                assert!(part.odd.iter().any(|&o| conflict(p, o)));
+            }
+            assert!(
+                part.odd.iter().any(|&o| part
+                    .odd
+                    .iter()
+                    .chain(&part.partners)
+                    .any(|&m| conflict(o, m))),
+                "a part without a conflict: {part:?}"
+            );
+        }
+    }
+
     #[test]
     fn groups_match_the_pairwise_definition() {
         let mut rng = Lcg(7);
@@ -821,6 +874,11 @@ mod tests {
                 groups_by_pairs(&timed, timing),
                 "round {round}: {timed:?} {timing:?}"
             );
+            for group in &fast.0 {
+                let weights: Vec<usize> = (0..count).map(|_| 1 + rng.below(3) as usize).collect();
+                let parts = split::split(group, &nodes, &weights, timing);
+                parts_match_their_definition(group, &parts, &timed, timing);
+            }
             for group in &fast.0 {
                 let rest: Vec<usize> = (0..count).filter(|i| !group.contains(i)).collect();
                 let refs: Vec<&Mention> = mentions.iter().collect();

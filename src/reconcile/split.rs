@@ -15,9 +15,15 @@
 //! nearest in time, and an odd figure left without a partner joins the part of its nearest partner. Each part is one
 //! finding: the odd figures by position, and their partners as one side.
 //!
+//! Classes that state the same (value, time and rank) are taken as one figure, and every tie is broken on what the
+//! figures state, never on where they stand in the corpus: renaming the sources changes no part.
+//!
 //! The conflict pairs of a group are compared one by one, so a group of more than [`MAX_SPLIT`] classes of figures
 //! (a dense corpus where everything conflicts with everything) is left whole.
 
+use std::collections::BTreeMap;
+
+use crate::kinds::extent::SPACES;
 use crate::union_find::UnionFind;
 
 use super::graph::Node;
@@ -50,51 +56,79 @@ pub fn split(group: &[usize], nodes: &[Node], weights: &[usize], timing: Timing)
     graph.parts(&odd)
 }
 
-/// The conflict pairs of one group, by position in the group.
-struct Conflicts<'n> {
-    group: &'n [usize],
-    nodes: &'n [Node],
+/// What a figure states, as a key that orders figures whatever their place in the corpus: its time, its rank, and
+/// each space's extent as its two edges.
+type Content = (
+    Option<i64>,
+    u8,
+    [Option<((u8, u64, bool), (u8, u64, bool))>; SPACES],
+);
+
+fn content(node: &Node) -> Content {
+    let extents = node
+        .extents
+        .map(|e| e.map(|e| (e.mirrored().upper.upper_key(), e.upper.upper_key())));
+    (node.time, node.rank, extents)
+}
+
+/// The conflict pairs among the distinct figures of one group.
+struct Conflicts {
+    /// The classes of each figure, and what it states; figures in the order of their contents.
+    figures: Vec<(Content, Vec<usize>)>,
+    /// The mentions each figure stands for.
     weights: Vec<u64>,
     /// The claim's window, in minutes.
     window: i64,
-    /// For each member, the members it conflicts with.
+    /// For each figure, the figures it conflicts with.
     neighbours: Vec<Vec<usize>>,
+    /// For each figure, whether its classes conflict with each other: a value that overlaps nothing, not even
+    /// itself. Such a figure is odd from the start.
+    with_its_like: Vec<bool>,
 }
 
-impl<'n> Conflicts<'n> {
-    fn of(
-        group: &'n [usize],
-        nodes: &'n [Node],
-        weights: &[usize],
-        timing: Timing,
-    ) -> Conflicts<'n> {
-        let timed: Vec<Timed> = group.iter().map(|&class| timed(&nodes[class])).collect();
-        let mut neighbours = vec![Vec::new(); group.len()];
-        for a in 0..group.len() {
-            for b in a + 1..group.len() {
+impl Conflicts {
+    fn of(group: &[usize], nodes: &[Node], weights: &[usize], timing: Timing) -> Conflicts {
+        let mut by_content: BTreeMap<Content, (Vec<usize>, u64, Timed)> = BTreeMap::new();
+        for &class in group {
+            let entry = by_content
+                .entry(content(&nodes[class]))
+                .or_insert_with(|| (Vec::new(), 0, timed(&nodes[class])));
+            entry.0.push(class);
+            entry.1 += weights[class] as u64;
+        }
+        let timed: Vec<Timed> = by_content.values().map(|v| v.2).collect();
+        let mut neighbours = vec![Vec::new(); timed.len()];
+        for a in 0..timed.len() {
+            for b in a + 1..timed.len() {
                 if link(&timed[a], &timed[b], timing) == Some(Link::Conflict) {
                     neighbours[a].push(b);
                     neighbours[b].push(a);
                 }
             }
         }
+        let weights = by_content.values().map(|v| v.1).collect();
+        let with_its_like = by_content
+            .values()
+            .map(|v| v.0.len() > 1 && link(&v.2, &v.2, timing) == Some(Link::Conflict))
+            .collect();
         Conflicts {
-            group,
-            nodes,
-            weights: group.iter().map(|&class| weights[class] as u64).collect(),
+            with_its_like,
+            figures: by_content.into_iter().map(|(c, v)| (c, v.0)).collect(),
+            weights,
             window: timing.window().unwrap_or(0),
             neighbours,
         }
     }
 
-    fn time(&self, member: usize) -> Option<i64> {
-        self.nodes[self.group[member]].time
+    fn time(&self, figure: usize) -> Option<i64> {
+        self.figures[figure].0 .0
     }
 
-    /// Which members are odd: taken one at a time, the member whose conflicts with the members not yet taken weigh
-    /// the most for its own weight (the later in time, then in the group, on a tie), until no conflict is left.
+    /// Which figures are odd: taken one at a time, the figure whose conflicts with the figures not yet taken weigh
+    /// the most for its own weight (the later in time, then the greater content, on a tie), until no conflict is
+    /// left.
     fn odd_figures(&self) -> Vec<bool> {
-        let mut odd = vec![false; self.group.len()];
+        let mut odd = vec![false; self.figures.len()];
         let mut against: Vec<u64> = self
             .neighbours
             .iter()
@@ -105,24 +139,30 @@ impl<'n> Conflicts<'n> {
                 u128::from(against[a]) * u128::from(self.weights[b]),
                 u128::from(against[b]) * u128::from(self.weights[a]),
             );
-            (ra, self.time(a), a) > (rb, self.time(b), b)
+            (ra, a) > (rb, b)
         };
-        while let Some(taken) = (0..self.group.len())
-            .filter(|&m| !odd[m] && against[m] > 0)
-            .reduce(|best, m| if heavier(m, best, &against) { m } else { best })
-        {
+        let take = |taken: usize, odd: &mut [bool], against: &mut [u64]| {
             odd[taken] = true;
             for &n in &self.neighbours[taken] {
                 against[n] -= self.weights[taken];
             }
+        };
+        for figure in (0..self.figures.len()).filter(|&f| self.with_its_like[f]) {
+            take(figure, &mut odd, &mut against);
+        }
+        while let Some(taken) = (0..self.figures.len())
+            .filter(|&m| !odd[m] && against[m] > 0)
+            .reduce(|best, m| if heavier(m, best, &against) { m } else { best })
+        {
+            take(taken, &mut odd, &mut against);
         }
         odd
     }
 
-    /// The parts: odd members joined by their conflicts at one time, each partner with its nearest odd member in conflict, and
-    /// an odd member left alone with the part of its nearest partner.
+    /// The parts: odd figures joined by their conflicts at one time, each partner with its nearest odd figure in
+    /// conflict, and an odd figure left alone with the part of its nearest partner.
     fn parts(&self, odd: &[bool]) -> Vec<Part> {
-        let size = self.group.len();
+        let size = self.figures.len();
         let mut joined = UnionFind::new(size);
         for member in 0..size {
             if odd[member] {
@@ -162,12 +202,16 @@ impl<'n> Conflicts<'n> {
             } else {
                 &mut part.partners
             };
-            side.push(self.group[member]);
+            side.extend(&self.figures[member].1);
+        }
+        for part in &mut parts {
+            part.odd.sort_unstable();
+            part.partners.sort_unstable();
         }
         parts
     }
 
-    /// True when the times of two members may stand for one moment: one is unknown, or they lie within the window.
+    /// True when the times of two figures may stand for one moment: one is unknown, or they lie within the window.
     fn near(&self, a: usize, b: usize) -> bool {
         match (self.time(a), self.time(b)) {
             (Some(x), Some(y)) => x.abs_diff(y) <= self.window.unsigned_abs(),
@@ -175,8 +219,8 @@ impl<'n> Conflicts<'n> {
         }
     }
 
-    /// The member in conflict with `member` that `wanted` accepts and whose time is nearest to its own (a known
-    /// time before an unknown one), the first in the group on a tie.
+    /// The figure in conflict with `member` that `wanted` accepts and whose time is nearest to its own (a known time
+    /// before an unknown one), the lesser content on a tie.
     fn nearest(&self, member: usize, wanted: impl Fn(usize) -> bool) -> Option<usize> {
         let time = self.time(member);
         self.neighbours[member]
