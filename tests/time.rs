@@ -199,10 +199,15 @@ fn an_undated_figure_is_compared_with_all_when_one_window_holds_every_dated_figu
 
 #[test]
 fn the_human_report_of_undated_figures_says_they_were_compared_within_their_source_only() {
-    let dir = "tests/fixtures/time/undated";
-    let output = common::run(&["check", dir, "--rules", &format!("{dir}/rules.yaml")]);
+    insta::assert_snapshot!(human_report("undated"));
+}
+
+/// The human report of one fixture story against its own rules, which finds a conflict.
+fn human_report(story: &str) -> String {
+    let dir = format!("tests/fixtures/time/{story}");
+    let output = common::run(&["check", &dir, "--rules", &format!("{dir}/rules.yaml")]);
     assert_eq!(output.status.code(), Some(1));
-    insta::assert_snapshot!(common::stdout(&output));
+    common::stdout(&output)
 }
 
 #[test]
@@ -262,8 +267,5 @@ fn each_odd_figure_is_reported_with_the_figures_it_goes_against_not_with_the_who
 
 #[test]
 fn the_human_report_names_the_odd_figure_and_the_figures_before_it() {
-    let dir = "tests/fixtures/time/misdated";
-    let output = common::run(&["check", dir, "--rules", &format!("{dir}/rules.yaml")]);
-    assert_eq!(output.status.code(), Some(1));
-    insta::assert_snapshot!(common::stdout(&output));
+    insta::assert_snapshot!(human_report("misdated"));
 }

@@ -187,7 +187,7 @@ impl Conflicts {
         }
         let mut parts: Vec<Part> = Vec::new();
         let mut slot_of_root = vec![usize::MAX; size];
-        for member in 0..size {
+        for (member, &is_odd) in odd.iter().enumerate() {
             let root = joined.find(member);
             if slot_of_root[root] == usize::MAX {
                 slot_of_root[root] = parts.len();
@@ -197,7 +197,7 @@ impl Conflicts {
                 });
             }
             let part = &mut parts[slot_of_root[root]];
-            let side = if odd[member] {
+            let side = if is_odd {
                 &mut part.odd
             } else {
                 &mut part.partners
