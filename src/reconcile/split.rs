@@ -11,9 +11,9 @@
 //! vertex cover), the later one on a tie, since it is the later figure that goes against the trend. What is left,
 //! the *partners*, can all hold at their own times. Odd figures that conflict with each other (three outlets giving
 //! three figures at one time) stay in one part, and apart otherwise (a figure misdated months late and one a day late
-//! are two mistakes); every partner goes with the odd figure it conflicts with that is
-//! nearest in time, and an odd figure left without a partner joins the part of its nearest partner. Each part is one
-//! finding: the odd figures by position, and their partners as one side.
+//! are two mistakes); every partner goes with the odd figure it conflicts with that is nearest in time, and an odd
+//! figure left without a partner joins the part of its nearest partner. Each part is one finding: the odd figures by
+//! position, and their partners as one side.
 //!
 //! Classes that state the same (value, time and rank) are taken as one figure, and every tie is broken on what the
 //! figures state, never on where they stand in the corpus: renaming the sources changes no part.
@@ -64,6 +64,7 @@ type Content = (
     [Option<((u8, u64, bool), (u8, u64, bool))>; SPACES],
 );
 
+/// What `node` states.
 fn content(node: &Node) -> Content {
     let extents = node
         .extents
