@@ -1,5 +1,6 @@
 //! The time model on made-up stories (tests/fixtures/time): a death toll that rises over five days, another
-//! reported by undated sources too, and a deployment that falls over months. Each test pins which mentions conflict and which are changes over time.
+//! reported by undated sources too, a deployment that falls over months, and a toll rising over a week with one
+//! misread and one stale figure. Each test pins which mentions conflict and which are changes over time.
 
 mod common;
 
@@ -198,10 +199,15 @@ fn an_undated_figure_is_compared_with_all_when_one_window_holds_every_dated_figu
 
 #[test]
 fn the_human_report_of_undated_figures_says_they_were_compared_within_their_source_only() {
-    let dir = "tests/fixtures/time/undated";
-    let output = common::run(&["check", dir, "--rules", &format!("{dir}/rules.yaml")]);
+    insta::assert_snapshot!(human_report("undated"));
+}
+
+/// The human report of one fixture story against its own rules, which finds a conflict.
+fn human_report(story: &str) -> String {
+    let dir = format!("tests/fixtures/time/{story}");
+    let output = common::run(&["check", &dir, "--rules", &format!("{dir}/rules.yaml")]);
     assert_eq!(output.status.code(), Some(1));
-    insta::assert_snapshot!(common::stdout(&output));
+    common::stdout(&output)
 }
 
 #[test]
@@ -227,4 +233,39 @@ fn the_page_marks_undated_figures_apart_from_agreement() {
         "the legend has the stance"
     );
     assert!(html.contains("2 mentions in 2 sources without a date"));
+}
+
+#[test]
+fn each_odd_figure_is_reported_with_the_figures_it_goes_against_not_with_the_whole_timeline() {
+    let (code, report) = check_story("misdated");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings_of(&report, "conflict"),
+        [
+            vec!["killed 40 people", "toll had climbed to 95", "toll at 19"],
+            vec![
+                "toll rose to 160",
+                "At least 210 people have died",
+                "toll stands at 60"
+            ],
+        ],
+        "the misread 19 goes against the 40 and 95 before it, the stale 60 against the 160 and 210: \
+         40 then 160 is a rise, and no finding sets them against each other"
+    );
+    let sides: Vec<usize> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["sides"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(
+        sides,
+        [2, 2],
+        "the figures that follow the trend stand together against the odd one"
+    );
+}
+
+#[test]
+fn the_human_report_names_the_odd_figure_and_the_figures_before_it() {
+    insta::assert_snapshot!(human_report("misdated"));
 }

@@ -3,13 +3,15 @@
 //! Two mentions conflict when their values are incompatible (see [`crate::kinds::Value::compatible`]). For quantities whose as-of
 //! dates lie further apart than the claim's window, the difference is a change over time instead. Findings are
 //! grouped, never pairwise: the conflicting pairs of a claim form a graph, and each connected part of it is one
-//! finding that lists all its mentions, split into sides by value. Every mention ends up in exactly one finding:
+//! finding that lists all its mentions, split into sides by value; for a claim that follows time, a part is first
+//! split at its odd figures (`split.rs`). Every mention ends up in exactly one finding:
 //! its conflict, else its change, else the claim's agreement finding, or, for a figure of an undated source that
 //! is compared only within its source (`by_time_unit`), the claim's undated finding.
 
 mod graph;
 mod placed;
 mod sides;
+mod split;
 
 pub use sides::{describe_side, describe_time};
 pub mod time;
@@ -265,23 +267,39 @@ impl Alike {
         &self.nodes[self.class_of[i]]
     }
 
+    /// How many mentions each class holds.
+    fn weights(&self) -> Vec<usize> {
+        let mut weights = vec![0; self.nodes.len()];
+        for &class in &self.class_of {
+            weights[class] += 1;
+        }
+        weights
+    }
+
     /// Groups of classes as groups of mentions, as [`graph::groups`] would give them for one node per mention: each
     /// sorted, ordered by their first mention.
     fn expand(&self, groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut expanded = self.members(&groups);
+        expanded.retain(|group| !group.is_empty());
+        expanded.sort_by_key(|group| group[0]);
+        expanded
+    }
+
+    /// The mentions of each of `groups` of classes (disjoint), in the order of `groups`, each sorted.
+    fn members(&self, groups: &[Vec<usize>]) -> Vec<Vec<usize>> {
         let mut group_of_class = vec![usize::MAX; self.nodes.len()];
         for (g, classes) in groups.iter().enumerate() {
             for &class in classes {
                 group_of_class[class] = g;
             }
         }
-        let mut expanded = vec![Vec::new(); groups.len()];
+        let mut members = vec![Vec::new(); groups.len()];
         for (i, &class) in self.class_of.iter().enumerate() {
-            if let Some(group) = expanded.get_mut(group_of_class[class]) {
+            if let Some(group) = members.get_mut(group_of_class[class]) {
                 group.push(i);
             }
         }
-        expanded.sort_by_key(|group| group[0]);
-        expanded
+        members
     }
 }
 
@@ -302,20 +320,29 @@ fn reconcile_unit(index: usize, claim: &Claim, mentions: &[&Held]) -> (Vec<Findi
     }
     let alike = Alike::of(mentions);
     let (conflicts, changes) = graph::groups(&alike.nodes, claim.timing);
-    let (conflicts, changes) = (alike.expand(conflicts), alike.expand(changes));
+    let weights = alike.weights();
+    let mut parts: Vec<(Vec<usize>, Vec<usize>)> = conflicts
+        .iter()
+        .flat_map(|group| split::split(group, &alike.nodes, &weights, claim.timing))
+        .map(|part| {
+            let mut sides = alike.members(&[part.odd, part.partners]);
+            let partners = sides.pop().unwrap_or_default();
+            (sides.pop().unwrap_or_default(), partners)
+        })
+        .collect();
+    parts.sort_by_key(|(odd, partners)| odd.iter().chain(partners).min().copied());
+    let changes = alike.expand(changes);
     let mut findings = Vec::new();
     let mut placed = vec![false; mentions.len()];
-    for group in &conflicts {
-        for &i in group {
+    let mut conflicts = Vec::new();
+    for (odd, partners) in parts {
+        let mut group: Vec<usize> = odd.iter().chain(&partners).copied().collect();
+        group.sort_unstable();
+        for &i in &group {
             placed[i] = true;
         }
-        findings.push(finding(
-            index,
-            claim,
-            FindingKind::Conflict,
-            group,
-            mentions,
-        ));
+        findings.push(conflict(index, claim, &odd, &partners, mentions));
+        conflicts.push(group);
     }
     let conflict_groups = conflicts;
     for group in changes {
@@ -395,6 +422,35 @@ fn finding<M: Stated>(
     };
     let message = message(claim, kind, &sides, &members);
     assemble(claim_index, claim, kind, message, &members, &sides)
+}
+
+/// A conflict finding from positions into `mentions`: the odd figures of a part of a conflict group, split into
+/// positions, and their partners ([`split`]), which all hold at their own times, as one side; sides in order of
+/// their first mention.
+fn conflict<M: Stated>(
+    claim_index: usize,
+    claim: &Claim,
+    odd: &[usize],
+    partners: &[usize],
+    mentions: &[&M],
+) -> Finding {
+    let of = |positions: &[usize]| positions.iter().map(|&i| mentions[i]).collect::<Vec<&M>>();
+    let mut sides = sides::positions(&of(odd));
+    if !partners.is_empty() {
+        sides.push(of(partners));
+        sides.sort_by_key(|side| side[0].id());
+    }
+    let mut members: Vec<&M> = sides.concat();
+    members.sort_by_key(|m| m.id());
+    let message = message(claim, FindingKind::Conflict, &sides, &members);
+    assemble(
+        claim_index,
+        claim,
+        FindingKind::Conflict,
+        message,
+        &members,
+        &sides,
+    )
 }
 
 /// A finding of `kind` on a claim from its mentions and their sides: a conflict at the claim's severity, a change or
@@ -730,6 +786,58 @@ mod tests {
         );
     }
 
+    /// What [`split::split`] promises of the parts of a conflict group, checked pair by pair: they split the group
+    /// exactly; every conflicting pair of the group has an odd member; the partners of a part never conflict with
+    /// each other, and each conflicts with an odd member of its part; and every part holds a conflict. A claim that
+    /// ignores time keeps its group whole.
+    fn parts_match_their_definition(
+        group: &[usize],
+        parts: &[split::Part],
+        timed: &[time::Timed],
+        timing: time::Timing,
+    ) {
+        let conflict = |a: usize, b: usize| {
+            time::link(&timed[a], &timed[b], timing) == Some(time::Link::Conflict)
+        };
+        let mut all: Vec<usize> = parts
+            .iter()
+            .flat_map(|p| p.odd.iter().chain(&p.partners))
+            .copied()
+            .collect();
+        all.sort_unstable();
+        assert_eq!(all, group, "the parts split the group");
+        if timing.window().is_none() {
+            assert_eq!(
+                parts.len(),
+                1,
+                "a claim that ignores time keeps its group whole"
+            );
+        }
+        let odd: Vec<usize> = parts.iter().flat_map(|p| p.odd.clone()).collect();
+        for &a in group {
+            for &b in group.iter().filter(|&&b| b > a && conflict(a, b)) {
+                assert!(
+                    odd.contains(&a) || odd.contains(&b),
+                    "{a}-{b} has no odd member"
+                );
+            }
+        }
+        for part in parts {
+            for &p in &part.partners {
+                assert!(part.partners.iter().all(|&q| q == p || !conflict(p, q)));
+                assert!(part.odd.iter().any(|&o| conflict(p, o)));
+            }
+            assert!(
+                part.odd.iter().any(|&o| part
+                    .odd
+                    .iter()
+                    .chain(&part.partners)
+                    .any(|&m| conflict(o, m))),
+                "a part without a conflict: {part:?}"
+            );
+        }
+    }
+
     #[test]
     fn groups_match_the_pairwise_definition() {
         let mut rng = Lcg(7);
@@ -766,6 +874,11 @@ mod tests {
                 groups_by_pairs(&timed, timing),
                 "round {round}: {timed:?} {timing:?}"
             );
+            for group in &fast.0 {
+                let weights: Vec<usize> = (0..count).map(|_| 1 + rng.below(3) as usize).collect();
+                let parts = split::split(group, &nodes, &weights, timing);
+                parts_match_their_definition(group, &parts, &timed, timing);
+            }
             for group in &fast.0 {
                 let rest: Vec<usize> = (0..count).filter(|i| !group.contains(i)).collect();
                 let refs: Vec<&Mention> = mentions.iter().collect();

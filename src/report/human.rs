@@ -19,7 +19,7 @@ use crate::formats::Format;
 use crate::kinds::format_number;
 use crate::model::time::EARLIER;
 use crate::model::{Finding, FindingKind, Severity, Warning, WarningKind};
-use crate::reconcile::{count_mentions, counted, describe_time};
+use crate::reconcile::{count_mentions, counted, describe_side, describe_time};
 use crate::rules::{Claim, RuleSet};
 use crate::source::SourceInfo;
 use crate::text::diff::word_diff;
@@ -546,7 +546,7 @@ fn claim_status(checked: &Checked, claim: &Claim, findings: &[&Finding]) -> Stri
     let disputed = !claim.kind.is_wording() && findings.iter().any(|f| f.kind.disputes());
     let parts: Vec<String> = findings
         .iter()
-        .map(|f| finding_status(checked, f, disputed))
+        .map(|f| finding_status(checked, f, disputed, claim.timing.window().is_some()))
         .collect();
     parts.join("; ")
 }
@@ -565,8 +565,9 @@ fn shown_sides(sides: usize) -> usize {
 }
 
 /// One finding in words; `disputed` says whether the claim also has conflicts or changes, in which case its
-/// agreeing mentions are the ones compatible with every side.
-fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> String {
+/// agreeing mentions are the ones compatible with every side. A side is named by its first value, or, for a claim
+/// that follows time (`timed`), whose conflict may set figures of several times against one, by its values.
+fn finding_status(checked: &Checked, finding: &Finding, disputed: bool, timed: bool) -> String {
     let held = checked.mentions.held();
     let side_mentions =
         |side: &[usize]| -> Vec<&Held> { side.iter().map(|&id| &held[id]).collect() };
@@ -577,6 +578,9 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool) -> Strin
         .take(shown)
         .map(|side| {
             let mentions = side_mentions(side);
+            if timed {
+                return describe_side(&mentions);
+            }
             format!(
                 "{} ({})",
                 mentions[0].value().describe(),
