@@ -57,7 +57,7 @@ impl Baseline {
                 mentions: f
                     .mentions
                     .iter()
-                    .map(|&id| fingerprints[id].clone())
+                    .map(|&id| fingerprints[id.index()].clone())
                     .collect(),
             })
             .collect();
@@ -103,7 +103,7 @@ impl Baseline {
                     finding
                         .mentions
                         .iter()
-                        .all(|&id| set.contains(fingerprints[id].as_str()))
+                        .all(|&id| set.contains(fingerprints[id.index()].as_str()))
                 })
         };
         let before = checked.findings.len();

@@ -39,7 +39,7 @@ pub fn finding_fingerprint(finding: &Finding, rules: &RuleSet, mentions: &[Strin
     let mut members: Vec<&str> = finding
         .mentions
         .iter()
-        .map(|&id| mentions[id].as_str())
+        .map(|&id| mentions[id.index()].as_str())
         .collect();
     members.sort_unstable();
     let kind = format!("{:?}", finding.kind);

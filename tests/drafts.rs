@@ -16,7 +16,7 @@ use common::{repo_root, run_in, stdout};
 use factlint::check::{check_with, CheckOptions, Checked};
 use factlint::draft::{draft_findings, DraftIndex, LISTED};
 use factlint::extract::{Mention, Stated};
-use factlint::model::Finding;
+use factlint::model::{Finding, MentionId};
 use factlint::reconcile::{conflicting, count_mentions, sides_by_value};
 use factlint::rules::RuleSet;
 use factlint::source::{Corpus, Source};
@@ -57,19 +57,23 @@ fn compared_one_by_one<'m>(
     Some(Expected { sides, agreeing })
 }
 
-fn ids(mentions: &[&Mention]) -> Vec<usize> {
-    mentions.iter().map(|m| m.id).take(LISTED).collect()
+fn ids(mentions: &[&Mention]) -> Vec<MentionId> {
+    mentions
+        .iter()
+        .map(|m| MentionId::new(m.id))
+        .take(LISTED)
+        .collect()
 }
 
 /// Asserts that `finding` lists and counts what `expected` holds.
 fn assert_same(finding: &Finding, expected: &Expected, draft: &Mention) {
-    assert_eq!(finding.sides[0], [draft.id]);
-    let listed: Vec<Vec<usize>> = expected.sides.iter().map(|s| ids(s)).collect();
+    assert_eq!(finding.sides[0], [MentionId::new(draft.id)]);
+    let listed: Vec<Vec<MentionId>> = expected.sides.iter().map(|s| ids(s)).collect();
     assert_eq!(finding.sides[1..], listed, "{}", finding.message);
     assert_eq!(finding.compatible, ids(&expected.agreeing));
-    let mut mentions: Vec<usize> = listed.concat();
+    let mut mentions: Vec<MentionId> = listed.concat();
     mentions.sort_unstable();
-    mentions.insert(0, draft.id);
+    mentions.insert(0, MentionId::new(draft.id));
     assert_eq!(finding.mentions, mentions);
     for side in &expected.sides {
         let said = format!("{} ({})", side[0].value.describe(), count_mentions(side));
@@ -142,7 +146,12 @@ fn the_index_finds_what_comparing_every_corpus_mention_finds() {
             let finding = findings
                 .next()
                 .expect("a finding for each contradicted mention");
-            assert_eq!(finding.mentions[0], mention.id, "{}", finding.message);
+            assert_eq!(
+                finding.mentions[0].index(),
+                mention.id,
+                "{}",
+                finding.message
+            );
             assert_same(finding, &expected, mention);
             found += 1;
             shortened += usize::from(finding.totals.is_some());
@@ -177,7 +186,7 @@ fn leaving_a_source_out_leaves_out_its_mentions_and_their_sources() {
         ) {
             let listed = finding.mentions[1..].iter().chain(&finding.compatible);
             assert!(listed
-                .map(|&id| checked.mentions.held()[id].source())
+                .map(|&id| checked.mentions.held()[id.index()].source())
                 .all(|s| s != *except));
         }
     }

@@ -171,7 +171,8 @@ fn a_part_is_compared_with_parts_only() {
         .iter()
         .find(|f| f.kind == FindingKind::Conflict)
         .expect("the two parts conflict");
-    assert_eq!(conflict.mentions, [1, 2], "the whole is not in it");
+    let ids: Vec<usize> = conflict.mentions.iter().map(|id| id.index()).collect();
+    assert_eq!(ids, [1, 2], "the whole is not in it");
 }
 
 const TOLL: &str = "

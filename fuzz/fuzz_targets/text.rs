@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use factlint::check::check;
+use factlint::model::MentionId;
 use factlint::report::html::{self, HtmlOptions};
 use factlint::report::human::{self, HumanOptions};
 use factlint::report::json;
@@ -40,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
         let holding: Vec<_> = checked
             .findings
             .iter()
-            .filter(|f| f.mentions.contains(&mention.id))
+            .filter(|f| f.mentions.contains(&MentionId::new(mention.id)))
             .collect();
         assert_eq!(
             holding.len(),

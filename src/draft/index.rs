@@ -10,6 +10,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use crate::extract::{Held, Stated};
 use crate::kinds::Value;
+use crate::model::MentionId;
 use crate::reconcile::{dated_bounds, Compared};
 
 /// The corpus mentions of each claim in classes of alike mentions: the same value (its
@@ -158,7 +159,7 @@ pub(super) struct Union {
     /// Sources they are in.
     pub sources: usize,
     /// The first of their ids, in corpus order.
-    pub listed: Vec<usize>,
+    pub listed: Vec<MentionId>,
 }
 
 impl<'m> ClaimMentions<'m> {
@@ -230,7 +231,7 @@ impl<'m> ClaimMentions<'m> {
 
     /// The first `limit` members of `classes` in corpus order: a merge that takes the smallest id left of any
     /// class, so that it reads `limit` ids and one more per class.
-    fn first_members(&self, classes: &[Kept<'m>], limit: usize) -> Vec<usize> {
+    fn first_members(&self, classes: &[Kept<'m>], limit: usize) -> Vec<MentionId> {
         let mut runs: Vec<_> = classes
             .iter()
             .map(|k| self.members(k.class).peekable())
@@ -245,7 +246,7 @@ impl<'m> ClaimMentions<'m> {
             let Some(Reverse((id, run))) = next.pop() else {
                 break;
             };
-            listed.push(id);
+            listed.push(MentionId::new(id));
             runs[run].next();
             if let Some(&following) = runs[run].peek() {
                 next.push(Reverse((following, run)));

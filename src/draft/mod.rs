@@ -20,7 +20,7 @@ pub use index::DraftIndex;
 use crate::check::Checked;
 use crate::extract::{Held, Mention, Stated};
 use crate::kinds::date::parse_publication_moment;
-use crate::model::{Finding, FindingKind, Totals};
+use crate::model::{Finding, FindingKind, MentionId, Totals};
 use crate::reconcile::time::EARLIER;
 use crate::reconcile::{describe_time, mentions_in_sources, sides_by_value, spreads, Compared};
 use crate::rules::{Claim, RuleSet};
@@ -69,7 +69,9 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
     findings.extend(checked.findings.drain(..).filter(|f| {
         rules.claims[f.claim].kind.is_wording()
             && f.kind == FindingKind::Conflict
-            && f.mentions.iter().any(|&id| held[id].source() == draft)
+            && f.mentions
+                .iter()
+                .any(|&id| held[id.index()].source() == draft)
     }));
     checked.findings = findings;
 }
@@ -250,12 +252,12 @@ fn finding(rules: &RuleSet, mention: &Mention, verdict: &Verdict) -> Finding {
         let counts = mentions_in_sources(agreeing.count, agreeing.sources);
         format!("agreeing: {counts}")
     };
-    let mut mentions: Vec<usize> = sides
+    let mut mentions: Vec<MentionId> = sides
         .iter()
         .flat_map(|(_, side)| side.listed.iter().copied())
         .collect();
     mentions.sort_unstable();
-    mentions.insert(0, mention.id);
+    mentions.insert(0, MentionId::new(mention.id));
     Finding {
         claim: mention.claim,
         kind: FindingKind::Conflict,
@@ -267,7 +269,7 @@ fn finding(rules: &RuleSet, mention: &Mention, verdict: &Verdict) -> Finding {
             against(&described.join(" and "), out_of_date.as_deref())
         ),
         mentions,
-        sides: std::iter::once(vec![mention.id])
+        sides: std::iter::once(vec![MentionId::new(mention.id)])
             .chain(sides.iter().map(|(_, side)| side.listed.clone()))
             .collect(),
         compatible: agreeing.listed.clone(),

@@ -9,7 +9,7 @@ use lsp_types::{
 
 use super::analysis::Analysis;
 use crate::extract::{find_matches, Mention};
-use crate::model::Finding;
+use crate::model::{Finding, MentionId};
 use crate::reconcile::sides_by_value;
 use crate::rules::Claim;
 use crate::source::{Source, SourceInfo};
@@ -93,7 +93,7 @@ fn consensus(analysis: &Analysis, finding: &Finding) -> Option<Mention> {
     held.sort_by_key(|(sources, _)| std::cmp::Reverse(*sources));
     let total: usize = held.iter().map(|(n, _)| n).sum();
     let (top, side) = held.first()?;
-    let contradicting = finding.mentions[1..].contains(&side[0].id);
+    let contradicting = finding.mentions[1..].contains(&MentionId::new(side[0].id));
     (2 * top > total && contradicting).then(|| side[0].clone())
 }
 

@@ -81,7 +81,10 @@ impl Analysis {
             .mentions
             .iter()
             .find(|m| m.span.start <= offset && offset <= m.span.end)?;
-        let finding = self.findings.iter().find(|f| f.mentions[0] == mention.id);
+        let finding = self
+            .findings
+            .iter()
+            .find(|f| f.mentions[0].index() == mention.id);
         Some((mention, finding))
     }
 

@@ -9,7 +9,7 @@ use crate::check::{check_with, CheckOptions, Checked};
 use crate::config::{Config, CONFIG_FILE_NAME};
 use crate::draft::{draft_findings, DraftIndex};
 use crate::extract::{Held, Mention, Stated};
-use crate::model::Finding;
+use crate::model::{Finding, MentionId};
 use crate::rules::{RuleError, RuleSet};
 use crate::source::Corpus;
 
@@ -164,7 +164,8 @@ impl Workspace {
     }
 
     /// A mention by id: the corpus's own, else one of `document`'s (whose ids follow the corpus's).
-    pub fn mention(&self, id: usize, document: &[Mention]) -> Option<Mention> {
+    pub fn mention(&self, id: MentionId, document: &[Mention]) -> Option<Mention> {
+        let id = id.index();
         self.checked
             .mentions
             .get(id)

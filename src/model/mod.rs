@@ -30,6 +30,32 @@ pub fn place_number(count: usize) -> u32 {
     u32::try_from(count).unwrap_or(u32::MAX)
 }
 
+/// A mention's id as a finding lists it: its index among the check's mentions ([`Finding::mentions`]), in 32
+/// bits. Findings list nearly every mention of a check, some several times, so on a dense corpus of millions of
+/// mentions these lists are among the largest things a check holds; four billion mentions would not fit in memory
+/// anyway (an id past that is held as the largest one). Reports print it as the number it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct MentionId(u32);
+
+impl MentionId {
+    /// The id of the mention at `index` among the check's mentions.
+    pub fn new(index: usize) -> MentionId {
+        MentionId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// The mention's index among the check's mentions.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::fmt::Display for MentionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// How bad a conflict on a claim is; it sets the exit code (only `error` fails a check) and the diagnostic's level.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
@@ -173,12 +199,12 @@ pub struct Finding {
     /// One line that says what was found.
     pub message: String,
     /// Every mention of the finding (mention ids), in corpus order.
-    pub mentions: Vec<usize>,
+    pub mentions: Vec<MentionId>,
     /// The mentions grouped by value, each side in corpus order, sides in order of first appearance.
-    pub sides: Vec<Vec<usize>>,
+    pub sides: Vec<Vec<MentionId>>,
     /// Mentions of the claim outside this finding that are compatible with all of its sides (conflicts only):
     /// figures vague enough to support either side.
-    pub compatible: Vec<usize>,
+    pub compatible: Vec<MentionId>,
     /// When the lists above hold only the first of their mentions in corpus order (a draft's finding against a
     /// large corpus), how many each stands for; `None` when they are complete.
     pub totals: Option<Totals>,

@@ -23,7 +23,7 @@ use crate::kinds::extent::{extents, Extent, SPACES};
 use graph::Node;
 
 use crate::extract::{Held, Said, Stated};
-use crate::model::{Finding, FindingKind, Severity};
+use crate::model::{Finding, FindingKind, MentionId, Severity};
 use crate::rules::Claim;
 
 /// Reconciles the mentions of every claim, as a check holds them. `mentions` must be in corpus order and indexed
@@ -375,7 +375,7 @@ fn compatible_with_all<'n>(
     rest: &[usize],
     node: impl Fn(usize) -> &'n Node,
     mentions: &[&impl Stated],
-) -> Vec<usize> {
+) -> Vec<MentionId> {
     let mut bounds: [Option<(Extent, Extent)>; SPACES] = [None; SPACES];
     for &member in group {
         for (space, extent) in node(member).extents.iter().enumerate() {
@@ -402,7 +402,7 @@ fn compatible_with_all<'n>(
                     _ => true,
                 })
         })
-        .map(|&i| mentions[i].id())
+        .map(|&i| MentionId::new(mentions[i].id()))
         .collect()
 }
 
@@ -472,10 +472,10 @@ pub(crate) fn assemble<M: Stated>(
         kind,
         severity,
         message,
-        mentions: members.iter().map(|m| m.id()).collect(),
+        mentions: members.iter().map(|m| MentionId::new(m.id())).collect(),
         sides: sides
             .iter()
-            .map(|side| side.iter().map(|m| m.id()).collect())
+            .map(|side| side.iter().map(|m| MentionId::new(m.id())).collect())
             .collect(),
         compatible: Vec::new(),
         totals: None,
@@ -882,10 +882,11 @@ mod tests {
             for group in &fast.0 {
                 let rest: Vec<usize> = (0..count).filter(|i| !group.contains(i)).collect();
                 let refs: Vec<&Mention> = mentions.iter().collect();
-                let expected: Vec<usize> = rest
+                let expected: Vec<MentionId> = rest
                     .iter()
                     .copied()
                     .filter(|&r| group.iter().all(|&m| values[m].compatible(&values[r])))
+                    .map(MentionId::new)
                     .collect();
                 assert_eq!(
                     compatible_with_all(group, &rest, |i| &nodes[i], &refs),

@@ -19,7 +19,7 @@ pub fn render(checked: &Checked, rules: &RuleSet) -> String {
 
 fn annotate(checked: &Checked, rules: &RuleSet, finding: &Finding, out: &mut String) {
     let claim = &rules.claims[finding.claim];
-    let anchor = &checked.mentions.at(anchor_side(finding)[0]);
+    let anchor = &checked.mentions.at(anchor_side(finding)[0].index());
     let title = format!("{} ({})", claim.title, claim.id);
     out.push_str(&command(
         checked,
@@ -29,8 +29,12 @@ fn annotate(checked: &Checked, rules: &RuleSet, finding: &Finding, out: &mut Str
         &finding.message,
     ));
     let anchor_place = place(checked, anchor);
-    for &id in finding.mentions.iter().filter(|&&id| id != anchor.id) {
-        let mention = &checked.mentions.at(id);
+    for &id in finding
+        .mentions
+        .iter()
+        .filter(|&&id| id.index() != anchor.id)
+    {
+        let mention = &checked.mentions.at(id.index());
         let message = format!(
             "{} here; {} says {} ({anchor_place})",
             mention.value.describe(),

@@ -18,7 +18,7 @@ use crate::extract::{Held, Mention, Stated};
 use crate::formats::Format;
 use crate::kinds::format_number;
 use crate::model::time::EARLIER;
-use crate::model::{Finding, FindingKind, Severity, Warning, WarningKind};
+use crate::model::{Finding, FindingKind, MentionId, Severity, Warning, WarningKind};
 use crate::reconcile::{count_mentions, counted, describe_side, describe_time};
 use crate::rules::{Claim, RuleSet};
 use crate::source::SourceInfo;
@@ -274,7 +274,7 @@ fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> 
     let checked = texts.checked;
     let claim = &rules.claims[finding.claim];
     let first_side = anchor_side(finding);
-    let first = &checked.mentions.at(first_side[0]);
+    let first = &checked.mentions.at(first_side[0].index());
     let heading = match finding.kind {
         FindingKind::Change => "timeline",
         _ => "conflict",
@@ -286,7 +286,7 @@ fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> 
         miette_severity(finding.severity),
     );
     diagnostic.code = Some(claim.id.clone());
-    let others = listed_others(finding, first.id, first_side);
+    let others = listed_others(finding, first_side[0], first_side);
     let total = finding
         .totals
         .as_ref()
@@ -300,7 +300,7 @@ fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> 
     diagnostic.related = others
         .into_iter()
         .map(|id| {
-            let mention = &checked.mentions.at(id);
+            let mention = &checked.mentions.at(id.index());
             let agrees = first_side.contains(&id);
             related_diagnostic(texts, mention, agrees, finding, &first.text)
         })
@@ -310,14 +310,14 @@ fn finding_diagnostic(texts: &mut Texts, rules: &RuleSet, finding: &Finding) -> 
 
 /// The mentions drawn besides the first, in corpus order: all of them, or when there are more than [`MAX_LISTED`],
 /// the first contradicting ones and then the first agreeing ones.
-fn listed_others(finding: &Finding, first: usize, first_side: &[usize]) -> Vec<usize> {
+fn listed_others(finding: &Finding, first: MentionId, first_side: &[MentionId]) -> Vec<MentionId> {
     let others = finding.mentions.iter().copied().filter(|&id| id != first);
     if finding.mentions.len() - 1 <= MAX_LISTED {
         return others.collect();
     }
-    let (agreeing, contradicting): (Vec<usize>, Vec<usize>) =
+    let (agreeing, contradicting): (Vec<MentionId>, Vec<MentionId>) =
         others.partition(|id| first_side.contains(id));
-    let mut listed: Vec<usize> = contradicting
+    let mut listed: Vec<MentionId> = contradicting
         .into_iter()
         .chain(agreeing)
         .take(MAX_LISTED)
@@ -336,7 +336,7 @@ fn related_diagnostic(
     let checked = texts.checked;
     let source = &checked.sources[mention.source];
     let text = &*mention.text;
-    let anchor = &checked.mentions.at(anchor_side(finding)[0]);
+    let anchor = &checked.mentions.at(anchor_side(finding)[0].index());
     let first = if checked.sources[anchor.source].draft {
         "the draft"
     } else {
@@ -435,14 +435,14 @@ fn finding_help(
         _ => "check which source is right, or say why they differ",
     };
     let mut lines = vec![claim_help.unwrap_or(default_help).to_string()];
-    let anchor = &checked.mentions.at(anchor_side(finding)[0]);
+    let anchor = &checked.mentions.at(anchor_side(finding)[0].index());
     let relation = if checked.sources[anchor.source].draft {
         "agrees with the draft"
     } else {
         "compatible with every side"
     };
     for &id in finding.compatible.iter().take(MAX_LISTED) {
-        let mention = &checked.mentions.at(id);
+        let mention = &checked.mentions.at(id.index());
         lines.push(format!(
             "{relation}: {}:{}:{} {:?} ({})",
             checked.sources[mention.source].path,
@@ -570,7 +570,7 @@ fn shown_sides(sides: usize) -> usize {
 fn finding_status(checked: &Checked, finding: &Finding, disputed: bool, timed: bool) -> String {
     let held = checked.mentions.held();
     let side_mentions =
-        |side: &[usize]| -> Vec<&Held> { side.iter().map(|&id| &held[id]).collect() };
+        |side: &[MentionId]| -> Vec<&Held> { side.iter().map(|&id| &held[id.index()]).collect() };
     let shown = shown_sides(finding.sides.len());
     let mut sides: Vec<String> = finding
         .sides
@@ -603,12 +603,16 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool, timed: b
         FindingKind::Conflict => format!("conflict: {}", sides.join(" vs ")),
         FindingKind::Change => format!("change: {}", sides.join(" then ")),
         FindingKind::Agreement => {
-            let mentions: Vec<&Held> = finding.mentions.iter().map(|&id| &held[id]).collect();
+            let mentions: Vec<&Held> = finding
+                .mentions
+                .iter()
+                .map(|&id| &held[id.index()])
+                .collect();
             let mut values: Vec<String> = finding
                 .sides
                 .iter()
                 .take(shown)
-                .map(|s| held[s[0]].value().describe())
+                .map(|s| held[s[0].index()].value().describe())
                 .collect();
             if shown < finding.sides.len() {
                 values.push(format!(

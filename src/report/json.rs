@@ -13,7 +13,7 @@ use crate::kinds::quote::QuoteValue;
 use crate::kinds::term::TermValue;
 use crate::kinds::Value;
 use crate::model::time::{TimeSpan, Trend, DAY};
-use crate::model::{Finding, FindingKind, Polarity, Severity, Warning};
+use crate::model::{Finding, FindingKind, MentionId, Polarity, Severity, Warning};
 use crate::rules::RuleSet;
 
 /// The version of the document's shape.
@@ -134,9 +134,9 @@ struct FindingEntry<'a> {
     kind: FindingKind,
     severity: Severity,
     message: &'a str,
-    mentions: &'a [usize],
-    sides: &'a [Vec<usize>],
-    compatible: &'a [usize],
+    mentions: &'a [MentionId],
+    sides: &'a [Vec<MentionId>],
+    compatible: &'a [MentionId],
     /// Only when the lists above hold the first of their mentions: how many each stands for.
     #[serde(skip_serializing_if = "Option::is_none")]
     totals: Option<TotalsEntry<'a>>,

@@ -10,7 +10,7 @@ pub mod sarif;
 pub mod table;
 
 use crate::extract::Mention;
-use crate::model::Finding;
+use crate::model::{Finding, MentionId};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
@@ -28,7 +28,7 @@ pub enum Format {
 
 /// The side a finding is presented from: its smallest (the odd one out, most likely the one to fix), the earliest
 /// of equals. In draft mode that is the draft's own mention.
-pub fn anchor_side(finding: &Finding) -> &[usize] {
+pub fn anchor_side(finding: &Finding) -> &[MentionId] {
     finding
         .sides
         .iter()

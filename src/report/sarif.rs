@@ -72,12 +72,12 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn result(checked: &Checked, rules: &RuleSet, finding: &Finding, fingerprints: &[String]) -> Json {
-    let anchor = &checked.mentions.at(anchor_side(finding)[0]);
+    let anchor = &checked.mentions.at(anchor_side(finding)[0].index());
     let others: Vec<Mention> = finding
         .mentions
         .iter()
-        .filter(|&&id| id != anchor.id)
-        .map(|&id| checked.mentions.at(id))
+        .filter(|&&id| id.index() != anchor.id)
+        .map(|&id| checked.mentions.at(id.index()))
         .collect();
     let related: Vec<Json> = others
         .iter()

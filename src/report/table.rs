@@ -4,7 +4,7 @@
 use super::json::iso_interval;
 use crate::check::Checked;
 use crate::extract::Considered;
-use crate::model::{Finding, FindingKind};
+use crate::model::{Finding, FindingKind, MentionId};
 use crate::rules::RuleSet;
 
 /// How many characters of a wording the explain table shows.
@@ -30,7 +30,7 @@ pub fn claims(rules: &RuleSet) -> String {
 /// One row per mention of claim `claim`: source, place, wording, normalised value, as-of date, and the finding it
 /// belongs to; then the claim's findings.
 pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
-    let status = |id: usize| {
+    let status = |id: MentionId| {
         checked
             .findings
             .iter()
@@ -55,7 +55,7 @@ pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
                 shorten(&m.text),
                 m.value.describe(),
                 as_of,
-                status(m.id).to_string(),
+                status(MentionId::new(m.id)).to_string(),
             ]
         })
         .collect();
@@ -78,7 +78,7 @@ pub fn explain(checked: &Checked, rules: &RuleSet, claim: usize) -> String {
 
 /// What a mention is in its finding: which side of a conflict ("conflict: majority, side 1 of 2", "conflict:
 /// outlier, side 2 of 2"), which point of a timeline ("change: point 3 of 5"), or "agrees".
-fn finding_status(finding: &Finding, id: usize) -> String {
+fn finding_status(finding: &Finding, id: MentionId) -> String {
     let side = finding.sides.iter().position(|side| side.contains(&id));
     let sides = finding.sides.len();
     match (finding.kind, side) {

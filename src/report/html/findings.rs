@@ -6,7 +6,7 @@ use maud::{html, Markup};
 use super::{abridged, Page, Stance};
 use crate::check::Checked;
 use crate::extract::Mention;
-use crate::model::{Finding, FindingKind};
+use crate::model::{Finding, FindingKind, MentionId};
 use crate::reconcile::{counted, describe_side, describe_time};
 use crate::report::anchor_side;
 use crate::report::human::{source_label, value_label};
@@ -51,7 +51,7 @@ fn finding_markup(page: &Page, claim_id: &str, index: usize, finding: &Finding) 
     };
     let anchor = anchor_side(finding)
         .first()
-        .and_then(|&id| page.mentions.get(id));
+        .and_then(|&id| page.mentions.get(id.index()));
     html! {
         article class=(format!("finding {}", stance.class())) id=(format!("f{index}")) {
             h3 {
@@ -74,7 +74,7 @@ fn finding_markup(page: &Page, claim_id: &str, index: usize, finding: &Finding) 
                     "Compatible with every side: "
                     @for (i, &id) in finding.compatible.iter().take(LISTED).enumerate() {
                         @if i > 0 { "; " }
-                        @if let Some(mention) = page.mentions.get(id) {
+                        @if let Some(mention) = page.mentions.get(id.index()) {
                             a href=(format!("#m{id}")) { (value_label(mention, &checked.sources[mention.source])) }
                         }
                     }
@@ -88,7 +88,7 @@ fn finding_markup(page: &Page, claim_id: &str, index: usize, finding: &Finding) 
 }
 
 /// The sides left out between the first and the last few, counted.
-fn sides_between(sides: &[Vec<usize>]) -> Markup {
+fn sides_between(sides: &[Vec<MentionId>]) -> Markup {
     let mentions: usize = sides.iter().map(Vec::len).sum();
     html! {
         div.side {
@@ -102,12 +102,12 @@ fn side_markup(
     page: &Page,
     finding: &Finding,
     number: usize,
-    side: &[usize],
+    side: &[MentionId],
     anchor: Option<&Mention>,
 ) -> Markup {
     let members: Vec<&Mention> = side
         .iter()
-        .filter_map(|&id| page.mentions.get(id))
+        .filter_map(|&id| page.mentions.get(id.index()))
         .collect();
     let checked = page.checked;
     let heading = match finding.kind {

@@ -124,7 +124,7 @@ impl<'a> Page<'a> {
         let mut stances = vec![Stance::Agrees; checked.mentions.len()];
         for finding in &checked.findings {
             for &id in &finding.mentions {
-                if let Some(slot) = stances.get_mut(id) {
+                if let Some(slot) = stances.get_mut(id.index()) {
                     *slot = Stance::of(finding.kind);
                 }
             }

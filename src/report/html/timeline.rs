@@ -15,7 +15,7 @@ use crate::extract::Mention;
 use crate::kinds::extent::{extents, Edge};
 use crate::kinds::{format_number, Value};
 use crate::model::time::DAY;
-use crate::model::FindingKind;
+use crate::model::{FindingKind, MentionId};
 use crate::report::human::value_label;
 use crate::report::json::iso_minute;
 
@@ -377,7 +377,7 @@ fn clashes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64]) -> Mar
             let xs: Vec<f64> = points
                 .iter()
                 .zip(xs)
-                .filter(|(p, _)| finding.mentions.contains(&p.mention.id))
+                .filter(|(p, _)| finding.mentions.contains(&MentionId::new(p.mention.id)))
                 .map(|(_, x)| *x)
                 .collect();
             let low = xs.iter().copied().fold(f64::INFINITY, f64::min);
@@ -411,7 +411,7 @@ fn changes(checked: &Checked, claim: usize, points: &[Point], xs: &[f64], frame:
                     let members: Vec<(&Point, f64)> = points
                         .iter()
                         .zip(xs)
-                        .filter(|(p, _)| side.contains(&p.mention.id))
+                        .filter(|(p, _)| side.contains(&MentionId::new(p.mention.id)))
                         .map(|(p, x)| (p, *x))
                         .collect();
                     let n = members.len() as f64;
