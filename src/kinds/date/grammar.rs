@@ -43,7 +43,8 @@
 //! year, January-April, May-August and September-December. Weekends are
 //! Saturday and Sunday of a Monday-to-Sunday week; "the weekend" is the
 //! most recent or current one unless the tense is future. "N days ago" is
-//! one day; "N weeks ago" is the day 7N days back +-3 days, "N months ago"
+//! one day; "N weeks ago" is the day 7N days back +-3 days (a fortnight is
+//! two weeks), "N months ago"
 //! that day N months back +-7 days, and "a year ago" the day a year back
 //! +-15 days, about a month: the phrase rounds more the longer its unit,
 //! and a month still keeps last year's events apart from the months around
@@ -213,7 +214,7 @@ macro_rules! core {
             weekday!(),
             "|",
             count!(),
-            r"\s+(?:days?|weeks?|months?)\s+ago|",
+            r"\s+(?:days?|weeks?|fortnights?|months?)\s+ago|",
             count!(),
             r"\s+years?\s+ago(?:\s+in\s+",
             month!(),
@@ -239,7 +240,7 @@ macro_rules! date_phrase {
             qualifier!(),
             ")?(?:",
             count!(),
-            r"\s+(?:days?|weeks?)\s+(?:after|before)\s+)?(?:",
+            r"\s+(?:days?|weeks?|fortnights?)\s+(?:after|before)\s+)?(?:",
             preposition!(),
             ")?",
             core!(),
@@ -1060,6 +1061,8 @@ enum Rel {
 enum Unit {
     Day,
     Week,
+    /// Two weeks ("a fortnight ago").
+    Fortnight,
     Month,
     Year,
 }
@@ -1291,6 +1294,7 @@ fn shifted(n: &str, u: &str, edge: &str, rest: &[&str], cx: &Ctx) -> Result<Peri
     let days = match (count_word(n), unit(u)) {
         (Some(n), Some(Unit::Day)) => n,
         (Some(n), Some(Unit::Week)) => 7 * n,
+        (Some(n), Some(Unit::Fortnight)) => 14 * n,
         _ => return Err(cx.not_a_date()),
     };
     let days = if edge == "before" { -days } else { days };
@@ -1516,6 +1520,7 @@ fn ago(published: Date, n: i64, unit: Unit) -> Option<Period> {
     let (back, margin) = match unit {
         Unit::Day => (n.days(), 0),
         Unit::Week => ((7 * n).days(), 3),
+        Unit::Fortnight => ((14 * n).days(), 3),
         Unit::Month => (n.months(), 7),
         Unit::Year => (n.years(), 15),
     };
@@ -1667,6 +1672,7 @@ fn unit(word: &str) -> Option<Unit> {
     match word.strip_suffix('s').unwrap_or(word) {
         "day" => Some(Unit::Day),
         "week" => Some(Unit::Week),
+        "fortnight" => Some(Unit::Fortnight),
         "month" => Some(Unit::Month),
         "year" => Some(Unit::Year),
         _ => None,
@@ -2431,6 +2437,7 @@ mod tests {
         let found = phrase_regex().find("0 days ago").map(|m| m.as_str());
         assert_eq!(found, None);
         check("three weeks ago", full(2024, 4, 26), full(2024, 5, 2));
+        check("a fortnight ago", full(2024, 5, 3), full(2024, 5, 9));
         check("a month ago", full(2024, 4, 13), full(2024, 4, 27));
         check("twelve months ago", full(2023, 5, 13), full(2023, 5, 27));
         check("a year ago", full(2023, 5, 5), full(2023, 6, 4));
