@@ -973,3 +973,26 @@ fn a_time_of_day_after_before_is_no_other_event() {
     );
     assert_eq!(values(&checked), ["2030-09-27"]);
 }
+
+const MISSING_AFTER_TRUCE: &str = "
+claims:
+  - id: missing
+    title: People missing after the flood
+    kind: quantity
+    counts: [person, people]
+    of: [missing, truce]
+";
+
+#[test]
+fn an_of_word_of_a_later_subordinate_clause_is_not_the_figure_s() {
+    let rules = rules(MISSING_AFTER_TRUCE);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "Another 1,100 people are listed as missing in the valley.",
+            "Thousands of people fled north when the truce began.",
+        ],
+    );
+    assert_eq!(values(&checked), ["1,100 (1,050–1,150)"]);
+}

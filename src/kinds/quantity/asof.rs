@@ -841,13 +841,18 @@ pub fn opens_subordinate_clause(word: &str, rest: &str) -> bool {
     SUBORDINATORS.contains(&word) || is_subordinating_as(word, rest)
 }
 
-/// True when `word` is "as" opening a clause ("as rescuers searched"), not "as of" or "as many as".
+/// True when `word` is "as" opening a clause ("as rescuers searched"), not "as of", "as many as" nor "as" before a
+/// participle or an adjective of a count ("listed as missing", "as expected").
 fn is_subordinating_as(word: &str, rest: &str) -> bool {
     if word != "as" {
         return false;
     }
     let after_as = rest.trim_start().get(2..).unwrap_or("");
-    first_word(after_as).is_some_and(|next| !AS_NOT_SUBORDINATING.contains(&next.as_str()))
+    first_word(after_as).is_some_and(|next| {
+        let participle =
+            next.ends_with("ed") || ["missing", "dead", "homeless"].contains(&next.as_str());
+        !AS_NOT_SUBORDINATING.contains(&next.as_str()) && !participle
+    })
 }
 
 /// The last cut that ends at or before `position`, as the start of the clause that holds it.

@@ -241,7 +241,7 @@ impl Conditions {
                 &sentence[hit.span]
             ));
         }
-        let of = within(&self.of, &[places.region, places.subject]);
+        let of = within(&self.of, &[&own, places.subject]);
         if !self.of.is_empty() && of.is_none() {
             let window = reach.map(|n| near_window(words, anchor, n));
             let near = window.as_ref().is_some_and(|w| {
@@ -271,8 +271,8 @@ impl Conditions {
     }
 }
 
-/// `region` with the range that holds `anchor` cut to the anchor's own part of it ([`own_part`]): where `not_of`
-/// and `unless_near` refuse.
+/// `region` with the range that holds `anchor` cut to the anchor's own part of it ([`own_part`]): where `of` must
+/// stand and where `not_of` and `unless_near` refuse.
 fn own_parts(
     sentence: &str,
     words: &[Token],
@@ -304,7 +304,7 @@ struct InnerCut {
 /// `clause` cut to the part that tells of `anchor`'s own event: up to where a subordinate clause opens after the
 /// anchor without a comma ("400 people were killed as hospitals struggled"), and between the "and" or "but" of
 /// verb phrases opened by a modal ("will begin this month and could be completed before the deadline", "has soared
-/// to 832 and could climb higher"). The other part's words do not exclude the candidate. Words before the
+/// to 832 and could climb higher"). The other part's words neither name whose the candidate is nor exclude it. Words before the
 /// candidate's own subordinate clause still do: the main clause may say whose the figure is ("the Turkey quake is
 /// the deadliest in decades as the toll passes 11,000").
 fn own_part(
