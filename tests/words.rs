@@ -996,3 +996,18 @@ fn an_of_word_of_a_later_subordinate_clause_is_not_the_figure_s() {
     );
     assert_eq!(values(&checked), ["1,100 (1,050–1,150)"]);
 }
+
+#[test]
+fn a_vague_figure_counts_the_noun_after_its_of_and_a_bare_one_is_someone() {
+    let rules = rules(TOLL_IN_WORDS);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "Of the climbers on the ridge, one died in the flood.",
+            "The flood killed 40 people and cost the valley tens of millions of dollars.",
+            "Hundreds of people have died in the flood.",
+        ],
+    );
+    assert_eq!(values(&checked), ["40", "at least 200 (200–1,000)"]);
+}

@@ -457,12 +457,20 @@ const PHRASE_ENDS: &[&str] = &[
 ];
 
 /// The plural noun that heads the noun phrase after a figure ("troops at two bases", "622 listeners", "three
-/// target facilities", "150 Palestinian women"), which is what the figure counts: a figure counts its `counts`
+/// target facilities", "150 Palestinian women", and after the "of" of a vague figure: "tens of millions of
+/// dollars"), which is what the figure counts: a figure counts its `counts`
 /// word only when no noun of its own follows it. The phrase is at most three words joined by spaces or hyphens.
 fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<(String, Range<usize>)> {
     let rest = &sentence[value.end..];
     let mut end = 0;
-    for word in leading_words(rest).take(3) {
+    let mut words = leading_words(rest).peekable();
+    // "tens of millions of dollars", "hundreds of armoured vehicles": a vague figure counts the noun after its "of"
+    if sentence[value.clone()].trim_end().ends_with(['s', 'S']) {
+        if let Some(of) = words.next_if(|w| w.lower == "of") {
+            end = of.span.end;
+        }
+    }
+    for word in words.take(3) {
         let joined = rest[end..word.span.start]
             .chars()
             .all(|c| c == ' ' || c == '-');
@@ -685,6 +693,10 @@ impl WordQuantityClaim {
         };
         if !bare {
             return Err(refused());
+        }
+        // "one was freed by the army": without a noun, "one" stands for someone, it counts nothing
+        if sentence[value.clone()].eq_ignore_ascii_case("one") {
+            return Err("'one' without a noun stands for someone: it is no count".to_string());
         }
         let scope = match whole_of_part(sentence, value) {
             // "Image 1 of 17": the whole of a part, with no noun of its own
