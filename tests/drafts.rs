@@ -430,17 +430,7 @@ fn without_a_trend_a_figure_the_corpus_gave_earlier_is_out_of_date_and_another_c
             format!("{figure} volunteers came.\n"),
         )
         .unwrap();
-        let args = [
-            "check",
-            "corpus",
-            "--rules",
-            "rules.yaml",
-            "--draft",
-            "draft.txt",
-            "--format",
-            "json",
-        ];
-        let report = common::json(&run_in(dir.path(), &args));
+        let report = common::json(&common::check_draft(dir.path(), "draft.txt"));
         report["findings"]
             .as_array()
             .unwrap()

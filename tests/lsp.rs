@@ -656,26 +656,23 @@ fn an_undated_document_is_as_of_the_corpus_latest_figures_unless_dated() {
     );
     assert_eq!(server.shut_down(), Some(0));
 
-    let mut server = Server::start(&root);
-    server.initialize_with(
-        &root,
-        json!({"debounceMs": 5, "draftDate": "2026-04-14T12:00"}),
-    );
-    server.open(&draft, "The landslide killed 210 people.\n");
+    // the messages on the undated draft of a server started with `options`
+    let messages_with = |options: serde_json::Value| {
+        let mut server = Server::start(&root);
+        server.initialize_with(&root, options);
+        server.open(&draft, "The landslide killed 210 people.\n");
+        let found = messages(&mut server, &draft);
+        assert_eq!(server.shut_down(), Some(0));
+        found
+    };
     assert_eq!(
-        messages(&mut server, &draft),
+        messages_with(json!({"debounceMs": 5, "draftDate": "2026-04-14T12:00"})),
         Vec::<String>::new(),
         "draftDate dates the document"
     );
-    assert_eq!(server.shut_down(), Some(0));
-
-    let mut server = Server::start(&root);
-    server.initialize_with(&root, json!({"draftDate": "soon"}));
-    server.open(&draft, "The landslide killed 210 people.\n");
-    let found = messages(&mut server, &draft);
+    let found = messages_with(json!({"draftDate": "soon"}));
     assert!(
         found[0].contains("draftDate: \"soon\" is not a date"),
         "{found:?}"
     );
-    assert_eq!(server.shut_down(), Some(0));
 }

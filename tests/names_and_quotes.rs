@@ -5,7 +5,9 @@ mod common;
 
 use std::fs;
 
-use common::{check_files, json, run, run_in, stdout, workspace, CHECK_WORKSPACE_JSON};
+use common::{
+    check_draft, check_files, json, run, run_in, stdout, workspace, CHECK_WORKSPACE_JSON,
+};
 use serde_json::Value;
 
 /// The JSON report of the default check (all rules, all seeds).
@@ -338,17 +340,7 @@ fn a_draft_is_reported_in_the_wording_conflicts_it_takes_part_in() {
     let dir = workspace(COUNCIL, &[("a.txt", NEAR_MISS), ("b.txt", canonical)]);
     fs::write(dir.path().join("draft.txt"), NEAR_MISS).unwrap();
     let draft = |name: &str| {
-        let args = [
-            "check",
-            "corpus",
-            "--rules",
-            "rules.yaml",
-            "--draft",
-            name,
-            "--format",
-            "json",
-        ];
-        let output = run_in(dir.path(), &args);
+        let output = check_draft(dir.path(), name);
         (output.status.code(), json(&output))
     };
     let (code, report) = draft("draft.txt");

@@ -334,7 +334,7 @@ fn reconcile_unit(index: usize, claim: &Claim, mentions: &[&Held]) -> (Vec<Findi
     let changes = alike.expand(changes);
     let mut findings = Vec::new();
     let mut placed = vec![false; mentions.len()];
-    let mut conflicts = Vec::new();
+    let mut conflict_groups = Vec::new();
     for (odd, partners) in parts {
         let mut group: Vec<usize> = odd.iter().chain(&partners).copied().collect();
         group.sort_unstable();
@@ -342,9 +342,8 @@ fn reconcile_unit(index: usize, claim: &Claim, mentions: &[&Held]) -> (Vec<Findi
             placed[i] = true;
         }
         findings.push(conflict(index, claim, &odd, &partners, mentions));
-        conflicts.push(group);
+        conflict_groups.push(group);
     }
-    let conflict_groups = conflicts;
     for group in changes {
         let unplaced: Vec<usize> = group.into_iter().filter(|&i| !placed[i]).collect();
         if unplaced.len() > 1 {

@@ -71,6 +71,24 @@ pub const CHECK_WORKSPACE_JSON: [&str; 6] = [
     "json",
 ];
 
+/// Checks a [`workspace`]'s corpus against its rules with the draft `draft` (a path in the workspace), with a JSON
+/// report.
+pub fn check_draft(dir: &Path, draft: &str) -> Output {
+    run_in(
+        dir,
+        &[
+            "check",
+            "corpus",
+            "--rules",
+            "rules.yaml",
+            "--draft",
+            draft,
+            "--format",
+            "json",
+        ],
+    )
+}
+
 /// Checks `files` against the rule file `rules` (see [`workspace`]): the exit code and the JSON report.
 pub fn check_files(rules: &str, files: &[(&str, &str)]) -> (Option<i32>, serde_json::Value) {
     let dir = workspace(rules, files);

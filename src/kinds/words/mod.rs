@@ -313,11 +313,11 @@ fn own_part(
     clause: &Range<usize>,
     anchor: &Range<usize>,
 ) -> Range<usize> {
-    let inside = |w: &&Token| clause.start <= w.span.start && w.span.end <= clause.end;
-    let clause_words: Vec<&Token> = words.iter().filter(inside).collect();
-    let cuts: Vec<InnerCut> = clause_words
+    let inside = |w: &Token| clause.start <= w.span.start && w.span.end <= clause.end;
+    let cuts: Vec<InnerCut> = words
         .windows(2)
-        .filter_map(|pair| inner_cut(sentence, pair[0], pair[1]))
+        .filter(|pair| inside(&pair[0]) && inside(&pair[1]))
+        .filter_map(|pair| inner_cut(sentence, &pair[0], &pair[1]))
         .collect();
     let start = cuts
         .iter()
