@@ -1011,3 +1011,27 @@ fn a_vague_figure_counts_the_noun_after_its_of_and_a_bare_one_is_someone() {
     );
     assert_eq!(values(&checked), ["40", "at least 200 (200–1,000)"]);
 }
+
+const TOLL_NOT_MISSING: &str = "claims:
+  - id: toll
+    title: Deaths in the storm
+    kind: quantity
+    counts: [person, people, death, toll]
+    of: [kill, die, dead, death, toll]
+";
+
+#[test]
+fn a_figure_said_to_be_in_another_state_is_not_the_claim_s() {
+    let rules = rules(TOLL_NOT_MISSING);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "The storm's toll climbed, with 1,210 people dead and more than 3,000 still missing.",
+            "The toll of the storm rose again: 4,000 people are missing.",
+            "In the storm 75 people were killed and 640 people were injured.",
+            "Another 150 people remain unaccounted for, the toll's keepers said.",
+        ],
+    );
+    assert_eq!(values(&checked), ["1,210 (1,205–1,215)", "75"]);
+}

@@ -512,6 +512,82 @@ pub struct WordQuantityClaim {
     round_figures: bool,
     /// The units the figure must carry, lower case; empty when any count will do.
     units: Vec<String>,
+    /// Which of the [`STATES`] the claim's `counts` and `of` words name: a figure said to be in another state is
+    /// not the claim's.
+    states: Vec<bool>,
+}
+
+/// States a counted group of people can be said to be in, each with the words that say it right after the figure
+/// or its noun ("3,958 dead and more than 9,000 still missing"): a claim that names one of them counts no figure
+/// said to be in another.
+const STATES: &[(&str, &[&str])] = &[
+    (
+        "dead",
+        &["dead", "killed", "died", "perished", "drowned", "slain"],
+    ),
+    ("missing", &["missing", "unaccounted"]),
+    ("injured", &["injured", "wounded", "hurt"]),
+    ("displaced", &["displaced", "homeless", "uprooted"]),
+];
+
+/// Words that may stand between a figure (or its noun) and the word that says its state: "9,000 still missing",
+/// "1,200 people were injured", "300 remain unaccounted".
+const BEFORE_STATE: &[&str] = &[
+    "still",
+    "now",
+    "already",
+    "reportedly",
+    "are",
+    "were",
+    "was",
+    "is",
+    "remain",
+    "remains",
+    "remained",
+    "have",
+    "has",
+    "had",
+    "been",
+    "left",
+    "being",
+];
+
+/// The index in [`STATES`] of the state that the words right after `at` say, past at most three
+/// [`BEFORE_STATE`] words.
+fn state_after(sentence: &str, at: usize) -> Option<usize> {
+    let mut words = leading_words(&sentence[at..]);
+    let mut gap = at;
+    for _ in 0..4 {
+        let word = words.next()?;
+        if sentence[gap..at + word.span.start].trim() != "" {
+            return None;
+        }
+        gap = at + word.span.end;
+        if let Some(state) = STATES
+            .iter()
+            .position(|(_, w)| w.contains(&word.lower.as_str()))
+        {
+            return Some(state);
+        }
+        if !BEFORE_STATE.contains(&word.lower.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Which of the [`STATES`] the word lists name.
+fn states_named(lists: &[&WordList]) -> Vec<bool> {
+    STATES
+        .iter()
+        .map(|(_, words)| {
+            let text = words.join(" , ");
+            let tokens = sentence_words(&text);
+            lists
+                .iter()
+                .any(|list| !list.hits(&text, &tokens).is_empty())
+        })
+        .collect()
 }
 
 /// Verbs that qualify the figure after them in every claim in words, on top of the grammar's own qualifier words
@@ -605,6 +681,7 @@ impl WordQuantityClaim {
             compile(&whole, "counts")?,
         ];
         let facts = WordList::new(&fields.of, Part::Any);
+        let states = states_named(&[&counts, &facts]);
         if !facts.is_empty() {
             // The counted noun left out: "2,000 have died", "killing at least 150", "thousands remain missing".
             let facts = facts.alternation();
@@ -621,7 +698,24 @@ impl WordQuantityClaim {
             tolerance,
             round_figures,
             units: fields.unit.iter().map(|u| u.to_lowercase()).collect(),
+            states,
         })
+    }
+
+    /// Refuses a figure said to be in a state the claim does not name, when it names another ("more than 9,000
+    /// still missing" for a toll, "1,200 people were injured" for a toll): `at` is the end of the figure or of its
+    /// noun right after it.
+    fn in_another_state(&self, sentence: &str, at: usize) -> Result<(), String> {
+        let Some(state) = state_after(sentence, at) else {
+            return Ok(());
+        };
+        match !self.states[state] && self.states.contains(&true) {
+            true => Err(format!(
+                "the figure counts the {}, which the claim does not count",
+                STATES[state].0
+            )),
+            false => Ok(()),
+        }
     }
 
     /// The claim's own qualifier at the start of `phrase`, and where the rest starts.
@@ -694,6 +788,7 @@ impl WordQuantityClaim {
         if !bare {
             return Err(refused());
         }
+        self.in_another_state(sentence, value.end)?;
         // "one was freed by the army": without a noun, "one" stands for someone, it counts nothing
         if sentence[value.clone()].eq_ignore_ascii_case("one") {
             return Err("'one' without a noun stands for someone: it is no count".to_string());
@@ -1092,6 +1187,10 @@ impl Kind for WordQuantityClaim {
         }
         if !counts_first {
             self.counts_the_head(sentence, &words, &counted.span, &figures)?;
+        }
+        match counts_next {
+            true => self.in_another_state(sentence, counted.span.end)?,
+            false => self.in_another_state(sentence, value.end)?,
         }
         let whole = super::union(&counted.span, &value);
         let scope = match whole_of_part(sentence, &value) {
