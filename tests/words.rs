@@ -1035,3 +1035,34 @@ fn a_figure_said_to_be_in_another_state_is_not_the_claim_s() {
     );
     assert_eq!(values(&checked), ["1,210 (1,205–1,215)", "75"]);
 }
+
+const COMBINED_TOLL: &str = "claims:
+  - id: combined-toll
+    title: Deaths in both countries
+    kind: quantity
+    counts: [person, people, death, toll]
+    of: [Arland and Beria, both countries]
+";
+
+#[test]
+fn a_pair_is_named_in_either_order_and_as_headlines_join_it() {
+    let rules = rules(COMBINED_TOLL);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "Arland-Beria quake: death toll passes 5,000",
+            "Death toll in Beria, Arland rises to 6,100",
+            "The toll in Beria and Arland stood at 6,300 on Sunday.",
+            "In Arland, 4,000 people died; in Beria, 2,000.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "more than 5,000",
+            "6,100 (6,050–6,150)",
+            "6,300 (6,250–6,350)"
+        ]
+    );
+}

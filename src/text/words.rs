@@ -167,11 +167,20 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
     entries: Vec<Entry>,
-    /// Every form as its words, with its entry; longest first.
-    forms: Vec<(Vec<String>, usize)>,
+    /// Every form, longest first.
+    forms: Vec<Form>,
     /// Forms by their first word. Looked up for every word of every judged sentence, so hashed with a fast hash
     /// (the keys are the rule file's words, not input).
     by_first: FxHashMap<String, Vec<usize>>,
+}
+
+/// One form of an entry: its words, the entry, and for a pair's form ([`pair_forms`]) the word before which a
+/// comma or a slash may join it ("Turkey, Syria", "Turkey/Syria").
+#[derive(Debug, Clone)]
+struct Form {
+    words: Vec<String>,
+    entry: usize,
+    joint: Option<usize>,
 }
 
 /// Where an entry of a list stands in a sentence.
@@ -214,14 +223,22 @@ impl WordList {
             for form in forms(written, part) {
                 let words = form_words(&form);
                 if !words.is_empty() {
-                    list.forms.push((words, index));
+                    list.forms.extend(pair_forms(&words, index));
+                    list.forms.push(Form {
+                        words,
+                        entry: index,
+                        joint: None,
+                    });
                 }
             }
         }
         list.forms
-            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        for (i, (words, _)) in list.forms.iter().enumerate() {
-            list.by_first.entry(words[0].clone()).or_default().push(i);
+            .sort_by_key(|form| std::cmp::Reverse(form.words.len()));
+        for (i, form) in list.forms.iter().enumerate() {
+            list.by_first
+                .entry(form.words[0].clone())
+                .or_default()
+                .push(i);
         }
         list
     }
@@ -246,7 +263,11 @@ impl WordList {
     pub fn hit_at(&self, sentence: &str, tokens: &[Token], at: usize) -> Option<Hit> {
         let candidates = self.by_first.get(&tokens[at].lower)?;
         candidates.iter().find_map(|&i| {
-            let (words, entry) = &self.forms[i];
+            let Form {
+                words,
+                entry,
+                joint,
+            } = &self.forms[i];
             let end = at + words.len();
             let fits = end <= tokens.len()
                 && tokens[at..end]
@@ -254,7 +275,7 @@ impl WordList {
                     .zip(words)
                     .all(|(token, word)| token.lower == *word)
                 && (!self.entries[*entry].capitals || tokens[at..end].iter().all(|t| t.capitals))
-                && joined_closely(sentence, &tokens[at..end]);
+                && joined_closely(sentence, &tokens[at..end], *joint);
             fits.then(|| Hit {
                 entry: *entry,
                 tokens: at..end,
@@ -290,13 +311,22 @@ impl WordList {
     /// A regex alternation of every form (case-insensitive by the caller), longest first, each on word boundaries
     /// where it starts or ends with a word character: `(?:\bservice(?:\s+|-)members\b|\btroops\b|...)`.
     pub fn alternation(&self) -> String {
-        let mut forms: Vec<&Vec<String>> = self.forms.iter().map(|(words, _)| words).collect();
-        forms.sort_by_key(|words| std::cmp::Reverse(words.iter().map(String::len).sum::<usize>()));
+        let mut forms: Vec<&Form> = self.forms.iter().collect();
+        forms.sort_by_key(|form| {
+            std::cmp::Reverse(form.words.iter().map(String::len).sum::<usize>())
+        });
         let parts: Vec<String> = forms
             .iter()
-            .map(|words| {
-                let body: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-                let body = body.join(r"(?:\s+|-)");
+            .map(|Form { words, joint, .. }| {
+                let mut body = String::new();
+                for (i, word) in words.iter().enumerate() {
+                    match i {
+                        0 => {}
+                        _ if Some(i) == *joint => body.push_str(r"(?:\s*[,/]\s*|\s+|-)"),
+                        _ => body.push_str(r"(?:\s+|-)"),
+                    }
+                    body.push_str(&regex::escape(word));
+                }
                 let first = words[0].chars().next().is_some_and(char::is_alphanumeric);
                 let last = words[words.len() - 1]
                     .chars()
@@ -313,13 +343,45 @@ impl WordList {
     }
 }
 
-/// True when the tokens of a phrase are separated only by spaces and hyphens (not by a comma or a full stop).
-fn joined_closely(sentence: &str, tokens: &[Token]) -> bool {
-    tokens.windows(2).all(|pair| {
-        sentence[pair[0].span.end..pair[1].span.start]
-            .chars()
-            .all(|c| c.is_whitespace() || c == '-')
+/// True when the tokens of a phrase are separated only by spaces and hyphens (not by a comma or a full stop), but
+/// before the token at `joint`, where one comma or slash may stand too.
+fn joined_closely(sentence: &str, tokens: &[Token], joint: Option<usize>) -> bool {
+    tokens.windows(2).enumerate().all(|(i, pair)| {
+        let between = &sentence[pair[0].span.end..pair[1].span.start];
+        between.chars().all(|c| c.is_whitespace() || c == '-')
+            || (Some(i + 1) == joint && matches!(between.trim(), "," | "/"))
     })
+}
+
+/// The other ways of writing a pair that a form "X and Y" names: "Y and X", and either order joined by a hyphen,
+/// a comma or a slash ("Turkey and Syria": "Syria and Turkey", "Turkey-Syria", "Turkey, Syria", "Syria/Turkey").
+fn pair_forms(words: &[String], entry: usize) -> Vec<Form> {
+    let ands: Vec<usize> = (0..words.len()).filter(|&i| words[i] == "and").collect();
+    let [at] = ands[..] else {
+        return Vec::new();
+    };
+    if at == 0 || at + 1 == words.len() {
+        return Vec::new();
+    }
+    let (first, second) = (&words[..at], &words[at + 1..]);
+    let joined = |a: &[String], b: &[String], and: bool| {
+        let mut words = a.to_vec();
+        if and {
+            words.push("and".to_string());
+        }
+        words.extend_from_slice(b);
+        let joint = (!and).then_some(a.len());
+        Form {
+            words,
+            entry,
+            joint,
+        }
+    };
+    vec![
+        joined(second, first, true),
+        joined(first, second, false),
+        joined(second, first, false),
+    ]
 }
 
 #[cfg(test)]
@@ -416,5 +478,36 @@ mod tests {
         assert!(re.is_match("service-members"));
         assert!(re.is_match("Troops'"));
         assert!(!re.is_match("troopship"));
+    }
+
+    #[test]
+    fn a_pair_is_found_in_either_order_and_joined_by_a_comma_hyphen_or_slash() {
+        let of = list(&["Turkey and Syria"], Part::Any);
+        let found = |text: &str| {
+            let tokens = tokens(text, 0..text.len());
+            of.hits(text, &tokens)
+                .iter()
+                .map(|h| text[h.span.clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "Syria and Turkey",
+            "Turkey-Syria",
+            "Turkey, Syria",
+            "Syria/Turkey",
+        ] {
+            assert_eq!(found(&format!("the quake in {text} killed")), [text]);
+        }
+        assert!(found("Turkey. Syria").is_empty());
+        assert!(found("Turkey, Iraq and Syria").is_empty());
+        assert!(
+            list(&["Turkey"], Part::Any)
+                .hits("Turkey, Syria", &tokens("Turkey, Syria", 0..13))
+                .len()
+                == 1
+        );
+        let re = Regex::new(&format!("(?i){}", of.alternation())).unwrap();
+        assert!(re.is_match("Turkey , Syria"));
+        assert!(!re.is_match("Turkey; Syria"));
     }
 }
