@@ -1066,3 +1066,14 @@ fn a_pair_is_named_in_either_order_and_as_headlines_join_it() {
         ]
     );
 }
+
+#[test]
+fn a_relative_clause_after_the_event_s_noun_dates_the_event() {
+    let rules = rules(QUAKE_DATE);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &["The governor said Tuesday that 900 people died in the quake that struck the coast on September 20."],
+    );
+    assert_eq!(values(&checked), ["2030-09-20"]);
+}

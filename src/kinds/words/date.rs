@@ -885,7 +885,7 @@ impl Kind for WordDateClaim {
         }
         // "the strike since it began on Sept. 15": each event word of the match in turn, the first dated one wins
         let mut refusal = None;
-        for (event, deadline) in events {
+        for (event, deadline) in relative_verbs_first(&words, events) {
             match self.judge_event(sentence, &words, &dates, &event, deadline) {
                 Ok((date, scope, negated)) => {
                     return Ok(Match {
@@ -918,6 +918,26 @@ impl Kind for WordDateClaim {
             resolved => Ok(Value::Date(resolved)),
         }
     }
+}
+
+/// `events` in the order to try them, but for an event's noun that a relative clause led by another of its words
+/// follows: that word comes first, since its clause dates the event ("killed in the quake that struck the city on
+/// February 6, the president said Tuesday": the quake struck on February 6).
+fn relative_verbs_first(words: &[Token], mut events: Vec<(Hit, bool)>) -> Vec<(Hit, bool)> {
+    let relative = |noun: &Hit, verb: &Hit| {
+        verb.tokens.start == noun.tokens.end + 1
+            && words
+                .get(noun.tokens.end)
+                .is_some_and(|w| ["that", "which"].contains(&w.lower.as_str()))
+    };
+    for i in 0..events.len() {
+        let verb = (i + 1..events.len()).find(|&j| relative(&events[i].0, &events[j].0));
+        if let Some(j) = verb {
+            let moved = events.remove(j);
+            events.insert(i, moved);
+        }
+    }
+    events
 }
 
 /// Nouns an event's noun may qualify, that are not the event: those who report on it or respond to it ("the disaster
