@@ -1077,3 +1077,19 @@ fn a_relative_clause_after_the_event_s_noun_dates_the_event() {
     );
     assert_eq!(values(&checked), ["2030-09-20"]);
 }
+
+#[test]
+fn a_live_page_s_entry_stamp_and_a_toll_from_a_modified_event_date_no_event() {
+    let rules = rules(QUAKE_DATE);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &[
+            "Rescuers said the toll from several strong quakes and an ensuing tsunami rose on Sunday to 900.",
+            "Officials on Monday raised the toll in the devastating quake to 950.",
+            "Update 4:05 p.m. EDT Sept. 30: At least 500 people died after the quake struck the coast.",
+            "The quake struck the coast on Friday, September 28.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2030-09-28"]);
+}

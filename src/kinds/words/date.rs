@@ -507,14 +507,14 @@ fn days_before(
 
 /// The date of a dateline that opens `sentence`, with or without a place in capitals or a label before it: "Feb 6
 /// (Wire) - A quake struck", "ANKARA, Feb. 6 - Rescuers", "2023-02-06 Istanbul: The toll", "Updated: Feb 6, 2023
-/// Rescuers" (a saved page's stamp). It dates the report, not the events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or colon; a date
+/// Rescuers" (a saved page's stamp), "Update 3:19 a.m. EDT Oct. 2: At least" (a live page's entry). It dates the report, not the events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or colon; a date
 /// led by a preposition ("On Monday Turkey was hit") opens a clause instead.
 fn dateline(sentence: &str, dates: &[Range<usize>]) -> Option<Range<usize>> {
     static PLACE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let place = PLACE.get_or_init(|| {
         regex::Regex::new(
-            r"^\s*(?:\p{Lu}[\p{L}.'’ -]{0,40},\s+|(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*)?$",
+            r"^\s*(?:\p{Lu}[\p{L}.'’ -]{0,40},\s+|(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*|(?i:update[ds]?)\s+[0-9]{1,2}(?::[0-9]{2})?\s*(?i:[ap]\.?m\.?)(?:\s+\p{Lu}{2,4})?\s+)?$",
         )
             .expect("the dateline place regex is valid")
     });
@@ -1009,20 +1009,26 @@ const AFTERMATH: &[&str] = &[
 /// the event. A second noun joined to the first counts too ("the toll from the quake and tsunami", "the toll from
 /// Indonesia's quake").
 fn aftermath_head<'w>(sentence: &str, words: &'w [Token], event: &Hit) -> Option<&'w str> {
-    let before = &words[..event.tokens.start];
-    let mut back = before.iter().rev();
-    let mut word = back.next()?;
-    if ["and", "or"].contains(&word.lower.as_str()) {
-        back.next()?;
-        word = back.next()?;
+    // back over the event's modifiers and determiner ("the devastating earthquake", "an ensuing tsunami")
+    let phrase_start = |head: usize| match noun_phrase_start(sentence, words, head, 0) {
+        (first, true) if first > 0 && DETERMINERS.contains(&words[first - 1].lower.as_str()) => {
+            first - 1
+        }
+        (first, _) => first,
+    };
+    let mut first = phrase_start(event.tokens.start);
+    let joined = first
+        .checked_sub(1)
+        .is_some_and(|at| ["and", "or"].contains(&words[at].lower.as_str()));
+    if joined && first >= 2 {
+        // "the toll from multiple strong quakes and an ensuing tsunami": the noun phrase joined before
+        first = phrase_start(first - 2);
     }
-    while DETERMINERS.contains(&word.lower.as_str()) || possessive(sentence, word) {
-        word = back.next()?;
-    }
-    if !["of", "in", "from", "after"].contains(&word.lower.as_str()) {
+    let preposition = words.get(first.checked_sub(1)?)?;
+    if !["of", "in", "from", "after"].contains(&preposition.lower.as_str()) {
         return None;
     }
-    let head = back.next()?;
+    let head = words.get(first.checked_sub(2)?)?;
     AFTERMATH
         .contains(&head.lower.as_str())
         .then_some(head.lower.as_str())
