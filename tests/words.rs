@@ -1031,6 +1031,7 @@ fn a_figure_said_to_be_in_another_state_is_not_the_claim_s() {
             "The toll of the storm rose again: 4,000 people are missing.",
             "In the storm 75 people were killed and 640 people were injured.",
             "Another 150 people remain unaccounted for, the toll's keepers said.",
+            "Beyond the toll, officials say hundreds of people are injured.",
         ],
     );
     assert_eq!(values(&checked), ["1,210 (1,205–1,215)", "75"]);

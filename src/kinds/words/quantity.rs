@@ -1188,9 +1188,9 @@ impl Kind for WordQuantityClaim {
         if !counts_first {
             self.counts_the_head(sentence, &words, &counted.span, &figures)?;
         }
-        match counts_next {
-            true => self.in_another_state(sentence, counted.span.end)?,
-            false => self.in_another_state(sentence, value.end)?,
+        match counts_first {
+            false => self.in_another_state(sentence, counted.span.end)?,
+            true => self.in_another_state(sentence, value.end)?,
         }
         let whole = super::union(&counted.span, &value);
         let scope = match whole_of_part(sentence, &value) {
