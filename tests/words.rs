@@ -1020,6 +1020,25 @@ const TOLL_NOT_MISSING: &str = "claims:
     of: [kill, die, dead, death, toll]
 ";
 
+const DEATHS_ONLY: &str = "claims:
+  - id: deaths
+    title: Deaths in the storm
+    kind: quantity
+    counts: [death, fatality, person, people]
+    of: [storm]
+";
+
+#[test]
+fn a_claim_of_deaths_counts_no_one_evacuated() {
+    let rules = rules(DEATHS_ONLY);
+    let checked = checked(
+        &rules,
+        "2030-10-02",
+        &["The storm caused 120 deaths and 4,000 people were evacuated from the storm's path."],
+    );
+    assert_eq!(values(&checked), ["120 (115–125)"]);
+}
+
 #[test]
 fn a_figure_said_to_be_in_another_state_is_not_the_claim_s() {
     let rules = rules(TOLL_NOT_MISSING);
@@ -1032,6 +1051,7 @@ fn a_figure_said_to_be_in_another_state_is_not_the_claim_s() {
             "In the storm 75 people were killed and 640 people were injured.",
             "Another 150 people remain unaccounted for, the toll's keepers said.",
             "Beyond the toll, officials say hundreds of people are injured.",
+            "Some 30,000 people were evacuated and 2 million people have been affected by the storm.",
         ],
     );
     assert_eq!(values(&checked), ["1,210 (1,205–1,215)", "75"]);

@@ -517,17 +517,29 @@ pub struct WordQuantityClaim {
     states: Vec<bool>,
 }
 
-/// States a counted group of people can be said to be in, each with the words that say it right after the figure
+/// States a counted group of people can be said to be in (or what was done to them), each with the words that say it right after the figure
 /// or its noun ("3,958 dead and more than 9,000 still missing"): a claim that names one of them counts no figure
 /// said to be in another.
 const STATES: &[(&str, &[&str])] = &[
     (
         "dead",
-        &["dead", "killed", "died", "perished", "drowned", "slain"],
+        &[
+            "dead",
+            "killed",
+            "died",
+            "perished",
+            "drowned",
+            "slain",
+            "deaths",
+            "fatalities",
+        ],
     ),
     ("missing", &["missing", "unaccounted"]),
     ("injured", &["injured", "wounded", "hurt"]),
     ("displaced", &["displaced", "homeless", "uprooted"]),
+    ("evacuated", &["evacuated", "relocated", "airlifted"]),
+    ("affected", &["affected"]),
+    ("arrested", &["arrested", "detained"]),
 ];
 
 /// Words that may stand between a figure (or its noun) and the word that says its state: "9,000 still missing",
