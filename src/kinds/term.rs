@@ -242,7 +242,7 @@ impl TermRule {
         let accepted = self.accepted(words);
         let mut hits: Vec<TermHit> = accepted
             .iter()
-            .map(|(range, form)| self.accepted_hit(&words, range.clone(), *form))
+            .map(|(range, form)| self.accepted_hit(words, range.clone(), *form))
             .collect();
         for run in runs {
             if accepted
