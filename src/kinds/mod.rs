@@ -126,17 +126,19 @@ pub struct SourceText<'s> {
 }
 
 /// What the wording claims of one check find alike in one source: its quotations, cut into words once for every
-/// quote claim. Cleared between sources.
+/// quote claim, and its words and name runs, cut once for every term claim. Cleared between sources.
 #[derive(Debug, Default)]
 pub struct SourceCache {
     quoted: Option<Vec<Quoted>>,
     shapes: quote::Shapes,
+    named: Option<term::Named>,
 }
 
 impl SourceCache {
     /// Forgets the source before; the interned quotation shapes stay, to be shared with the next sources.
     pub fn next_source(&mut self) {
         self.quoted = None;
+        self.named = None;
     }
 }
 

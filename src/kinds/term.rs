@@ -184,6 +184,22 @@ impl TermValue {
     }
 }
 
+/// A source's body cut into words, and its runs of name words: what every term claim reads of a source, cut once.
+#[derive(Debug)]
+pub struct Named {
+    words: Vec<Word>,
+    runs: Vec<Range<usize>>,
+}
+
+impl Named {
+    /// The words and name runs of `body` (the checked text of a source, which starts at byte `offset` of it).
+    pub fn of(body: &str, offset: usize) -> Named {
+        let words = words(body, offset);
+        let runs = name_runs(body, offset, &words);
+        Named { words, runs }
+    }
+}
+
 /// One place where a term claim's name, or a wording of it, occurs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TermHit {
@@ -216,23 +232,28 @@ impl TermRule {
     /// Every occurrence, near miss and confusable of the name in `body` (the checked text of a source, which
     /// starts at byte `offset` of it), in text order.
     pub fn hits(&self, body: &str, offset: usize) -> Vec<TermHit> {
-        let words = words(body, offset);
-        let accepted = self.accepted(&words);
-        let runs = name_runs(body, offset, &words);
+        self.hits_in(body, offset, &Named::of(body, offset))
+    }
+
+    /// [`TermRule::hits`], with the words and name runs of `body` already cut (`named`, made of the same `body` and
+    /// `offset`), which every term claim of a check reads alike.
+    pub fn hits_in(&self, body: &str, offset: usize, named: &Named) -> Vec<TermHit> {
+        let Named { words, runs } = named;
+        let accepted = self.accepted(words);
         let mut hits: Vec<TermHit> = accepted
             .iter()
-            .map(|(range, form)| self.accepted_hit(&words, range.clone(), *form))
+            .map(|(range, form)| self.accepted_hit(words, range.clone(), *form))
             .collect();
-        for run in &runs {
+        for run in runs {
             if accepted
                 .iter()
                 .any(|(range, _)| range.start < run.end && run.start < range.end)
             {
                 continue;
             }
-            hits.extend(self.near_miss(body, offset, &words, run.clone()));
+            hits.extend(self.near_miss(body, offset, words, run.clone()));
         }
-        hits.extend(self.confusables(body, offset, &words, &runs));
+        hits.extend(self.confusables(body, offset, words, runs));
         hits.sort_by_key(|h| (h.span.start, h.span.end));
         hits
     }
@@ -492,10 +513,13 @@ impl Placer for TermPlacer<'_> {
         index: usize,
         source: SourceText<'_>,
         applies: &dyn Fn(Range<usize>) -> bool,
-        _: &mut SourceCache,
+        shared: &mut SourceCache,
     ) {
         let body = &source.text[source.body_start..];
-        for mut hit in self.rule.hits(body, source.body_start) {
+        let named = shared
+            .named
+            .get_or_insert_with(|| Named::of(body, source.body_start));
+        for mut hit in self.rule.hits_in(body, source.body_start, named) {
             if !applies(hit.span.clone()) {
                 continue;
             }
@@ -540,6 +564,20 @@ mod tests {
             Some(similarity),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn claims_reading_one_cut_of_a_source_find_what_each_finds_alone() {
+        let text = "The National Council for Safeguarding the Homeland met. The CNSP and the National \
+                    Council for the Safeguard of the Homeland spoke; the council for the homeland did not.";
+        let offset = 7;
+        let named = Named::of(text, offset);
+        for similarity in [0.5, 0.6, 0.9] {
+            let rule = council(similarity);
+            let alone = rule.hits(text, offset);
+            assert!(!alone.is_empty());
+            assert_eq!(rule.hits_in(text, offset, &named), alone);
+        }
     }
 
     fn described(rule: &TermRule, text: &str) -> Vec<(String, TermForm)> {

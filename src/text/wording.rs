@@ -73,14 +73,27 @@ pub fn words(text: &str, offset: usize) -> Vec<Word> {
 /// The comparison key of one word: lower case, full stops dropped, a possessive `'s` (or a bare final apostrophe)
 /// dropped, curly apostrophes made straight.
 pub fn key(word: &str) -> String {
-    let lower: String = word
-        .chars()
-        .filter(|&c| c != '.')
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
-    let bare = lower.strip_suffix("'s").unwrap_or(&lower);
-    bare.trim_end_matches('\'').to_string()
+    let mut key = String::with_capacity(word.len());
+    if word.is_ascii() {
+        // most words: ASCII lower-casing is the whole of it, with no character decoded
+        key.extend(
+            word.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        key.extend(
+            word.chars()
+                .filter(|&c| c != '.')
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase),
+        );
+    }
+    if key.ends_with("'s") {
+        key.truncate(key.len() - 2);
+    }
+    key.truncate(key.trim_end_matches('\'').len());
+    key
 }
 
 /// The keys of `words`, for comparisons.
@@ -256,6 +269,23 @@ mod tests {
             keys_of(text),
             ["the", "us", "niger", "talks", "we're", "told", "nigeria", "forces"]
         );
+    }
+
+    #[test]
+    fn keys_read_ascii_and_other_words_alike() {
+        // an ASCII word and the same word with a curly apostrophe or a letter outside ASCII take the same steps
+        for (word, expected) in [
+            ("U.S.'s", "us"),
+            ("U.S.’s", "us"),
+            ("Troops''", "troops"),
+            ("Troops’’", "troops"),
+            ("NIGER'S'", "niger's"),
+            ("NIGÉR'S'", "nigér's"),
+            ("'s", ""),
+            ("’S", ""),
+        ] {
+            assert_eq!(key(word), expected, "{word:?}");
+        }
     }
 
     #[test]

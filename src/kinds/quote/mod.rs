@@ -619,7 +619,7 @@ impl Placer for QuotePlacer<'_> {
         applies: &dyn Fn(Range<usize>) -> bool,
         shared: &mut SourceCache,
     ) {
-        let SourceCache { quoted, shapes } = shared;
+        let SourceCache { quoted, shapes, .. } = shared;
         let all = quoted
             .get_or_insert_with(|| Quoted::all_in(index, source.text, source.body_start, shapes));
         let QuotePlacer {
