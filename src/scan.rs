@@ -121,10 +121,13 @@ struct Caches {
     starts: [Vec<hybrid::regex::Cache>; 2],
     reach: hybrid::dfa::Cache,
     /// The exact patterns' caches, made when first needed.
-    exact: Vec<Option<(meta::Cache, Captures)>>,
+    exact: Vec<AttemptCache>,
     /// The narrow forms' caches, made when first needed.
-    narrow: Vec<Option<(meta::Cache, Captures)>>,
+    narrow: Vec<AttemptCache>,
 }
+
+/// The cache and groups of one compiled form of a pattern for its anchored attempts, made when first needed.
+type AttemptCache = Option<(meta::Cache, Captures)>;
 
 /// Where [`Caches::starts`] keeps the caches of the combined candidate DFA.
 const COMBINED: usize = 0;
@@ -430,10 +433,7 @@ impl Scanner {
         text: &str,
         within: Range<usize>,
         pattern: usize,
-        (exact, narrow_cache): (
-            &mut Option<(meta::Cache, Captures)>,
-            &mut Option<(meta::Cache, Captures)>,
-        ),
+        (exact, narrow_cache): (&mut AttemptCache, &mut AttemptCache),
     ) -> Option<PatternMatch> {
         let mut end = within.end;
         while !text.is_char_boundary(end) {
@@ -652,8 +652,8 @@ struct Pass<'a> {
     groups: &'a [Group],
     starts: &'a mut [hybrid::regex::Cache],
     reach: &'a mut hybrid::dfa::Cache,
-    exact: &'a mut [Option<(meta::Cache, Captures)>],
-    narrow: &'a mut [Option<(meta::Cache, Captures)>],
+    exact: &'a mut [AttemptCache],
+    narrow: &'a mut [AttemptCache],
     /// For each pattern, where it may match next: its last match's end.
     free_from: Vec<usize>,
     /// For each pattern, how far its match at the candidate being tried can reach ([`Scanner::reach`]).
