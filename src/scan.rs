@@ -27,6 +27,7 @@
 //! pattern alone, whatever the text: the first match of a pattern at or after a position starts at the first place
 //! where the pattern matches anchored, and is that anchored match.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -37,7 +38,7 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
-use regex_automata::{Anchored, Input, MatchKind, PatternID};
+use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{
     Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
     Look, Repetition,
@@ -48,27 +49,36 @@ pub const VALUE_GROUP: &str = "value";
 
 /// A pattern that finds a claim's mentions: placeholders expanded, case-insensitive, unable to match the empty
 /// string, and compiled once, for the anchored attempts of this module.
+///
+/// The exact regex is compiled when first needed: on ASCII text the narrow forms stand in for it, and compiling a
+/// pattern whose word gaps repeat the Unicode word class is most of what loading a rule file costs. Whether it
+/// compiles within the size limit is still settled when the pattern is made ([`RulePattern::from_hir`]).
 #[derive(Debug, Clone)]
 pub struct RulePattern {
     text: String,
     /// The pattern as parsed, which the scanner's relaxed, widened and narrow forms are made from.
     hir: Arc<Hir>,
-    regex: meta::Regex,
+    regex: OnceLock<meta::Regex>,
     value_group: Option<usize>,
 }
 
 impl RulePattern {
-    /// Compiles a parsed pattern (`text` is what was parsed) for the scanner's anchored attempts, and finds its
-    /// [`VALUE_GROUP`]. Rule files compile their patterns through `RulePattern::compile`, which parses and checks
-    /// them first.
+    /// Takes a parsed pattern (`text` is what was parsed) for the scanner's anchored attempts, and finds its
+    /// [`VALUE_GROUP`]; the error of a pattern that compiles to more than the size limit. Rule files compile their
+    /// patterns through `RulePattern::compile`, which parses and checks them first.
+    ///
+    /// A pattern whose [`nfa_bound`] is within the limit is compiled when first needed; a larger one is compiled
+    /// now, which tells whether it really is over the limit.
     pub fn from_hir(text: String, hir: Hir) -> Result<RulePattern, Box<meta::BuildError>> {
-        let regex = compile_exact(&hir)?;
-        let value_group = regex.group_info().to_index(PatternID::ZERO, VALUE_GROUP);
+        let regex = OnceLock::new();
+        if nfa_bound(&hir) > EXACT_SIZE_LIMIT {
+            let _ = regex.set(compile_exact(&hir)?);
+        }
         Ok(RulePattern {
             text,
+            value_group: capture_index(&hir, VALUE_GROUP),
             hir: Arc::new(hir),
             regex,
-            value_group,
         })
     }
 
@@ -77,9 +87,15 @@ impl RulePattern {
         &self.text
     }
 
-    /// The compiled pattern.
+    /// The compiled pattern, compiled on the first call.
     pub fn regex(&self) -> &meta::Regex {
-        &self.regex
+        self.regex.get_or_init(|| {
+            // within the size limit by its bound (or compiled when made); without a limit, a build from a parsed
+            // pattern cannot fail
+            compile_exact(&self.hir)
+                .or_else(|_| build_exact(&self.hir, None))
+                .expect("a parsed pattern compiles without a size limit")
+        })
     }
 
     /// The index of the `value` group, when the pattern has one.
@@ -104,10 +120,14 @@ struct Caches {
     /// The combined candidate DFA's, then the per-claim ones' (made when first needed).
     starts: [Vec<hybrid::regex::Cache>; 2],
     reach: hybrid::dfa::Cache,
-    exact: Vec<(meta::Cache, Captures)>,
+    /// The exact patterns' caches, made when first needed.
+    exact: Vec<AttemptCache>,
     /// The narrow forms' caches, made when first needed.
-    narrow: Vec<Option<(meta::Cache, Captures)>>,
+    narrow: Vec<AttemptCache>,
 }
+
+/// The cache and groups of one compiled form of a pattern for its anchored attempts, made when first needed.
+type AttemptCache = Option<(meta::Cache, Captures)>;
 
 /// Where [`Caches::starts`] keeps the caches of the combined candidate DFA.
 const COMBINED: usize = 0;
@@ -214,10 +234,7 @@ impl Scanner {
         let caches: CachePool = Pool::new(Box::new(move || Caches {
             starts: [Vec::new(), Vec::new()],
             reach: reach_for_pool.create_cache(),
-            exact: patterns_for_pool
-                .iter()
-                .map(|p| (p.regex().create_cache(), p.regex().create_captures()))
-                .collect(),
+            exact: patterns_for_pool.iter().map(|_| None).collect(),
             narrow: patterns_for_pool.iter().map(|_| None).collect(),
         }));
         Ok(Scanner {
@@ -416,10 +433,7 @@ impl Scanner {
         text: &str,
         within: Range<usize>,
         pattern: usize,
-        (exact, narrow_cache): (
-            &mut (meta::Cache, Captures),
-            &mut Option<(meta::Cache, Captures)>,
-        ),
+        (exact, narrow_cache): (&mut AttemptCache, &mut AttemptCache),
     ) -> Option<PatternMatch> {
         let mut end = within.end;
         while !text.is_char_boundary(end) {
@@ -438,7 +452,12 @@ impl Scanner {
                 regex,
                 narrow_cache.get_or_insert_with(|| (regex.create_cache(), regex.create_captures())),
             ),
-            None => (rule.regex(), exact),
+            None => {
+                let regex = rule.regex();
+                let caches =
+                    exact.get_or_insert_with(|| (regex.create_cache(), regex.create_captures()));
+                (regex, caches)
+            }
         };
         // without a `value` group, the whole match is all there is to read: the lazy DFA alone finds it, with no
         // backtracker run for the groups
@@ -633,8 +652,8 @@ struct Pass<'a> {
     groups: &'a [Group],
     starts: &'a mut [hybrid::regex::Cache],
     reach: &'a mut hybrid::dfa::Cache,
-    exact: &'a mut [(meta::Cache, Captures)],
-    narrow: &'a mut [Option<(meta::Cache, Captures)>],
+    exact: &'a mut [AttemptCache],
+    narrow: &'a mut [AttemptCache],
     /// For each pattern, where it may match next: its last match's end.
     free_from: Vec<usize>,
     /// For each pattern, how far its match at the candidate being tried can reach ([`Scanner::reach`]).
@@ -694,15 +713,147 @@ fn per_claim_groups(widened: &[Hir], claims: &[Vec<usize>]) -> Result<Vec<Group>
 /// fast (one NFA, no reverse one) and its per-thread cache stays small (a backtracker's or a PikeVM's). No
 /// prefilter either: an anchored attempt never uses one, and gathering the literals of a large pattern costs.
 pub fn compile_exact(hir: &Hir) -> Result<meta::Regex, Box<meta::BuildError>> {
+    build_exact(hir, Some(EXACT_SIZE_LIMIT))
+}
+
+/// The NFA size limit of [`compile_exact`], the regex crates' default.
+const EXACT_SIZE_LIMIT: usize = 10 << 20;
+
+/// [`compile_exact`] with an NFA size limit of `limit` bytes.
+fn build_exact(hir: &Hir, limit: Option<usize>) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
                 .hybrid(false)
                 .dfa(false)
-                .auto_prefilter(false),
+                .auto_prefilter(false)
+                .nfa_size_limit(limit),
         )
         .build_from_hir(hir)
         .map_err(Box::new)
+}
+
+/// The index of the capture group named `name` in `hir`, if it has one.
+fn capture_index(hir: &Hir, name: &str) -> Option<usize> {
+    match hir.kind() {
+        HirKind::Capture(capture) if capture.name.as_deref() == Some(name) => {
+            Some(capture.index as usize)
+        }
+        HirKind::Capture(Capture { sub, .. }) | HirKind::Repetition(Repetition { sub, .. }) => {
+            capture_index(sub, name)
+        }
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().find_map(|sub| capture_index(sub, name))
+        }
+        _ => None,
+    }
+}
+
+/// Bytes the Thompson NFA builder counts for each state, at least (`size_of` of its state type).
+const STATE_BYTES: usize = 32;
+/// Bytes the builder counts for each transition of a state (`size_of` of its transition type), at least; an
+/// alternative of a union state counts less.
+const EDGE_BYTES: usize = 8;
+
+/// An upper bound of the memory the Thompson NFA builder counts against its size limit when it compiles `hir`
+/// forward, as [`compile_exact`] does. The builder counts its states and their transitions and alternatives; the
+/// bound counts them as the compiler adds them, without the sharing it may find: a repetition compiles its
+/// sub-pattern once per count, a Unicode class adds at most a state per node of the trie of its UTF-8 sequences
+/// (the compiler shares the suffixes of that trie where it can), an alternation of literals at most two states per
+/// byte. The states around the whole pattern (the search's unanchored start, the match) are given room.
+fn nfa_bound(hir: &Hir) -> usize {
+    let mut classes = BTreeMap::new();
+    let size = nfa_size_bound(hir, &mut classes);
+    (size.states + 16) * STATE_BYTES + (size.edges + 8) * EDGE_BYTES
+}
+
+/// Counts of a compiled pattern's parts, for [`nfa_bound`].
+#[derive(Clone, Copy, Default)]
+struct NfaSize {
+    states: usize,
+    /// Transitions and alternatives.
+    edges: usize,
+}
+
+impl NfaSize {
+    fn new(states: usize, edges: usize) -> NfaSize {
+        NfaSize { states, edges }
+    }
+
+    fn plus(self, other: NfaSize) -> NfaSize {
+        NfaSize::new(self.states + other.states, self.edges + other.edges)
+    }
+
+    fn times(self, n: usize) -> NfaSize {
+        NfaSize::new(self.states * n, self.edges * n)
+    }
+}
+
+/// [`nfa_bound`] of `hir` in states and edges; `classes` keeps what each Unicode class already seen costs.
+fn nfa_size_bound(hir: &Hir, classes: &mut BTreeMap<Vec<ClassUnicodeRange>, NfaSize>) -> NfaSize {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => NfaSize::new(1, 0),
+        HirKind::Literal(literal) => NfaSize::new(literal.0.len() + 1, 0),
+        HirKind::Class(Class::Bytes(class)) => NfaSize::new(2, class.ranges().len()),
+        HirKind::Class(Class::Unicode(class)) if class.is_ascii() => {
+            NfaSize::new(2, class.ranges().len())
+        }
+        HirKind::Class(Class::Unicode(class)) => match classes.get(class.ranges()) {
+            Some(&size) => size,
+            None => *classes
+                .entry(class.ranges().to_vec())
+                .or_insert(utf8_trie_size(class)),
+        },
+        HirKind::Capture(capture) => nfa_size_bound(&capture.sub, classes).plus(NfaSize::new(2, 0)),
+        HirKind::Repetition(repetition) => {
+            let count = repetition.max.unwrap_or(repetition.min).max(1) as usize;
+            let each = nfa_size_bound(&repetition.sub, classes).plus(NfaSize::new(1, 2));
+            each.times(count).plus(NfaSize::new(3, 2))
+        }
+        HirKind::Concat(subs) => sum_of_bounds(subs, classes).plus(NfaSize::new(1, 0)),
+        HirKind::Alternation(subs) => {
+            let all = sum_of_bounds(subs, classes);
+            match subs
+                .iter()
+                .all(|sub| matches!(sub.kind(), HirKind::Literal(_)))
+            {
+                // compiled as a trie of the literals: per byte, a state and maybe a union
+                true => NfaSize::new(2 * all.states + 3, 2 * all.states + subs.len()),
+                false => all.plus(NfaSize::new(2, subs.len())),
+            }
+        }
+    }
+}
+
+/// The sum of the [`nfa_size_bound`]s of `subs`.
+fn sum_of_bounds(subs: &[Hir], classes: &mut BTreeMap<Vec<ClassUnicodeRange>, NfaSize>) -> NfaSize {
+    subs.iter().fold(NfaSize::default(), |sum, sub| {
+        sum.plus(nfa_size_bound(sub, classes))
+    })
+}
+
+/// The states and transitions of a Unicode class compiled forward, at most: a state per node of the trie of its
+/// UTF-8 sequences (which come sorted, so a sequence adds the nodes after its common prefix with the one before),
+/// and the class's end.
+fn utf8_trie_size(class: &ClassUnicode) -> NfaSize {
+    let mut size = NfaSize::new(2, 0);
+    let mut before: Option<regex_syntax::utf8::Utf8Sequence> = None;
+    for sequence in class
+        .iter()
+        .flat_map(|range| regex_syntax::utf8::Utf8Sequences::new(range.start(), range.end()))
+    {
+        let shared = before.map_or(0, |b| {
+            b.as_slice()
+                .iter()
+                .zip(sequence.as_slice())
+                .take_while(|(a, b)| a == b)
+                .count()
+        });
+        let added = sequence.len() - shared.min(sequence.len() - 1);
+        size = size.plus(NfaSize::new(added - 1, added));
+        before = Some(sequence);
+    }
+    size
 }
 
 /// Cache of the lazy DFA of each narrow form, per thread.
@@ -1052,6 +1203,45 @@ fn relax_look(look: Look) -> Hir {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Patterns shaped as the claims in words make them (gaps of words of the Unicode word class), and others.
+    const SIZED: &[&str] = &[
+        r"(?i)\b(?:troops?|soldiers?)(?:[\s,]+(?:(?:\w\.){2,}[\w'’-]*|[\w'’-]+)){0,24}?[\s,]+(?P<value>\d+)",
+        r"(?i)\b(?:end|ended)(?:[\s,“”]+[\w'’-]+){0,8}?[\s,“”]+(?:relations?|ties)\b",
+        "(?:alpha|beta|gamma|delta)[0-9]{2,5}",
+        r"\p{Greek}+\s*(?:x|y)?z*",
+    ];
+
+    #[test]
+    fn the_nfa_bound_holds_what_the_compiler_counts() {
+        for pattern in SIZED {
+            let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
+            let bound = nfa_bound(&hir);
+            assert!(build_exact(&hir, Some(bound)).is_ok(), "{pattern}: {bound}");
+        }
+        // and not much more, where word gaps make the pattern large
+        for pattern in &SIZED[..2] {
+            let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
+            let bound = nfa_bound(&hir);
+            assert!(
+                build_exact(&hir, Some(bound * 2 / 3)).is_err(),
+                "{pattern}: {bound}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pattern_is_compiled_when_first_needed_and_one_over_the_limit_when_made() {
+        let pattern = RulePattern::compile(SIZED[0]).unwrap();
+        assert!(pattern.regex.get().is_none());
+        assert!(pattern.regex().is_match("troops numbered 900"));
+        assert_eq!(pattern.value_group(), Some(1));
+        let too_big = RulePattern::compile(r"\w{2000}").unwrap_err();
+        assert!(
+            too_big.contains("compiles to more than the size limit"),
+            "{too_big}"
+        );
+    }
 
     fn scanner(patterns: &[&str]) -> Scanner {
         let compiled: Vec<RulePattern> = patterns

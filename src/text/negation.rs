@@ -62,10 +62,13 @@
 //!   hedged (the comma ends the "if" clause's scope), and "would" in reported speech ("said the pullout would end
 //!   ties") is hedged though it only reports.
 
+use std::cell::RefCell;
 use std::ops::{Range, RangeInclusive};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use super::wording::{self, Word};
+use super::words::RecentSentences;
 
 /// How many words may stand between a cue and the predicate it governs. NegEx uses five; news sentences put a
 /// subject and its modifiers between "denied that" and the verb ("denied that the withdrawal of US troops marks"),
@@ -265,10 +268,39 @@ struct Cue {
     words: Range<usize>,
 }
 
+/// A sentence's words, and the gaps between them where no scope reaches across ([`gap_scope_ends`]): what a
+/// [`Reading`] of it around any predicate shares.
+struct SentenceWords {
+    words: Vec<Word>,
+    gap_scope_ends: Vec<bool>,
+}
+
+/// How many sentences [`read_sentence`] remembers, per thread.
+const REMEMBERED_SENTENCES: usize = 4;
+
+/// The words of `sentence`: remembered per thread for the last few sentences, since the event and predicate words
+/// of one sentence are read one after another.
+fn read_sentence(sentence: &str) -> Rc<SentenceWords> {
+    thread_local! {
+        static RECENT: RefCell<RecentSentences<SentenceWords>> =
+            const { RefCell::new(RecentSentences::new(REMEMBERED_SENTENCES)) };
+    }
+    RECENT.with_borrow_mut(|recent| {
+        recent.get_or_read(sentence, || {
+            let words = wording::words(sentence, 0);
+            let gap_scope_ends = gap_scope_ends(sentence, &words);
+            Rc::new(SentenceWords {
+                words,
+                gap_scope_ends,
+            })
+        })
+    })
+}
+
 /// A sentence read around one predicate: its words, the cues on each side and where scopes end.
 struct Reading<'s> {
     sentence: &'s str,
-    words: Vec<Word>,
+    read: Rc<SentenceWords>,
     /// Indices of the predicate's words.
     predicate: Range<usize>,
     before: Vec<Cue>,
@@ -280,29 +312,25 @@ struct Reading<'s> {
 impl<'s> Reading<'s> {
     /// Reads `sentence` around the words that overlap the bytes `predicate`; `None` when no word does.
     fn new(sentence: &'s str, predicate: &Range<usize>) -> Option<Reading<'s>> {
-        let words = wording::words(sentence, 0);
-        let predicate = predicate_words(&words, predicate)?;
-        let before = scan(
-            &words,
-            0..predicate.start,
-            BEFORE_PREDICATE,
-            &BEFORE_OPENERS,
-        );
+        let read = read_sentence(sentence);
+        let words = &read.words;
+        let predicate = predicate_words(words, predicate)?;
+        let before = scan(words, 0..predicate.start, BEFORE_PREDICATE, &BEFORE_OPENERS);
         let after = scan(
-            &words,
+            words,
             predicate.end..words.len(),
             AFTER_PREDICATE,
             &AFTER_OPENERS,
         );
-        let mut scope_ends = gap_scope_ends(sentence, &words);
+        let mut scope_ends = read.gap_scope_ends.clone();
         for cue in before.iter().chain(&after) {
-            if cue.role == Role::ScopeEnd && !fills_aside(sentence, &words, &cue.words) {
+            if cue.role == Role::ScopeEnd && !fills_aside(sentence, words, &cue.words) {
                 scope_ends[cue.words.start] = true;
             }
         }
         Some(Reading {
             sentence,
-            words,
+            read,
             predicate,
             before,
             after,
@@ -340,12 +368,13 @@ impl<'s> Reading<'s> {
 
     /// The cue as written.
     fn text(&self, cue: &Cue) -> &'s str {
-        wording::display(self.sentence, &self.words, cue.words.clone())
+        wording::display(self.sentence, &self.read.words, cue.words.clone())
     }
 
     /// The public account of a negation trigger.
     fn negation(&self, cue: &Cue) -> Negation {
-        let span = self.words[cue.words.start].span.start..self.words[cue.words.end - 1].span.end;
+        let words = &self.read.words;
+        let span = words[cue.words.start].span.start..words[cue.words.end - 1].span.end;
         let kind = if cue.words.end <= self.predicate.start {
             NegationKind::Pre
         } else {

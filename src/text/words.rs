@@ -9,7 +9,9 @@
 //!
 //! A [`WordList`] also gives the regex alternation of its forms, for the scanner's patterns.
 
+use std::collections::VecDeque;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -26,6 +28,38 @@ pub struct Token {
     pub lower: String,
     /// True when every letter of the word is a capital.
     pub capitals: bool,
+}
+
+/// What was read of the last few sentences on a thread, the latest first: the candidates of a sentence are judged one
+/// after another, and each judgement would read its whole sentence again.
+#[derive(Debug)]
+pub struct RecentSentences<T: ?Sized> {
+    read: VecDeque<(Box<str>, Rc<T>)>,
+    capacity: usize,
+}
+
+impl<T: ?Sized> RecentSentences<T> {
+    /// Remembers what was read of the last `capacity` sentences.
+    pub const fn new(capacity: usize) -> RecentSentences<T> {
+        RecentSentences {
+            read: VecDeque::new(),
+            capacity,
+        }
+    }
+
+    /// What was read of `sentence`: remembered, or read by `read` now (and remembered, forgetting the sentence read
+    /// first of those remembered).
+    pub fn get_or_read(&mut self, sentence: &str, read: impl FnOnce() -> Rc<T>) -> Rc<T> {
+        if let Some((_, found)) = self.read.iter().find(|(seen, _)| **seen == *sentence) {
+            return Rc::clone(found);
+        }
+        let found = read();
+        if self.read.len() == self.capacity {
+            self.read.pop_back();
+        }
+        self.read.push_front((sentence.into(), Rc::clone(&found)));
+        found
+    }
 }
 
 /// The words of `text[range]`, with spans into `text`.
@@ -388,6 +422,26 @@ fn pair_forms(words: &[String], entry: usize) -> Vec<Form> {
 mod tests {
     use super::*;
     use regex::Regex;
+
+    #[test]
+    fn recent_sentences_are_read_once_until_forgotten() {
+        let mut recent: RecentSentences<usize> = RecentSentences::new(2);
+        let reads = std::cell::Cell::new(0);
+        let mut read = |sentence: &str| {
+            recent.get_or_read(sentence, || {
+                reads.set(reads.get() + 1);
+                Rc::new(sentence.len())
+            })
+        };
+        assert_eq!(*read("one"), 3);
+        assert_eq!(*read("three"), 5);
+        assert_eq!(*read("one"), 3);
+        assert_eq!(*read("seven"), 5);
+        assert_eq!(*read("three"), 5);
+        // "one", the first read of the two remembered when "seven" came, was forgotten: read again
+        assert_eq!(*read("one"), 3);
+        assert_eq!(reads.get(), 4);
+    }
 
     proptest::proptest! {
         #[test]

@@ -24,7 +24,6 @@ pub mod polarity;
 pub mod quantity;
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -36,7 +35,7 @@ use super::FieldProblem;
 use crate::scan::RulePattern;
 use crate::text::inflect::Part;
 use crate::text::modality::{mode, Mode, ModeCue};
-use crate::text::words::{tokens, words_from, Hit, Token, WordList};
+use crate::text::words::{tokens, words_from, Hit, RecentSentences, Token, WordList};
 
 /// The word-form fields of a claim, as a rule file gives them (empty lists when absent).
 #[derive(Debug, Default, Clone)]
@@ -487,27 +486,16 @@ pub fn sentence_words(sentence: &str) -> Vec<Token> {
 /// How many judged sentences [`judged_sentence_words`] remembers the words of, per thread.
 const REMEMBERED_SENTENCES: usize = 4;
 
-/// The last sentences judged on a thread, with their words, the latest first.
-type Remembered = VecDeque<(Box<str>, Rc<[Token]>)>;
-
 /// The words of a whole sentence whose candidate is being judged: remembered per thread for the last few
 /// sentences, since the candidates of every pattern of a claim in one sentence are judged one after another, and
 /// each judgement cuts the whole sentence into words.
 pub fn judged_sentence_words(sentence: &str) -> Rc<[Token]> {
     thread_local! {
-        static RECENT: RefCell<Remembered> = const { RefCell::new(VecDeque::new()) };
+        static RECENT: RefCell<RecentSentences<[Token]>> =
+            const { RefCell::new(RecentSentences::new(REMEMBERED_SENTENCES)) };
     }
-    RECENT.with_borrow_mut(|recent| {
-        if let Some((_, words)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
-            return Rc::clone(words);
-        }
-        let words: Rc<[Token]> = sentence_words(sentence).into();
-        if recent.len() == REMEMBERED_SENTENCES {
-            recent.pop_back();
-        }
-        recent.push_front((sentence.into(), Rc::clone(&words)));
-        words
-    })
+    RECENT
+        .with_borrow_mut(|recent| recent.get_or_read(sentence, || sentence_words(sentence).into()))
 }
 
 /// The words of `text` from its start, one at a time: for the word or few after a figure or an event, without
