@@ -163,9 +163,10 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
     checked
 }
 
-/// Returns to the system the memory freed by a stage of the check that the allocator keeps for later (glibc keeps
-/// what the threads' arenas freed: the first reading's texts and the checked batches, hundreds of MB on a large
-/// corpus), so that the next stage's peak does not stand on it. Elsewhere the allocator is left alone.
+/// Returns to the system the memory freed by a stage of the check, or by a batch of sources, that the allocator
+/// keeps for later (glibc keeps what the threads' arenas freed: the texts and the mentions of the batches, their
+/// small blocks scattered between what is kept, hundreds of MB on a large corpus), so that the next batch's or
+/// stage's peak does not stand on it.
 fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only releases free pages of glibc's heaps; it takes no pointer and frees nothing in use.
@@ -223,6 +224,7 @@ fn check_streamed(
                 Err(warning) => skipped.push(warning),
             }
         }
+        give_back_freed_memory();
     }
 }
 
@@ -279,6 +281,7 @@ fn check_together(
                 Err(reason) => skipped.push(skipped_warning(&pending.path(), &reason)),
             }
         }
+        give_back_freed_memory();
     }
     let found = wordings.finish_by_claim();
     give_back_freed_memory();
