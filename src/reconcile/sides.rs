@@ -16,7 +16,7 @@ use crate::model::time::DAY;
 /// their first mention, each in corpus order. Mentions are sorted by their sort key alone (24 bytes each, a
 /// third of what their extents take): a conflict of a large corpus holds hundreds of thousands.
 pub fn positions<'m, M: Stated>(members: &[&'m M]) -> Vec<Vec<&'m M>> {
-    let mut order: Vec<(Option<(u8, u64, bool)>, usize)> = members
+    let mut order: Vec<(EndKey, usize)> = members
         .iter()
         .enumerate()
         .map(|(i, m)| (end_key(&extents(m.value())), i))
@@ -90,8 +90,11 @@ fn join(shared: &mut [Option<Extent>; SPACES], extent: &[Option<Extent>; SPACES]
     true
 }
 
+/// Where a value's first extent ends, as a sort key: `None` for a value without one.
+type EndKey = Option<(u8, u64, bool)>;
+
 /// Where a value's first extent ends, as a sort key.
-fn end_key(extents: &[Option<Extent>; SPACES]) -> Option<(u8, u64, bool)> {
+fn end_key(extents: &[Option<Extent>; SPACES]) -> EndKey {
     extents.iter().flatten().next().map(|e| e.upper.upper_key())
 }
 
