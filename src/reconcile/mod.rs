@@ -31,12 +31,14 @@ use crate::rules::Claim;
 pub fn reconcile(claims: &[Claim], mentions: &[Held], undated: &[bool]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, claim) in claims.iter().enumerate() {
-        let of_claim: Vec<&Held> = mentions.iter().filter(|m| m.claim() == index).collect();
+        let of_claim = mentions.iter().filter(|m| m.claim() == index);
         if claim.kind.is_wording() {
             findings.extend(placed::findings(index, claim, of_claim));
             continue;
         }
-        for scoped in by_scope(of_claim) {
+        let mut listed = Vec::with_capacity(of_claim.clone().count());
+        listed.extend(of_claim);
+        for scoped in by_scope(listed) {
             findings.extend(reconcile_scope(index, claim, scoped, undated));
         }
     }
