@@ -23,7 +23,7 @@ use jiff::civil::Date;
 use super::quantity::{BETWEEN_WORDS, WORD};
 use super::{
     borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
-    sentence_words, shift, union, unshift, Conditions, Scope, WordFields,
+    sentence_words, shift, union, unshift, Conditions, Scope, WordFields, MODALS,
 };
 use crate::kinds::date::{
     count_word, event_date, guess_tense, moment_phrases, parse_moment, Anchor, DateError,
@@ -589,9 +589,6 @@ const SAYING: &[&str] = &[
     "indicated",
 ];
 
-/// Modals that put a reported event in the future or a condition: "said today it will complete".
-const MODALS: &[&str] = &["will", "would", "shall", "could", "may", "might"];
-
 /// Verbs and adjectives of a plan or a decision, before "to": "said it had decided to end".
 const PLANS: &[&str] = &[
     "decide", "decided", "decides", "agree", "agreed", "agrees", "plan", "plans", "planned",
@@ -628,6 +625,7 @@ fn reported_under_a_plan(
         Some(at) => (between[at], &between[at + 1..]),
         None => (said_right_before?, &between[..]),
     };
+    // modals put a reported event in the future or a condition: "said today it will complete"
     let planned = reported.iter().any(|w| MODALS.contains(&w.lower.as_str()))
         || reported
             .windows(2)

@@ -289,8 +289,11 @@ fn own_parts(
         .collect()
 }
 
-/// Modals that open a second verb phrase after "and" or "but": "has risen to 832 and could climb higher".
-const MODALS: &[&str] = &["could", "may", "might", "will", "would", "should", "can"];
+/// Modal verbs: after "and" or "but" they open a second verb phrase ("has risen to 832 and could climb higher");
+/// in a reported clause they make the event planned or conditional ("said today it will complete").
+pub const MODALS: &[&str] = &[
+    "could", "may", "might", "will", "would", "should", "can", "shall",
+];
 
 /// A place in a clause where the words of another event begin or end, without a comma.
 struct InnerCut {
