@@ -507,15 +507,17 @@ fn days_before(
 
 /// The date of a dateline that opens `sentence`, with or without a place in capitals or a label before it: "Feb 6
 /// (Wire) - A quake struck", "ANKARA, Feb. 6 - Rescuers", "2023-02-06 Istanbul: The toll", "Updated: Feb 6, 2023
-/// Rescuers" (a saved page's stamp), "Update 3:19 a.m. EDT Oct. 2: At least" (a live page's entry). It dates the report, not the events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or colon; a date
-/// led by a preposition ("On Monday Turkey was hit") opens a clause instead.
+/// Rescuers" (a saved page's stamp), "Update 3:19 a.m. EDT Oct. 2: At least" (a live page's entry). It dates the
+/// report, not the events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or
+/// colon; a date led by a preposition ("On Monday Turkey was hit") opens a clause instead.
 fn dateline(sentence: &str, dates: &[Range<usize>]) -> Option<Range<usize>> {
     static PLACE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let place = PLACE.get_or_init(|| {
-        regex::Regex::new(
-            r"^\s*(?:\p{Lu}[\p{L}.'’ -]{0,40},\s+|(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*|(?i:update[ds]?)\s+[0-9]{1,2}(?::[0-9]{2})?\s*(?i:[ap]\.?m\.?)(?:\s+\p{Lu}{2,4})?\s+)?$",
-        )
+        let place = r"\p{Lu}[\p{L}.'’ -]{0,40},\s+";
+        let label = r"(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*";
+        let entry = format!(r"(?i:update[ds]?)\s+(?i:{CLOCK_TIME})(?:\s+\p{{Lu}}{{2,4}})?\s+");
+        regex::Regex::new(&format!(r"^\s*(?:{place}|{label}|{entry})?$"))
             .expect("the dateline place regex is valid")
     });
     let after = AFTER.get_or_init(|| {
@@ -633,11 +635,14 @@ fn reported_under_a_plan(
     planned.then(|| sentence[verb.span.clone()].to_string())
 }
 
+/// A clock time with its "a.m." or "p.m." (case-insensitive by the caller): "4:17am", "7 a.m.", "11:59 p.m.".
+const CLOCK_TIME: &str = r"[0-9]{1,2}(?::[0-9]{2})?\s*[ap]\.?m\b\.?";
+
 /// Clock times that are not inside a date phrase: "at 4:17", "7 a.m.", "7:00am", "11:59 p.m.".
 fn clock_times(sentence: &str, dates: &[Range<usize>]) -> Vec<Range<usize>> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"(?i)\b[0-9]{1,2}(?::[0-9]{2})?\s*[ap]\.?m\b\.?|\b[0-9]{1,2}:[0-9]{2}\b")
+        regex::Regex::new(&format!(r"(?i)\b{CLOCK_TIME}|\b[0-9]{{1,2}}:[0-9]{{2}}\b"))
             .expect("a valid regex")
     });
     re.find_iter(sentence)

@@ -517,9 +517,9 @@ pub struct WordQuantityClaim {
     states: Vec<bool>,
 }
 
-/// States a counted group of people can be said to be in (or what was done to them), each with the words that say it right after the figure
-/// or its noun ("3,958 dead and more than 9,000 still missing"): a claim that names one of them counts no figure
-/// said to be in another.
+/// States a counted group of people can be said to be in (or what was done to them), each with the words that say
+/// it right after the figure or its noun ("3,958 dead and more than 9,000 still missing"): a claim that names one of
+/// them counts no figure said to be in another.
 const STATES: &[(&str, &[&str])] = &[
     (
         "dead",
