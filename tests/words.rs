@@ -84,6 +84,24 @@ fn a_fronted_date_governs_the_clause_after_its_comma() {
     assert_eq!(values(&checked), ["2024-05-11..2024-05-20"]);
 }
 
+#[test]
+fn a_year_less_date_follows_its_own_clauses_tense_not_another_clauses() {
+    let rules = rules(ACCORD);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "Soon after scrapping the trade accord on June 3, the ministry warned that tariffs will rise.",
+            "The minister is due to visit on Friday, hoping to revive the accord that the ministry ended in May.",
+            "The ministry will scrap the accord on June 30, its spokesman said.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        ["2024-06-03", "2024-05-01..2024-05-31", "2024-06-30"]
+    );
+}
+
 /// What `factlint explain CLAIM --rules RULES --text TEXT` prints.
 fn explained(claim: &str, rules: &str, text: &str) -> String {
     stdout(&run(&["explain", claim, "--rules", rules, "--text", text]))

@@ -103,21 +103,30 @@ pub fn single_day(day: Date) -> DateRange {
     }
 }
 
-/// An event's date phrase resolved in the direction its mention's tense gives, else its sentence's ("the July 26
+/// A pattern's date phrase resolved in the direction its match's tense gives, else its sentence's ("the July 26
 /// coup" in a May report is last July's; "by September 15" is the next one; "completed the withdrawal late Monday,
-/// a chapter likely to be remembered" is last Monday). A possessive ("devastated by Friday's earthquake") names the
-/// day of something, not a deadline: its qualifier is dropped.
+/// a chapter likely to be remembered" is last Monday); see [`date_in_tense`].
 pub(crate) fn event_date(
     text: &str,
     published: Option<Date>,
     found: &Match,
 ) -> Result<DateRange, DateError> {
-    let words = &text[found.value.clone()];
-    let sentence = &text[found.sentence.clone()];
     let tense = match guess_tense(&text[found.span.clone()]) {
-        Tense::Unknown => guess_tense(sentence),
+        Tense::Unknown => guess_tense(&text[found.sentence.clone()]),
         own => own,
     };
+    date_in_tense(text, published, found, tense)
+}
+
+/// A mention's date phrase resolved in `tense`; a possessive after it ("devastated by Friday's earthquake") names
+/// the day of something, not a deadline: its qualifier is dropped.
+pub(crate) fn date_in_tense(
+    text: &str,
+    published: Option<Date>,
+    found: &Match,
+    tense: Tense,
+) -> Result<DateRange, DateError> {
+    let words = &text[found.value.clone()];
     let anchor = Anchor::new(published, tense);
     let mut range = parse_moment(words, anchor)?.range;
     if is_possessive_after(text, found.value.end) {

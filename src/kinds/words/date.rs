@@ -26,7 +26,7 @@ use super::{
     sentence_words, shift, union, unshift, Conditions, Scope, WordFields, MODALS,
 };
 use crate::kinds::date::{
-    count_word, event_date, guess_tense, moment_phrases, parse_moment, Anchor, DateError,
+    count_word, date_in_tense, guess_tense, moment_phrases, parse_moment, Anchor, DateError,
     DateQualifier, DateRange, Day, Tense,
 };
 use crate::kinds::quantity::asof::{clause_around, governing_event_date, Reason, Rejection};
@@ -911,7 +911,7 @@ impl Kind for WordDateClaim {
         if let Some(range) = days_before(text, published, found) {
             return Ok(Value::Date(range));
         }
-        match event_date(text, published, found) {
+        match date_in_tense(text, published, found, event_tense(text, found)) {
             Err(DateError::NotADate(_)) => Err(Unparsed {
                 text: text[found.value.clone()].to_string(),
             }),
@@ -920,6 +920,19 @@ impl Kind for WordDateClaim {
             }
             resolved => Ok(Value::Date(resolved)),
         }
+    }
+}
+
+/// The tense an event's date phrase is read in: its mention's (from the event's word to the date), else that of the
+/// date's own clause, else none, which keeps a year-less date in the publication's year. Another clause's tense is
+/// not the date's: in "Shortly after leaving the deal on July 17, Moscow said ships will be targets" (published
+/// July 20) the future of the ships does not move the departure to next July.
+fn event_tense(text: &str, found: &Match) -> Tense {
+    let base = found.sentence.start;
+    let sentence = &text[found.sentence.clone()];
+    match guess_tense(&text[found.span.clone()]) {
+        Tense::Unknown => guess_tense(&sentence[clause_around(sentence, unshift(&found.value, base), &[])]),
+        own => own,
     }
 }
 
