@@ -102,6 +102,31 @@ fn a_year_less_date_follows_its_own_clauses_tense_not_another_clauses() {
     );
 }
 
+const STORM: &str = "
+claims:
+  - id: storm-date
+    title: When the storm struck
+    kind: date
+    event: [storm, cyclone]
+";
+
+#[test]
+fn a_date_before_after_the_event_or_after_as_of_dates_something_else() {
+    let rules = rules(STORM);
+    let checked = checked(
+        &rules,
+        "2024-03-08",
+        &[
+            "Schools reopened on Tuesday after the powerful storm.",
+            "Crews cleared roads on Wednesday following a series of violent storms.",
+            "The count of homes hit by the storm stood at 310 as of 2 p.m. Thursday.",
+            "Harlan, Ost Province, March 6 (Wire)--Power was restored after the storm hit the coast on Monday.",
+            "Harlan, Ost Province, March 6 (Wire)--The storm left thousands of homes without power.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2024-03-04"]);
+}
+
 /// What `factlint explain CLAIM --rules RULES --text TEXT` prints.
 fn explained(claim: &str, rules: &str, text: &str) -> String {
     stdout(&run(&["explain", claim, "--rules", rules, "--text", text]))
@@ -191,6 +216,80 @@ fn a_part_is_compared_with_parts_only() {
         .expect("the two parts conflict");
     let ids: Vec<usize> = conflict.mentions.iter().map(|id| id.index()).collect();
     assert_eq!(ids, [1, 2], "the whole is not in it");
+}
+
+const FLOOD_DEATHS: &str = "
+claims:
+  - id: flood-deaths
+    title: People killed in the flood
+    kind: quantity
+    counts: [person, death, dead, victim, toll]
+    of: [killed, died, dead, death, toll]
+";
+
+#[test]
+fn breakdowns_of_a_toll_are_parts_not_the_toll() {
+    let rules = rules(FLOOD_DEATHS);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The flood left 412 people dead, including 160 people killed in the port town.",
+            "The toll includes 95 victims in the valley.",
+            "The flood left 412 people dead, 120 each in the two river towns.",
+            "Eleven of the victims died in hospital.",
+            "The flood caused the deaths of 412 people, 30 of whom died after being evacuated.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "412",
+            "160 (155–165) [in the port town]",
+            "95 [in the valley]",
+            "412",
+            "120 (115–125) [in the two river towns]",
+            "11 [in hospital]",
+            "412",
+            "30 [after being evacuated]",
+        ]
+    );
+    assert_eq!(conflicts(&checked), 0, "no part conflicts with the toll");
+}
+
+const RAISE: &str = "
+claims:
+  - id: raise
+    title: The pay raise offered
+    kind: quantity
+    unit: ['%', percent]
+    counts: [raise, increase]
+  - id: grain
+    title: Grain shipped
+    kind: quantity
+    unit: [metric ton]
+    counts: [grain]
+";
+
+#[test]
+fn a_unit_after_the_figure_as_a_sign_or_in_several_words() {
+    let rules = rules(RAISE);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The company offered a 38% raise over four years.",
+            "The new offer is a raise of 35 per cent.",
+            "Some 33 million metric tons of grain left the ports.",
+            "A raise of 35 workers is no raise at all.",
+        ],
+    );
+    let found: Vec<(String, String)> = checked
+        .mentions
+        .iter()
+        .map(|m| (m.claim.to_string(), m.value.describe()))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:?}");
 }
 
 const TOLL: &str = "

@@ -371,6 +371,19 @@ impl WordDateClaim {
         owned.extend(
             dateline(sentence, dates).map(tag("the report's dateline, not the event's date")),
         );
+        // "the toll stood at 222 as of Friday": the day a count or a state held
+        owned.extend(
+            status_dates(sentence, dates)
+                .map(tag("the day a state held ('as of'), not an event's")),
+        );
+        // "Shelters opened on Monday after the quake": Monday is of what came after the event
+        if let Some(sequence) = sequence_preposition(sentence, words, event) {
+            owned.extend(dates.iter().filter(|d| d.end <= sequence.start).map(|d| {
+                let why =
+                    "dates what followed the event (before 'after', 'since' or 'following' it)";
+                (d.clone(), why)
+            }));
+        }
         // "struck at 4:17 on Monday": a clock time's number is no other figure that parts a date from its event
         let times = clock_times(sentence, dates);
         owned.extend(times.iter().cloned().map(tag("a time of day")));
@@ -506,7 +519,7 @@ fn days_before(
 }
 
 /// The date of a dateline that opens `sentence`, with or without a place in capitals or a label before it: "Feb 6
-/// (Wire) - A quake struck", "ANKARA, Feb. 6 - Rescuers", "2023-02-06 Istanbul: The toll", "Updated: Feb 6, 2023
+/// (Wire) - A quake struck", "ANKARA, Feb. 6 - Rescuers", "Harlan, Ost Pref., Feb. 1 (Wire)--Crews", "2023-02-06 Istanbul: The toll", "Updated: Feb 6, 2023
 /// Rescuers" (a saved page's stamp), "Update 3:19 a.m. EDT Oct. 2: At least" (a live page's entry). It dates the
 /// report, not the events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or
 /// colon; a date led by a preposition ("On Monday Turkey was hit") opens a clause instead.
@@ -514,14 +527,14 @@ fn dateline(sentence: &str, dates: &[Range<usize>]) -> Option<Range<usize>> {
     static PLACE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let place = PLACE.get_or_init(|| {
-        let place = r"\p{Lu}[\p{L}.'’ -]{0,40},\s+";
+        let place = r"(?:\p{Lu}[\p{L}.'’ -]{0,40},\s+){1,3}";
         let label = r"(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*";
         let entry = format!(r"(?i:update[ds]?)\s+(?i:{CLOCK_TIME})(?:\s+\p{{Lu}}{{2,4}})?\s+");
         regex::Regex::new(&format!(r"^\s*(?:{place}|{label}|{entry})?$"))
             .expect("the dateline place regex is valid")
     });
     let after = AFTER.get_or_init(|| {
-        regex::Regex::new(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:]\s*)?\p{Lu}")
+        regex::Regex::new(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:--|[-–—:])\s*)?\p{Lu}")
             .expect("the dateline tail regex is valid")
     });
     let first = dates.iter().min_by_key(|d| d.start)?;
@@ -535,6 +548,57 @@ fn dateline(sentence: &str, dates: &[Range<usize>]) -> Option<Range<usize>> {
         && after.is_match(&sentence[first.end..]);
     opens.then(|| first.clone())
 }
+
+/// The date phrases led by "as of", maybe past a time of day ("as of Friday", "as of 2 p.m. on Friday"): the day a
+/// count or a state held, never an event's.
+fn status_dates<'d>(
+    sentence: &'d str,
+    dates: &'d [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'd {
+    static LED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let led = LED.get_or_init(|| {
+        let time = format!(r"(?:{CLOCK_TIME}|[0-9]{{1,2}}:[0-9]{{2}})");
+        regex::Regex::new(&format!(
+            r"(?i)\bas\s+of(?:\s+{time}(?:\s+(?:on|local\s+time))*)?\s*$"
+        ))
+        .expect("the 'as of' regex is valid")
+    });
+    dates
+        .iter()
+        .filter(|d| {
+            led.is_match(&sentence[..d.start])
+                || sentence[(*d).clone()].to_lowercase().starts_with("as of ")
+        })
+        .cloned()
+}
+
+/// The preposition of sequence ("after", "since", "following") whose object is the event's noun phrase, past its
+/// modifiers and a measure of it ("after the powerful quake", "after a series of 7.6 quakes"): a date written before
+/// it tells of what followed the event ("Shelters opened on Monday after the quake"). "N days after" is read
+/// elsewhere, from the sentence's own date.
+fn sequence_preposition(sentence: &str, words: &[Token], event: &Hit) -> Option<Range<usize>> {
+    let first = event.tokens.start;
+    let mut at = first;
+    while at > 0 && first - at < SEQUENCE_REACH {
+        let word = &words[at - 1];
+        if sentence[word.span.end..words[at].span.start].contains([',', ';', ':']) {
+            return None;
+        }
+        let lower = word.lower.as_str();
+        if ["after", "since", "following"].contains(&lower) {
+            return Some(word.span.clone());
+        }
+        // past the phrase's modifiers, a measure of it ("a series of quakes"), nothing else
+        if PHRASE_BREAKS.contains(&lower) && lower != "of" {
+            return None;
+        }
+        at -= 1;
+    }
+    None
+}
+
+/// How many words back from the event's noun [`sequence_preposition`] looks ("after a series of strong 7.6 quakes").
+const SEQUENCE_REACH: usize = 7;
 
 /// A date set off by commas right after the event's verb, with the clause that goes on after it: "denounced, last
 /// week, the agreement" is last week, and "the agreement" stands in the event's clause.
@@ -931,7 +995,9 @@ fn event_tense(text: &str, found: &Match) -> Tense {
     let base = found.sentence.start;
     let sentence = &text[found.sentence.clone()];
     match guess_tense(&text[found.span.clone()]) {
-        Tense::Unknown => guess_tense(&sentence[clause_around(sentence, unshift(&found.value, base), &[])]),
+        Tense::Unknown => {
+            guess_tense(&sentence[clause_around(sentence, unshift(&found.value, base), &[])])
+        }
         own => own,
     }
 }

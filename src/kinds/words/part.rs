@@ -15,8 +15,8 @@ use std::ops::Range;
 use super::{leading_words, PREPOSITIONS};
 use crate::kinds::quantity::asof::clause_around;
 
-/// The words that make a figure a part of an earlier one: "1,950 of them".
-const REFERRING: &[&str] = &["of them", "of those", "of whom", "of which"];
+/// The words that make a figure a part of an earlier one: "1,950 of them", "15 of the victims".
+const REFERRING: &[&str] = &["of them", "of those", "of whom", "of which", "of the"];
 
 /// True when the figure at `value` counts a part of what an earlier figure counts ("4,310 people died, 1,950 of
 /// them in the province").
@@ -48,15 +48,39 @@ pub fn part_words(
     dates: &[Range<usize>],
 ) -> Option<Range<usize>> {
     let referring = referring_words(sentence, value);
-    if referring.is_none() && of_the_opening(sentence.trim_start()).is_none() {
+    let marked = referring.is_some() || included(sentence, value) || shared_each(sentence, value);
+    if !marked && of_the_opening(sentence.trim_start()).is_none() {
         return None;
     }
     let clause = clause_around(sentence, value.clone(), dates);
     let tail = referring.as_ref().map_or(value.end, |r| r.end)..clause.end.max(value.end);
-    if referring.is_none() && !opened_by_of_the(sentence, &clause) {
+    if !marked && !opened_by_of_the(sentence, &clause) {
         return None;
     }
     Some(label(sentence, tail))
+}
+
+/// The words right before a figure that make it a part of a whole said before: "the toll includes 39 in the port",
+/// "238 dead, including 101 in the capital".
+const INCLUDING: &[&str] = &["including", "includes", "included", "include"];
+
+/// True when the figure at `value` follows one of [`INCLUDING`].
+fn included(sentence: &str, value: &Range<usize>) -> bool {
+    let before = sentence[..value.start].trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    INCLUDING.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// True when "each" follows the figure at `value`: "101 each in the two cities" counts a part twice over.
+fn shared_each(sentence: &str, value: &Range<usize>) -> bool {
+    let after = sentence[value.end..].trim_start();
+    after
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("each"))
+        && !after[4..].starts_with(char::is_alphanumeric)
 }
 
 /// The scope a part gets from its words ([`part_words`]): the words themselves, or "a part" when there are none.

@@ -667,7 +667,9 @@ impl WordQuantityClaim {
         };
         let value = format!("(?P<value>{qualifier}(?:{}))", figure_phrase());
         let nouns = counts.alternation();
-        let before = format!(r"{value}(?:(?:\s+|-){WORD_OR_FIGURE}){{0,4}}?(?:\s+|-){nouns}");
+        // "a 38% raise": a sign for the unit may stand between the figure and its words
+        let before =
+            format!(r"{value}(?:\s?%)?(?:(?:\s+|-){WORD_OR_FIGURE}){{0,4}}?(?:\s+|-){nouns}");
         let after = format!(r"{nouns}(?:[\s,]+{WORD}){{0,{FIGURE_REACH}}}?[\s,]+{value}");
         // "the death toll from the floods that swept the coastal cities has risen to 11,300": a figure that a verb of
         // reaching gives may stand further from its counts word, in the same clause; "the toll rose from 300 to
@@ -862,7 +864,10 @@ impl WordQuantityClaim {
     }
 
     /// The scope of the figure at `value` when it counts a part of what its sentence counts ([`part_words`]), unless
-    /// the words that say which part name whose the claim is: then the part is the claim's own figure.
+    /// the words that say which part name whose the claim is, and the words before the figure do not: then the part
+    /// is the claim's own figure ("4,300 troops in the region, including 2,400 in Mali" for a claim of Mali's). A
+    /// whole that already names whose it is keeps its parts apart ("the deaths of 241 people, 15 of whom died
+    /// later": "died" names the claim, as "deaths" did).
     fn part(
         &self,
         sentence: &str,
@@ -871,7 +876,11 @@ impl WordQuantityClaim {
         dates: &[Range<usize>],
     ) -> Option<String> {
         let part = part_words(sentence, value, dates)?;
-        (!self.conditions.names_whose(sentence, words, &part)).then(|| part_scope(sentence, &part))
+        let own = self.conditions.names_whose(sentence, words, &part)
+            && !self
+                .conditions
+                .names_whose(sentence, words, &(0..value.start));
+        (!own).then(|| part_scope(sentence, &part))
     }
 
     /// The figures of `sentence` that could be counts: quantity phrases that are not years, names or measures.
@@ -903,34 +912,32 @@ impl WordQuantityClaim {
         ))
     }
 
-    /// True when `word` (lower case) is one of the claim's units or its plural ("dollars").
+    /// True when `word` (lower case) is one of the claim's units or its plural ("dollars"), or the last word of one
+    /// ("tons" of "metric ton").
     fn is_unit(&self, word: &str) -> bool {
-        self.units
-            .iter()
-            .any(|unit| word == unit || word.strip_suffix('s') == Some(unit.as_str()))
+        self.units.iter().any(|unit| {
+            let last = unit.rsplit(' ').next().unwrap_or(unit);
+            unit_forms(last).iter().any(|form| form == word)
+        })
     }
 
     /// Why the figure at `value` (bytes of `sentence`) does not carry one of the claim's units, if it does not: a
-    /// symbol in the phrase or just before it ("$110 million"), or a unit word just before or after ("USD 110
-    /// million", "110 million dollars").
+    /// symbol in the phrase or just before or after it ("$110 million", "38%"), or a unit of one or more words just
+    /// before or after ("USD 110 million", "110 million dollars", "33 million metric tons", "38 per cent").
     fn lacks_unit(&self, sentence: &str, value: &Range<usize>) -> Option<String> {
-        let before = sentence[..value.start].trim_end();
+        let before = sentence[..value.start].trim_end().to_lowercase();
         let phrase = sentence[value.clone()].to_lowercase();
-        let next = leading_words(&sentence[value.end..]).next();
-        let next_adjacent = next.filter(|w| {
-            sentence[value.end..value.end + w.span.start]
-                .trim()
-                .is_empty()
-        });
-        let previous = sentence_words(before)
-            .pop()
-            .filter(|w| w.span.end == before.len());
+        let after = sentence[value.end..].trim_start().to_lowercase();
         let carries = self.units.iter().any(|unit| {
             let symbol = !unit.chars().any(char::is_alphanumeric);
-            let word_is = |w: &Option<Token>| w.as_ref().is_some_and(|w| self.is_unit(&w.lower));
-            (symbol && (phrase.contains(unit.as_str()) || before.ends_with(unit.as_str())))
-                || word_is(&next_adjacent)
-                || word_is(&previous)
+            match symbol {
+                true => {
+                    phrase.contains(unit.as_str())
+                        || before.ends_with(unit.as_str())
+                        || after.starts_with(unit.as_str())
+                }
+                false => unit_opens(&after, unit) || unit_closes(&before, unit),
+            }
         });
         (!carries).then(|| {
             format!(
@@ -991,6 +998,31 @@ const TITLE_CASE_LINKS: &[&str] = &[
     "kills",
     "killed",
 ];
+
+/// The ways a unit word is written after a figure: itself and its plurals ("ton", "tons", "inches").
+fn unit_forms(unit: &str) -> [String; 3] {
+    [unit.to_string(), format!("{unit}s"), format!("{unit}es")]
+}
+
+/// True when `after` (lower case, the text after a figure) opens with `unit` or its plural as whole words; "per
+/// cent" is "percent".
+fn unit_opens(after: &str, unit: &str) -> bool {
+    let after = match after.strip_prefix("per cent") {
+        Some(rest) => format!("percent{rest}"),
+        None => after.to_string(),
+    };
+    unit_forms(unit).iter().any(|form| {
+        after.starts_with(form.as_str()) && !after[form.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
+/// True when `before` (lower case, the text before a figure) closes with `unit` or its plural as whole words ("USD").
+fn unit_closes(before: &str, unit: &str) -> bool {
+    unit_forms(unit).iter().any(|form| {
+        before.ends_with(form.as_str())
+            && !before[..before.len() - form.len()].ends_with(char::is_alphanumeric)
+    })
+}
 
 /// Why the figure at `value` (bytes of `sentence`) is no count of things, if it is not: part of a date phrase, a
 /// year, or a name ("Air Base 201").
