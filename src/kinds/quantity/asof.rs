@@ -403,9 +403,11 @@ const SCENE_SETTER_WORDS: usize = 8;
 /// neighbouring Mali, ..."): such a phrase sets the scene of every clause of the sentence. `None` otherwise.
 pub fn scene_setter(sentence: &str) -> Option<Range<usize>> {
     let comma = sentence.find(',')?;
-    let words = words_in(sentence, 0..comma);
-    let first = words.first()?;
-    (words.len() <= SCENE_SETTER_WORDS && SCENE_PREPOSITIONS.contains(&first.lower.as_str()))
+    // the first word, then at most as many more as the phrase may hold: a long opener is not cut into words whole
+    let mut words = words_of(sentence, 0..comma);
+    let first = words.next()?;
+    (SCENE_PREPOSITIONS.contains(&first.lower.as_str())
+        && words.take(SCENE_SETTER_WORDS).count() < SCENE_SETTER_WORDS)
         .then_some(0..comma)
 }
 
@@ -704,6 +706,20 @@ struct Word {
 /// The words of `sentence[range]`, with ranges into `sentence`.
 fn words_in(sentence: &str, range: Range<usize>) -> Vec<Word> {
     words_of(sentence, range).collect()
+}
+
+/// The last word of `sentence[..position]`, as [`words_in`] cuts them, without cutting the whole head of the
+/// sentence into words: no word holds a space, so the words between two spaces are the same whichever of the
+/// sentence's heads is cut, and the stretches between spaces are read from the last one back until one holds a word.
+fn last_word_before(sentence: &str, position: usize) -> Option<Word> {
+    let mut end = position;
+    loop {
+        let start = sentence[..end].rfind(' ').map_or(0, |at| at + 1);
+        if let Some(word) = words_of(sentence, start..end).last() {
+            return Some(word);
+        }
+        end = start.checked_sub(1)?;
+    }
 }
 
 /// The words of `sentence[range]` one at a time: callers that need only the first stop there, without cutting the
@@ -1130,12 +1146,15 @@ impl<'a> Scene<'a> {
         let Some(comma) = comma.filter(|c| c.boundary == Boundary::Comma) else {
             return false;
         };
-        let opens_sentence = !self.cuts.iter().any(|c| c.at < date.start);
-        let lead = words_in(self.sentence, 0..date.start);
-        let lead_is_adverbial =
-            lead.is_empty() || (lead.len() <= 8 && OPENERS.contains(&lead[0].lower.as_str()));
-        let tail = words_in(self.sentence, date.end..comma.at).len();
-        opens_sentence && lead_is_adverbial && tail <= 3
+        if self.cuts.iter().any(|c| c.at < date.start) {
+            return false;
+        }
+        // the words before the date and between it and the comma are counted only as far as the limits
+        let mut lead = words_of(self.sentence, 0..date.start);
+        let lead_is_adverbial = lead.next().is_none_or(|first| {
+            OPENERS.contains(&first.lower.as_str()) && lead.take(8).count() < 8
+        });
+        lead_is_adverbial && words_of(self.sentence, date.end..comma.at).take(4).count() <= 3
     }
 
     /// True when nothing but spaces and quotes stands before `word`.
@@ -1161,9 +1180,7 @@ impl<'a> Scene<'a> {
     /// True when the clause of `date` has a word of saying: "the ministry said on Sunday".
     fn in_saying_clause(&self, date: &Range<usize>) -> bool {
         let clause = clause_start(&self.cuts, date.start)..date.start;
-        words_in(self.sentence, clause)
-            .iter()
-            .any(|w| SAYING.contains(&w.lower.as_str()))
+        words_of(self.sentence, clause).any(|w| SAYING.contains(&w.lower.as_str()))
     }
 }
 
@@ -1256,8 +1273,7 @@ fn possessive_len(rest: &str) -> usize {
 
 /// True when the word before `position` is "the".
 fn follows_the(sentence: &str, position: usize) -> bool {
-    words_in(sentence, 0..position)
-        .last()
+    last_word_before(sentence, position)
         .is_some_and(|w| w.lower == "the" && sentence[w.span.end..position].trim().is_empty())
 }
 
@@ -1289,7 +1305,7 @@ fn is_calendar_number(sentence: &str, span: &Range<usize>) -> bool {
     ];
     let text = &sentence[span.clone()];
     let year = text.len() == 4 && (text.starts_with("19") || text.starts_with("20"));
-    let after_month = words_in(sentence, 0..span.start).last().is_some_and(|w| {
+    let after_month = last_word_before(sentence, span.start).is_some_and(|w| {
         let prefix = w.lower.get(..3).unwrap_or(&w.lower);
         MONTHS.contains(&prefix)
             && sentence[w.span.end..span.start]
@@ -1433,6 +1449,18 @@ mod tests {
         );
         let sentence = "In Lorn, Karvia sent 900 troops.";
         assert_eq!(clause(sentence, "900"), "In Lorn, Karvia sent 900 troops.");
+    }
+
+    #[test]
+    fn the_last_word_before_a_place_is_the_last_of_all_the_words_before_it() {
+        let sentence = "On  Sept. 10 , l'armée’s 12 3 well-known -- x";
+        for position in (0..=sentence.len()).filter(|&at| sentence.is_char_boundary(at)) {
+            let last = words_in(sentence, 0..position)
+                .pop()
+                .map(|w| (w.span, w.lower));
+            let found = last_word_before(sentence, position).map(|w| (w.span, w.lower));
+            assert_eq!(found, last, "{position}");
+        }
     }
 
     #[test]

@@ -524,29 +524,51 @@ fn days_before(
 /// report, not the events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or
 /// colon; a date led by a preposition ("On Monday Turkey was hit") opens a clause instead.
 fn dateline(sentence: &str, dates: &[Range<usize>]) -> Option<Range<usize>> {
-    static PLACE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let place = PLACE.get_or_init(|| {
-        let place = r"(?:\p{Lu}[\p{L}.'’ -]{0,40},\s+){1,3}";
-        let label = r"(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*";
-        let entry = format!(r"(?i:update[ds]?)\s+(?i:{CLOCK_TIME})(?:\s+\p{{Lu}}{{2,4}})?\s+");
-        regex::Regex::new(&format!(r"^\s*(?:{place}|{label}|{entry})?$"))
-            .expect("the dateline place regex is valid")
-    });
-    let after = AFTER.get_or_init(|| {
-        regex::Regex::new(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:--|[-–—:])\s*)?\p{Lu}")
-            .expect("the dateline tail regex is valid")
-    });
     let first = dates.iter().min_by_key(|d| d.start)?;
     let phrase = &sentence[first.clone()];
     let led = leading_words(phrase).next()?;
     let preposition = [
         "on", "in", "at", "by", "since", "until", "from", "for", "during",
     ];
-    let opens = place.is_match(&sentence[..first.start])
-        && !preposition.contains(&led.lower.as_str())
-        && after.is_match(&sentence[first.end..]);
-    opens.then(|| first.clone())
+    if preposition.contains(&led.lower.as_str()) {
+        return None;
+    }
+    let after = AFTER.get_or_init(|| {
+        regex::Regex::new(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:--|[-–—:])\s*)?\p{Lu}")
+            .expect("the dateline tail regex is valid")
+    });
+    (after.is_match(&sentence[first.end..]) && dateline_head(&sentence[..first.start]))
+        .then(|| first.clone())
+}
+
+/// How many characters each part of a dateline's place may have, its first capital and its comma included
+/// ("ANKARA,", "Ost Pref.,").
+const PLACE_CHARS: usize = 42;
+
+/// True when `head`, the words of a sentence before its first date, may open a dateline: nothing, a place of up to
+/// three parts, each led by a capital and ended by a comma ("ANKARA, ", "Harlan, Ost Pref., "), a label
+/// ("Updated: ") or a live page's entry stamp ("Update 3:19 a.m. EDT "). The parts' lengths are counted here, not by
+/// a bounded repetition of a letter class in the regex, which compiles to one copy of the class's automaton per
+/// repetition.
+fn dateline_head(head: &str) -> bool {
+    static PLACE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static STAMP: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let place = PLACE.get_or_init(|| {
+        regex::Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'’ -]*,\s+){1,3}$")
+            .expect("the dateline place regex is valid")
+    });
+    let stamp = STAMP.get_or_init(|| {
+        let label = r"(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*";
+        let entry = format!(r"(?i:update[ds]?)\s+(?i:{CLOCK_TIME})(?:\s+\p{{Lu}}{{2,4}})?\s+");
+        regex::Regex::new(&format!(r"^\s*(?:{label}|{entry})?$"))
+            .expect("the dateline stamp regex is valid")
+    });
+    // a part's match is its capital, its letters and its comma between spaces: `trim` leaves those alone
+    let short = head
+        .split_inclusive(',')
+        .all(|part| part.trim().chars().count() <= PLACE_CHARS);
+    (short && place.is_match(head)) || stamp.is_match(head)
 }
 
 /// The date phrases led by "as of", maybe past a time of day ("as of Friday", "as of 2 p.m. on Friday"): the day a
@@ -1553,6 +1575,41 @@ mod tests {
             kept(&fields, "On Feb. 6, a quake hit southern Turkey."),
             ["On Feb. 6"]
         );
+    }
+
+    #[test]
+    fn a_datelines_head_is_what_the_bounded_place_regex_reads() {
+        let bounded = regex::Regex::new(&format!(
+            r"^\s*(?:(?:\p{{Lu}}[\p{{L}}.'’ -]{{0,40}},\s+){{1,3}}|(?i:date[ds]?|published|posted|updated|last updated)\s*:?\s*|(?i:update[ds]?)\s+(?i:{CLOCK_TIME})(?:\s+\p{{Lu}}{{2,4}})?\s+)?$"
+        ))
+        .unwrap();
+        // a capital and forty letters, the longest place; then one letter more
+        let longest = "A".repeat(41);
+        let too_long = "A".repeat(42);
+        let heads = [
+            String::new(),
+            "  ".into(),
+            "ANKARA, ".into(),
+            "  Niamey ,\t".into(),
+            "ÉVORA, ".into(),
+            "Le Mans-sur-Mer, ".into(),
+            format!("{longest}, "),
+            format!("{too_long}, "),
+            format!(" {longest},  "),
+            "ankara, ".into(),
+            "ANKARA,".into(),
+            "Ankara, Turkey, ".into(),
+            "Harlan, Ost Pref., ".into(),
+            format!("Harlan, {too_long}, "),
+            "One, Two, Three, Four, ".into(),
+            "Updated: ".into(),
+            "last updated  ".into(),
+            "Update 3:19 a.m. EDT ".into(),
+            "The quake hit ".into(),
+        ];
+        for head in &heads {
+            assert_eq!(dateline_head(head), bounded.is_match(head), "{head:?}");
+        }
     }
 
     #[test]
