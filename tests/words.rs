@@ -257,6 +257,30 @@ fn breakdowns_of_a_toll_are_parts_not_the_toll() {
     assert_eq!(conflicts(&checked), 0, "no part conflicts with the toll");
 }
 
+const MISSING: &str = "
+claims:
+  - id: missing
+    title: People missing after the flood
+    kind: quantity
+    counts: [person, resident]
+    of: [missing, unaccounted for, shelter]
+";
+
+#[test]
+fn a_figure_whose_state_follows_it_without_a_noun() {
+    let rules = rules(MISSING);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "Flood toll climbs to 52 with 130 missing",
+            "By noon 52 people were dead and 118 unaccounted for, the county said.",
+            "Volunteers ran 40 shelter kitchens in the valley.",
+        ],
+    );
+    assert_eq!(values(&checked), ["130 (125–135)", "118"]);
+}
+
 const RAISE: &str = "
 claims:
   - id: raise

@@ -190,6 +190,13 @@ impl Conditions {
         !self.of.hits_in(sentence, words, range).is_empty()
     }
 
+    /// Where the `of` entry that starts at byte `start` of `sentence` ends, if one starts there ("unaccounted for"
+    /// after "102").
+    pub fn whose_from(&self, sentence: &str, words: &[Token], start: usize) -> Option<usize> {
+        let at = words.iter().position(|w| w.span.start == start)?;
+        self.of.hit_at(sentence, words, at).map(|hit| hit.span.end)
+    }
+
     /// [`Conditions::check`] for a figure that is the whole of a part before it ("13,000 of the union's 146,000
     /// members"): the clause's other words tell of the part, so every condition looks at the whole's own noun
     /// phrase (`phrase`) only, and `near` does not widen it.

@@ -795,8 +795,14 @@ impl WordQuantityClaim {
                 between.contains([',', ';', ':', '.', '(', ')', '—', '–'])
                     || ELIDED_NEXT.contains(&word.lower.as_str())
                     || (between == " "
-                        && self.conditions.names_whose(sentence, words, &span)
-                        && !noun_follows(sentence, span.end))
+                        && self
+                            .conditions
+                            .whose_from(sentence, words, span.start)
+                            .is_some_and(|end| {
+                                // "102 unaccounted for", not "955 evacuation centers": no noun counted after it
+                                let last = sentence[..end].rsplit(' ').next().unwrap_or_default();
+                                !plural_noun(&last.to_lowercase()) && !noun_follows(sentence, end)
+                            }))
             }
         };
         if !bare {
@@ -1205,7 +1211,16 @@ impl Kind for WordQuantityClaim {
                         ..found
                     },
                 ),
-                None => self.judge_elided(sentence, &words, &value, (&dates, &figures), found),
+                // "rises to 94 with 222 missing": a candidate without its noun may run from an earlier figure
+                None => self
+                    .judge_elided(sentence, &words, &value, (&dates, &figures), found.clone())
+                    .or_else(|refusal| {
+                        let later = figures
+                            .iter()
+                            .find(|f| f.start >= value.end && f.end <= span.end)
+                            .cloned();
+                        self.judge_next(text, found, later).unwrap_or(Err(refusal))
+                    }),
             };
         };
         let counts_first = counted.span.end <= value.start;
