@@ -343,6 +343,25 @@ fn reached(sentence: &str, value: &Range<usize>) -> bool {
     verb.is_match(&sentence[..value.start])
 }
 
+/// The words that open a clause of contrast with its own subject ("while the death toll rose to 168") between the
+/// `counts` word at `counts` and the figure at `value`: the verb that gives the figure is that subject's. "people
+/// missing more than tripled to 323 while the death toll rose to 168" gives 168 to the toll, not to the missing.
+fn own_subject<'s>(
+    sentence: &'s str,
+    counts: &Range<usize>,
+    value: &Range<usize>,
+) -> Option<&'s str> {
+    let between: Vec<Token> = leading_words(&sentence[counts.end..value.start]).collect();
+    between.windows(2).find_map(|pair| {
+        let contrast = ["while", "whereas"].contains(&pair[0].lower.as_str());
+        let subject = ["the", "its", "their"].contains(&pair[1].lower.as_str());
+        (contrast && subject).then(|| {
+            let span = super::shift(&(pair[0].span.start..pair[1].span.end), counts.end);
+            &sentence[span]
+        })
+    })
+}
+
 /// True when the figure at `value` is a part of the figure at `whole` ("13,000 of the 146,000 members", "9,000 of
 /// the union's 120,000 members"): the noun after the whole counts the part too.
 fn part_of(sentence: &str, value: &Range<usize>, whole: &Range<usize>) -> bool {
@@ -1189,6 +1208,14 @@ impl Kind for WordQuantityClaim {
             .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
             .filter(|h| h.span.end <= value.start || h.span.start >= value.end)
             .collect();
+        let first_counts = hits.iter().find(|h| h.span.end <= value.start);
+        if let Some(first) = first_counts.filter(|_| reached(sentence, &value)) {
+            if let Some(subject) = own_subject(sentence, &first.span, &value) {
+                return Err(format!(
+                    "the verb that gives the figure has a subject of its own in another clause ('{subject}')"
+                ));
+            }
+        }
         let counted = hits
             .iter()
             .filter(|h| !nearer_figure(sentence, &figures, &h.span, &value))
