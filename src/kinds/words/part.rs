@@ -1,5 +1,6 @@
 //! Figures that count a part of what the sentence counts: "4,310 people died, 1,950 of them in the province", "Of the
-//! dead, 1,293 were in the north".
+//! dead, 1,293 were in the north", "15 of the victims", "238 dead, including 101 in the capital", "101 each in the two
+//! cities".
 //!
 //! Reports of a toll break it down by place, age or state, and the parts stand beside the whole in one sentence.
 //! Such a part is still a mention of the claim (a claim may be the toll of one province), but it is not the whole:
