@@ -127,6 +127,21 @@ fn a_date_before_after_the_event_or_after_as_of_dates_something_else() {
     assert_eq!(values(&checked), ["2024-03-04"]);
 }
 
+#[test]
+fn a_holiday_on_a_fixed_day_is_a_date() {
+    let rules = rules(STORM);
+    let checked = checked(
+        &rules,
+        "2024-01-03",
+        &[
+            "The storm struck the coast on New Year's Day.",
+            "Crews still clear roads after the New Year’s Eve storm.",
+            "The Christmas Eve 2022 storm was the last one this strong.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2024-01-01", "2023-12-31", "2022-12-24"]);
+}
+
 /// What `factlint explain CLAIM --rules RULES --text TEXT` prints.
 fn explained(claim: &str, rules: &str, text: &str) -> String {
     stdout(&run(&["explain", claim, "--rules", rules, "--text", text]))

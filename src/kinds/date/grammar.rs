@@ -303,10 +303,19 @@ macro_rules! day_ref {
     };
 }
 
+/// Holidays on a fixed day, for [`MOMENT_PHRASE`]: "New Year's Day", "Christmas Eve". Regex rules' `{date}` does not
+/// name them, so what a pattern finds stays what it found.
+macro_rules! holiday {
+    () => {
+        r"(?:new\s+year['’]?s\s+(?:day|eve)|christmas\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|halloween)"
+    };
+}
+
 /// Regex fragment matching a time-of-day phrase or, failing that, any
 /// [`DATE_PHRASE`]: "late on Friday", "early Saturday", "Friday night",
 /// "on the evening of Saturday March 16", "this morning", "last night",
-/// "tonight", "overnight", optionally after a qualifier ("by Friday night").
+/// "tonight", "overnight", a holiday on a fixed day ("on New Year's Day", "Christmas Eve 2023"), optionally after a
+/// qualifier ("by Friday night").
 ///
 /// Like [`DATE_PHRASE`] it has no capturing groups and expects `(?i)`, and
 /// every phrase it finds is one [`parse_moment`] reads. Where both fragments
@@ -330,10 +339,65 @@ pub const MOMENT_PHRASE: &str = concat!(
     day_ref!(),
     r"|this\s+",
     day_part!(),
-    r"|last\s+(?:night|evening)|tonight|overnight)\b|",
+    r"|last\s+(?:night|evening)|tonight|overnight|",
+    holiday!(),
+    r"(?:,?\s+(?:19|20)[0-9]{2})?)\b|",
     date_phrase!(),
     ")"
 );
+
+/// The holidays [`holiday!`] names, as their words after [`normalize`], and their month and day.
+const HOLIDAYS: &[(&[&str], (&str, i8), i8)] = &[
+    (&["new", "year", "s", "day"], ("january", 1), 1),
+    (&["new", "years", "day"], ("january", 1), 1),
+    (&["new", "year", "s", "eve"], ("december", 12), 31),
+    (&["new", "years", "eve"], ("december", 12), 31),
+    (&["christmas", "day"], ("december", 12), 25),
+    (&["christmas", "eve"], ("december", 12), 24),
+    (&["boxing", "day"], ("december", 12), 26),
+    (&["valentine", "s", "day"], ("february", 2), 14),
+    (&["valentines", "day"], ("february", 2), 14),
+    (&["halloween"], ("october", 10), 31),
+];
+
+/// A holiday that opens `tokens`, read as its month and day: the tokens with it written so ("new year s day 2024"
+/// as "january 1 2024"), and the tense to read them in. A holiday without a tense is the one nearest the
+/// publication date ("the New Year's Eve storm" in a report of January 3 is the one three days before), where a
+/// year-less month and day would take the publication's year.
+fn holiday_as_day<'s>(tokens: &[&'s str], cx: &Ctx) -> Option<(Vec<&'s str>, Tense)> {
+    HOLIDAYS.iter().find_map(|(words, (month, number), day)| {
+        let rest = tokens.strip_prefix(*words)?;
+        let written = [*month, DAY_NUMBERS[*day as usize - 1]];
+        let tense = match (cx.tense, cx.published) {
+            (Tense::Unknown, Some(published)) => nearest(published, *number, *day),
+            (tense, _) => tense,
+        };
+        Some((
+            written.into_iter().chain(rest.iter().copied()).collect(),
+            tense,
+        ))
+    })
+}
+
+/// The day numbers as words of a phrase, for [`holiday_as_day`].
+const DAY_NUMBERS: [&str; 31] = [
+    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
+    "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+];
+
+/// The direction from `published` of the nearest `month`/`day`: Past when this year's is more than half a year
+/// ahead, Future when it is more than half a year behind, else Unknown (this year's).
+fn nearest(published: Date, month: i8, day: i8) -> Tense {
+    let Ok(this_year) = Date::new(published.year(), month, day) else {
+        return Tense::Unknown;
+    };
+    let ahead = (this_year - published).get_days();
+    match ahead {
+        183.. => Tense::Past,
+        ..=-183 => Tense::Future,
+        _ => Tense::Unknown,
+    }
+}
 
 /// What a qualifier says about the event relative to the range.
 ///
@@ -1237,6 +1301,9 @@ fn one_day(tokens: &[&str], cx: &Ctx) -> Result<Day, DateError> {
 /// "earlier this ...", parts of a period, "this past ...", a weekday before
 /// a date, "a year ago in March" and "three days after March 16".
 fn core(tokens: &[&str], cx: &Ctx) -> Result<Period, DateError> {
+    if let Some((day, tense)) = holiday_as_day(tokens, cx) {
+        return core(&day, &cx.with_tense(tense));
+    }
     match tokens {
         [edge @ ("earlier" | "later"), rest @ ..] if rest.starts_with(&["this"]) => {
             earlier_or_later(edge, core(rest, cx)?, cx)
