@@ -519,8 +519,8 @@ fn days_before(
 }
 
 /// The date of a dateline that opens `sentence`, with or without a place in capitals or a label before it: "Feb 6
-/// (Wire) - A quake struck", "ANKARA, Feb. 6 - Rescuers", "Harlan, Ost Pref., Feb. 1 (Wire)--Crews", "2023-02-06 Istanbul: The toll", "Updated: Feb 6, 2023
-/// Rescuers" (a saved page's stamp), "Update 3:19 a.m. EDT Oct. 2: At least" (a live page's entry). It dates the
+/// (Wire) - A quake struck", "ANKARA, Feb. 6 - Rescuers", "Harlan, Ost Pref., Feb. 1 (Wire)--Crews", "2023-02-06
+/// Istanbul: The toll", "Updated: Feb 6, 2023 Rescuers" (a saved page's stamp), "Update 3:19 a.m. EDT Oct. 2: At least" (a live page's entry). It dates the
 /// report, not the events it tells of. A dateline is followed by a capital, maybe after a parenthesis and a dash or
 /// colon; a date led by a preposition ("On Monday Turkey was hit") opens a clause instead.
 fn dateline(sentence: &str, dates: &[Range<usize>]) -> Option<Range<usize>> {
@@ -588,11 +588,18 @@ fn status_dates<'d>(
     dates
         .iter()
         .filter(|d| {
-            led.is_match(&sentence[..d.start])
+            // the words just before the date: "as of" and a time of day are short
+            let from = (d.start.saturating_sub(STATUS_REACH)..d.start)
+                .find(|&at| sentence.is_char_boundary(at))
+                .unwrap_or(d.start);
+            led.is_match(&sentence[from..d.start])
                 || sentence[(*d).clone()].to_lowercase().starts_with("as of ")
         })
         .cloned()
 }
+
+/// How many bytes before a date [`status_dates`] reads for its "as of" ("as of 11:30 a.m. local time on").
+const STATUS_REACH: usize = 64;
 
 /// The preposition of sequence ("after", "since", "following") whose object is the event's noun phrase, past its
 /// modifiers and a measure of it ("after the powerful quake", "after a series of 7.6 quakes"): a date written before
