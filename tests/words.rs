@@ -959,6 +959,41 @@ fn a_toll_that_rose_from_one_figure_to_another_keeps_both_in_order() {
 }
 
 #[test]
+fn a_figure_reached_past_a_few_words_or_fallen_to_never_the_change_by_which_it_rose() {
+    let rules = rules(TOLL_AND_INJURED);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The death toll rose by 250 to 1,730 on Sunday.",
+            "The toll was revised down to 410 after officials found double counts.",
+            "The number of dead more than doubled overnight to 3,020.",
+            "The toll jumps to 960, rescuers say.",
+        ],
+    );
+    let texts: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| m.text.to_string())
+        .collect();
+    assert_eq!(
+        texts,
+        ["1,730", "410", "3,020", "960"],
+        "never the 250 it rose by"
+    );
+    let rules = self::rules(MISSING);
+    let checked = self::checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The number of missing fell to 140 on Saturday.",
+            "People unaccounted for in the valley tripled on Monday to 415 while the toll rose to 90.",
+        ],
+    );
+    assert_eq!(values(&checked), ["140 (135–145)", "415"]);
+}
+
+#[test]
 fn a_magnitude_and_a_town_s_population_are_no_toll() {
     let rules = rules(TOLL_AND_INJURED);
     let checked = checked(

@@ -82,9 +82,26 @@ const BEFORE_MEASURE: &[&[&str]] = &[
     &["home", "to"],
 ];
 
-/// Verbs that give the figure its subject reaches ("has risen to", "stood at"), as a regex alternation.
-const REACHING: &str =
-    "risen|rose|rises|surged|soared|climbed|jumped|reached|hit|stands|stood|topped|passed|increased|grown|grew";
+/// Verbs that give the figure its subject reaches or falls to ("has risen to", "stood at", "jumps to", "more than
+/// tripled to", "fell to", "was revised down to"), as a regex alternation. Bare forms ("rise", "fall") are left out:
+/// "is expected to rise to 3,000" is a projection, not the figure.
+const REACHING: &str = "risen|rose|rises|rising|surged|surges|soared|soars|climbed|climbs|climbing|jumped|jumps|\
+    reached|reaches|hit|stands|stood|topped|passed|increased|increases|grown|grew|grows|swelled|swollen|mounted|\
+    mounts|doubled|tripled|quadrupled|fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|revised|\
+    raised|lowered";
+
+/// How many words may stand between a verb of reaching and the "to" before its figure: "rose by 300 to 2,012",
+/// "more than tripled on Monday to 323", "was revised down to 97", "jumped, meanwhile, to 323".
+const REACHING_GAP: usize = 4;
+
+/// What stands between a verb of reaching and the figure it gives, as a regex: a few words and "to" ("rose by 300
+/// to", "tripled on Monday to"), or an optional "from" figure and "to" or "at" ("rose from 300 to", "stood at").
+fn reaching_link() -> String {
+    format!(
+        r"(?:(?:[\s,]+{WORD_OR_FIGURE}){{1,{REACHING_GAP}}}?[\s,]+to|\s+(?:from\s+(?:{})\s+)?(?:to|at))?\s+",
+        figure_phrase()
+    )
+}
 
 /// How many words after its `counts` word a figure given by a verb of reaching may stand.
 const FAR_REACH: usize = 24;
@@ -335,7 +352,7 @@ fn reached(sentence: &str, value: &Range<usize>) -> bool {
     static VERB: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let verb = VERB.get_or_init(|| {
         regex::Regex::new(&format!(
-            r"(?i)\b(?:{REACHING})\s+(?:(?:from\s+(?:{figure})\s+)?(?:to|at)\s*|(?:to\s+|at\s+)?(?:{figure}),?\s+(?:up\s+|down\s+)?from\s*)$",
+            r"(?i)\b(?:{REACHING})(?:(?:[\s,]+{WORD_OR_FIGURE}){{1,{REACHING_GAP}}}?[\s,]+to\s*|\s+(?:(?:from\s+(?:{figure})\s+)?(?:to|at)\s*|(?:to\s+|at\s+)?(?:{figure}),?\s+(?:up\s+|down\s+)?from\s*))$",
             figure = figure_phrase()
         ))
         .expect("the reaching verbs are a valid regex")
@@ -466,6 +483,13 @@ const ELIDED_NEXT: &[&str] = &[
     "reportedly",
     "already",
     "now",
+    "on",
+    "from",
+    "with",
+    "amid",
+    "overnight",
+    "yesterday",
+    "today",
 ];
 
 /// Words that end the noun phrase after a figure: the figure's noun, if any, comes before them.
@@ -607,6 +631,45 @@ fn state_after(sentence: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Verbs of change that a difference follows with "by" ("rose by 300", "cut the force by a third").
+const CHANGING: &str =
+    "increase|increased|increases|raise|raises|cut|cuts|reduce|reduced|reduces|boost|boosted|\
+    boosts|lower|lowers|up|down|grow|rise|fall|drop|shrank|shrunk|slashed|trimmed";
+
+/// A verb of change and up to three words before "by" that ends the text: its first group is the verb.
+fn change_before_by() -> &'static regex::Regex {
+    static VERB: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    VERB.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i)\b({REACHING}|{CHANGING})(?:\s+{WORD}){{0,3}}?\s+by\s*$"
+        ))
+        .expect("the verbs of change are a valid regex")
+    })
+}
+
+/// How many words may stand between the word of a state and the verb of reaching that gives its figure ("the
+/// number of missing in the quake zone jumps to 300").
+const STATE_REACH: usize = 6;
+
+/// The pattern of a figure that a verb of reaching gives to a state the claim names, without a `counts` word: "the
+/// number of missing fell to 211", "deaths rose to 2,012". `value` is the figure's pattern; none when the claim
+/// names no state.
+fn reached_state(named: &[bool], value: &str) -> Option<String> {
+    let words: Vec<&str> = STATES
+        .iter()
+        .zip(named)
+        .filter(|(_, named)| **named)
+        .flat_map(|((_, words), _)| words.iter().copied())
+        .collect();
+    (!words.is_empty()).then(|| {
+        format!(
+            r"\b(?:{})(?:\s+{WORD}){{0,{STATE_REACH}}}?\s+(?:{REACHING}){}{value}",
+            words.join("|"),
+            reaching_link()
+        )
+    })
+}
+
 /// Which of the [`STATES`] the word lists name.
 fn states_named(lists: &[&WordList]) -> Vec<bool> {
     STATES
@@ -694,8 +757,8 @@ impl WordQuantityClaim {
         // reaching gives may stand further from its counts word, in the same clause; "the toll rose from 300 to
         // 2,000": the figure reached, past the one it rose from
         let reached = format!(
-            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:from\s+(?:{})\s+)?(?:to\s+|at\s+)?{value}",
-            figure_phrase()
+            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING}){}{value}",
+            reaching_link()
         );
         // "9,000 of the 120,000 members": the part's candidate runs over the whole's, which a search of its own finds
         let whole = format!(
@@ -723,6 +786,9 @@ impl WordQuantityClaim {
             patterns.push(compile(&elided_after, "of")?);
             patterns.push(compile(&elided_before, "of")?);
         }
+        if let Some(reached_state) = reached_state(&states, &value) {
+            patterns.push(compile(&reached_state, "of")?);
+        }
         Ok(WordQuantityClaim {
             patterns,
             counts,
@@ -749,6 +815,31 @@ impl WordQuantityClaim {
             )),
             false => Ok(()),
         }
+    }
+
+    /// The verb of change before "by" and the figure at `value` ("the toll rose by 300 to 2,012", "cut its
+    /// forces by half"): the figure is the difference, not a count, unless the verb is the claim's own `counts`
+    /// word ("would increase pay by 35%" for a claim that counts the increase) or the figure's own noun is ("reduce
+    /// its staff by 17,000 positions" counts positions).
+    fn change_by<'s>(
+        &self,
+        sentence: &'s str,
+        words: &[Token],
+        value: &Range<usize>,
+    ) -> Option<&'s str> {
+        let verb = change_before_by()
+            .captures(&sentence[..value.start])?
+            .get(1)?;
+        let hits = self.counts.hits(sentence, words);
+        let verb_counted = hits
+            .iter()
+            .any(|h| h.span.start <= verb.start() && verb.end() <= h.span.end);
+        let figure_counted = hits.iter().any(|h| {
+            h.span.start >= value.end
+                && sentence_words(&sentence[value.end..h.span.start]).len() <= 2
+                && !sentence[value.end..h.span.start].contains([',', ';', '.'])
+        });
+        (!verb_counted && !figure_counted).then(|| verb.as_str())
     }
 
     /// The claim's own qualifier at the start of `phrase`, and where the rest starts.
@@ -1200,6 +1291,11 @@ impl Kind for WordQuantityClaim {
             return self.judge_next(text, found, next).unwrap_or(Err(reason));
         }
         let words = judged_sentence_words(sentence);
+        if let Some(verb) = self.change_by(sentence, &words, &value) {
+            return Err(format!(
+                "the figure after '{verb} by' is how much it changed, not the count"
+            ));
+        }
         let figures = self.figures(sentence, &dates);
         let hits: Vec<_> = self
             .counts
