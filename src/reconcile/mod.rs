@@ -83,14 +83,14 @@ struct TimeUnits<'m> {
     /// The mentions compared with each other across sources.
     placed: Vec<&'m Held>,
     /// For each source without a publication date (in corpus order), its mentions that no date phrase places in
-    /// time: compared only with each other.
+    /// time, and for each dated source, its earlier figures that none places: compared only with each other.
     alone: Vec<Vec<&'m Held>>,
 }
 
 /// The mentions of a claim that follows time split into what can be compared: the figures placed in time (or in a
-/// dated source) together, and each undated source's unplaced figures on their own, unless the claim's dated
-/// figures lie within one window (not [`spreads`]): then an unplaced figure is at the same time as any other,
-/// wherever it falls among them.
+/// dated source) together, and each undated source's unplaced figures on their own, as each dated source's earlier
+/// figures without a time of their own ("up from 115"), unless the claim's dated figures lie within one window (not
+/// [`spreads`]): then an unplaced figure is at the same time as any other, wherever it falls among them.
 fn by_time_unit<'m>(claim: &Claim, mentions: Vec<&'m Held>, undated: &[bool]) -> TimeUnits<'m> {
     let mut units = TimeUnits {
         placed: Vec::new(),
@@ -107,7 +107,10 @@ fn by_time_unit<'m>(claim: &Claim, mentions: Vec<&'m Held>, undated: &[bool]) ->
     let mut unit_of_source: HashMap<usize, usize> = HashMap::new();
     for mention in mentions {
         let source = mention.source();
-        if mention.time().is_some() || !undated.get(source).copied().unwrap_or(false) {
+        let dated_source = !undated.get(source).copied().unwrap_or(false);
+        // "revised to 97, from 115": an earlier figure of a dated report holds at some time before the report,
+        // nothing says when, so it is compared only with its own report's earlier figures, as an undated figure
+        if mention.time().is_some() || (dated_source && mention.rank() != time::EARLIER) {
             units.placed.push(mention);
             continue;
         }
@@ -569,7 +572,7 @@ fn message<M: Stated>(
             )
         }
         FindingKind::Undated => format!(
-            "{}: {} without a date, compared only within their own source (nothing says when they hold): {}",
+            "{}: {} without a date of their own, compared only within their own source (nothing says when they hold): {}",
             claim.title,
             count_mentions(members),
             described.join("; ")
