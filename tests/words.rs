@@ -492,11 +492,13 @@ fn negation_and_denying_verbs_decide_the_polarity() {
             "Analysts said the breakup marks the end of the alliance.",
             "Despite the split, cooperation will continue.",
             "After the split, cooperation will not continue.",
+            "The ministry disputed accusations that the split ended the alliance.",
+            "Ministry denies rumours about split ending supply deal",
         ],
     );
     assert_eq!(
         values(&checked),
-        ["denies", "denies", "affirms", "denies", "affirms"]
+        ["denies", "denies", "affirms", "denies", "affirms", "denies", "denies"]
     );
     assert_eq!(conflicts(&checked), 1);
 }

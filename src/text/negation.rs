@@ -52,8 +52,10 @@
 //! - "No one doubts that the pullout ends the partnership" is read as negated by "No", though it affirms: "no"
 //!   negates "one", and "doubts" (a verb that means a negation) is not a trigger. Such verbs are the rule's
 //!   `deny_with`, not this module's.
-//! - "The ministry denied the withdrawal ends the relationship" is missed: "denied" counts only with "that" or
-//!   "claims that" after it, because "denied" alone also denies a request ("was denied entry").
+//! - "deny" alone negates what follows in its stretch, as in NegEx ("The ministry denied the withdrawal ends the
+//!   relationship", "Utility denies lawsuit claims about cause of fire"), so a request denied before the predicate
+//!   is read as negating it too ("The junta denied the convoy passage as the pullout ends ties"); the passive "was
+//!   denied" is a trigger after the predicate, never before it ("was denied entry").
 //! - The aside rule guesses from length: "did not consult Paris, the agency said, and the pullout ends ties" is
 //!   read as negated, and "will not, according to two senior officials, end ties" is not (the aside is too long).
 //! - A trigger more than [`MAX_SCOPE_WORDS`] words from the predicate is out of scope, however the sentence runs.
@@ -78,7 +80,8 @@ pub const MAX_SCOPE_WORDS: usize = 8;
 /// How many words an aside between two commas may hold for a scope to run across it ("not, officials said, end").
 pub const MAX_ASIDE_WORDS: usize = 4;
 
-/// Cues that negate a predicate after them: "will not hinder", "denied that the withdrawal marks". Also any word
+/// Cues that negate a predicate after them: "will not hinder", "denied that the withdrawal marks", "denies lawsuit
+/// claims about the cause", "disputed accusations that its lines caused". Also any word
 /// ending in n't: don't, doesn't, didn't, won't, wouldn't, isn't, wasn't, can't, couldn't, shouldn't, hasn't,
 /// haven't, hadn't, aren't, weren't (straight or curly apostrophe).
 pub const PRE_NEGATION_TRIGGERS: &[&str] = &[
@@ -98,10 +101,12 @@ pub const PRE_NEGATION_TRIGGERS: &[&str] = &[
     "without",
     "rather than",
     "instead of",
+    "denied|denies|deny|denying",
     "denied|denies|deny that",
-    "denied|denies|deny claims|reports|suggestions that",
-    "rejected|rejects|reject claims|suggestions|reports that",
-    "dismissed|dismisses|dismiss claims|reports that",
+    "denied|denies|deny claims|reports|suggestions|accusations|allegations that",
+    "disputed|disputes|dispute claims|reports|suggestions|accusations|allegations that",
+    "rejected|rejects|reject claims|suggestions|reports|accusations|allegations that",
+    "dismissed|dismisses|dismiss claims|reports|accusations|allegations that",
     "ruled|rules|rule out",
     "refused|refuses|refuse to",
     "failed|fails|fail to",
@@ -245,9 +250,15 @@ enum Role {
     ScopeEnd,
 }
 
+/// A passive "denied" before the predicate denies someone a thing ("was denied entry"), not the predicate: read as
+/// one cue that negates nothing, so that "denied" alone does not trigger there. After the predicate it is a trigger
+/// ([`POST_NEGATION_TRIGGERS`]).
+const PASSIVE_DENIALS: &[&str] = &["was|were|been|being|is|are denied"];
+
 /// The lists the words before the predicate are scanned with; on a tie the earlier list wins.
 const BEFORE_PREDICATE: &[(Role, &[&str])] = &[
     (Role::Pseudo, PSEUDO_NEGATIONS),
+    (Role::Pseudo, PASSIVE_DENIALS),
     (Role::PreNegation, PRE_NEGATION_TRIGGERS),
     (Role::ContinuingNegation, CONTINUING_NEGATIONS),
     (Role::Hedge, HEDGE_CUES),
@@ -657,6 +668,18 @@ mod tests {
             (
                 "officials denied that the withdrawal [marks the end of] the relationship",
                 Some("denied that"),
+            ),
+            (
+                "The ministry denied the withdrawal [ends] the relationship.",
+                Some("denied"),
+            ),
+            (
+                "The utility disputed accusations that its lines [caused] the fire.",
+                Some("disputed accusations that"),
+            ),
+            (
+                "The delegation was denied entry and the pullout [ends] ties.",
+                None,
             ),
             (
                 "“This is not [the end of] our relationship,” the envoy said.",
@@ -1187,8 +1210,8 @@ mod tests {
                 Some("No"),
             ),
             (
-                "The ministry denied the withdrawal [ends] the relationship.",
-                None,
+                "The junta denied the convoy passage as the pullout [ends] ties.",
+                Some("denied"),
             ),
             (
                 "The junta did not consult Paris, the agency said, and the pullout [ends] ties.",
