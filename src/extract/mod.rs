@@ -333,9 +333,20 @@ fn placed(
 }
 
 /// Keeps the candidates of one claim that are in context and that its kind accepts ([`Kind::judge`]), once each.
+/// A sentence where the kind can keep nothing ([`Kind::may_keep`]) is tested once for its run of candidates.
 fn finish(claim: &Claim, source: &Source, found: Vec<Match>) -> Vec<Match> {
+    let mut last: Option<(Range<usize>, bool)> = None;
+    let mut may_keep = |sentence: &Range<usize>| match &last {
+        Some((seen, verdict)) if seen == sentence => *verdict,
+        _ => {
+            let verdict = claim.kind.may_keep(&source.text[sentence.clone()]);
+            last = Some((sentence.clone(), verdict));
+            verdict
+        }
+    };
     let judged = found
         .into_iter()
+        .filter(|m| may_keep(&m.sentence))
         .filter(|m| in_context(claim, &source.text[m.sentence.clone()]))
         .filter_map(|m| claim.kind.judge(&source.text, m).ok())
         .collect();

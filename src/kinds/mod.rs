@@ -54,6 +54,13 @@ pub trait Kind: AsAny + std::fmt::Debug + Send + Sync {
         Ok(found)
     }
 
+    /// False when [`Kind::judge`] refuses every candidate in `sentence`, which a test cheaper than the judgement
+    /// tells; true when one may be kept. A check drops the candidates of such a sentence unjudged.
+    fn may_keep(&self, sentence: &str) -> bool {
+        let _ = sentence;
+        true
+    }
+
     /// The value of one match of the claim's patterns in a source whose whole text is `text`, published on
     /// `published`; words that do not read as a value are [`Unparsed`].
     fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {

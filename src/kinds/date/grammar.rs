@@ -909,8 +909,35 @@ pub fn moment_phrases(sentence: &str) -> Vec<Range<usize>> {
     RECENT.with_borrow_mut(|recent| remembered_phrases(recent, regex, sentence))
 }
 
+/// What every phrase that [`MOMENT_PHRASE`] (and so [`DATE_PHRASE`]) finds holds, as a regex: a date in digits
+/// ("2024-05-14", "20.05.2024"); a year after a preposition, a qualifier or "early", "mid", "late" ("in 2019", "no
+/// later than 2025", "mid-2024"), the only places where a phrase has a year without other date words; a word of
+/// days, parts of days, weeks, months or years ("Sunday", "today", "tonight", "weekend", "years"), or of a holiday;
+/// a month's name, whole or cut ("Sept.", "May" in capitals), which is a word of its own in every phrase. A figure
+/// alone ("4,799 homes") is none. Matched with the same case folding as the phrases, it tests a whole sentence in
+/// one pass of a DFA, where the phrases' regex leaves its DFA for a backtracker on a sentence with a non-ASCII
+/// character.
+const DATE_CUES: &str = concat!(
+    r"(?i)[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}",
+    r"|(?:in|on|of|at|by|to|than|until|after|since|from|before|during|early|mid|late)(?:",
+    qs!(),
+    r"|\s*-\s*)[12][0-9]{3}",
+    r"|day|night|week|month|year|morning|afternoon|evening|tomorrow|christmas|halloween",
+    r"|(?:^|\W)",
+    month!(),
+    r"(?:\W|$)"
+);
+
+/// False when `sentence` holds none of [`DATE_CUES`], so that neither [`MOMENT_PHRASE`] nor [`DATE_PHRASE`] finds
+/// anything in it, nor a phrase that counts days ("three days after"); true when it may hold a date.
+pub fn may_hold_date(sentence: &str) -> bool {
+    static CUES: OnceLock<Regex> = OnceLock::new();
+    CUES.get_or_init(|| Regex::new(DATE_CUES).expect("DATE_CUES is a valid regex"))
+        .is_match(sentence)
+}
+
 /// The matches of `regex` in `sentence`: looked up in `recent` (the last [`REMEMBERED_SENTENCES`] sentences
-/// searched with it), else searched and remembered.
+/// searched with it), else searched (none without [`DATE_CUES`]) and remembered.
 fn remembered_phrases(
     recent: &mut Remembered,
     regex: &SentenceRegex,
@@ -919,7 +946,10 @@ fn remembered_phrases(
     if let Some((_, phrases)) = recent.iter().find(|(seen, _)| **seen == *sentence) {
         return phrases.clone();
     }
-    let phrases = regex.find_all(sentence);
+    let phrases = match may_hold_date(sentence) {
+        true => regex.find_all(sentence),
+        false => Vec::new(),
+    };
     if recent.len() == REMEMBERED_SENTENCES {
         recent.pop_back();
     }
@@ -2750,5 +2780,44 @@ mod tests {
     fn tense_serializes_snake_case() {
         let json = serde_json::to_string(&Tense::Future).unwrap();
         assert_eq!(json, "\"future\"");
+    }
+    proptest::proptest! {
+        /// A sentence without [`DATE_CUES`] has no date phrase: words of dates cut, joined, folded and led by
+        /// letters of other scripts, between words that share their letters ("junta", "marked", "may").
+        #[test]
+        fn phrases_hold_a_date_cue(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Sept.", "ſept.", "SEP", "mid-", "march", "Mar", "May", "may", "MAY", "junta", "marked", "é", "_",
+                "jul", "y", "ing", "Chriſtmas", "christmas", "eve", "New", "Year", "'s", "’s", "Day", "wee", "K", "\u{212a}", "end",
+                "to", "night", "over", "Sun", "Fri", "day", "last", "this", "next", "past", "two", "a", "ago", "after",
+                "the", "end of", "early", "late", "on", "in", "by", "no later than", "halloween", "month", "years",
+                "morning", "tomorrow", "15", "2024", "1999", "4799", "2024-05-14", "20.05.2024", "3.5", "-", "than", "mid",
+                "‘", "fortnight", " ", " ", ",", "-", ".", "\u{a0}", "’",
+            ]), 0..12),
+        ) {
+            let text: String = parts.concat();
+            let moment = Regex::new(&format!("(?i){MOMENT_PHRASE}")).unwrap();
+            let date = Regex::new(&format!("(?i){DATE_PHRASE}")).unwrap();
+            let found = moment.is_match(&text) || date.is_match(&text) || text.to_lowercase().contains("day");
+            proptest::prop_assert!(!found || may_hold_date(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_date_words_holds_no_date() {
+        for sentence in [
+            "The junta marked the departure of the troops, which may take 4,799 hours.",
+            "Officials said the pullout would be decided later.",
+        ] {
+            assert!(!may_hold_date(sentence), "{sentence}");
+            assert!(moment_phrases(sentence).is_empty());
+        }
+        for sentence in [
+            "Troops leave by mid-September.",
+            "The pact ended tonight.",
+            "Talks resume in MAY.",
+        ] {
+            assert!(may_hold_date(sentence), "{sentence}");
+        }
     }
 }

@@ -26,8 +26,8 @@ use super::{
     sentence_words, shift, union, unshift, Conditions, Scope, WordFields, MODALS,
 };
 use crate::kinds::date::{
-    count_word, date_in_tense, guess_tense, moment_phrases, parse_moment, Anchor, DateError,
-    DateQualifier, DateRange, Day, Tense,
+    count_word, date_in_tense, guess_tense, may_hold_date, moment_phrases, parse_moment, Anchor,
+    DateError, DateQualifier, DateRange, Day, Tense,
 };
 use crate::kinds::quantity::asof::{clause_around, governing_event_date, Reason, Rejection};
 use crate::kinds::{FieldProblem, Kind, Value};
@@ -998,6 +998,11 @@ impl Kind for WordDateClaim {
             }
         }
         Err(refusal.unwrap_or_default())
+    }
+
+    /// A sentence without a date phrase or a count of days ("three days after") dates no event.
+    fn may_keep(&self, sentence: &str) -> bool {
+        may_hold_date(sentence)
     }
 
     fn value(&self, text: &str, published: Option<Date>, found: &Match) -> Result<Value, Unparsed> {

@@ -514,12 +514,27 @@ pub fn leading_words(text: &str) -> impl Iterator<Item = Token> + '_ {
     words_from(text, 0..text.len())
 }
 
+/// The bracketed classes of the generated patterns' word gaps, which case folding leaves as they are: `\w` holds
+/// both cases of every letter it holds, and the marks have none. Under `(?i)` the parser folds a bracketed class
+/// range by range (a third of a millisecond for one of these, more than the rest of a pattern), so they are parsed
+/// with folding off, which gives the same syntax ([`parsed_caseless`]).
+const CASELESS_CLASSES: &[&str] = &[r"[\w'’-]", r"[\w.-]", r"[\w.'’-]"];
+
+/// `text` with each of [`CASELESS_CLASSES`] parsed without case folding: the same pattern, parsed sooner.
+fn parsed_caseless(text: &str) -> String {
+    CASELESS_CLASSES
+        .iter()
+        .fold(text.to_string(), |text, class| {
+            text.replace(class, &format!("(?-i:{class})"))
+        })
+}
+
 /// Compiles a pattern generated from a claim's words, as rule patterns are compiled: case-insensitive.
 pub fn compile(pattern: &str, field: &'static str) -> Result<RulePattern, FieldProblem> {
     let text = format!("(?i){pattern}");
     let problem = |message: String| FieldProblem { field, message };
     let hir: Hir = regex_syntax::Parser::new()
-        .parse(&text)
+        .parse(&parsed_caseless(&text))
         .map_err(|e| problem(format!("the words do not make a pattern: {e}")))?;
     RulePattern::from_hir(text, hir)
         .map_err(|e| problem(format!("the words make too large a pattern: {e}")))
@@ -585,6 +600,26 @@ pub fn union(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caseless_classes_parse_as_folded() {
+        let word = format!(
+            "{}{}",
+            super::quantity::BETWEEN_WORDS,
+            super::quantity::WORD
+        );
+        let gaps = [
+            word.as_str(),
+            r"(?:\s+[\w.-]+){0,2}",
+            r"(?:[\w.'’-]+\s+){0,3}troops?",
+        ];
+        for gap in gaps {
+            let text = format!("(?i)Niger{gap}US");
+            let parse = |text: &str| regex_syntax::Parser::new().parse(text).unwrap();
+            assert_ne!(parsed_caseless(&text), text);
+            assert_eq!(parse(&parsed_caseless(&text)), parse(&text), "{gap}");
+        }
+    }
 
     fn conditions(of: &[&str], not_of: &[&str], unless: &[&str], scope: &[&str]) -> Conditions {
         let list = |l: &[&str]| l.iter().map(|w| w.to_string()).collect();
