@@ -97,7 +97,10 @@ fn outline(html: &str) -> String {
         format!(
             "      timeline: {} marks ({} conflicting, {} updating), {} conflict bands, {} change lines",
             count("<a href=\"#m"),
-            count("<a href=\"#m") - count("class=\"agree\"") - count("class=\"update\""),
+            count("<a href=\"#m")
+                - count("class=\"agree\"")
+                - count("class=\"update\"")
+                - count("class=\"undated\""),
             count("class=\"update\""),
             count("class=\"clash\""),
             count("<polyline")
@@ -508,7 +511,7 @@ fn a_rising_toll_reads_as_a_line_and_its_contradictions_as_bands() {
     let outline = outline(&html);
     assert!(
         outline.contains(
-            "timeline: 12 marks (5 conflicting, 6 updating), 2 conflict bands, 1 change lines"
+            "timeline: 12 marks (5 conflicting, 4 updating), 2 conflict bands, 1 change lines"
         ),
         "{outline}"
     );
