@@ -94,11 +94,18 @@ const REACHING: &str = "risen|rose|rises|rising|surged|surges|soared|soars|climb
 /// "more than tripled on Monday to 323", "was revised down to 97", "jumped, meanwhile, to 323".
 const REACHING_GAP: usize = 4;
 
-/// What stands between a verb of reaching and the figure it gives, as a regex: a few words and "to" ("rose by 300
-/// to", "tripled on Monday to"), or an optional "from" figure and "to" or "at" ("rose from 300 to", "stood at").
+/// A few words after a verb of reaching and the "to" before its figure, as a regex: "rose by 300 to", "tripled on
+/// Monday to", "revised down to".
+fn reaching_gap() -> String {
+    format!(r"(?:[\s,]+{WORD_OR_FIGURE}){{1,{REACHING_GAP}}}?[\s,]+to")
+}
+
+/// What stands between a verb of reaching and the figure it gives, as a regex: a few words and "to"
+/// ([`reaching_gap`]), or an optional "from" figure and "to" or "at" ("rose from 300 to", "stood at").
 fn reaching_link() -> String {
     format!(
-        r"(?:(?:[\s,]+{WORD_OR_FIGURE}){{1,{REACHING_GAP}}}?[\s,]+to|\s+(?:from\s+(?:{})\s+)?(?:to|at))?\s+",
+        r"(?:{}|\s+(?:from\s+(?:{})\s+)?(?:to|at))?\s+",
+        reaching_gap(),
         figure_phrase()
     )
 }
@@ -352,7 +359,8 @@ fn reached(sentence: &str, value: &Range<usize>) -> bool {
     static VERB: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let verb = VERB.get_or_init(|| {
         regex::Regex::new(&format!(
-            r"(?i)\b(?:{REACHING})(?:(?:[\s,]+{WORD_OR_FIGURE}){{1,{REACHING_GAP}}}?[\s,]+to\s*|\s+(?:(?:from\s+(?:{figure})\s+)?(?:to|at)\s*|(?:to\s+|at\s+)?(?:{figure}),?\s+(?:up\s+|down\s+)?from\s*))$",
+            r"(?i)\b(?:{REACHING})(?:{gap}\s*|\s+(?:(?:from\s+(?:{figure})\s+)?(?:to|at)\s*|(?:to\s+|at\s+)?(?:{figure}),?\s+(?:up\s+|down\s+)?from\s*))$",
+            gap = reaching_gap(),
             figure = figure_phrase()
         ))
         .expect("the reaching verbs are a valid regex")
@@ -827,9 +835,13 @@ impl WordQuantityClaim {
         words: &[Token],
         value: &Range<usize>,
     ) -> Option<&'s str> {
-        let verb = change_before_by()
-            .captures(&sentence[..value.start])?
-            .get(1)?;
+        // the regex reads the whole text before the figure: only when the word before it is "by"
+        let before = &sentence[..value.start];
+        let by = before.trim_end().rsplit(char::is_whitespace).next()?;
+        if !by.eq_ignore_ascii_case("by") {
+            return None;
+        }
+        let verb = change_before_by().captures(before)?.get(1)?;
         let hits = self.counts.hits(sentence, words);
         let verb_counted = hits
             .iter()
