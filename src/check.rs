@@ -174,6 +174,7 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     checked.warnings.splice(0..0, skipped);
     checked.mentions.finish();
+    rules.scanner().let_go_caches();
     give_back_freed_memory();
     checked.findings = reconcile(&rules.claims, checked.mentions.held(), &checked.undated());
     checked
