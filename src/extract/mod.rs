@@ -319,7 +319,9 @@ impl<'m> HeldList<'m> {
     }
 
     /// Every mention, in id order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Held<'m>> + ExactSizeIterator + Clone + 'm {
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = Held<'m>> + ExactSizeIterator + Clone + 'm {
         let said = self.said;
         self.kept.iter().enumerate().map(move |(id, kept)| Held {
             id: id as u32,
