@@ -1,5 +1,6 @@
-//! The mentions of a check, held in two parts. What reconciliation compares ([`Held`]: id, claim, source and what
-//! the mention states, shared between the mentions that state the same) stays in memory, 8 bytes a mention. Where
+//! The mentions of a check, held in two parts. What reconciliation compares ([`HeldTable`]: each mention's source
+//! and the number of what it states, held once for the mentions that state the same) stays in memory, 8 bytes a
+//! mention, read as [`Held`]s. Where
 //! each mention is and its words, which only reports print, are written to an unnamed temporary file as the corpus
 //! is checked, and read back when a report asks for them: one mention at a time, or all of them in id order, a block
 //! at a time. A corpus of millions of mentions so holds a few tens of bytes for each.
