@@ -8,6 +8,9 @@
 
 mod mentions;
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::extract::drift::{Placed, PlacedByClaim, Wordings};
@@ -73,20 +76,33 @@ impl Checked {
 
     /// Appends one source's results, numbering its mentions after the existing ones.
     fn absorb(&mut self, index: usize, found: SourceCheck) {
-        self.absorb_sharing(index, found, &mut Sharing::default());
+        self.absorb_sharing(index, found, &mut Shared::default());
     }
 
-    /// Appends one source's results as [`Checked::absorb`] does, with what its mentions state shared through
-    /// `sharing` with the mentions absorbed before.
-    fn absorb_sharing(&mut self, index: usize, found: SourceCheck, sharing: &mut Sharing<Said>) {
+    /// Appends one source's results as [`Checked::absorb`] does, with what its mentions state and its outlet
+    /// shared through `shared` with the sources absorbed before. Its strings and its warnings' are copied on this
+    /// thread ([`SourceInfo::kept`]).
+    fn absorb_sharing(&mut self, index: usize, found: SourceCheck, shared: &mut Shared) {
         let first_id = self.mentions.len();
         for mention in numbered(found.mentions, first_id, index) {
-            self.mentions.push(mention, sharing);
+            self.mentions.push(mention, &mut shared.said);
         }
-        self.warnings.extend(found.warnings);
+        self.warnings
+            .extend(found.warnings.into_iter().map(|warning| Warning {
+                path: warning.path.as_str().to_owned(),
+                message: warning.message.as_str().to_owned(),
+                ..warning
+            }));
         self.suppressed += found.suppressed;
-        self.sources.push(found.info);
+        self.sources.push(found.info.kept(&mut shared.outlets));
     }
+}
+
+/// What the sources of a check share with those absorbed after them: what their mentions state, and their outlets.
+#[derive(Default)]
+struct Shared {
+    said: Sharing<Said>,
+    outlets: HashSet<Arc<str>>,
 }
 
 /// One source's mentions with ids from `first_id` and source index `index`.
@@ -158,6 +174,7 @@ pub fn check_with(rules: &RuleSet, corpus: Corpus, options: &CheckOptions) -> Ch
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     checked.warnings.splice(0..0, skipped);
     checked.mentions.finish();
+    rules.scanner().let_go_caches();
     give_back_freed_memory();
     checked.findings = reconcile(&rules.claims, checked.mentions.held(), &checked.undated());
     checked
@@ -204,7 +221,7 @@ fn check_streamed(
     skipped: &mut Vec<Warning>,
 ) {
     let mut first = 0;
-    let mut sharing = Sharing::default();
+    let mut shared = Shared::default();
     for batch in batches(sources) {
         let found: Vec<Vec<Placed>> = (first..first + batch.len())
             .map(|source| wordings.take(source))
@@ -220,7 +237,7 @@ fn check_streamed(
         });
         for result in results {
             match result {
-                Ok(found) => checked.absorb_sharing(checked.sources.len(), found, &mut sharing),
+                Ok(found) => checked.absorb_sharing(checked.sources.len(), found, &mut shared),
                 Err(warning) => skipped.push(warning),
             }
         }

@@ -30,7 +30,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use regex_automata::hybrid::{self, dfa::DFA, LazyStateID};
 use regex_automata::meta;
@@ -144,6 +144,9 @@ struct Group {
 
 type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
 
+/// What makes one thread's [`Caches`].
+type MakeCaches = Arc<dyn Fn() -> Caches + Send + Sync>;
+
 /// Every pattern of a rule set, compiled for one-pass scanning.
 pub struct Scanner {
     /// The patterns as written.
@@ -172,7 +175,11 @@ pub struct Scanner {
     per_claim: OnceLock<Result<Vec<Group>, String>>,
     /// All relaxed patterns, every match kept: how far an anchored attempt of one pattern can reach.
     reach: DFA,
-    caches: CachePool,
+    /// The caches of the threads that scan, kept from one scan to the next until they are let go
+    /// ([`Scanner::let_go_caches`]).
+    caches: Mutex<Arc<CachePool>>,
+    /// What makes a thread's caches, for the pool made again after they are let go.
+    make_caches: MakeCaches,
 }
 
 impl std::fmt::Debug for Scanner {
@@ -181,6 +188,12 @@ impl std::fmt::Debug for Scanner {
             .field("patterns", &self.patterns)
             .finish_non_exhaustive()
     }
+}
+
+/// A pool of caches made by `make`.
+fn pool_of(make: &MakeCaches) -> Arc<CachePool> {
+    let make = Arc::clone(make);
+    Arc::new(Pool::new(Box::new(move || make())))
 }
 
 /// Cache of the combined DFA that finds candidate starts (it only grows as far as it needs). On a gigabyte of
@@ -231,12 +244,12 @@ impl Scanner {
         let patterns = Arc::new(patterns.to_vec());
         let reach_for_pool = reach.clone();
         let patterns_for_pool = patterns.clone();
-        let caches: CachePool = Pool::new(Box::new(move || Caches {
+        let make_caches: MakeCaches = Arc::new(move || Caches {
             starts: [Vec::new(), Vec::new()],
             reach: reach_for_pool.create_cache(),
             exact: patterns_for_pool.iter().map(|_| None).collect(),
             narrow: patterns_for_pool.iter().map(|_| None).collect(),
-        }));
+        });
         Ok(Scanner {
             patterns,
             plain: OnceLock::new(),
@@ -247,14 +260,35 @@ impl Scanner {
             combined_gave_up: AtomicBool::new(false),
             per_claim,
             reach,
-            caches,
+            caches: Mutex::new(pool_of(&make_caches)),
+            make_caches,
         })
+    }
+
+    /// The pool the threads take their caches from.
+    fn pool(&self) -> Arc<CachePool> {
+        match self.caches.lock() {
+            Ok(pool) => Arc::clone(&pool),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Lets go of the caches that scanning filled (the lazy DFAs' states and the anchored attempts' caches, tens of
+    /// MB for each thread that scanned): a check calls it once every source is scanned, so that reconciliation
+    /// does not stand on them. A later scan fills them again; a scan under way keeps its own until it ends.
+    pub fn let_go_caches(&self) {
+        let fresh = pool_of(&self.make_caches);
+        match self.caches.lock() {
+            Ok(mut pool) => *pool = fresh,
+            Err(poisoned) => *poisoned.into_inner() = fresh,
+        }
     }
 
     /// The matches of every pattern in `text`, sorted by start then pattern: for each pattern and paragraph (see
     /// [`paragraphs`]), exactly the matches its own leftmost-first search of the paragraph would report.
     pub fn scan(&self, text: &str) -> Vec<PatternMatch> {
-        let mut caches = self.caches.get();
+        let pool = self.pool();
+        let mut caches = pool.get();
         if let Some(combined) = &self.combined {
             if !self.combined_gave_up.load(Ordering::Relaxed) {
                 let groups = std::slice::from_ref(combined);
@@ -1270,7 +1304,7 @@ mod tests {
         assert_eq!(found, scanner.scan_one_by_one(text));
         assert_eq!(
             found,
-            scanner.scan_per_claim(&mut scanner.caches.get(), text)
+            scanner.scan_per_claim(&mut scanner.pool().get(), text)
         );
     }
 
@@ -1303,7 +1337,7 @@ mod tests {
             let scanner = non_ascii_scanner();
             let found = scanner.scan(&text);
             proptest::prop_assert_eq!(&found, &scanner.scan_one_by_one(&text));
-            proptest::prop_assert_eq!(&found, &scanner.scan_per_claim(&mut scanner.caches.get(), &text));
+            proptest::prop_assert_eq!(&found, &scanner.scan_per_claim(&mut scanner.pool().get(), &text));
         }
     }
 
@@ -1312,7 +1346,8 @@ mod tests {
         let scanner = scanner(&[r"(?i)\bcut\s+(?:\w+\s+){0,8}?ties\b", r"(?i)\bthe\b"]);
         let text = "They cut the old ties then cut more ties and went on talking for a long while";
         let reached = |from: usize| {
-            let mut caches = scanner.caches.get();
+            let pool = scanner.pool();
+            let mut caches = pool.get();
             let mut ends = [Some(0), Some(0)];
             scanner
                 .reach(&mut caches.reach, text, from..text.len(), &mut ends)

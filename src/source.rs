@@ -5,7 +5,7 @@
 //! YAML front matter, and a dateline in its text. Front matter is kept in the text (and skipped by extraction) so
 //! that line numbers in diagnostics match the file on disk.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -84,7 +84,7 @@ pub struct SourceInfo {
     /// A short name for the source (from the manifest or front matter; else the file stem).
     pub name: String,
     /// The outlet that published it, when known.
-    pub outlet: Option<String>,
+    pub outlet: Option<Arc<str>>,
     /// The publication date, when known: relative date phrases are resolved against it.
     pub published: Option<Date>,
     /// When the publication date was not stated by a manifest or front matter: where it came from (the page's
@@ -102,6 +102,32 @@ pub struct SourceInfo {
 }
 
 impl SourceInfo {
+    /// The same, as a check keeps it for the rest of the check: its outlet held once among `outlets` (a corpus of
+    /// thousands of reports names a handful), and its strings copied at their exact length on the calling thread, so
+    /// that they neither waste capacity nor keep alive the pages of the thread that read the source, which hold
+    /// its text and are given back once it is let go.
+    pub(crate) fn kept(self, outlets: &mut HashSet<Arc<str>>) -> SourceInfo {
+        let outlet = self.outlet.map(|outlet| match outlets.get(&outlet) {
+            Some(kept) => Arc::clone(kept),
+            None => {
+                let kept: Arc<str> = Arc::from(&*outlet);
+                outlets.insert(Arc::clone(&kept));
+                kept
+            }
+        });
+        SourceInfo {
+            path: self.path.as_str().to_owned(),
+            name: self.name.as_str().to_owned(),
+            outlet,
+            published_inferred: self.published_inferred.as_deref().map(str::to_owned),
+            origin: match self.origin {
+                Origin::File(file) => Origin::File(file.as_path().to_owned()),
+                origin => origin,
+            },
+            ..self
+        }
+    }
+
     /// The source's whole text, read again (for a file) so that a report can quote it; `None` when the file can no
     /// longer be read.
     pub fn text(&self) -> Option<Arc<str>> {
@@ -743,7 +769,7 @@ impl Source {
             info: SourceInfo {
                 path,
                 name,
-                outlet,
+                outlet: outlet.map(Arc::from),
                 published,
                 published_minute,
                 published_inferred,

@@ -186,7 +186,7 @@ fn leaving_a_source_out_leaves_out_its_mentions_and_their_sources() {
         ) {
             let listed = finding.mentions[1..].iter().chain(&finding.compatible);
             assert!(listed
-                .map(|&id| checked.mentions.held()[id.index()].source())
+                .map(|&id| checked.mentions.held().at(id.index()).source())
                 .all(|s| s != *except));
         }
     }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use factlint::check::{check, Checked};
-use factlint::extract::{Held, Said};
+use factlint::extract::{HeldTable, Said};
 use factlint::kinds::date::{parse_date, Day};
 use factlint::kinds::quantity::{parse_quantity, Tolerance};
 use factlint::kinds::Value;
@@ -484,12 +484,11 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         write_corpus(dir.path(), &specs, &(0..specs.len()).collect::<Vec<_>>());
         let Some(checked) = run(&[dir.path().join("corpus")]) else { return Ok(()) };
-        let apart: Vec<Held> = checked
-            .mentions
-            .iter()
-            .map(|m| Held::new(&m, Arc::new(Said::of(&m))))
-            .collect();
-        let findings = reconcile(&rules().claims, &apart, &checked.undated());
+        let mut apart = HeldTable::default();
+        for m in checked.mentions.iter() {
+            apart.push(&m, Arc::new(Said::of(&m)));
+        }
+        let findings = reconcile(&rules().claims, apart.list(), &checked.undated());
         prop_assert_eq!(format!("{findings:?}"), format!("{:?}", checked.findings));
     }
 }

@@ -403,7 +403,7 @@ fn mentions_that_repeat_values_share_one_copy() {
     let held = checked.mentions.held();
     for mention in &niger[1..] {
         assert!(
-            std::sync::Arc::ptr_eq(held[mention.id].said(), held[niger[0].id].said()),
+            std::sync::Arc::ptr_eq(held.at(mention.id).said(), held.at(niger[0].id).said()),
             "what equal mentions state is held once"
         );
         match (&mention.value, &niger[0].value) {

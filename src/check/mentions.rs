@@ -1,5 +1,6 @@
-//! The mentions of a check, held in two parts. What reconciliation compares ([`Held`]: id, claim, source and what
-//! the mention states, shared between the mentions that state the same) stays in memory, 16 bytes a mention. Where
+//! The mentions of a check, held in two parts. What reconciliation compares ([`HeldTable`]: each mention's source
+//! and the number of what it states, held once for the mentions that state the same) stays in memory, 8 bytes a
+//! mention, read as [`Held`]s. Where
 //! each mention is and its words, which only reports print, are written to an unnamed temporary file as the corpus
 //! is checked, and read back when a report asks for them: one mention at a time, or all of them in id order, a block
 //! at a time. A corpus of millions of mentions so holds a few tens of bytes for each.
@@ -15,7 +16,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::extract::{Held, Mention, Place, Said};
+use crate::extract::{Held, HeldList, HeldTable, Mention, Place, Said};
 use crate::kinds::Sharing;
 use crate::model::Position;
 
@@ -33,7 +34,7 @@ const BLOCK: usize = 1 << 20;
 /// Every mention of a check, indexed by id.
 #[derive(Debug, Clone, Default)]
 pub struct Mentions {
-    held: Vec<Held>,
+    held: HeldTable,
     places: Stream,
     words: Stream,
     /// The first failure to read the file back, shared by the copies of the mentions.
@@ -54,7 +55,7 @@ impl Mentions {
     /// No mentions yet, their places and words written to `places` and `words` (kept in memory when `None`).
     fn over(places: Option<Box<dyn Spill>>, words: Option<Box<dyn Spill>>) -> Mentions {
         Mentions {
-            held: Vec::new(),
+            held: HeldTable::default(),
             places: Stream::over(places),
             words: Stream::over(words),
             failure: Arc::default(),
@@ -84,14 +85,14 @@ impl Mentions {
     }
 
     /// What reconciliation compares of each mention, indexed by id.
-    pub fn held(&self) -> &[Held] {
-        &self.held
+    pub fn held(&self) -> HeldList<'_> {
+        self.held.list()
     }
 
     /// Appends `mention` (whose id must be [`Mentions::len`]), holding what it states through `sharing`.
     pub(super) fn push(&mut self, mention: Mention, sharing: &mut Sharing<Said>) {
         let said = Said::of(&mention).shared(sharing);
-        self.held.push(Held::new(&mention, said));
+        self.held.push(&mention, said);
         let words = self.words.len();
         self.words.push(mention.text.as_bytes());
         self.places.push(&encode(&Place::of(&mention), words));
@@ -107,7 +108,7 @@ impl Mentions {
     /// The mention `id`, or `None` when there is no such mention or when the temporary file failed to give back a
     /// place ([`Mentions::read_back`]).
     pub fn get(&self, id: usize) -> Option<Mention> {
-        let held = self.held.get(id)?;
+        let held = self.held.list().get(id)?;
         let mention = self.placed(id, held);
         self.read_back().is_ok().then_some(mention)
     }
@@ -119,15 +120,11 @@ impl Mentions {
     ///
     /// When there is no such mention, as indexing a list would.
     pub fn at(&self, id: usize) -> Mention {
-        let held = self
-            .held
-            .get(id)
-            .unwrap_or_else(|| panic!("no mention {id} among {}", self.len()));
-        self.placed(id, held)
+        self.placed(id, self.held.list().at(id))
     }
 
     /// The mention `id`, with its place and words read back.
-    fn placed(&self, id: usize, held: &Held) -> Mention {
+    fn placed(&self, id: usize, held: Held) -> Mention {
         let record = self.read(&self.places, id * RECORD..(id + 1) * RECORD);
         let (place, words) = decode(&record);
         let text = self.read(&self.words, words);
@@ -163,8 +160,8 @@ impl Mentions {
         };
         let base = first.1.start;
         let words = self.read(&self.words, base..last.1.end);
-        self.held[ids]
-            .iter()
+        let held = self.held.list();
+        ids.map(|id| held.at(id))
             .zip(places)
             .map(|(held, (place, range))| {
                 let text = words_of(&words[range.start - base..range.end - base]);
@@ -432,7 +429,8 @@ mod tests {
                 &mut sharing,
             );
         }
-        let said: Vec<&Arc<Said>> = held.held().iter().map(Held::said).collect();
+        let list = held.held();
+        let said: Vec<&Arc<Said>> = list.iter().map(|m| m.said()).collect();
         assert!(Arc::ptr_eq(said[0], said[1]) && Arc::ptr_eq(said[0], said[2]));
     }
 

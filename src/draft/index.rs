@@ -8,7 +8,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::extract::{Held, Stated};
+use crate::extract::{Held, HeldList, Stated};
 use crate::kinds::Value;
 use crate::model::MentionId;
 use crate::reconcile::{dated_bounds, Compared};
@@ -80,9 +80,9 @@ impl DraftIndex {
     /// Gathers the mentions of `claims` claims, given in corpus order, into classes; `undated` says, by source
     /// index, which sources have no publication date ([`Checked::undated`](crate::check::Checked::undated)). Term
     /// and quote values have no key: each is a class of its own.
-    pub fn new<'m, M: Stated + 'm>(
+    pub fn new<M: Stated>(
         claims: usize,
-        mentions: impl IntoIterator<Item = &'m M>,
+        mentions: impl IntoIterator<Item = M>,
         undated: &[bool],
     ) -> DraftIndex {
         let mut index = DraftIndex {
@@ -95,7 +95,7 @@ impl DraftIndex {
             let classes = &mut index.claims[mention.claim()];
             let alone = mention.time().is_none() && undated.get(mention.source()) == Some(&true);
             let mut new_class = || {
-                classes.push(Class::new(mention, alone));
+                classes.push(Class::new(&mention, alone));
                 classes.len() - 1
             };
             let class = match mention.value().key() {
@@ -107,7 +107,7 @@ impl DraftIndex {
                 }
                 None => new_class(),
             };
-            classes[class].push(mention);
+            classes[class].push(&mention);
         }
         index
     }
@@ -117,7 +117,7 @@ impl DraftIndex {
     /// corpus's copy of a document being edited).
     pub(super) fn claim<'m>(
         &'m self,
-        mentions: &'m [Held],
+        mentions: HeldList<'m>,
         claim: usize,
         except: Option<usize>,
     ) -> ClaimMentions<'m> {
@@ -132,7 +132,7 @@ impl DraftIndex {
 
 /// The corpus mentions of one claim that a draft mention is compared with, class by class.
 pub(super) struct ClaimMentions<'m> {
-    mentions: &'m [Held],
+    mentions: HeldList<'m>,
     classes: &'m [Class],
     sources: usize,
     except: Option<usize>,
@@ -142,7 +142,7 @@ pub(super) struct ClaimMentions<'m> {
 #[derive(Clone, Copy)]
 pub(super) struct Kept<'m> {
     /// The class's first member kept: its members are alike, so it stands for them in descriptions.
-    pub first: &'m Held,
+    pub first: Held<'m>,
     /// What the class is compared on.
     pub compared: &'m Compared,
     /// The value of its members.
@@ -170,7 +170,7 @@ impl<'m> ClaimMentions<'m> {
             .filter_map(|class| {
                 let id = self.members(class).next()?;
                 Some(Kept {
-                    first: &self.mentions[id],
+                    first: self.mentions.at(id),
                     compared: &class.compared,
                     value: &class.value,
                     alone: class.alone,
@@ -199,7 +199,7 @@ impl<'m> ClaimMentions<'m> {
             .members
             .iter()
             .copied()
-            .filter(move |&id| except.is_none_or(|e| mentions[id].source() != e))
+            .filter(move |&id| except.is_none_or(|e| mentions.at(id).source() != e))
     }
 
     /// The mentions of `classes` (kept ones, of this claim): their count, their sources, and the first `limit`.

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 pub use index::DraftIndex;
 
 use crate::check::Checked;
-use crate::extract::{Held, Mention, Stated};
+use crate::extract::{Held, HeldList, Mention, Stated};
 use crate::kinds::date::parse_publication_moment;
 use crate::model::{Finding, FindingKind, MentionId, Totals};
 use crate::reconcile::time::EARLIER;
@@ -71,7 +71,7 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
             && f.kind == FindingKind::Conflict
             && f.mentions
                 .iter()
-                .any(|&id| held[id.index()].source() == draft)
+                .any(|&id| held.at(id.index()).source() == draft)
     }));
     checked.findings = findings;
 }
@@ -83,7 +83,7 @@ pub fn keep_draft_findings(checked: &mut Checked, rules: &RuleSet, draft: usize)
 /// same value, time and rank) are compared with the corpus once.
 pub fn draft_findings<'m>(
     rules: &RuleSet,
-    corpus: &[Held],
+    corpus: HeldList,
     index: &DraftIndex,
     draft: impl IntoIterator<Item = &'m Mention>,
     except: Option<usize>,
@@ -306,7 +306,7 @@ fn totals(verdict: &Verdict) -> Option<Totals> {
 
 /// The contradicting classes grouped into sides by value ([`sides_by_value`] on their first members).
 fn sides_of<'m>(classes: &[Kept<'m>]) -> Vec<Vec<Kept<'m>>> {
-    let firsts: Vec<&Held> = classes.iter().map(|class| class.first).collect();
+    let firsts: Vec<Held> = classes.iter().map(|class| class.first).collect();
     let class_of: HashMap<usize, Kept> = classes.iter().map(|&k| (k.first.id(), k)).collect();
     sides_by_value(&firsts)
         .into_iter()

@@ -8,7 +8,7 @@
 
 pub mod drift;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -98,6 +98,30 @@ pub trait Stated {
     fn rank(&self) -> u8;
     /// The part of the whole the mention counts ([`Mention::scope`]).
     fn scope(&self) -> Option<&str>;
+}
+
+impl<T: Stated + ?Sized> Stated for &T {
+    fn id(&self) -> usize {
+        (**self).id()
+    }
+    fn claim(&self) -> usize {
+        (**self).claim()
+    }
+    fn source(&self) -> usize {
+        (**self).source()
+    }
+    fn value(&self) -> &Value {
+        (**self).value()
+    }
+    fn time(&self) -> Option<TimeSpan> {
+        (**self).time()
+    }
+    fn rank(&self) -> u8 {
+        (**self).rank()
+    }
+    fn scope(&self) -> Option<&str> {
+        (**self).scope()
+    }
 }
 
 impl Stated for Mention {
@@ -198,31 +222,137 @@ impl Place {
     }
 }
 
-/// What a check holds of a mention while it checks the corpus and reconciles its mentions: the mention's id and
-/// source, and its claim with what it states, shared with the mentions of the claim that state the same (16 bytes
-/// a mention). Its place and words are kept apart ([`crate::check::Mentions`]) until a report asks for them.
-#[derive(Debug, Clone)]
-pub struct Held {
-    id: u32,
+/// What a check keeps of a mention while it checks the corpus and reconciles its mentions: its source and the
+/// number of what it states in the list of statements beside it ([`HeldTable`]), 8 bytes a mention; its id is its
+/// position. Its place and words are kept apart ([`crate::check::Mentions`]) until a report asks for them.
+#[derive(Debug, Clone, Copy)]
+struct Kept {
     source: u32,
-    said: Arc<Said>,
+    said: u32,
 }
 
-impl Held {
-    /// What is held of `mention`, with its statement `said` (which names the claim). Ids, claims and sources are
-    /// counted in 32 bits: four billion mentions would hold 64 GB here alone, and a rule set or a corpus of four
-    /// billion claims or sources does not fit in memory either.
-    pub fn new(mention: &Mention, said: Arc<Said>) -> Held {
-        Held {
-            id: u32::try_from(mention.id).unwrap_or(u32::MAX),
-            source: u32::try_from(mention.source).unwrap_or(u32::MAX),
-            said,
+/// The mentions of a check as reconciliation compares them, indexed by id: for each, its source and what it states,
+/// each statement held once in a table of the distinct statements. Ids, sources and statements are counted in 32
+/// bits: four billion mentions would hold 32 GB here alone, and a corpus of four billion sources does not fit in
+/// memory either.
+#[derive(Debug, Clone, Default)]
+pub struct HeldTable {
+    kept: Vec<Kept>,
+    said: Vec<Arc<Said>>,
+    /// The number in `said` of each statement, by its address.
+    numbers: HashMap<usize, u32>,
+}
+
+impl HeldTable {
+    /// Appends `mention` (whose id must be [`HeldTable::len`]) with its statement `said`: mentions given the same
+    /// `Arc` share one entry of the table (see [`Said::shared`]).
+    pub fn push(&mut self, mention: &Mention, said: Arc<Said>) {
+        let count = self.said.len();
+        let number = *self
+            .numbers
+            .entry(Arc::as_ptr(&said) as usize)
+            .or_insert_with(|| u32::try_from(count).unwrap_or(u32::MAX));
+        if number as usize == count {
+            self.said.push(said);
         }
+        self.kept.push(Kept {
+            source: u32::try_from(mention.source).unwrap_or(u32::MAX),
+            said: number,
+        });
     }
 
+    /// How many mentions there are.
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The mentions, to be read one by one.
+    pub fn list(&self) -> HeldList<'_> {
+        HeldList {
+            kept: &self.kept,
+            said: &self.said,
+        }
+    }
+}
+
+/// The mentions of a [`HeldTable`], read as [`Held`]s: a copy of it is two references.
+#[derive(Debug, Clone, Copy)]
+pub struct HeldList<'m> {
+    kept: &'m [Kept],
+    said: &'m [Arc<Said>],
+}
+
+impl<'m> HeldList<'m> {
+    /// How many mentions there are.
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The mention `id`, or `None` when there is no such mention.
+    pub fn get(&self, id: usize) -> Option<Held<'m>> {
+        let kept = self.kept.get(id)?;
+        Some(Held {
+            id: id as u32,
+            source: kept.source,
+            said: &self.said[kept.said as usize],
+        })
+    }
+
+    /// The mention `id`.
+    ///
+    /// # Panics
+    ///
+    /// When there is no such mention, as indexing a list would.
+    pub fn at(&self, id: usize) -> Held<'m> {
+        self.get(id)
+            .unwrap_or_else(|| panic!("no mention {id} among {}", self.len()))
+    }
+
+    /// Every mention, in id order.
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = Held<'m>> + ExactSizeIterator + Clone + 'm {
+        let said = self.said;
+        self.kept.iter().enumerate().map(move |(id, kept)| Held {
+            id: id as u32,
+            source: kept.source,
+            said: &said[kept.said as usize],
+        })
+    }
+}
+
+impl<'m> IntoIterator for HeldList<'m> {
+    type Item = Held<'m>;
+    type IntoIter = Box<dyn Iterator<Item = Held<'m>> + 'm>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+/// One mention of a [`HeldList`]: its id and source, and its claim with what it states, shared with the mentions of
+/// the claim that state the same.
+#[derive(Debug, Clone, Copy)]
+pub struct Held<'m> {
+    id: u32,
+    source: u32,
+    said: &'m Arc<Said>,
+}
+
+impl<'m> Held<'m> {
     /// What the mention states, shared with the mentions that state the same.
-    pub fn said(&self) -> &Arc<Said> {
-        &self.said
+    pub fn said(&self) -> &'m Arc<Said> {
+        self.said
     }
 
     /// The whole mention, from what is held and its place.
@@ -243,7 +373,7 @@ impl Held {
     }
 }
 
-impl Stated for Held {
+impl Stated for Held<'_> {
     fn id(&self) -> usize {
         self.id as usize
     }

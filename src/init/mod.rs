@@ -157,7 +157,7 @@ fn found(dir: &Path, source: &PendingSource) -> Found {
             path,
             key,
             name: read.name.clone(),
-            outlet: read.outlet.clone(),
+            outlet: read.outlet.as_deref().map(str::to_string),
             published: read.published.map(|d| d.to_string()),
             inferred: read.published_inferred.clone(),
             unreadable: None,

@@ -46,9 +46,9 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
 }
 
 /// What the corpus says, value by value, the values most sources hold first.
-fn corpus_table(analysis: &Analysis, corpus: &[&Held]) -> String {
+fn corpus_table(analysis: &Analysis, corpus: &[Held]) -> String {
     let sources = &analysis.workspace.checked.sources;
-    let mut sides: Vec<(usize, Vec<&Held>)> = sides_by_value(corpus)
+    let mut sides: Vec<(usize, Vec<Held>)> = sides_by_value(corpus)
         .into_iter()
         .map(|side| {
             let held_by: BTreeSet<usize> = side.iter().map(|m| m.source()).collect();
@@ -65,7 +65,7 @@ fn corpus_table(analysis: &Analysis, corpus: &[&Held]) -> String {
             "| {} | {} | {} | {held_by} | {} |\n",
             cell(&first.value().describe()),
             cell(
-                as_of_label(first)
+                as_of_label(&first)
                     .unwrap_or_default()
                     .trim_start_matches("as of ")
             ),

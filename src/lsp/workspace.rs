@@ -147,11 +147,11 @@ impl Workspace {
 
     /// The corpus mentions of `claim`, leaving out those of source `except` (the document being checked, when it
     /// belongs to the corpus: it is compared with the rest).
-    pub fn mentions_of(&self, claim: usize, except: Option<usize>) -> Vec<&Held> {
+    pub fn mentions_of(&self, claim: usize, except: Option<usize>) -> Vec<Held<'_>> {
         let held = self.checked.mentions.held();
         self.by_claim[claim]
             .iter()
-            .map(|&id| &held[id])
+            .map(|&id| held.at(id))
             .filter(|m| Some(m.source()) != except)
             .collect()
     }

@@ -22,13 +22,13 @@ use std::sync::Arc;
 use crate::kinds::extent::{extents, Extent, SPACES};
 use graph::Node;
 
-use crate::extract::{Held, Said, Stated};
+use crate::extract::{Held, HeldList, Said, Stated};
 use crate::model::{Finding, FindingKind, MentionId, Severity};
 use crate::rules::Claim;
 
 /// Reconciles the mentions of every claim, as a check holds them. `mentions` must be in corpus order and indexed
 /// by their ids; `undated` says, by source index, which sources have no publication date.
-pub fn reconcile(claims: &[Claim], mentions: &[Held], undated: &[bool]) -> Vec<Finding> {
+pub fn reconcile(claims: &[Claim], mentions: HeldList, undated: &[bool]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, claim) in claims.iter().enumerate() {
         let of_claim = mentions.iter().filter(|m| m.claim() == index);
@@ -51,7 +51,7 @@ pub fn reconcile(claims: &[Claim], mentions: &[Held], undated: &[bool]) -> Vec<F
 fn reconcile_scope(
     index: usize,
     claim: &Claim,
-    scoped: Vec<&Held>,
+    scoped: Vec<Held>,
     undated: &[bool],
 ) -> Vec<Finding> {
     let units = by_time_unit(claim, scoped, undated);
@@ -65,7 +65,7 @@ fn reconcile_scope(
             &units.placed,
         ));
     }
-    let mut unplaced: Vec<&Held> = Vec::new();
+    let mut unplaced: Vec<Held> = Vec::new();
     for unit in &units.alone {
         let (unit_findings, rest) = reconcile_unit(index, claim, unit);
         findings.extend(unit_findings);
@@ -81,17 +81,17 @@ fn reconcile_scope(
 /// A claim's mentions of one scope as reconciliation compares them.
 struct TimeUnits<'m> {
     /// The mentions compared with each other across sources.
-    placed: Vec<&'m Held>,
+    placed: Vec<Held<'m>>,
     /// For each source without a publication date (in corpus order), its mentions that no date phrase places in
     /// time, and for each dated source, its earlier figures that none places: compared only with each other.
-    alone: Vec<Vec<&'m Held>>,
+    alone: Vec<Vec<Held<'m>>>,
 }
 
 /// The mentions of a claim that follows time split into what can be compared: the figures placed in time (or in a
 /// dated source) together, and each undated source's unplaced figures on their own, as each dated source's earlier
 /// figures without a time of their own ("up from 115"), unless the claim's dated figures lie within one window (not
 /// [`spreads`]): then an unplaced figure is at the same time as any other, wherever it falls among them.
-fn by_time_unit<'m>(claim: &Claim, mentions: Vec<&'m Held>, undated: &[bool]) -> TimeUnits<'m> {
+fn by_time_unit<'m>(claim: &Claim, mentions: Vec<Held<'m>>, undated: &[bool]) -> TimeUnits<'m> {
     let mut units = TimeUnits {
         placed: Vec::new(),
         alone: Vec::new(),
@@ -154,7 +154,7 @@ pub fn dated_bounds(mut times: Vec<(i64, usize)>) -> Option<(i64, i64)> {
 /// The mentions of one claim split by scope (the whole first, then each part in order of first appearance): a
 /// figure of a part ("the remaining 150") is compared only with figures of the same part. Mentions that all speak
 /// of the whole are handed back as they came, not copied: the list of a claim of a large corpus is tens of MB.
-fn by_scope(mentions: Vec<&Held>) -> Vec<Vec<&Held>> {
+fn by_scope(mentions: Vec<Held>) -> Vec<Vec<Held>> {
     let mut scopes: Vec<Option<&str>> = vec![None];
     for mention in &mentions {
         let scope = mention.scope();
@@ -245,7 +245,7 @@ struct Alike {
 }
 
 impl Alike {
-    fn of(mentions: &[&Held]) -> Alike {
+    fn of(mentions: &[Held]) -> Alike {
         let mut class_of_said: HashMap<*const Said, usize> = HashMap::new();
         let mut alike = Alike {
             class_of: Vec::with_capacity(mentions.len()),
@@ -254,7 +254,7 @@ impl Alike {
         for mention in mentions {
             let said = Arc::as_ptr(mention.said());
             let class = class_of_said.get(&said).copied().unwrap_or_else(|| {
-                let node = node(*mention);
+                let node = node(mention);
                 let class = alike.nodes.len();
                 if node.extents.iter().flatten().all(|e| e.overlaps(e)) {
                     class_of_said.insert(said, class);
@@ -319,7 +319,7 @@ fn node(mention: &impl Stated) -> Node {
 }
 
 /// The conflicts and changes among `mentions`, and the positions of those in neither.
-fn reconcile_unit(index: usize, claim: &Claim, mentions: &[&Held]) -> (Vec<Finding>, Vec<usize>) {
+fn reconcile_unit(index: usize, claim: &Claim, mentions: &[Held]) -> (Vec<Finding>, Vec<usize>) {
     if mentions.is_empty() {
         return (Vec::new(), Vec::new());
     }
@@ -378,7 +378,7 @@ fn compatible_with_all<'n>(
     group: &[usize],
     rest: &[usize],
     node: impl Fn(usize) -> &'n Node,
-    mentions: &[&impl Stated],
+    mentions: &[impl Stated],
 ) -> Vec<MentionId> {
     let mut bounds: [Option<(Extent, Extent)>; SPACES] = [None; SPACES];
     for &member in group {
@@ -411,14 +411,14 @@ fn compatible_with_all<'n>(
 }
 
 /// Builds a finding from positions into `mentions`.
-fn finding<M: Stated>(
+fn finding<M: Stated + Copy>(
     claim_index: usize,
     claim: &Claim,
     kind: FindingKind,
     group: &[usize],
-    mentions: &[&M],
+    mentions: &[M],
 ) -> Finding {
-    let members: Vec<&M> = group.iter().map(|&i| mentions[i]).collect();
+    let members: Vec<M> = group.iter().map(|&i| mentions[i]).collect();
     let sides = match kind {
         FindingKind::Conflict => sides::positions(&members),
         FindingKind::Change => sides::timeline(&members, window_of(claim)),
@@ -431,20 +431,20 @@ fn finding<M: Stated>(
 /// A conflict finding from positions into `mentions`: the odd figures of a part of a conflict group, split into
 /// positions, and their partners ([`split`]), which all hold at their own times, as one side; sides in order of
 /// their first mention.
-fn conflict<M: Stated>(
+fn conflict<M: Stated + Copy>(
     claim_index: usize,
     claim: &Claim,
     odd: &[usize],
     partners: &[usize],
-    mentions: &[&M],
+    mentions: &[M],
 ) -> Finding {
-    let of = |positions: &[usize]| positions.iter().map(|&i| mentions[i]).collect::<Vec<&M>>();
+    let of = |positions: &[usize]| positions.iter().map(|&i| mentions[i]).collect::<Vec<M>>();
     let mut sides = sides::positions(&of(odd));
     if !partners.is_empty() {
         sides.push(of(partners));
         sides.sort_by_key(|side| side[0].id());
     }
-    let mut members: Vec<&M> = sides.concat();
+    let mut members: Vec<M> = sides.concat();
     members.sort_by_key(|m| m.id());
     let message = message(claim, FindingKind::Conflict, &sides, &members);
     assemble(
@@ -459,13 +459,13 @@ fn conflict<M: Stated>(
 
 /// A finding of `kind` on a claim from its mentions and their sides: a conflict at the claim's severity, a change or
 /// an agreement as a note.
-pub(crate) fn assemble<M: Stated>(
+pub(crate) fn assemble<M: Stated + Copy>(
     claim_index: usize,
     claim: &Claim,
     kind: FindingKind,
     message: String,
-    members: &[&M],
-    sides: &[Vec<&M>],
+    members: &[M],
+    sides: &[Vec<M>],
 ) -> Finding {
     let severity = match kind {
         FindingKind::Conflict => claim.severity,
@@ -488,11 +488,11 @@ pub(crate) fn assemble<M: Stated>(
 
 /// Groups mentions by their described value, in order of first appearance. Values are first grouped by what they
 /// are (no text needed), and each distinct value is described once.
-pub fn sides_by_value<'m, M: Stated>(members: &[&'m M]) -> Vec<Vec<&'m M>> {
-    let mut sides: Vec<Vec<&M>> = Vec::new();
+pub fn sides_by_value<M: Stated + Copy>(members: &[M]) -> Vec<Vec<M>> {
+    let mut sides: Vec<Vec<M>> = Vec::new();
     let mut side_of_value: HashMap<[u64; 4], usize> = HashMap::new();
     let mut side_of_description: HashMap<String, usize> = HashMap::new();
-    let mut side_of = |description: String, sides: &mut Vec<Vec<&'m M>>| {
+    let mut side_of = |description: String, sides: &mut Vec<Vec<M>>| {
         *side_of_description.entry(description).or_insert_with(|| {
             sides.push(Vec::new());
             sides.len() - 1
@@ -515,11 +515,11 @@ pub fn sides_by_value<'m, M: Stated>(members: &[&'m M]) -> Vec<Vec<&'m M>> {
     sides
 }
 
-fn message<M: Stated>(
+fn message<M: Stated + Copy>(
     claim: &Claim,
     kind: FindingKind,
-    sides: &[Vec<&M>],
-    members: &[&M],
+    sides: &[Vec<M>],
+    members: &[M],
 ) -> String {
     let described: Vec<String> = sides
         .iter()
@@ -587,7 +587,7 @@ fn window_of(claim: &Claim) -> i64 {
 
 /// For a conflict of a claim with a trend whose mentions lie further apart in time than the window: the trend's
 /// name, since the conflict is a later figure going the wrong way rather than a disagreement about one moment.
-fn against_trend(claim: &Claim, members: &[&impl Stated]) -> Option<&'static str> {
+fn against_trend(claim: &Claim, members: &[impl Stated]) -> Option<&'static str> {
     let trend = claim.timing.trend?;
     let window = claim.timing.window()?;
     let times: BTreeSet<i64> = members
@@ -602,7 +602,7 @@ fn against_trend(claim: &Claim, members: &[&impl Stated]) -> Option<&'static str
 }
 
 /// "1 mention in 1 source", "3 mentions in 2 sources".
-pub fn count_mentions(mentions: &[&impl Stated]) -> String {
+pub fn count_mentions(mentions: &[impl Stated]) -> String {
     let sources: BTreeSet<usize> = mentions.iter().map(|m| m.source()).collect();
     mentions_in_sources(mentions.len(), sources.len())
 }

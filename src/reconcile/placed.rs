@@ -13,13 +13,13 @@ use crate::rules::Claim;
 /// departing mention (its sides by placement), then one agreement for every other mention. `mentions` (the
 /// claim's, in corpus order) is walked twice and never listed: the agreement of the largest claim of a large corpus
 /// holds millions of mentions, and is built as the finding's own lists of ids.
-pub fn findings<'m, M: Stated + 'm>(
+pub fn findings<M: Stated + Copy>(
     claim_index: usize,
     claim: &Claim,
-    mentions: impl Iterator<Item = &'m M> + Clone,
+    mentions: impl Iterator<Item = M> + Clone,
 ) -> Vec<Finding> {
     let groups = Groups::of(mentions.clone());
-    let mut conflicts: BTreeMap<usize, Vec<&M>> = BTreeMap::new();
+    let mut conflicts: BTreeMap<usize, Vec<M>> = BTreeMap::new();
     let mut agreement = Agreement::default();
     for (mention, placement) in placed(mentions) {
         if groups.drifted.contains(&placement.group) {
@@ -39,9 +39,9 @@ pub fn findings<'m, M: Stated + 'm>(
 }
 
 /// The mentions that have a placement, with it.
-fn placed<'m, M: Stated + 'm>(
-    mentions: impl Iterator<Item = &'m M>,
-) -> impl Iterator<Item = (&'m M, Placement)> {
+fn placed<M: Stated + Copy>(
+    mentions: impl Iterator<Item = M>,
+) -> impl Iterator<Item = (M, Placement)> {
     mentions.filter_map(|m| m.value().placement().map(|p| (m, p)))
 }
 
@@ -52,7 +52,7 @@ struct Groups {
 }
 
 impl Groups {
-    fn of<'m, M: Stated + 'm>(mentions: impl Iterator<Item = &'m M>) -> Groups {
+    fn of<M: Stated + Copy>(mentions: impl Iterator<Item = M>) -> Groups {
         let mut seen = BTreeSet::new();
         let mut groups = Groups {
             in_order: Vec::new(),
@@ -73,14 +73,14 @@ impl Groups {
 /// The claim's agreement, built a mention at a time in corpus order: its mentions' ids, and its sides (one per
 /// group and side of the placements, in order of their first mention), each with its first mention, which names
 /// its value.
-struct Agreement<'m, M> {
+struct Agreement<M> {
     mentions: Vec<MentionId>,
     sources: BTreeSet<usize>,
-    sides: Vec<(&'m M, Vec<MentionId>)>,
+    sides: Vec<(M, Vec<MentionId>)>,
     side_of: BTreeMap<(usize, usize), usize>,
 }
 
-impl<M> Default for Agreement<'_, M> {
+impl<M> Default for Agreement<M> {
     fn default() -> Self {
         Agreement {
             mentions: Vec::new(),
@@ -91,8 +91,8 @@ impl<M> Default for Agreement<'_, M> {
     }
 }
 
-impl<'m, M: Stated> Agreement<'m, M> {
-    fn add(&mut self, mention: &'m M, placement: Placement) {
+impl<M: Stated + Copy> Agreement<M> {
+    fn add(&mut self, mention: M, placement: Placement) {
         let id = MentionId::new(mention.id());
         self.mentions.push(id);
         self.sources.insert(mention.source());
@@ -138,12 +138,12 @@ impl<'m, M: Stated> Agreement<'m, M> {
 }
 
 /// `mentions` bucketed by a key of their placement, buckets in order of their first mention.
-fn in_order_of_appearance<'m, M: Stated>(
-    mentions: &[&'m M],
+fn in_order_of_appearance<M: Stated + Copy>(
+    mentions: &[M],
     key: impl Fn(Placement) -> (usize, usize),
-) -> Vec<Vec<&'m M>> {
+) -> Vec<Vec<M>> {
     let mut slots: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    let mut buckets: Vec<Vec<&M>> = Vec::new();
+    let mut buckets: Vec<Vec<M>> = Vec::new();
     for &m in mentions {
         let Some(placement) = m.value().placement() else {
             continue;
@@ -158,7 +158,7 @@ fn in_order_of_appearance<'m, M: Stated>(
 }
 
 /// The conflict of a group that holds a departing mention: its sides by placement.
-fn conflict<M: Stated>(claim_index: usize, claim: &Claim, members: &[&M]) -> Finding {
+fn conflict<M: Stated + Copy>(claim_index: usize, claim: &Claim, members: &[M]) -> Finding {
     let sides = in_order_of_appearance(members, |p| (p.group, p.side));
     let described: Vec<String> = sides
         .iter()

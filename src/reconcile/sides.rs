@@ -15,7 +15,7 @@ use crate::model::time::DAY;
 /// The mentions grouped into positions: each position's values can all hold at once. Positions are in order of
 /// their first mention, each in corpus order. Mentions are sorted by their sort key alone (24 bytes each, a
 /// third of what their extents take): a conflict of a large corpus holds hundreds of thousands.
-pub fn positions<'m, M: Stated>(members: &[&'m M]) -> Vec<Vec<&'m M>> {
+pub fn positions<M: Stated + Copy>(members: &[M]) -> Vec<Vec<M>> {
     let mut order: Vec<(EndKey, usize)> = members
         .iter()
         .enumerate()
@@ -40,10 +40,10 @@ pub fn positions<'m, M: Stated>(members: &[&'m M]) -> Vec<Vec<&'m M>> {
 
 /// The points of a timeline: mentions in time order (figures of unknown time first, as the earliest), consecutive
 /// ones that can all hold at once, and whose times lie within `window` minutes of the point's first, as one point.
-pub fn timeline<'m, M: Stated>(members: &[&'m M], window: i64) -> Vec<Vec<&'m M>> {
-    let mut order: Vec<&M> = members.to_vec();
+pub fn timeline<M: Stated + Copy>(members: &[M], window: i64) -> Vec<Vec<M>> {
+    let mut order: Vec<M> = members.to_vec();
     order.sort_by_key(|m| (m.time().map(|t| t.midpoint()), m.rank(), m.id()));
-    let mut points: Vec<(Vec<&M>, [Option<Extent>; SPACES])> = Vec::new();
+    let mut points: Vec<(Vec<M>, [Option<Extent>; SPACES])> = Vec::new();
     for mention in order {
         let extent = extents(mention.value());
         let time = mention.time().map(|t| t.midpoint());
@@ -99,15 +99,15 @@ fn end_key(extents: &[Option<Extent>; SPACES]) -> EndKey {
 }
 
 /// Members grouped by their position number, positions in order of their first member.
-fn grouped<'m, M>(members: &[&'m M], position_of: &[usize]) -> Vec<Vec<&'m M>> {
+fn grouped<M: Copy>(members: &[M], position_of: &[usize]) -> Vec<Vec<M>> {
     let mut slot_of_position: Vec<Option<usize>> = vec![None; members.len()];
-    let mut sides: Vec<Vec<&M>> = Vec::new();
+    let mut sides: Vec<Vec<M>> = Vec::new();
     for (mention, &position) in members.iter().zip(position_of) {
         let slot = *slot_of_position[position].get_or_insert_with(|| {
             sides.push(Vec::new());
             sides.len() - 1
         });
-        sides[slot].push(mention);
+        sides[slot].push(*mention);
     }
     sides
 }
@@ -117,7 +117,7 @@ const NAMED_VALUES: usize = 3;
 
 /// A side for people: its values, the most frequent first and then in the order of their words ("2,100 / at least
 /// 2,000"), so that the order of the sources changes nothing, and how many mentions in how many sources hold it.
-pub fn describe_side(side: &[&impl Stated]) -> String {
+pub fn describe_side(side: &[impl Stated + Copy]) -> String {
     let mut values: Vec<(usize, String)> = sides_by_value(side)
         .iter()
         .map(|v| (v.len(), v[0].value().describe()))
@@ -136,7 +136,7 @@ pub fn describe_side(side: &[&impl Stated]) -> String {
 
 /// When a timeline point holds, for people: "as of 2025-03-15 08:00" when its earliest time is a moment, "as of
 /// 2025-03-15" when it is a whole day or more, "at an earlier time" when no mention of it has a time.
-pub fn describe_time(point: &[&impl Stated]) -> String {
+pub fn describe_time(point: &[impl Stated]) -> String {
     let Some(first) = point
         .iter()
         .filter_map(|m| m.time())

@@ -570,7 +570,7 @@ fn shown_sides(sides: usize) -> usize {
 fn finding_status(checked: &Checked, finding: &Finding, disputed: bool, timed: bool) -> String {
     let held = checked.mentions.held();
     let side_mentions =
-        |side: &[MentionId]| -> Vec<&Held> { side.iter().map(|&id| &held[id.index()]).collect() };
+        |side: &[MentionId]| -> Vec<Held> { side.iter().map(|&id| held.at(id.index())).collect() };
     let shown = shown_sides(finding.sides.len());
     let mut sides: Vec<String> = finding
         .sides
@@ -589,7 +589,7 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool, timed: b
         })
         .collect();
     if shown < finding.sides.len() {
-        let rest: Vec<&Held> = finding.sides[shown..]
+        let rest: Vec<Held> = finding.sides[shown..]
             .iter()
             .flat_map(|side| side_mentions(side))
             .collect();
@@ -603,16 +603,16 @@ fn finding_status(checked: &Checked, finding: &Finding, disputed: bool, timed: b
         FindingKind::Conflict => format!("conflict: {}", sides.join(" vs ")),
         FindingKind::Change => format!("change: {}", sides.join(" then ")),
         FindingKind::Agreement => {
-            let mentions: Vec<&Held> = finding
+            let mentions: Vec<Held> = finding
                 .mentions
                 .iter()
-                .map(|&id| &held[id.index()])
+                .map(|&id| held.at(id.index()))
                 .collect();
             let mut values: Vec<String> = finding
                 .sides
                 .iter()
                 .take(shown)
-                .map(|s| held[s[0].index()].value().describe())
+                .map(|s| held.at(s[0].index()).value().describe())
                 .collect();
             if shown < finding.sides.len() {
                 values.push(format!(
