@@ -1308,3 +1308,63 @@ fn a_live_page_s_entry_stamp_and_a_toll_from_a_modified_event_date_no_event() {
     );
     assert_eq!(values(&checked), ["2030-09-28"]);
 }
+
+const TREATY_AND_STOPPAGE: &str = "
+claims:
+  - id: treaty-signed
+    title: When the river treaty was signed
+    kind: date
+    event: [broker, sign, announce]
+    object: [treaty, pact, withdrawal]
+    of: [Arland, Beria]
+  - id: stoppage-start
+    title: When the dockers' stoppage began
+    kind: date
+    event: [stoppage, walk out]
+";
+
+#[test]
+fn a_past_participle_after_a_comma_or_dash_tells_of_the_noun_before() {
+    let rules = rules(TREATY_AND_STOPPAGE);
+    let checked = checked(
+        &rules,
+        "2031-05-20",
+        &[
+            "The river treaty, brokered by Arland and Beria in March 2029, has kept the dams open.",
+            "Shipping resumed after Beria left the pact - signed by both capitals in April 2029 - and closed a dam.",
+            "The ferries, delayed by fog on Monday, reached the port at noon.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        ["2029-03-01..2029-03-31", "2029-04-01..2029-04-30"]
+    );
+}
+
+#[test]
+fn the_subject_before_an_aside_and_a_date_owns_the_verb() {
+    let rules = rules(TREATY_AND_STOPPAGE);
+    let checked = checked(
+        &rules,
+        "2031-05-20",
+        &[
+            "Arland and its partners, together with the port authority, on Friday announced their withdrawal from the scheme.",
+            "Carlo and its partners, together with the port authority, on Friday announced their withdrawal from the scheme.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2031-05-16"]);
+}
+
+#[test]
+fn a_since_date_after_the_state_an_event_starts_is_its_start() {
+    let rules = rules(TREATY_AND_STOPPAGE);
+    let checked = checked(
+        &rules,
+        "2031-05-20",
+        &[
+            "The 4,000 dockers, who have been on stoppage since April 2, rejected the offer.",
+            "The cost of the stoppage since Monday has passed two million.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2031-04-02"]);
+}

@@ -23,7 +23,8 @@ use jiff::civil::Date;
 use super::quantity::{BETWEEN_WORDS, WORD};
 use super::{
     borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
-    sentence_words, shift, union, unshift, Conditions, Scope, WordFields, MODALS,
+    sentence_words, shift, union, unshift, Conditions, Places, Scope, WordFields, MODALS,
+    PREPOSITIONS,
 };
 use crate::kinds::date::{
     count_word, date_in_tense, guess_tense, may_hold_date, moment_phrases, parse_moment, Anchor,
@@ -265,9 +266,15 @@ impl WordDateClaim {
                 &sentence[event.span.clone()]
             ));
         }
+        let subject = subject_clauses(sentence, words, dates, &region[0], event);
+        let places = Places {
+            region: &region,
+            subject: &subject,
+            ..Places::default()
+        };
         let scope = self
             .conditions
-            .check(sentence, words, &region, &event.span)?;
+            .check_shared(sentence, words, &places, &event.span)?;
         // "did not extend the August 31 deadline", "denied the coup": a negated verb around the event's noun
         let noun = premodifier.is_some() || aside.is_some() || after_determiner(words, event);
         let negated = negation(sentence, event.span.clone()).filter(|_| !noun);
@@ -650,7 +657,9 @@ fn aside_date(
 }
 
 /// The day of a "from" date right after the event's verb, without its "from": "starting from Friday morning",
-/// "effective from Monday" are the start, where a "from" elsewhere opens a period that dates nothing.
+/// "effective from Monday" are the start, where a "from" elsewhere opens a period that dates nothing. Likewise a
+/// "since" date right after the state the event puts one in: "workers on strike since September 13" went on strike
+/// that day, where "the toll has risen since Monday" dates no event.
 fn starting_from(
     sentence: &str,
     dates: &[Range<usize>],
@@ -659,11 +668,17 @@ fn starting_from(
     let date = dates
         .iter()
         .find(|d| d.start >= event.end && sentence[event.end..d.start].trim().is_empty())?;
-    let phrase = &sentence[date.clone()];
-    let day = phrase
-        .get(..5)?
-        .eq_ignore_ascii_case("from ")
-        .then(|| date.start + 5..date.end)?;
+    let phrase = sentence[date.clone()].to_ascii_lowercase();
+    let in_state = || {
+        let before = sentence[..event.start].trim_end().to_ascii_lowercase();
+        before.ends_with(" on") || before == "on"
+    };
+    let lead = match () {
+        _ if phrase.starts_with("from ") => 5,
+        _ if phrase.starts_with("since ") && in_state() => 6,
+        _ => return None,
+    };
+    let day = date.start + lead..date.end;
     let skipped = sentence[day.clone()].len() - sentence[day.clone()].trim_start().len();
     Some(day.start + skipped..day.end)
 }
@@ -836,10 +851,19 @@ fn subject_clauses(
     if lead.is_empty() {
         return borrowed_subjects(sentence, words, dates, clause);
     }
-    match lead
-        .iter()
-        .all(|w| SUBJECTLESS_LEADS.contains(&w.lower.as_str()))
-    {
+    // "France and its allies, in addition to Canada, on Thursday announced": a date before the verb is no subject
+    let in_date = |w: &Token| {
+        dates
+            .iter()
+            .any(|d| d.start <= w.span.start && w.span.end <= d.end)
+    };
+    let before_date = |i: usize| {
+        PREPOSITIONS.contains(&lead[i].lower.as_str())
+            && lead.get(i + 1).is_some_and(|w| in_date(w))
+    };
+    match (0..lead.len()).all(|i| {
+        SUBJECTLESS_LEADS.contains(&lead[i].lower.as_str()) || in_date(lead[i]) || before_date(i)
+    }) {
         true => clauses_before(sentence, words, dates, clause),
         false => Vec::new(),
     }

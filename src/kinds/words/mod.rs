@@ -412,12 +412,35 @@ const NOT_PARTICIPLES: &[&str] = &[
     "spring",
 ];
 
+/// Past participles that do not end in "-ed": "struck in 2012", "the deal, made in July".
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "struck", "made", "held", "taken", "given", "known", "set", "built", "won", "brought", "drawn",
+    "written", "hit", "shot", "sent", "led", "caught", "kept", "torn", "thrown", "begun", "done",
+    "seen", "sought",
+];
+
+/// Words that may follow a past participle opening a clause about the noun before it: its agent ("The deal,
+/// brokered by Turkey") or the time or place of the act ("The pact, signed in July 2022").
+const PASSIVE_FOLLOWERS: &[&str] = &[
+    "by", "in", "on", "at", "last", "earlier", "between", "under", "with",
+];
+
+/// True when `word` (as written) is a past participle in lower case: "brokered", "signed", "struck".
+fn past_participle(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.starts_with(|c: char| c.is_lowercase())
+        && ((lower.len() > 4 && lower.ends_with("ed"))
+            || IRREGULAR_PARTICIPLES.contains(&lower.as_str()))
+}
+
 /// Words that open a relative clause, alone ("which", "where") or after a preposition ("during which", "under
 /// whose terms").
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "whereby"];
 
 /// The clauses where the subject of `clause` stands when it has none of its own: a present participle opens it
-/// ("A quake struck Turkey early Monday, killing at least 1,300 people": the quake in Turkey did the killing), or a
+/// ("A quake struck Turkey early Monday, killing at least 1,300 people": the quake in Turkey did the killing), a
+/// past participle with its agent, time or place ("The grain deal, brokered by Turkey in July 2022,": the deal is
+/// what was brokered), or a
 /// relative pronoun, maybe after a preposition ("agreed a four-day truce, during which 50 hostages will be freed":
 /// the truce is the antecedent). They are the clause before `clause` and the sentence's first clause; empty when
 /// `clause` opens otherwise.
@@ -440,7 +463,11 @@ pub fn borrowed_subjects(
     });
     let relative = |w: Option<&Token>| w.is_some_and(|w| RELATIVES.contains(&w.lower.as_str()));
     let prepositional = first.is_some_and(|w| PREPOSITIONS.contains(&w.lower.as_str()));
-    match participle || relative(first) || (prepositional && relative(second)) {
+    let passive = first.zip(second).is_some_and(|(first, second)| {
+        past_participle(&sentence[first.span.clone()])
+            && PASSIVE_FOLLOWERS.contains(&second.lower.as_str())
+    });
+    match participle || passive || relative(first) || (prepositional && relative(second)) {
         true => clauses_before(sentence, words, dates, clause),
         false => Vec::new(),
     }
