@@ -1368,3 +1368,58 @@ fn a_since_date_after_the_state_an_event_starts_is_its_start() {
     );
     assert_eq!(values(&checked), ["2031-04-02"]);
 }
+
+#[test]
+fn an_earlier_figure_after_up_or_down_from_is_the_claims_however_far() {
+    let rules = rules(TOLL_AND_INJURED);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The people who died in the quake across the two valleys now number 640, down from the previous count of 702.",
+            "The official toll in the northern province has been revised down from 702 to 640.",
+            "Officials revise quake toll to 640, down from 702",
+            "The toll is 640 — down from estimates of about 700.",
+            "Aid came from 30 countries for the quake's 640 dead.",
+        ],
+    );
+    let earlier: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| {
+            let earlier = matches!(
+                m.value,
+                Value::Quantity {
+                    revision: Revision::Earlier,
+                    ..
+                }
+            );
+            format!("{}{}", m.text, if earlier { " (earlier)" } else { "" })
+        })
+        .collect();
+    assert_eq!(
+        earlier,
+        [
+            "640",
+            "702 (earlier)",
+            "702 (earlier)",
+            "640",
+            "640",
+            "702 (earlier)",
+            "640",
+            "about 700 (earlier)",
+            "640 dead"
+        ]
+    );
+}
+
+#[test]
+fn an_abbreviation_between_the_counts_word_and_the_figure() {
+    let rules = rules(TOLL_AND_INJURED);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &["The death toll from the Aug. 8 quake in the hills stands at 640, and it may rise."],
+    );
+    assert_eq!(values(&checked), ["640 (635–645)"]);
+}

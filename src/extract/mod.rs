@@ -493,8 +493,18 @@ pub struct Considered {
 }
 
 /// Every candidate of `claim` in `source` and what became of it, in text order: for `explain --text` and `test
-/// --verbose`, which say why a sentence gives no mention.
+/// --verbose`, which say why a sentence gives no mention. Two candidates that the kind's judgement makes the same
+/// mention ("toll from the Aug. 8 quake stands at 640" moves on from 8 to 640, which another pattern found) are
+/// listed once.
 pub fn considered(claim: &Claim, source: &Source) -> Vec<Considered> {
+    let mut seen = std::collections::HashSet::new();
+    let mut all = judged_candidates(claim, source);
+    all.retain(|c| seen.insert((c.span.clone(), c.verdict.clone())));
+    all
+}
+
+/// [`considered`], before the same verdicts on the same words are listed once.
+fn judged_candidates(claim: &Claim, source: &Source) -> Vec<Considered> {
     let mut candidates = searched(claim, source);
     candidates.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     candidates.dedup_by(|a, b| a.span == b.span);

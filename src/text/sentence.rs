@@ -43,7 +43,7 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// Abbreviations that end in a full stop without ending a sentence ("Gen. Ken Ekman", "Sept. 15").
-const ABBREVIATIONS: &[&str] = &[
+pub const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov",
     "st", "prof", "jr", "sr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",

@@ -1315,6 +1315,10 @@ fn is_calendar_number(sentence: &str, span: &Range<usize>) -> bool {
     year || after_month
 }
 
+/// The noun phrase that may stand between "from" and an earlier figure, up to its "of": "down from the previous count
+/// of 115", "down from estimates of about 1,000".
+pub const EARLIER_NOUN: &str = r"(?:(?:(?:an?|the)\s+)?(?:(?:earlier|previous|prior|initial|original|first|official)\s+){0,2}(?:toll|figure|count|estimate|tally|total|number)s?\s+of)";
+
 /// A trigger that ends right before the value: earlier wording first ("rose from"), then update wording ("rose
 /// to", "rose from 300 to").
 fn marked_before(before: &str) -> Option<Relation> {
@@ -1322,7 +1326,7 @@ fn marked_before(before: &str) -> Option<Relation> {
     static UPDATE: OnceLock<Regex> = OnceLock::new();
     let earlier = compiled(&EARLIER, || {
         format!(
-            r"(?i)\b(?P<t>(?:an?|the)\s+(?:earlier|previous|prior|initial|original|first)\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:toll|figure|count|estimate|tally|total|number|report|assessment)s?\s+(?:of|was|had\s+been|stood\s+at|put\s+at|at)|(?:up|down)\s+from|{CHANGE_VERB}\s+from|{CHANGE_VERB}\s+(?:to|at)\s+{QUALIFIER}{NUMBER},?\s+from|revised\s+(?:(?:up|down)(?:ward)?\s+)?from|had\s+(?:been|stood(?:\s+at)?|numbered|totall?ed)(?:\s+(?:put|estimated|given|reported)\s+(?:at|as))?|compared\s+(?:with|to))\s+{QUALIFIER}$"
+            r"(?i)\b(?P<t>(?:an?|the)\s+(?:earlier|previous|prior|initial|original|first)\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:toll|figure|count|estimate|tally|total|number|report|assessment)s?\s+(?:of|was|had\s+been|stood\s+at|put\s+at|at)|(?:up|down)\s+from(?:\s+{EARLIER_NOUN})?|{CHANGE_VERB}\s+from|{CHANGE_VERB}\s+(?:to|at)\s+{QUALIFIER}{NUMBER},?\s+from|revised\s+(?:(?:up|down)(?:ward)?\s+)?from|had\s+(?:been|stood(?:\s+at)?|numbered|totall?ed)(?:\s+(?:put|estimated|given|reported)\s+(?:at|as))?|compared\s+(?:with|to))\s+{QUALIFIER}$"
         )
     });
     let update = compiled(&UPDATE, || {

@@ -440,7 +440,7 @@ const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "whereby"
 /// The clauses where the subject of `clause` stands when it has none of its own: a present participle opens it
 /// ("A quake struck Turkey early Monday, killing at least 1,300 people": the quake in Turkey did the killing), a
 /// past participle with its agent, time or place ("The grain deal, brokered by Turkey in July 2022,": the deal is
-/// what was brokered), or a
+/// what was brokered), "up from" or "down from" (the earlier figure of the clause before), or a
 /// relative pronoun, maybe after a preposition ("agreed a four-day truce, during which 50 hostages will be freed":
 /// the truce is the antecedent). They are the clause before `clause` and the sentence's first clause; empty when
 /// `clause` opens otherwise.
@@ -463,11 +463,16 @@ pub fn borrowed_subjects(
     });
     let relative = |w: Option<&Token>| w.is_some_and(|w| RELATIVES.contains(&w.lower.as_str()));
     let prepositional = first.is_some_and(|w| PREPOSITIONS.contains(&w.lower.as_str()));
+    // "1,300 are unaccounted for, down from around 2,000": the earlier figure is the clause before's
+    let earlier = first.zip(second).is_some_and(|(first, second)| {
+        ["up", "down"].contains(&first.lower.as_str()) && second.lower == "from"
+    });
     let passive = first.zip(second).is_some_and(|(first, second)| {
         past_participle(&sentence[first.span.clone()])
             && PASSIVE_FOLLOWERS.contains(&second.lower.as_str())
     });
-    match participle || passive || relative(first) || (prepositional && relative(second)) {
+    match participle || passive || earlier || relative(first) || (prepositional && relative(second))
+    {
         true => clauses_before(sentence, words, dates, clause),
         false => Vec::new(),
     }

@@ -22,6 +22,7 @@ use super::{
     sentence_words, unshift, Conditions, Places, Scope, WordFields, PREPOSITIONS,
 };
 use crate::kinds::date::date_phrases;
+use crate::kinds::quantity::asof::EARLIER_NOUN;
 use crate::kinds::quantity::{
     as_of_and_revision, parse_quantity, with_qualifier, with_rounding, Qualifier, Tolerance,
     CURRENCY_SYMBOLS,
@@ -353,13 +354,13 @@ fn joined_after(sentence: &str, counts: &Range<usize>, value: &Range<usize>) -> 
 }
 
 /// True when a verb of reaching gives the figure at `value` ("the toll has since soared to 34,000", "rose from 300
-/// to 2,000"), or the figure it rose from ("rose to 1,234, up from 844"): the figure is the subject's, whatever
-/// figures stand between.
+/// to 2,000"), or the figure it rose from ("rose to 1,234, up from 844", "is 97, down from the previous count of
+/// 115"): the figure is the subject's, whatever figures stand between.
 fn reached(sentence: &str, value: &Range<usize>) -> bool {
     static VERB: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let verb = VERB.get_or_init(|| {
         regex::Regex::new(&format!(
-            r"(?i)\b(?:{REACHING})(?:{gap}\s*|\s+(?:(?:from\s+(?:{figure})\s+)?(?:to|at)\s*|(?:to\s+|at\s+)?(?:{figure}),?\s+(?:up\s+|down\s+)?from\s*))$",
+            r"(?i)(?:\b(?:{REACHING})(?:{gap}\s*|\s+(?:(?:from\s+(?:{figure})\s+)?(?:to|at)\s*|(?:to\s+|at\s+)?(?:{figure}),?\s+(?:up\s+|down\s+)?from\s+(?:{EARLIER_NOUN}\s+)?))|\b(?:up|down)\s+from\s+(?:{EARLIER_NOUN}\s+)?)$",
             gap = reaching_gap(),
             figure = figure_phrase()
         ))
@@ -539,8 +540,9 @@ fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<(String, Ran
 }
 
 /// A word between the figure and its `counts` word: letters, digits, apostrophes and hyphens, or an abbreviation
-/// with full stops ("U.S."), never a word that ends a sentence.
-pub const WORD: &str = r"(?:(?:\w\.){2,}[\w'’-]*|[\w'’-]+)";
+/// with full stops ("U.S.", "Aug.", "Gov.": the abbreviations that end no sentence, [`crate::text::sentence`]),
+/// never a word that ends a sentence.
+pub const WORD: &str = r"(?:(?:\w\.){2,}[\w'’-]*|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|St|Prof|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|[\w'’-]+)";
 
 /// What may stand between two words of a claim's wording: spaces, commas and double quotation marks ('has not
 /// "abandoned" its allies').
@@ -777,11 +779,17 @@ impl WordQuantityClaim {
             r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING})\s+(?:to\s+|at\s+)?(?:{}),?\s+(?:up\s+|down\s+)?from\s+{value}",
             figure_phrase()
         );
+        // "the toll was revised to 97, down from the previous count of 115", "revised down from 115 to 97": the
+        // earlier figure, however far from the counts word
+        let earlier = format!(
+            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?[\s,—–]+(?:up\s+|down\s+)?from\s+(?:{EARLIER_NOUN}\s+)?{value}"
+        );
         let mut patterns = vec![
             compile(&before, "counts")?,
             compile(&after, "counts")?,
             compile(&reached, "counts")?,
             compile(&reached_from, "counts")?,
+            compile(&earlier, "counts")?,
             compile(&whole, "counts")?,
         ];
         let facts = WordList::new(&fields.of, Part::Any);
@@ -1454,6 +1462,17 @@ mod tests {
             ..WordFields::default()
         };
         WordQuantityClaim::build(&fields, Tolerance::default(), true).unwrap()
+    }
+
+    #[test]
+    fn a_word_between_may_be_any_abbreviation_that_ends_no_sentence() {
+        let word = regex::Regex::new(&format!("^{WORD}$")).unwrap();
+        for abbreviation in crate::text::sentence::ABBREVIATIONS {
+            let mut written = abbreviation.to_string();
+            written[..1].make_ascii_uppercase();
+            assert!(word.is_match(&format!("{written}.")), "{written}.");
+        }
+        assert!(!word.is_match("Maui."));
     }
 
     /// The verdict on the first candidate of the claim's patterns in `sentence`.
