@@ -1423,3 +1423,56 @@ fn an_abbreviation_between_the_counts_word_and_the_figure() {
     );
     assert_eq!(values(&checked), ["640 (635–645)"]);
 }
+
+const GARRISON: &str = "
+claims:
+  - id: garrison
+    title: Arland soldiers in Beria
+    kind: quantity
+    counts: [soldier, troop]
+    of: [Arland, Arlandic]
+    not_of: [foreign, allied]
+    unless_near: [killed, wounded]
+  - id: soldiers-killed
+    title: Arland soldiers killed in the ambush
+    kind: quantity
+    counts: [soldier, troop]
+    of: [killed]
+";
+
+#[test]
+fn a_part_listed_after_including_belongs_to_its_wholes_clause() {
+    let rules = rules(GARRISON);
+    let checked = checked(
+        &rules,
+        "2031-05-20",
+        &[
+            "The ambush killed dozens of people, including 12 Arlandic soldiers, on Friday.",
+            "Some 9,000 foreign troops serve in Beria, including about 2,100 Arlandic soldiers.",
+            "About 800 Arland troops left, including 300 soldiers from the northern base.",
+            "Eleven Arland military flights left the base.",
+        ],
+    );
+    let described: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| {
+            let claim = &rules.claims[m.claim].id;
+            let scope = m
+                .scope
+                .as_deref()
+                .map(|s| format!(" [{s}]"))
+                .unwrap_or_default();
+            format!("{claim}: {}{scope}", m.value.describe())
+        })
+        .collect();
+    assert_eq!(
+        described,
+        [
+            "soldiers-killed: 12",
+            "garrison: about 2,100 (1,890–2,310)",
+            "garrison: about 800 (720–880)",
+            "garrison: 300 (295–305) [from the northern base]"
+        ]
+    );
+}

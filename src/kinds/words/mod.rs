@@ -190,6 +190,11 @@ impl Conditions {
         !self.of.hits_in(sentence, words, range).is_empty()
     }
 
+    /// True when one of the claim's `not_of` words stands within `range` of `sentence`.
+    pub fn excludes(&self, sentence: &str, words: &[Token], range: &Range<usize>) -> bool {
+        !self.not_of.hits_in(sentence, words, range).is_empty()
+    }
+
     /// Where the `of` entry that starts at byte `start` of `sentence` ends, if one starts there ("unaccounted for"
     /// after "102").
     pub fn whose_from(&self, sentence: &str, words: &[Token], start: usize) -> Option<usize> {
@@ -232,7 +237,6 @@ impl Conditions {
             })
         };
         let own = own_parts(sentence, words, places.region, anchor);
-        let excluding = |list: &WordList| within(list, &[&own, places.shared]);
         if let Some(hit) = within(&self.not_of, &[&own, places.shared, places.subject]) {
             return Err(format!(
                 "excluded by `not_of`: {} ('{}' in the clause)",
@@ -240,14 +244,14 @@ impl Conditions {
                 &sentence[hit.span]
             ));
         }
-        if let Some(hit) = excluding(&self.unless_near) {
+        if let Some(hit) = within(&self.unless_near, &[&own, places.shared, places.whole]) {
             return Err(format!(
                 "dropped by `unless_near`: {} ('{}' in the clause)",
                 self.unless_near.written(hit.entry),
                 &sentence[hit.span]
             ));
         }
-        let of = within(&self.of, &[&own, places.subject]);
+        let of = within(&self.of, &[&own, places.subject, places.whole]);
         if !self.of.is_empty() && of.is_none() {
             let window = reach.map(|n| near_window(words, anchor, n));
             let near = window.as_ref().is_some_and(|w| {
@@ -370,6 +374,9 @@ pub struct Places<'a> {
     /// The clauses where the subject of a clause without its own stands ([`borrowed_subjects`]): `of` and
     /// `not_of` look here too, since they name whose the figure is.
     pub subject: &'a [Range<usize>],
+    /// The clause of the whole that the candidate is a part of ("killed 40 people, including 13 soldiers"):
+    /// `unless_near` refuses here too, since a part of the killed is killed, and `of` may stand here.
+    pub whole: &'a [Range<usize>],
     /// Where a `scope` word names this candidate's part, when narrower than the region: a scope word nearer
     /// another figure of the clause is that figure's ("about 12,700 workers, 5,800 at one plant").
     pub scope: Option<Range<usize>>,

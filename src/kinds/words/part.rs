@@ -66,7 +66,7 @@ pub fn part_words(
 const INCLUDING: &[&str] = &["including", "includes", "included", "include"];
 
 /// True when the figure at `value` follows one of [`INCLUDING`].
-fn included(sentence: &str, value: &Range<usize>) -> bool {
+pub fn included(sentence: &str, value: &Range<usize>) -> bool {
     let before = sentence[..value.start].trim_end();
     let last = before
         .rsplit(|c: char| !c.is_alphabetic())

@@ -16,10 +16,10 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::part::{part_scope, part_words, refers_back};
+use super::part::{included, part_scope, part_words, refers_back};
 use super::{
-    borrowed_subjects, compile, judged_sentence_words, leading_words, region, required,
-    sentence_words, unshift, Conditions, Places, Scope, WordFields, PREPOSITIONS,
+    borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
+    required, sentence_words, unshift, Conditions, Places, Scope, WordFields, PREPOSITIONS,
 };
 use crate::kinds::date::date_phrases;
 use crate::kinds::quantity::asof::EARLIER_NOUN;
@@ -213,14 +213,15 @@ fn figure_part(
 /// Where the conditions of the figure at `value` look: its clause (see [`region`]), narrowed to the figure's own part
 /// when the clause coordinates several figures ("2,000 people were killed and thousands are missing"); and the words
 /// of the clause before its first figure, which the figure shares with the figures before it ("the storm cost the
-/// lives of 169 residents and 13 rescuers").
+/// lives of 169 residents and 13 rescuers"); where its subject stands when its clause has none; and the clause of the
+/// whole a part is included in.
 fn own_region(
     sentence: &str,
     words: &[Token],
     value: &Range<usize>,
     keep: &Range<usize>,
     (dates, figures): (&[Range<usize>], &[Range<usize>]),
-) -> (Vec<Range<usize>>, Range<usize>, Vec<Range<usize>>) {
+) -> OwnRegion {
     let mut region = region(sentence, keep.clone(), dates);
     let clause = region[0].clone();
     region[0] = figure_part(sentence, clause.clone(), value, keep, figures);
@@ -237,7 +238,35 @@ fn own_region(
     if region[0].start > first && !has_own_words(sentence, &region[0], value, keep) {
         subject.push(shared.clone());
     }
-    (region, shared, subject)
+    // "killed 40 people, including 13 soldiers": the part is counted in the clause of its whole
+    let opens_clause = words
+        .iter()
+        .find(|w| w.span.start >= clause.start)
+        .is_some_and(|w| w.span.end <= value.start && INCLUDING_OPENS.contains(&w.lower.as_str()));
+    let whole = match opens_clause && included(sentence, value) {
+        true => clauses_before(sentence, words, dates, &clause)
+            .into_iter()
+            .take(1)
+            .collect(),
+        false => Vec::new(),
+    };
+    OwnRegion {
+        region,
+        shared,
+        subject,
+        whole,
+    }
+}
+
+/// Words that open a clause listing a part of the whole before it, right before the part's figure.
+const INCLUDING_OPENS: &[&str] = &["including", "among", "of"];
+
+/// Where the conditions of a figure look ([`own_region`]), as [`Places`] takes them.
+struct OwnRegion {
+    region: Vec<Range<usize>>,
+    shared: Range<usize>,
+    subject: Vec<Range<usize>>,
+    whole: Vec<Range<usize>>,
 }
 
 /// The stretch of the sentence nearer the figure at `value` (with its candidate `keep`) than any other figure:
@@ -451,11 +480,23 @@ fn plural_noun(lower: &str) -> bool {
     (plural || irregular) && !not_nouns.contains(&lower)
 }
 
-/// True when a plural noun follows `at` after a space: the word before it modifies it ("2,000 French troops").
+/// True when a plural noun follows `at` after a space, maybe past one more modifier: the words before it modify it
+/// ("2,000 French troops", "15 U.S. military flights").
 fn noun_follows(sentence: &str, at: usize) -> bool {
-    leading_words(&sentence[at..])
-        .next()
-        .is_some_and(|w| sentence[at..at + w.span.start] == *" " && plural_noun(&w.lower))
+    let mut end = at;
+    for word in leading_words(&sentence[at..]).take(2) {
+        let start = at + word.span.start;
+        let stops = PHRASE_ENDS.contains(&word.lower.as_str())
+            || ELIDED_NEXT.contains(&word.lower.as_str());
+        if sentence[end..start] != *" " || stops {
+            return false;
+        }
+        if plural_noun(&word.lower) {
+            return true;
+        }
+        end = at + word.span.end;
+    }
+    false
 }
 
 /// Words that may follow a figure whose counted noun is left out: verbs, adverbs and prepositions, never a noun.
@@ -887,11 +928,12 @@ impl WordQuantityClaim {
         keep: &Range<usize>,
         found: (&[Range<usize>], &[Range<usize>]),
     ) -> Result<Scope, String> {
-        let (region, shared, subject) = own_region(sentence, words, value, keep, found);
+        let own = own_region(sentence, words, value, keep, found);
         let places = Places {
-            region: &region,
-            shared: std::slice::from_ref(&shared),
-            subject: &subject,
+            region: &own.region,
+            shared: std::slice::from_ref(&own.shared),
+            subject: &own.subject,
+            whole: &own.whole,
             scope: Some(nearer_than_other_figures(value, keep, found.1)),
         };
         self.conditions
@@ -1012,11 +1054,20 @@ impl WordQuantityClaim {
         dates: &[Range<usize>],
     ) -> Option<String> {
         let part = part_words(sentence, value, dates)?;
+        let before = 0..value.start;
         let own = self.conditions.names_whose(sentence, words, &part)
-            && !self
-                .conditions
-                .names_whose(sentence, words, &(0..value.start));
-        (!own).then(|| part_scope(sentence, &part))
+            && !self.conditions.names_whose(sentence, words, &before);
+        // "killed 40 people, including 13 soldiers" (for a count of soldiers), "25,000 foreign troops, including 4,300
+        // French soldiers" (foreign troops being `not_of`): a part listed of a whole the claim does not count is its
+        // own ("the figure includes 15 deaths" stays a part)
+        let listed = sentence[..value.start]
+            .trim_end()
+            .strip_suffix("including")
+            .is_some_and(|rest| rest.trim_end().ends_with([',', '—', '–', '(']));
+        let other_whole = listed
+            && (self.counts.hits_in(sentence, words, &before).is_empty()
+                || self.conditions.excludes(sentence, words, &before));
+        (!own && !other_whole).then(|| part_scope(sentence, &part))
     }
 
     /// The figures of `sentence` that could be counts: quantity phrases that are not years, names or measures.
