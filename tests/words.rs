@@ -1476,3 +1476,49 @@ fn a_part_listed_after_including_belongs_to_its_wholes_clause() {
         ]
     );
 }
+
+const OFFERED_RAISE: &str = "
+claims:
+  - id: raise
+    title: The pay raise offered to the dockers
+    kind: quantity
+    trend: rising
+    window: 2 days
+    unit: ['%', percent]
+    counts: [raise, increase]
+    of: [offer, contract, port]
+";
+
+#[test]
+fn a_raise_said_with_its_verb_is_the_figure_after_by_and_a_previous_offer_is_earlier() {
+    let rules = rules(OFFERED_RAISE);
+    let checked = checked(
+        &rules,
+        "2031-05-20",
+        &[
+            "The dockers rejected a contract that would have raised pay by 18% over three years.",
+            "The port raised its pension match to 90% of pay.",
+            "The new offer includes a 24% increase, up from the previous offer of 18%.",
+        ],
+    );
+    let described: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| {
+            let earlier = matches!(
+                m.value,
+                Value::Quantity {
+                    revision: Revision::Earlier,
+                    ..
+                }
+            );
+            format!(
+                "{}{}",
+                m.value.describe(),
+                if earlier { " (earlier)" } else { "" }
+            )
+        })
+        .collect();
+    assert_eq!(described, ["18", "24", "18 (earlier)"]);
+    assert_eq!(conflicts(&checked), 0);
+}

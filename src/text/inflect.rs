@@ -8,7 +8,8 @@
 //!
 //! - **Nouns** ([`Part::Noun`]): the last word takes its plural: `troop` → troops, `service member` → service
 //!   members, `ally` → allies, `force` → forces, `serviceman` → servicemen. Nouns that do not change (`personnel`,
-//!   `staff`) and irregular plurals (`person` → people) are in a short table.
+//!   `staff`) and irregular plurals (`person` → people) are in a short table. A noun of change that is also its
+//!   verb (`raise`, `increase`, `hike`, `boost`, `cut`) takes the verb's forms too: "raised pay by 25%".
 //! - **Verbs** ([`Part::Verb`]): the first word takes its verb forms and nouns of action: `terminate` → terminates,
 //!   terminated, terminating, termination; `end` → ends, ended, ending; `cut off` → cuts off, cutting off; `mark the
 //!   end of` → marked the end of. Irregular verbs (break, broke, broken; tear, tore, torn) and irregular nouns of
@@ -123,6 +124,10 @@ const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
     ("burst", &["bursts", "bursting"]),
 ];
 
+/// Nouns of a change that are also its verb: a noun entry takes the verb's forms too ("raise" finds "raised pay by
+/// 25%").
+const CHANGE_NOUNS: &[&str] = &["raise", "increase", "hike", "boost", "cut", "rise"];
+
 /// Nouns whose plural is not regular, or that have none.
 const IRREGULAR_NOUNS: &[(&str, &[&str])] = &[
     ("person", &["people", "persons"]),
@@ -165,6 +170,10 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
             let last = words.len() - 1;
             for form in noun_forms(&words[last].to_lowercase()) {
                 out.push(joined(last, &form));
+            }
+            // "a 25% raise", "raised pay by 25%": a noun of change names the change as its verb does
+            if words.len() == 1 && CHANGE_NOUNS.contains(&first.to_lowercase().as_str()) {
+                out.extend(verb_forms(&first.to_lowercase()));
             }
         }
         Part::Verb => {

@@ -1326,7 +1326,7 @@ fn marked_before(before: &str) -> Option<Relation> {
     static UPDATE: OnceLock<Regex> = OnceLock::new();
     let earlier = compiled(&EARLIER, || {
         format!(
-            r"(?i)\b(?P<t>(?:an?|the)\s+(?:earlier|previous|prior|initial|original|first)\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:toll|figure|count|estimate|tally|total|number|report|assessment)s?\s+(?:of|was|had\s+been|stood\s+at|put\s+at|at)|(?:up|down)\s+from(?:\s+{EARLIER_NOUN})?|{CHANGE_VERB}\s+from|{CHANGE_VERB}\s+(?:to|at)\s+{QUALIFIER}{NUMBER},?\s+from|revised\s+(?:(?:up|down)(?:ward)?\s+)?from|had\s+(?:been|stood(?:\s+at)?|numbered|totall?ed)(?:\s+(?:put|estimated|given|reported)\s+(?:at|as))?|compared\s+(?:with|to))\s+{QUALIFIER}$"
+            r"(?i)\b(?P<t>(?:an?|the)\s+(?:earlier|previous|prior|initial|original|first)\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:toll|figure|count|estimate|tally|total|number|report|assessment|offer|proposal|bid|contract|deal|version)s?\s+(?:of|was|had\s+been|stood\s+at|put\s+at|at)|(?:up|down)\s+from(?:\s+{EARLIER_NOUN})?|{CHANGE_VERB}\s+from|{CHANGE_VERB}\s+(?:to|at)\s+{QUALIFIER}{NUMBER},?\s+from|revised\s+(?:(?:up|down)(?:ward)?\s+)?from|had\s+(?:been|stood(?:\s+at)?|numbered|totall?ed)(?:\s+(?:put|estimated|given|reported)\s+(?:at|as))?|compared\s+(?:with|to))\s+{QUALIFIER}$"
         )
     });
     let update = compiled(&UPDATE, || {

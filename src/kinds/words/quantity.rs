@@ -583,7 +583,7 @@ fn other_noun_after(sentence: &str, value: &Range<usize>) -> Option<(String, Ran
 /// A word between the figure and its `counts` word: letters, digits, apostrophes and hyphens, or an abbreviation
 /// with full stops ("U.S.", "Aug.", "Gov.": the abbreviations that end no sentence, [`crate::text::sentence`]),
 /// never a word that ends a sentence.
-pub const WORD: &str = r"(?:(?:\w\.){2,}[\w'’-]*|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|St|Prof|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|[\w'’-]+)";
+pub const WORD: &str = r"(?:(?:\w\.){2,}[\w'’-]*|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|St|Prof|Jr|Sr|No|Vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|[\w'’-]+)";
 
 /// What may stand between two words of a claim's wording: spaces, commas and double quotation marks ('has not
 /// "abandoned" its allies').
@@ -686,6 +686,21 @@ fn state_after(sentence: &str, at: usize) -> Option<usize> {
 const CHANGING: &str =
     "increase|increased|increases|raise|raises|cut|cuts|reduce|reduced|reduces|boost|boosted|\
     boosts|lower|lowers|up|down|grow|rise|fall|drop|shrank|shrunk|slashed|trimmed";
+
+/// True when `counts` (as written) is a verb form of a noun of change ("raised", "increasing"): "raised pay by 25%"
+/// gives the raise, "raised its match to 100%" the level reached.
+fn verb_of_change(counts: &str) -> bool {
+    let lower = counts.to_lowercase();
+    lower.ends_with("ed") || lower.ends_with("ing") || ["rose", "risen"].contains(&lower.as_str())
+}
+
+/// True when the word right before the figure at `value` is "by".
+fn after_by(sentence: &str, value: &Range<usize>) -> bool {
+    let before = sentence[..value.start].trim_end();
+    before.len() >= 2
+        && before[before.len() - 2..].eq_ignore_ascii_case("by")
+        && !before[..before.len() - 2].ends_with(char::is_alphanumeric)
+}
 
 /// A verb of change and up to three words before "by" that ends the text: its first group is the verb.
 fn change_before_by() -> &'static regex::Regex {
@@ -1418,6 +1433,15 @@ impl Kind for WordQuantityClaim {
             };
         };
         let counts_first = counted.span.end <= value.start;
+        if counts_first
+            && verb_of_change(&sentence[counted.span.clone()])
+            && !after_by(sentence, &value)
+        {
+            return Err(format!(
+                "'{}' gives the figure it reached, not the change: the change follows 'by'",
+                &sentence[counted.span.clone()]
+            ));
+        }
         let counts_next = !counts_first
             && sentence[value.end..counted.span.start]
                 .chars()
