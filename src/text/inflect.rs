@@ -126,7 +126,7 @@ const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
 
 /// Nouns of a change that are also its verb: a noun entry takes the verb's forms too ("raise" finds "raised pay by
 /// 25%").
-const CHANGE_NOUNS: &[&str] = &["raise", "increase", "hike", "boost", "cut", "rise"];
+pub const CHANGE_NOUNS: &[&str] = &["raise", "increase", "hike", "boost", "cut", "rise"];
 
 /// Nouns whose plural is not regular, or that have none.
 const IRREGULAR_NOUNS: &[(&str, &[&str])] = &[

@@ -302,15 +302,35 @@ impl WordList {
                 entry,
                 joint,
             } = &self.forms[i];
+            let fits = |phrase: &[&Token]| {
+                phrase.len() == words.len()
+                    && phrase
+                        .iter()
+                        .zip(words)
+                        .all(|(token, word)| token.lower == *word)
+                    && (!self.entries[*entry].capitals || phrase.iter().all(|t| t.capitals))
+            };
             let end = at + words.len();
-            let fits = end <= tokens.len()
-                && tokens[at..end]
-                    .iter()
-                    .zip(words)
-                    .all(|(token, word)| token.lower == *word)
-                && (!self.entries[*entry].capitals || tokens[at..end].iter().all(|t| t.capitals))
+            let direct = end <= tokens.len()
+                && fits(&tokens[at..end].iter().collect::<Vec<_>>())
                 && joined_closely(sentence, &tokens[at..end], *joint);
-            fits.then(|| Hit {
+            // "resume its participation in" for `resume participation in`
+            let possessed = !direct
+                && words.len() >= 2
+                && end < tokens.len()
+                && POSSESSIVES.contains(&tokens[at + 1].lower.as_str())
+                && !POSSESSIVES.contains(&words[1].as_str())
+                && {
+                    let mut phrase = vec![&tokens[at]];
+                    phrase.extend(&tokens[at + 2..end + 1]);
+                    fits(&phrase) && joined_closely(sentence, &tokens[at..end + 1], None)
+                };
+            let end = match (direct, possessed) {
+                (true, _) => end,
+                (false, true) => end + 1,
+                (false, false) => return None,
+            };
+            Some(Hit {
                 entry: *entry,
                 tokens: at..end,
                 span: tokens[at].span.start..tokens[end - 1].span.end,
@@ -357,6 +377,8 @@ impl WordList {
                     match i {
                         0 => {}
                         _ if Some(i) == *joint => body.push_str(r"(?:\s*[,/]\s*|\s+|-)"),
+                        1 => body
+                            .push_str(&format!(r"(?:\s+(?:{}))?(?:\s+|-)", POSSESSIVES.join("|"))),
                         _ => body.push_str(r"(?:\s+|-)"),
                     }
                     body.push_str(&regex::escape(word));
@@ -376,6 +398,11 @@ impl WordList {
         format!("(?:{})", parts.join("|"))
     }
 }
+
+/// Possessive determiners that may stand after the first word of an entry of several words without its author
+/// writing them: `resume participation in` finds "resume its participation in", `end cooperation` "ended their
+/// cooperation".
+const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our"];
 
 /// True when the tokens of a phrase are separated only by spaces and hyphens (not by a comma or a full stop), but
 /// before the token at `joint`, where one comma or slash may stand too.
@@ -502,6 +529,24 @@ mod tests {
             ),
             ["terminated", "termination", "tore up"]
         );
+    }
+
+    #[test]
+    fn a_possessive_may_follow_the_first_word_of_a_phrase() {
+        let predicate = list(&["resume participation in", "its ties"], Part::Verb);
+        assert_eq!(
+            found(
+                &predicate,
+                "it will resume its participation in the deal, resume participation in, resume, its participation in"
+            ),
+            ["resume its participation in", "resume participation in"]
+        );
+        let alternation = regex::Regex::new(&format!("(?i){}", predicate.alternation())).unwrap();
+        let matched: Vec<&str> = alternation
+            .find_iter("to resume their participation in it")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(matched, ["resume their participation in"]);
     }
 
     #[test]

@@ -30,6 +30,7 @@ use crate::kinds::quantity::{
 use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
+use crate::text::inflect::CHANGE_NOUNS;
 use crate::text::inflect::{forms, Part};
 use crate::text::words::{Token, WordList};
 
@@ -687,11 +688,14 @@ const CHANGING: &str =
     "increase|increased|increases|raise|raises|cut|cuts|reduce|reduced|reduces|boost|boosted|\
     boosts|lower|lowers|up|down|grow|rise|fall|drop|shrank|shrunk|slashed|trimmed";
 
-/// True when `counts` (as written) is a verb form of a noun of change ("raised", "increasing"): "raised pay by 25%"
-/// gives the raise, "raised its match to 100%" the level reached.
-fn verb_of_change(counts: &str) -> bool {
+/// True when `counts` (as the text writes it) is a verb form of `entry`, a noun of change ("raised" for `raise`,
+/// "increasing" for `increase`): "raised pay by 25%" gives the raise, "raised its match to 100%" the level reached.
+fn verb_of_change(entry: &str, counts: &str) -> bool {
     let lower = counts.to_lowercase();
-    lower.ends_with("ed") || lower.ends_with("ing") || ["rose", "risen"].contains(&lower.as_str())
+    let verb = lower.ends_with("ed")
+        || lower.ends_with("ing")
+        || ["rose", "risen"].contains(&lower.as_str());
+    verb && CHANGE_NOUNS.contains(&entry.to_lowercase().as_str())
 }
 
 /// True when the word right before the figure at `value` is "by".
@@ -1434,7 +1438,10 @@ impl Kind for WordQuantityClaim {
         };
         let counts_first = counted.span.end <= value.start;
         if counts_first
-            && verb_of_change(&sentence[counted.span.clone()])
+            && verb_of_change(
+                self.counts.written(counted.entry),
+                &sentence[counted.span.clone()],
+            )
             && !after_by(sentence, &value)
         {
             return Err(format!(
