@@ -219,7 +219,7 @@ macro_rules! core {
             r"\s+years?\s+ago(?:\s+in\s+",
             month!(),
             ")?",
-            r"|yesterday|today|tomorrow)"
+            r"|(?:earlier|later)\s+(?:in\s+the\s+day|today)|yesterday|today|tomorrow)"
         )
     };
 }
@@ -1493,7 +1493,8 @@ fn day_in(year: Option<i16>, month: i8, day: i8, cx: &Ctx) -> Result<Period, Dat
 /// Recognises phrases relative to publication, before resolving them.
 fn relative_shape(tokens: &[&str]) -> Option<Rel> {
     match tokens {
-        ["today"] => Some(Rel::Day(0)),
+        ["today"] | ["earlier" | "later", "today"] => Some(Rel::Day(0)),
+        ["earlier" | "later", "in", "the", "day"] => Some(Rel::Day(0)),
         ["yesterday"] => Some(Rel::Day(-1)),
         ["tomorrow"] => Some(Rel::Day(1)),
         [word] => weekday(word).map(|w| Rel::Weekday(w, Dir::This)),
@@ -2041,6 +2042,9 @@ mod tests {
     fn days_around_publication() {
         check_day("yesterday", 2024, 5, 19);
         check_day("today", 2024, 5, 20);
+        check_day("earlier today", 2024, 5, 20);
+        check_day("earlier in the day", 2024, 5, 20);
+        check_day("later in the day", 2024, 5, 20);
         check_day("tomorrow", 2024, 5, 21);
     }
 
