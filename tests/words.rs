@@ -45,6 +45,41 @@ fn values(checked: &Checked) -> Vec<String> {
         .collect()
 }
 
+/// The values of the mentions that `yaml`'s claims find in `texts`, one source each, published on `published`.
+fn values_in(yaml: &str, published: &str, texts: &[&str]) -> Vec<String> {
+    values(&checked(&rules(yaml), published, texts))
+}
+
+/// True for a figure the text marks as earlier than the one it reports ("up from 844").
+fn is_earlier(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Quantity {
+            revision: Revision::Earlier,
+            ..
+        }
+    )
+}
+
+/// Each mention's words (or, with `values`, its value) marked " (earlier)" when the text makes it an earlier figure.
+fn marked_earlier(checked: &Checked, values: bool) -> Vec<String> {
+    checked
+        .mentions
+        .iter()
+        .map(|m| {
+            let earlier = if is_earlier(&m.value) {
+                " (earlier)"
+            } else {
+                ""
+            };
+            match values {
+                true => format!("{}{earlier}", m.value.describe()),
+                false => format!("{}{earlier}", m.text),
+            }
+        })
+        .collect()
+}
+
 fn conflicts(checked: &Checked) -> usize {
     checked
         .findings
@@ -942,15 +977,7 @@ fn a_toll_that_rose_from_one_figure_to_another_keeps_both_in_order() {
     let earlier: Vec<String> = checked
         .mentions
         .iter()
-        .filter(|m| {
-            matches!(
-                m.value,
-                Value::Quantity {
-                    revision: Revision::Earlier,
-                    ..
-                }
-            )
-        })
+        .filter(|m| is_earlier(&m.value))
         .map(|m| m.text.to_string())
         .collect();
     assert_eq!(
@@ -1325,48 +1352,46 @@ claims:
 
 #[test]
 fn a_past_participle_after_a_comma_or_dash_tells_of_the_noun_before() {
-    let rules = rules(TREATY_AND_STOPPAGE);
-    let checked = checked(
-        &rules,
-        "2031-05-20",
-        &[
-            "The river treaty, brokered by Arland and Beria in March 2029, has kept the dams open.",
-            "Shipping resumed after Beria left the pact - signed by both capitals in April 2029 - and closed a dam.",
-            "The ferries, delayed by fog on Monday, reached the port at noon.",
-        ],
-    );
     assert_eq!(
-        values(&checked),
+        values_in(
+            TREATY_AND_STOPPAGE,
+        "2031-05-20",
+            &[
+                "The river treaty, brokered by Arland and Beria in March 2029, has kept the dams open.",
+                "Shipping resumed after Beria left the pact - signed by both capitals in April 2029 - and closed a dam.",
+                "The ferries, delayed by fog on Monday, reached the port at noon.",
+            ],
+        ),
         ["2029-03-01..2029-03-31", "2029-04-01..2029-04-30"]
     );
 }
 
 #[test]
 fn the_subject_before_an_aside_and_a_date_owns_the_verb() {
-    let rules = rules(TREATY_AND_STOPPAGE);
-    let checked = checked(
-        &rules,
+    assert_eq!(
+        values_in(
+            TREATY_AND_STOPPAGE,
         "2031-05-20",
-        &[
-            "Arland and its partners, together with the port authority, on Friday announced their withdrawal from the scheme.",
-            "Carlo and its partners, together with the port authority, on Friday announced their withdrawal from the scheme.",
-        ],
-    );
-    assert_eq!(values(&checked), ["2031-05-16"]);
+            &[
+                "Arland and its partners, together with the port authority, on Friday announced their withdrawal from the scheme.",
+                "Carlo and its partners, together with the port authority, on Friday announced their withdrawal from the scheme.",
+            ],
+        ), ["2031-05-16"]);
 }
 
 #[test]
 fn a_since_date_after_the_state_an_event_starts_is_its_start() {
-    let rules = rules(TREATY_AND_STOPPAGE);
-    let checked = checked(
-        &rules,
-        "2031-05-20",
-        &[
-            "The 4,000 dockers, who have been on stoppage since April 2, rejected the offer.",
-            "The cost of the stoppage since Monday has passed two million.",
-        ],
+    assert_eq!(
+        values_in(
+            TREATY_AND_STOPPAGE,
+            "2031-05-20",
+            &[
+                "The 4,000 dockers, who have been on stoppage since April 2, rejected the offer.",
+                "The cost of the stoppage since Monday has passed two million.",
+            ],
+        ),
+        ["2031-04-02"]
     );
-    assert_eq!(values(&checked), ["2031-04-02"]);
 }
 
 #[test]
@@ -1383,20 +1408,7 @@ fn an_earlier_figure_after_up_or_down_from_is_the_claims_however_far() {
             "Aid came from 30 countries for the quake's 640 dead.",
         ],
     );
-    let earlier: Vec<String> = checked
-        .mentions
-        .iter()
-        .map(|m| {
-            let earlier = matches!(
-                m.value,
-                Value::Quantity {
-                    revision: Revision::Earlier,
-                    ..
-                }
-            );
-            format!("{}{}", m.text, if earlier { " (earlier)" } else { "" })
-        })
-        .collect();
+    let earlier = marked_earlier(&checked, false);
     assert_eq!(
         earlier,
         [
@@ -1415,13 +1427,14 @@ fn an_earlier_figure_after_up_or_down_from_is_the_claims_however_far() {
 
 #[test]
 fn an_abbreviation_between_the_counts_word_and_the_figure() {
-    let rules = rules(TOLL_AND_INJURED);
-    let checked = checked(
-        &rules,
-        "2024-06-10",
-        &["The death toll from the Aug. 8 quake in the hills stands at 640, and it may rise."],
+    assert_eq!(
+        values_in(
+            TOLL_AND_INJURED,
+            "2024-06-10",
+            &["The death toll from the Aug. 8 quake in the hills stands at 640, and it may rise."],
+        ),
+        ["640 (635–645)"]
     );
-    assert_eq!(values(&checked), ["640 (635–645)"]);
 }
 
 const GARRISON: &str = "
@@ -1501,24 +1514,7 @@ fn a_raise_said_with_its_verb_is_the_figure_after_by_and_a_previous_offer_is_ear
             "The new offer includes a 24% increase, up from the previous offer of 18%.",
         ],
     );
-    let described: Vec<String> = checked
-        .mentions
-        .iter()
-        .map(|m| {
-            let earlier = matches!(
-                m.value,
-                Value::Quantity {
-                    revision: Revision::Earlier,
-                    ..
-                }
-            );
-            format!(
-                "{}{}",
-                m.value.describe(),
-                if earlier { " (earlier)" } else { "" }
-            )
-        })
-        .collect();
+    let described = marked_earlier(&checked, true);
     assert_eq!(described, ["18", "24", "18 (earlier)"]);
     assert_eq!(conflicts(&checked), 0);
 }
