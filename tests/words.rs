@@ -1518,3 +1518,29 @@ fn a_raise_said_with_its_verb_is_the_figure_after_by_and_a_previous_offer_is_ear
     assert_eq!(described, ["18", "24", "18 (earlier)"]);
     assert_eq!(conflicts(&checked), 0);
 }
+
+const VOTE_SHARE: &str = "
+claims:
+  - id: rejected
+    title: Share of dockers who rejected the offer
+    kind: quantity
+    unit: ['%', percent]
+    counts: [docker, member, worker]
+    of: [reject, turn down]
+    unless_near: [approve the stoppage, approved the stoppage]
+";
+
+#[test]
+fn a_percentage_joined_to_another_keeps_its_own_part_of_the_clause() {
+    assert_eq!(
+        values_in(
+            VOTE_SHARE,
+            "2031-05-20",
+            &[
+                "The union said 91% of voting dockers rejected the offer and 88% approved the stoppage.",
+                "The union said 91% of voting dockers approved the stoppage.",
+            ]
+        ),
+        ["91"]
+    );
+}

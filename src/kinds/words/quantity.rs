@@ -1094,7 +1094,11 @@ impl WordQuantityClaim {
         quantity_phrases(sentence, dates)
             .into_iter()
             .filter(|f| names_or_dates(sentence, f, dates).is_none())
-            .filter(|f| measures(sentence, f).is_none())
+            // "96% rejected the deal and 96% approved the strike": a claim of a unit counts its measures
+            .filter(|f| {
+                measures(sentence, f).is_none()
+                    || (!self.units.is_empty() && self.lacks_unit(sentence, f).is_none())
+            })
             .collect()
     }
 
