@@ -302,17 +302,13 @@ impl WordList {
                 entry,
                 joint,
             } = &self.forms[i];
-            let fits = |phrase: &[&Token]| {
-                phrase.len() == words.len()
-                    && phrase
-                        .iter()
-                        .zip(words)
-                        .all(|(token, word)| token.lower == *word)
-                    && (!self.entries[*entry].capitals || phrase.iter().all(|t| t.capitals))
+            let capitals = self.entries[*entry].capitals;
+            let fits = |token: &Token, word: &String| {
+                token.lower == *word && (!capitals || token.capitals)
             };
             let end = at + words.len();
             let direct = end <= tokens.len()
-                && fits(&tokens[at..end].iter().collect::<Vec<_>>())
+                && tokens[at..end].iter().zip(words).all(|(t, w)| fits(t, w))
                 && joined_closely(sentence, &tokens[at..end], *joint);
             // "resume its participation in" for `resume participation in`
             let possessed = !direct
@@ -320,11 +316,11 @@ impl WordList {
                 && end < tokens.len()
                 && POSSESSIVES.contains(&tokens[at + 1].lower.as_str())
                 && !POSSESSIVES.contains(&words[1].as_str())
-                && {
-                    let mut phrase = vec![&tokens[at]];
-                    phrase.extend(&tokens[at + 2..end + 1]);
-                    fits(&phrase) && joined_closely(sentence, &tokens[at..end + 1], None)
-                };
+                && std::iter::once(&tokens[at])
+                    .chain(&tokens[at + 2..end + 1])
+                    .zip(words)
+                    .all(|(t, w)| fits(t, w))
+                && joined_closely(sentence, &tokens[at..end + 1], None);
             let end = match (direct, possessed) {
                 (true, _) => end,
                 (false, true) => end + 1,

@@ -66,13 +66,22 @@ pub fn part_words(
 const INCLUDING: &[&str] = &["including", "includes", "included", "include"];
 
 /// True when the figure at `value` follows one of [`INCLUDING`].
-pub fn included(sentence: &str, value: &Range<usize>) -> bool {
+fn included(sentence: &str, value: &Range<usize>) -> bool {
     let before = sentence[..value.start].trim_end();
     let last = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
     INCLUDING.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// True when the figure at `value` is listed after ", including" (or a dash or a bracket before it): "killed 40
+/// people, including 13 soldiers" counts its part in the clause of the whole before.
+pub fn listed_after_including(sentence: &str, value: &Range<usize>) -> bool {
+    sentence[..value.start]
+        .trim_end()
+        .strip_suffix("including")
+        .is_some_and(|rest| rest.trim_end().ends_with([',', '—', '–', '(']))
 }
 
 /// True when "each" follows the figure at `value`: "101 each in the two cities" counts a part twice over.

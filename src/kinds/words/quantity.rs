@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::part::{included, part_scope, part_words, refers_back};
+use super::part::{listed_after_including, part_scope, part_words, refers_back};
 use super::{
     borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
     required, sentence_words, unshift, Conditions, Places, Scope, WordFields, PREPOSITIONS,
@@ -240,11 +240,7 @@ fn own_region(
         subject.push(shared.clone());
     }
     // "killed 40 people, including 13 soldiers": the part is counted in the clause of its whole
-    let opens_clause = words
-        .iter()
-        .find(|w| w.span.start >= clause.start)
-        .is_some_and(|w| w.span.end <= value.start && INCLUDING_OPENS.contains(&w.lower.as_str()));
-    let whole = match opens_clause && included(sentence, value) {
+    let whole = match listed_after_including(sentence, value) {
         true => clauses_before(sentence, words, dates, &clause)
             .into_iter()
             .take(1)
@@ -258,9 +254,6 @@ fn own_region(
         whole,
     }
 }
-
-/// Words that open a clause listing a part of the whole before it, right before the part's figure.
-const INCLUDING_OPENS: &[&str] = &["including", "among", "of"];
 
 /// Where the conditions of a figure look ([`own_region`]), as [`Places`] takes them.
 struct OwnRegion {
@@ -700,10 +693,11 @@ fn verb_of_change(entry: &str, counts: &str) -> bool {
 
 /// True when the word right before the figure at `value` is "by".
 fn after_by(sentence: &str, value: &Range<usize>) -> bool {
-    let before = sentence[..value.start].trim_end();
-    before.len() >= 2
-        && before[before.len() - 2..].eq_ignore_ascii_case("by")
-        && !before[..before.len() - 2].ends_with(char::is_alphanumeric)
+    sentence[..value.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("by"))
 }
 
 /// A verb of change and up to three words before "by" that ends the text: its first group is the verb.
@@ -904,11 +898,10 @@ impl WordQuantityClaim {
         value: &Range<usize>,
     ) -> Option<&'s str> {
         // the regex reads the whole text before the figure: only when the word before it is "by"
-        let before = &sentence[..value.start];
-        let by = before.trim_end().rsplit(char::is_whitespace).next()?;
-        if !by.eq_ignore_ascii_case("by") {
+        if !after_by(sentence, value) {
             return None;
         }
+        let before = &sentence[..value.start];
         let verb = change_before_by().captures(before)?.get(1)?;
         let hits = self.counts.hits(sentence, words);
         let verb_counted = hits
@@ -1079,11 +1072,7 @@ impl WordQuantityClaim {
         // "killed 40 people, including 13 soldiers" (for a count of soldiers), "25,000 foreign troops, including 4,300
         // French soldiers" (foreign troops being `not_of`): a part listed of a whole the claim does not count is its
         // own ("the figure includes 15 deaths" stays a part)
-        let listed = sentence[..value.start]
-            .trim_end()
-            .strip_suffix("including")
-            .is_some_and(|rest| rest.trim_end().ends_with([',', '—', '–', '(']));
-        let other_whole = listed
+        let other_whole = listed_after_including(sentence, value)
             && (self.counts.hits_in(sentence, words, &before).is_empty()
                 || self.conditions.excludes(sentence, words, &before));
         (!own && !other_whole).then(|| part_scope(sentence, &part))
