@@ -424,11 +424,12 @@ def follows_trend(earlier, later, trend):
 
 
 def updates_as_conflicts(golds, report, conflicts):
-    """(updates reported as conflicts, judged pairs): see the module's docstring."""
+    """(updates reported as conflicts, judged pairs, the updates as (earlier, later) gold pairs): see the module's
+    docstring."""
     timing = {c.get("id"): c for c in report.get("claims") or [] if isinstance(c, dict)}
     by_id = {g.match.id: g for g in golds if g.match is not None and not g.exclude}
     gold_pairs = {frozenset((a.index, b.index)) for _, a, b, _ in conflicts}
-    updates = judged = 0
+    updates, judged = [], 0
     for f in report.get("findings") or []:
         claim = timing.get(f.get("claim")) or {}
         window, trend = claim.get("window_minutes"), claim.get("trend")
@@ -447,8 +448,8 @@ def updates_as_conflicts(golds, report, conflicts):
                         earlier, later = sorted((a, b), key=gold_day)
                         apart = gold_day(later) - gold_day(earlier) > window_days
                         if apart and follows_trend(earlier.match, later.match, trend):
-                            updates += 1
-    return updates, judged
+                            updates.append((earlier, later))
+    return len(updates), judged, updates
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -508,7 +509,7 @@ def line_of(data, pos):
     return data.count(b"\n", 0, pos) + 1
 
 
-def list_misses(golds, found, texts, conflicts):
+def list_misses(golds, found, texts, conflicts, updates):
     out = []
     misses = [g for g in golds if not g.exclude and g.match is None]
     if misses:
@@ -549,6 +550,13 @@ def list_misses(golds, found, texts, conflicts):
         out.append("  conflicts not recalled (%d):" % len(missed_conflicts))
         for claim, a, b, why, _ in missed_conflicts:
             out.append("    %s: %s %r vs %s %r (%s)" % (claim, a.source, a.text, b.source, b.text, why))
+    if updates:
+        out.append("  updates reported as conflicts (%d):" % len(updates))
+        for earlier, later in updates:
+            out.append("    %s: %s:%d %r (gold as of %s, found %s) then %s:%d %r (gold as of %s, found %s)" % (
+                earlier.claim, earlier.source, line_of(texts[earlier.source], earlier.start), earlier.text,
+                earlier.as_of, earlier.match.value.get("as_of"), later.source,
+                line_of(texts[later.source], later.start), later.text, later.as_of, later.match.value.get("as_of")))
     return out
 
 
@@ -602,7 +610,7 @@ def main(argv=None):
             s = score(golds, found, dated=dated)
             s.conflicts = len(recalled)
             s.conflicts_recalled = sum(1 for c in recalled if c[4])
-            s.updates_as_conflicts, s.judged_pairs = updates_as_conflicts(golds, report, conflicts)
+            s.updates_as_conflicts, s.judged_pairs, updates = updates_as_conflicts(golds, report, conflicts)
             print(row("TOTAL", s))
             print("  as_of right: %d of %d gold quantity mentions with a single-day as_of (%d of them matched);"
                   " in sources with a publication date: %d of %d"
@@ -611,7 +619,7 @@ def main(argv=None):
             print("  updates reported as conflicts: %d of %d judged pairs"
                   % (s.updates_as_conflicts, s.judged_pairs))
             if args.list_misses:
-                for line in list_misses(golds, found, texts, recalled):
+                for line in list_misses(golds, found, texts, recalled, updates):
                     print(line)
             total.add(s)
             rows.append((story.name, s))

@@ -1544,3 +1544,131 @@ fn a_percentage_joined_to_another_keeps_its_own_part_of_the_clause() {
         ["91"]
     );
 }
+
+const EVACUATION_DEADLINE: &str = "
+claims:
+  - id: evacuation-deadline
+    title: Date by which the island is to be evacuated
+    kind: date
+    event: [deadline]
+    deadline_for: [evacuate, leave, clear]
+";
+
+#[test]
+fn a_date_before_the_nouns_of_a_compound_or_renamed_by_it_dates_the_compounds_head() {
+    assert_eq!(
+        values_in(
+            EVACUATION_DEADLINE,
+            "2031-02-27",
+            &[
+                "The council stood by the March 3 evacuation deadline.",
+                "The mayor is not moving the March 3 island evacuation deadline, his office said.",
+                "Ferries will run until March 3, the deadline for the evacuation of the island.",
+                "On March 3, the deadline passed without incident.",
+            ]
+        ),
+        ["2031-03-03", "2031-03-03", "2031-03-03", "2031-03-03"]
+    );
+}
+
+const FLOOD_DATE: &str = "
+claims:
+  - id: flood-date
+    title: Date of the Harlan flood
+    kind: date
+    event: [flood, burst, strike]
+";
+
+#[test]
+fn a_holiday_before_the_events_noun_and_a_clock_time_before_the_day_date_the_event() {
+    assert_eq!(
+        values_in(
+            FLOOD_DATE,
+            "2032-01-06",
+            &[
+                "The toll from the New Year's Day flood in Harlan rose again.",
+                "The dam burst shortly after 4 p.m. on New Year's Day.",
+            ]
+        ),
+        ["2032-01-01", "2032-01-01"]
+    );
+}
+
+const TOWN_TOLL: &str = "
+claims:
+  - id: flood-deaths
+    title: Deaths in the Harlan flood
+    kind: quantity
+    counts: [person, life, death]
+    of: [die, kill, claim, death]
+    scope: [in Portville, in Harlan City]
+";
+
+#[test]
+fn a_place_after_a_figure_up_to_the_next_comma_is_that_figures_part() {
+    assert_eq!(
+        values_in(
+            TOWN_TOLL,
+            "2032-01-06",
+            &[
+                "The flood has claimed 45 lives.",
+                "31 people died in Portville, and 9 people died in Harlan City.",
+            ]
+        ),
+        ["45", "31 [in Portville]", "9 [in Harlan City]"]
+    );
+}
+
+const PACT_RETURN: &str = "
+claims:
+  - id: returns-to-pact
+    title: Whether Arvia returns to the fishing pact
+    kind: polarity
+    subject: [Arvia, Arvian government]
+    predicate: [return to, rejoin, sound]
+    object: [pact, siren]
+";
+
+#[test]
+fn impossible_unable_and_nobody_negate_what_follows() {
+    let checked = checked(
+        &rules(PACT_RETURN),
+        "2031-07-20",
+        &[
+            "Arvia said it is impossible to return to the pact for now.",
+            "The Arvian government was unable to rejoin the pact before the season.",
+            "Returning to the pact is impossible, Arvia said.",
+        ],
+    );
+    let polarities: Vec<String> = checked
+        .mentions
+        .iter()
+        .map(|m| m.value.describe())
+        .collect();
+    assert_eq!(polarities, ["denies", "denies", "denies"]);
+}
+
+const GUARD_WITHDRAWAL: &str = "
+claims:
+  - id: withdrawal-announced
+    title: When the governor announced the guard's withdrawal
+    kind: date
+    event: [announce]
+    object: [withdraw, withdrawal]
+";
+
+#[test]
+fn an_object_written_as_a_verb_and_a_date_between_the_verb_and_its_object_are_read() {
+    assert_eq!(
+        values_in(
+            GUARD_WITHDRAWAL,
+            "2031-04-10",
+            &[
+                "On Tuesday, the governor announced that he was withdrawing the guard from the valley.",
+                "The governor announced on Tuesday, April 8, the withdrawal of the guard.",
+                "The governor's office announced, according to the guard, a new schedule.",
+            ]
+        ),
+        ["2031-04-08", "2031-04-08"]
+    );
+}

@@ -161,7 +161,8 @@ impl Conflicts {
     }
 
     /// The parts: odd figures joined by their conflicts at one time, each partner with its nearest odd figure in
-    /// conflict, and an odd figure left alone with the part of its nearest partner.
+    /// conflict, and an odd figure left alone with the part of its nearest partner (or, with none, of its nearest
+    /// odd figure in conflict).
     fn parts(&self, odd: &[bool]) -> Vec<Part> {
         let size = self.figures.len();
         let mut joined = UnionFind::new(size);
@@ -181,7 +182,11 @@ impl Conflicts {
         }
         for member in 0..size {
             if size_of_root[joined.find(member)] == 1 {
-                if let Some(nearest) = self.nearest(member, |n| !odd[n]) {
+                // an odd figure whose conflicts are all with odd figures at other times goes with the nearest of them
+                let nearest = self
+                    .nearest(member, |n| !odd[n])
+                    .or_else(|| self.nearest(member, |_| true));
+                if let Some(nearest) = nearest {
                     joined.union(member, nearest);
                 }
             }

@@ -128,6 +128,21 @@ const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
 /// 25%").
 pub const CHANGE_NOUNS: &[&str] = &["raise", "increase", "hike", "boost", "cut", "rise"];
 
+/// Verb forms that are prepositions, never the verb's own: `accord` does not find "according", nor `follow`
+/// "following", where an entry of any part is taken as a verb too.
+const PREPOSITIONAL_FORMS: &[&str] = &[
+    "according",
+    "including",
+    "excluding",
+    "following",
+    "regarding",
+    "concerning",
+    "considering",
+    "pending",
+    "barring",
+    "during",
+];
+
 /// Nouns whose plural is not regular, or that have none.
 const IRREGULAR_NOUNS: &[(&str, &[&str])] = &[
     ("person", &["people", "persons"]),
@@ -137,6 +152,14 @@ const IRREGULAR_NOUNS: &[(&str, &[&str])] = &[
     ("aircraft", &[]),
     ("police", &[]),
     ("military", &["militaries"]),
+    ("life", &["lives"]),
+    ("wife", &["wives"]),
+    ("knife", &["knives"]),
+    ("leaf", &["leaves"]),
+    ("half", &["halves"]),
+    ("shelf", &["shelves"]),
+    ("thief", &["thieves"]),
+    ("crisis", &["crises"]),
 ];
 
 /// Every form of `entry` for its `part`, in lower case, the entry first.
@@ -163,7 +186,9 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
                 out.push(joined(last, &form));
             }
             for form in verb_forms(&first.to_lowercase()) {
-                out.push(joined(0, &form));
+                if !PREPOSITIONAL_FORMS.contains(&form.as_str()) {
+                    out.push(joined(0, &form));
+                }
             }
         }
         Part::Noun => {
@@ -325,6 +350,13 @@ mod tests {
         has("force", Part::Noun, &["force", "forces"]);
         has("ally", Part::Noun, &["ally", "allies"]);
         has("serviceman", Part::Noun, &["serviceman", "servicemen"]);
+        has("life", Part::Noun, &["life", "lives"]);
+        has(
+            "withdraw",
+            Part::Any,
+            &["withdraw", "withdrawing", "withdrew"],
+        );
+        assert!(!forms("accord", Part::Any).contains(&"according".to_string()));
         has("person", Part::Noun, &["people"]);
         assert_eq!(forms("personnel", Part::Noun), ["personnel"]);
     }

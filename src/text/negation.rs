@@ -110,6 +110,10 @@ pub const PRE_NEGATION_TRIGGERS: &[&str] = &[
     "ruled|rules|rule out",
     "refused|refuses|refuse to",
     "failed|fails|fail to",
+    "unable to",
+    "impossible to",
+    "declined|declines|decline to",
+    "nobody",
     "untrue|false that",
 ];
 
@@ -127,6 +131,7 @@ pub const POST_NEGATION_TRIGGERS: &[&str] = &[
     "is|are|was|were false",
     "was|were ruled out",
     "has|have been ruled out",
+    "impossible",
 ];
 
 /// Phrases that hold a negation word but negate nothing: they are read as one cue and never counted. "not only

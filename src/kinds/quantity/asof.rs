@@ -587,6 +587,16 @@ const TIMES_OF_DAY: &[&str] = &[
     "midnight",
 ];
 
+/// True when `text` opens with a clock time ("4 p.m.", "10:30 am", "9 o'clock"): after "before" or "after" it is
+/// no other event ("shortly after 4 p.m. on New Year's Day").
+fn clock_time_opens(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    compiled(&RE, || {
+        r"^(?i)[0-9]{1,2}(?::[0-9]{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock\b)".to_string()
+    })
+    .is_match(text)
+}
+
 /// Subordinators that open a clause of another event ("as" only where it is one, see [`is_subordinating_as`]).
 const SUBORDINATORS: &[&str] = &[
     "when", "while", "because", "although", "though", "once", "whereas", "if",
@@ -1075,9 +1085,10 @@ impl<'a> Scene<'a> {
                     pronoun: w.to_string(),
                 });
             }
-            let time_of_day = words
-                .get(i + 1)
-                .is_some_and(|next| TIMES_OF_DAY.contains(&next.lower.as_str()));
+            let time_of_day = clock_time_opens(self.sentence[word.span.end..].trim_start())
+                || words
+                    .get(i + 1)
+                    .is_some_and(|next| TIMES_OF_DAY.contains(&next.lower.as_str()));
             if EVENT_PREPOSITIONS.contains(&w) && !time_of_day {
                 return Some(Reason::OtherEvent {
                     trigger: w.to_string(),

@@ -76,8 +76,9 @@ const COMPOUND_HEADS: &[&str] = &[
     "anniversary",
 ];
 
-/// The last word of a date phrase: a day or year number, a month or a weekday, as a regex.
-const DATE_END: &str = r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?)";
+/// The last word of a date phrase: a day or year number, a month, a weekday or a holiday's ("New Year's Day"), as a
+/// regex.
+const DATE_END: &str = r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?|(?:year['’]?s|christmas)\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|\bhalloween)";
 
 /// The last word of a relative date phrase that stands before a noun only with its possessive: "last week's
 /// strike", "yesterday's quake", "Friday night's truce".
@@ -112,7 +113,8 @@ impl WordDateClaim {
         }
         let event = WordList::new(&fields.event, Part::Verb);
         let deadline_for = WordList::new(&fields.deadline_for, Part::Verb);
-        let object = WordList::new(&fields.object, Part::Noun);
+        // "announced it would withdraw": an object may be written as a verb too
+        let object = WordList::new(&fields.object, Part::Any);
         let events = [&event, &deadline_for]
             .iter()
             .filter(|l| !l.is_empty())
@@ -247,11 +249,12 @@ impl WordDateClaim {
             ));
         }
         let mut region = region(sentence, event.span.clone(), dates);
-        let aside = aside_date(sentence, words, dates, &event.span);
+        let aside = aside_date(sentence, words, dates, &event.span, &self.object);
         if let Some((_, rest)) = &aside {
             region.push(rest.clone());
         }
-        let premodifier = premodifier_date(sentence, dates, &event.span);
+        let premodifier = premodifier_date(sentence, dates, &event.span)
+            .or_else(|| apposed_date(sentence, dates, &event.span));
         if !self.object_stands(
             sentence,
             words,
@@ -636,20 +639,44 @@ fn sequence_preposition(sentence: &str, words: &[Token], event: &Hit) -> Option<
 /// How many words back from the event's noun [`sequence_preposition`] looks ("after a series of strong 7.6 quakes").
 const SEQUENCE_REACH: usize = 7;
 
+/// How many words after the comma that closes a date right after the event's verb the event's object may open
+/// with ("announced on Thursday, the withdrawal").
+const OBJECT_AFTER_ASIDE: usize = 4;
+
 /// A date set off by commas right after the event's verb, with the clause that goes on after it: "denounced, last
-/// week, the agreement" is last week, and "the agreement" stands in the event's clause.
+/// week, the agreement" is last week, and "the agreement" stands in the event's clause. A date right after the verb
+/// with a comma after it only is one too when a determiner and the claim's `object` open what follows: "announced
+/// on Thursday, the withdrawal of its troops".
 fn aside_date(
     sentence: &str,
     words: &[Token],
     dates: &[Range<usize>],
     event: &Range<usize>,
+    object: &WordList,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    let date = dates
-        .iter()
-        .find(|d| d.start >= event.end && sentence[event.end..d.start].trim() == ",")?;
+    let date = dates.iter().find(|d| {
+        d.start >= event.end && matches!(sentence[event.end..d.start].trim(), "," | "")
+    })?;
+    let set_off = !sentence[event.end..date.start].trim().is_empty();
     let rest = &sentence[date.end..];
     let comma = date.end + rest.find(',').filter(|&at| rest[..at].trim().is_empty())?;
     let next = words.iter().find(|w| w.span.start > comma)?;
+    // "announced on Thursday, the withdrawal of": without a comma before it, the date is an aside only when the
+    // event's object goes on after it (not in "will not reopen before Friday, the council said")
+    if !set_off {
+        let reach = words
+            .iter()
+            .filter(|w| w.span.start > comma)
+            .take(OBJECT_AFTER_ASIDE)
+            .last()?;
+        let object_follows = DETERMINERS.contains(&next.lower.as_str())
+            && !object
+                .hits_in(sentence, words, &(comma..reach.span.end))
+                .is_empty();
+        if !object_follows {
+            return None;
+        }
+    }
     Some((
         date.clone(),
         clause_around(sentence, next.span.clone(), dates),
@@ -914,7 +941,21 @@ fn premodifier_date(
     event: &Range<usize>,
 ) -> Option<Range<usize>> {
     let date = written_before(sentence, dates, event)?;
-    (!heads_a_compound(sentence, event)).then_some(date)
+    (!heads_a_compound(sentence, event)).then(|| without_preposition(sentence, date))
+}
+
+/// A date phrase without the preposition or qualifier it opens with: before a noun the date modifies, that word
+/// belongs to the noun phrase ("toll from [New Year's Day quake]", "since [the Jan. 1 quake]"), not to the date.
+fn without_preposition(sentence: &str, date: Range<usize>) -> Range<usize> {
+    static LEADING: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let leading = LEADING.get_or_init(|| {
+        regex::Regex::new(r"^(?i)(?:from|since|after|before|until|till|by|on|in|at|during)\s+")
+            .expect("the leading words form a valid regex")
+    });
+    match leading.find(&sentence[date.clone()]) {
+        Some(found) if found.end() < date.len() => date.start + found.end()..date.end,
+        _ => date,
+    }
 }
 
 /// True when a noun after the event's word heads a compound with it ("the May 1 withdrawal deadline"), so that a
@@ -943,8 +984,71 @@ fn written_before(
         let bare = between.is_empty() && date_end().is_match(phrase);
         let possessive = possessive_modifiers(between, &sentence[event.clone()])
             && (date_end().is_match(phrase) || relative.is_match(phrase));
-        (bare || possessive).then(|| date.clone())
+        let compound = date_end().is_match(phrase)
+            && compound_modifiers(sentence, date, between, &sentence[event.clone()]);
+        (bare || possessive || compound).then(|| date.clone())
     })
+}
+
+/// Words of time that end a date phrase's reach: nouns of a compound they are not ("a July coup last year
+/// overthrew": "coup last year" is no compound before "overthrew").
+const TIME_WORDS: &[&str] = &[
+    "last", "next", "this", "year", "years", "month", "months", "week", "weeks", "day", "days",
+    "ago",
+];
+
+/// How many nouns may stand between a date and the event's noun that heads their compound.
+const COMPOUND_MODIFIERS: usize = 3;
+
+/// True when `between`, the words between the date phrase `date` and the event's word, are the other nouns of a
+/// compound the event's word heads, so that the date before them is the event's: "the Aug. 31 withdrawal deadline",
+/// "The Jan. 1 Noto Peninsula earthquake". The date follows a determiner (or, in a headline's capitals, every word
+/// from the date to the event is capitalised: "after Jan. 1 Noto Peninsula Earthquake"), the words are at most
+/// [`COMPOUND_MODIFIERS`] words of letters none of which is a function word, and the event is written as a noun
+/// would be (not "ended").
+fn compound_modifiers(sentence: &str, date: &Range<usize>, between: &str, event: &str) -> bool {
+    let modifiers: Vec<&str> = between.split_whitespace().collect();
+    let nouns = !modifiers.is_empty()
+        && modifiers.len() <= COMPOUND_MODIFIERS
+        && modifiers.iter().all(|w| {
+            let lower = w.to_lowercase();
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_MODIFIERS.contains(&lower.as_str())
+                && !PHRASE_BREAKS.contains(&lower.as_str())
+                && !TIME_WORDS.contains(&lower.as_str())
+        });
+    let determined = sentence[..date.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let headline = capitalised(event) && modifiers.iter().all(|w| capitalised(w));
+    nouns && !event.ends_with("ed") && (determined || headline)
+}
+
+/// A date phrase that a noun phrase headed by the event's noun renames, right after it and a comma: "until Aug. 31,
+/// the deadline for the withdrawal" ("the" and at most [`MODIFIERS`] words before the event's noun). A date that
+/// opens the sentence is no such phrase: "On Feb. 6, the quake hit" has the event's noun as its subject.
+fn apposed_date(
+    sentence: &str,
+    dates: &[Range<usize>],
+    event: &Range<usize>,
+) -> Option<Range<usize>> {
+    let date = dates.iter().rev().find(|d| d.end <= event.start)?;
+    let between = sentence[date.end..event.start].strip_prefix(", ")?;
+    let mut words = between.split_whitespace();
+    let determiner = words.next()?;
+    let modifiers: Vec<&str> = words.collect();
+    let fronted = sentence[..date.start].trim().is_empty();
+    let apposed = !fronted
+        && determiner.eq_ignore_ascii_case("the")
+        && modifiers.len() <= MODIFIERS
+        && modifiers.iter().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_MODIFIERS.contains(&w.to_lowercase().as_str())
+        })
+        && !sentence[event.clone()].ends_with("ed");
+    apposed.then(|| without_preposition(sentence, date.clone()))
 }
 
 /// How many words may stand between a possessive date and the event's noun it dates.

@@ -265,17 +265,27 @@ struct OwnRegion {
 
 /// The stretch of the sentence nearer the figure at `value` (with its candidate `keep`) than any other figure:
 /// from halfway after the figure before it to halfway before the figure after it. A part named between two figures
-/// is the nearer one's ("another 5,600 workers joined the 13,000 on strike": "another" is the 5,600's).
+/// is the nearer one's ("another 5,600 workers joined the 13,000 on strike": "another" is the 5,600's). Where a
+/// comma, semicolon or dash parts two figures, the last of them is the border instead: what follows a figure up
+/// to it is the figure's ("31 people died in Wajima, 22 in Suzu": "in Wajima" is the 31's).
 fn nearer_than_other_figures(
+    sentence: &str,
     value: &Range<usize>,
     keep: &Range<usize>,
     figures: &[Range<usize>],
 ) -> Range<usize> {
     let previous = figures.iter().rfind(|f| f.end <= value.start);
     let next = figures.iter().find(|f| f.start >= value.end);
-    let start = previous.map_or(0, |p| p.end + (value.start - p.end) / 2);
+    let last_cut = |from: usize, to: usize| {
+        sentence[from..to]
+            .rfind([',', ';', '—', '–'])
+            .map(|at| from + at)
+    };
+    let start = previous.map_or(0, |p| {
+        last_cut(p.end, value.start).unwrap_or(p.end + (value.start - p.end) / 2)
+    });
     let end = next.map_or(usize::MAX, |n| {
-        value.end + (n.start - value.end).div_ceil(2)
+        last_cut(value.end, n.start).unwrap_or(value.end + (n.start - value.end).div_ceil(2))
     });
     start.min(keep.start)..end.max(keep.end)
 }
@@ -946,7 +956,7 @@ impl WordQuantityClaim {
             shared: std::slice::from_ref(&own.shared),
             subject: &own.subject,
             whole: &own.whole,
-            scope: Some(nearer_than_other_figures(value, keep, found.1)),
+            scope: Some(nearer_than_other_figures(sentence, value, keep, found.1)),
         };
         self.conditions
             .check_shared(sentence, words, &places, value)
