@@ -37,7 +37,8 @@ matches the mentions it reports against gold.yaml:
   sides whose two gold mentions both have a single-day as_of).
 
 --list-misses also prints, per story, every missed gold mention and every false positive with its sentence, the
-matched mentions whose value or as_of is wrong, and the conflicts not recalled.
+matched mentions whose value or as_of is wrong, the conflicts not recalled, and the pairs counted as updates reported
+as conflicts.
 
 The JSON report may grow new fields; only the fields used here are read. Exit code 0 whatever the scores; 2 when the
 inputs are broken (a missing or invalid gold.yaml or rules file, a gold text not found in its source, factlint

@@ -1672,3 +1672,26 @@ fn an_object_written_as_a_verb_and_a_date_between_the_verb_and_its_object_are_re
         ["2031-04-08", "2031-04-08"]
     );
 }
+
+const WALKOUT_START: &str = "
+claims:
+  - id: walkout-start
+    title: When the dockers' walkout began
+    kind: date
+    event: [walkout]
+";
+
+#[test]
+fn a_relative_clause_set_off_by_a_comma_after_the_events_noun_dates_it() {
+    assert_eq!(
+        values_in(
+            WALKOUT_START,
+            "2031-06-20",
+            &[
+                "The walkout, which began on June 2 and idled 4,000 dockers, has ended.",
+                "The port, which reopened on June 19, lost 4,000 shifts to the walkout.",
+            ]
+        ),
+        ["2031-06-02"]
+    );
+}

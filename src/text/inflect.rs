@@ -61,6 +61,7 @@ const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
     ("hold", &["holds", "held", "holding"]),
     ("mean", &["means", "meant", "meaning"]),
     ("spell", &["spells", "spelled", "spelt", "spelling"]),
+    ("sit", &["sits", "sat", "sitting"]),
     ("leave", &["leaves", "left", "leaving"]),
     ("make", &["makes", "made", "making"]),
     ("seize", &["seizes", "seized", "seizing", "seizure"]),

@@ -46,7 +46,8 @@
 //!    2,000 and on September 12 rose to 2,300".
 //! 5. Scanning leftwards from the date to the start of its clause (or to the figure, when the figure comes first),
 //!    the nearest trigger word decides: a relative pronoun ("the junta that took power in July 2023"; "that" after
-//!    a verb of saying is not one: "officials said that in April ..."), a preposition that names another event
+//!    a verb of saying, a verb in the past or a preposition is not one: "officials said that in April ...",
+//!    "rejected that offer on Sept. 12"), a preposition that names another event
 //!    ("after the coup in July", "since the coup in 2023"), or a subordinator ("when the junta seized power in July
 //!    2023"). A "when" that opens the sentence is the exception: its clause dates the main clause, like "at the
 //!    time of" ("When the junta seized power in July 2023, France had about 1,500 troops there").
@@ -1074,8 +1075,8 @@ impl<'a> Scene<'a> {
         let after_figure = window.start >= self.figure.end;
         for (i, word) in words.iter().enumerate().rev() {
             let w = word.lower.as_str();
-            let relative =
-                RELATIVE_PRONOUNS.contains(&w) || (w == "that" && !follows_saying(&words[..i]));
+            let relative = RELATIVE_PRONOUNS.contains(&w)
+                || (w == "that" && !follows_saying(&words[..i]) && !follows_verb(&words[..i]));
             if relative && self.describes_event(word) {
                 // "the coup that took place in July 2023": the relative clause tells of the event itself.
                 return None;
@@ -1138,6 +1139,14 @@ impl<'a> Scene<'a> {
         let fronted = date_first && self.is_fronted(date, path.first().copied());
         if fronted {
             path.remove(0);
+        }
+        // "The strike, which began on September 13": the relative clause tells of the event itself
+        let of_the_event = |cut: &Cut| {
+            matches!(cut.boundary, Boundary::Relative(_))
+                && self.sentence[self.figure.end..cut.at].trim().is_empty()
+        };
+        if self.event && !date_first && path.len() == 1 && of_the_event(path[0]) {
+            path.clear();
         }
         drop_parentheticals(&mut path);
         if let Some(cut) = path.iter().find(|c| c.boundary != Boundary::Comma) {
@@ -1202,6 +1211,19 @@ fn follows_saying(words: &[Word]) -> bool {
         .rev()
         .take(3)
         .any(|w| SAYING.contains(&w.lower.as_str()))
+}
+
+/// True when the word before "that" is a verb in the past or a preposition, so that "that" is a determiner or
+/// opens what was done, not a relative clause ("rejected that offer on Sept. 12", "decided that", "in that year"):
+/// a relative "that" follows a noun.
+fn follows_verb(words: &[Word]) -> bool {
+    words.last().is_some_and(|w| {
+        (w.lower.len() > 4 && w.lower.ends_with("ed"))
+            || [
+                "in", "on", "at", "of", "for", "with", "from", "by", "to", "during",
+            ]
+            .contains(&w.lower.as_str())
+    })
 }
 
 /// The span of the number that starts at `start`.
@@ -1832,6 +1854,14 @@ mod tests {
     fn that_after_a_verb_of_saying_is_not_a_relative_pronoun() {
         let sentence = "Officials said that in April there were 1,000 troops.";
         assert_eq!(governs(sentence, "1,000 troops"), Some("in April"));
+    }
+
+    #[test]
+    fn that_after_a_verb_in_the_past_or_a_preposition_is_not_a_relative_pronoun() {
+        let sentence = "About 92% of the dockers rejected that offer on May 4.";
+        assert_eq!(governs(sentence, "About 92%"), Some("on May 4"));
+        let relative = "About 92% of the dockers rejected the offer that came on May 4.";
+        assert_eq!(governs(relative, "About 92%"), None);
     }
 
     #[test]
