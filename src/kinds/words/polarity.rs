@@ -6,8 +6,9 @@
 //!
 //! - the `object` stands in the predicate's clause;
 //! - the `subject` stands within `near` words of the predicate (default [`SUBJECT_WORDS`]), in any clause ("Despite
-//!   the pullout, relations will continue"), or a pronoun ("it", "this") stands for it in the few words
-//!   before the predicate ("It does mark the end of this relationship");
+//!   the pullout, relations will continue"), or a pronoun ("it", "this", "they", "we", "he", "she") stands for it
+//!   in the few words before the predicate ("It does mark the end of this relationship", "then we will return to
+//!   the deal");
 //! - the conditions of [`super::Conditions`] on the predicate's clause.
 //!
 //! Negation decides the polarity ([`crate::text::negation`]): a `predicate` affirms, negated it denies ("will not
@@ -34,7 +35,7 @@ use crate::text::words::{Hit, Token, WordList};
 pub const SUBJECT_WORDS: usize = 12;
 
 /// Pronouns that stand for the subject when they stand just before the predicate.
-const PRONOUNS: &[&str] = &["it", "this"];
+const PRONOUNS: &[&str] = &["it", "this", "they", "we", "he", "she"];
 
 /// Auxiliaries that a mention's words start with when they stand right before the predicate or its negation
 /// ("does mark the end", "did not see").
@@ -299,6 +300,10 @@ mod tests {
         assert!(refused.contains("no `subject`"), "{refused}");
         assert_eq!(
             verdicts("\"This is not the end of our relationship,\" he said.").map(|v| v[0].0),
+            Ok(Polarity::Deny)
+        );
+        assert_eq!(
+            verdicts("They will not end the relationship, the envoy said.").map(|v| v[0].0),
             Ok(Polarity::Deny)
         );
     }
