@@ -298,7 +298,7 @@ fn breakdowns_of_a_toll_are_parts_not_the_toll() {
             "160 (155–165) [in the port town]",
             "95 [in the valley]",
             "412",
-            "120 (115–125) [in the two river towns]",
+            // "120 each": a figure for each town is no count of the toll nor of the two towns
             "11 [in hospital]",
             "412",
             "30 [after being evacuated]",
@@ -1693,5 +1693,21 @@ fn a_relative_clause_set_off_by_a_comma_after_the_events_noun_dates_it() {
             ]
         ),
         ["2031-06-02"]
+    );
+}
+
+#[test]
+fn a_rank_a_figure_for_each_part_and_a_difference_are_no_count_of_the_whole() {
+    assert_eq!(
+        values_in(
+            TOWN_TOLL,
+            "2032-01-06",
+            &[
+                "The flood killed 52 people, one of the deadliest disasters in the valley.",
+                "The towns of Lowick and Brae had two deaths each.",
+                "The flood killed 6 more people overnight.",
+            ]
+        ),
+        ["52"]
     );
 }

@@ -1174,6 +1174,38 @@ impl WordQuantityClaim {
     }
 }
 
+/// Why the figure at `value` is no count of the whole although it counts the claim's things, if it is not: a rank
+/// ("one of the largest airlifts"), a figure for each of several parts ("two deaths each", "70 people each in
+/// Wajima and Suzu") or a difference ("19,000 more people", "three more than the list of Friday").
+fn not_the_whole(sentence: &str, value: &Range<usize>) -> Option<String> {
+    static RANK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static EACH: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static MORE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let compiled = |cell: &'static std::sync::OnceLock<regex::Regex>, pattern: &str| {
+        cell.get_or_init(|| {
+            regex::Regex::new(pattern).expect("the figure's context patterns are valid")
+        })
+    };
+    let figure = &sentence[value.clone()];
+    let after = &sentence[value.end..];
+    let rank = compiled(
+        &RANK,
+        r"(?i)^\s+of\s+the\s+(?:\p{L}+est|most|worst|best|least)\b",
+    );
+    if figure.eq_ignore_ascii_case("one") && rank.is_match(after) {
+        return Some("'one of the ...' ranks something, it is no count".to_string());
+    }
+    if compiled(&EACH, r"(?i)^(?:\s+\p{L}[\p{L}-]*){0,2}?\s+each\b").is_match(after) {
+        return Some("a figure for each of several parts is no count of the whole".to_string());
+    }
+    if compiled(&MORE, r"(?i)^\s+(?:more|fewer|additional)\b").is_match(after) {
+        return Some(
+            "a figure of how many more (or fewer) is a difference, not the count".to_string(),
+        );
+    }
+    None
+}
+
 /// Words that a headline in title case capitalises before a figure without making it a name ("Toll Rises To
 /// 1,400", "Dead Near 5,000"): prepositions and the verbs that give a figure.
 const TITLE_CASE_LINKS: &[&str] = &[
@@ -1382,6 +1414,9 @@ impl Kind for WordQuantityClaim {
                 false => next_figure(sentence, value.end, value.end).filter(|f| f.end < span.end),
             };
             return self.judge_next(text, found, next).unwrap_or(Err(reason));
+        }
+        if let Some(reason) = not_the_whole(sentence, &value) {
+            return Err(reason);
         }
         let words = judged_sentence_words(sentence);
         if let Some(verb) = self.change_by(sentence, &words, &value) {
