@@ -1176,7 +1176,8 @@ impl WordQuantityClaim {
 
 /// Why the figure at `value` is no count of the whole although it counts the claim's things, if it is not: a rank
 /// ("one of the largest airlifts"), a figure for each of several parts ("two deaths each", "70 people each in
-/// Wajima and Suzu") or a difference ("19,000 more people", "three more than the list of Friday").
+/// Wajima and Suzu") or a difference ("19,000 more people", "three more than the list of Friday"; not a vague
+/// plural: "hundreds more remain missing" after a toll are more people than the dead).
 fn not_the_whole(sentence: &str, value: &Range<usize>) -> Option<String> {
     static RANK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static EACH: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -1198,7 +1199,9 @@ fn not_the_whole(sentence: &str, value: &Range<usize>) -> Option<String> {
     if compiled(&EACH, r"(?i)^(?:\s+\p{L}[\p{L}-]*){0,2}?\s+each\b").is_match(after) {
         return Some("a figure for each of several parts is no count of the whole".to_string());
     }
-    if compiled(&MORE, r"(?i)^\s+(?:more|fewer|additional)\b").is_match(after) {
+    // "hundreds more remain missing" after a toll: more people than the dead, not an increment
+    let vague = figure.chars().all(char::is_alphabetic) && figure.to_lowercase().ends_with('s');
+    if !vague && compiled(&MORE, r"(?i)^\s+(?:more|fewer|additional)\b").is_match(after) {
         return Some(
             "a figure of how many more (or fewer) is a difference, not the count".to_string(),
         );
@@ -1570,6 +1573,28 @@ impl Kind for WordQuantityClaim {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_difference_is_no_count_but_a_vague_plural_before_more_is() {
+        let whole = |sentence: &str, figure: &str| {
+            let start = sentence.find(figure).unwrap();
+            not_the_whole(sentence, &(start..start + figure.len()))
+        };
+        assert!(whole("Crews moved 19,000 more people out.", "19,000").is_some());
+        assert!(whole(
+            "The list had 388 names, three more than on Friday.",
+            "three"
+        )
+        .is_some());
+        assert!(whole(
+            "At least 106 died and hundreds more remain missing.",
+            "hundreds"
+        )
+        .is_none());
+        assert!(whole("The towns had two deaths each.", "two").is_some());
+        assert!(whole("It was one of the worst fires.", "one").is_some());
+        assert!(whole("One of the victims was a child.", "One").is_none());
+    }
 
     fn claim(more_than: &[&str]) -> WordQuantityClaim {
         let fields = WordFields {
