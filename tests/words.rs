@@ -1711,3 +1711,29 @@ fn a_rank_a_figure_for_each_part_and_a_difference_are_no_count_of_the_whole() {
         ["52"]
     );
 }
+
+const MOVED: &str = "
+claims:
+  - id: evacuated
+    title: People moved off the island since the airlift began
+    kind: quantity
+    counts: [people, islander]
+    of: [evacuate, airlift]
+    unless_near: [end of May, past 24 hours]
+";
+
+#[test]
+fn an_opening_since_or_during_phrase_is_read_with_the_clause_after_it() {
+    assert_eq!(
+        values_in(
+            MOVED,
+            "2031-06-20",
+            &[
+                "Since the end of May, crews have evacuated 14,000 people.",
+                "During the past 24 hours, crews evacuated 900 people.",
+                "Crews have evacuated 12,000 people since the airlift began.",
+            ]
+        ),
+        ["12,000 (11,500–12,500)"]
+    );
+}

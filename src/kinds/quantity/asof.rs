@@ -528,8 +528,11 @@ const DECISION_NOUNS: &[&str] = &[
     "promise",
 ];
 
-/// Prepositions that open a sentence's scene-setting phrase ("In neighbouring Mali, ...").
+/// Prepositions that open a sentence's scene-setting phrase ("In neighbouring Mali, ...", "Since the end of July,
+/// ...": the time its figures count from).
 const SCENE_PREPOSITIONS: &[&str] = &[
+    "since",
+    "during",
     "in",
     "on",
     "at",
