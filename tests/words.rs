@@ -1737,3 +1737,30 @@ fn an_opening_since_or_during_phrase_is_read_with_the_clause_after_it() {
         ["12,000 (11,500–12,500)"]
     );
 }
+
+const RISING_TOLL: &str = "
+claims:
+  - id: flood-toll
+    title: Deaths in the Harlan flood
+    kind: quantity
+    trend: rising
+    window: 1 day
+    counts: [person, death]
+    of: [kill, toll, die]
+";
+
+#[test]
+fn a_later_figure_its_words_lower_is_a_change_of_a_rising_claim_but_one_they_raise_is_not() {
+    let conflicts_after_115 = |later: &str| {
+        let first = "On May 2, officials said the flood had killed 115 people.";
+        conflicts(&checked(&rules(RISING_TOLL), "2031-06-20", &[first, later]))
+    };
+    assert_eq!(
+        conflicts_after_115("On June 1, police said the toll was lowered to 97 people."),
+        0
+    );
+    assert_eq!(
+        conflicts_after_115("On June 1, the toll has risen to 97 people."),
+        1
+    );
+}

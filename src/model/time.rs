@@ -78,8 +78,8 @@ impl TimeSpan {
     }
 }
 
-/// How many ranks there are: earlier, current, update.
-pub const RANKS: usize = 3;
+/// How many ranks there are: earlier, current, update, lowered.
+pub const RANKS: usize = 4;
 
 /// The rank of an earlier figure ("an earlier toll of", "up from").
 pub const EARLIER: u8 = 0;
@@ -87,6 +87,9 @@ pub const EARLIER: u8 = 0;
 pub const CURRENT: u8 = 1;
 /// The rank of a figure its wording marks as a revision ("has risen to").
 pub const UPDATE: u8 = 2;
+/// The rank of a figure its wording marks as a revision down ("fell to", "revised down to 97", "97, down from
+/// 115"): the latest of its time, like an update, and a change, not a conflict, when it goes against a rising trend.
+pub const LOWERED: u8 = 3;
 
 /// Days since 1970-01-01 (negative before), for day arithmetic without calendar lookups.
 pub fn day_number(date: jiff::civil::Date) -> i64 {

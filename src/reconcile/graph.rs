@@ -155,7 +155,7 @@ fn link_neighbour_blocks(
 }
 
 /// Joins the disjoint pairs whose times are both known and further than `window` apart: the earlier in time is the
-/// earlier figure, whatever the ranks.
+/// earlier figure, whatever the ranks (the later one's rank still says whether its words lowered it).
 fn link_far_pairs(
     members: &[(usize, Extent)],
     nodes: &[Node],
@@ -172,9 +172,9 @@ fn link_far_pairs(
     let mut passed = known.iter().peekable();
     for &(time, i, extent) in &known {
         while let Some(&(_, j, earlier_extent)) = passed.next_if(|e| time - e.0 > window) {
-            linker.insert(j, 0, earlier_extent);
+            linker.insert(j, nodes[j].rank, earlier_extent);
         }
-        linker.link(i, 0, extent, outcomes);
+        linker.link(i, nodes[i].rank, extent, outcomes);
     }
 }
 

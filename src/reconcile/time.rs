@@ -9,13 +9,16 @@
 //!   figures for the same moment. Of different ranks, the lower rank is the earlier figure, and the pair is ordered.
 //! - **Far** (both times known and further apart than the window): the earlier time is the earlier figure.
 //! - An ordered pair is a **change**, unless the claim declares a trend and the later figure goes against it (a toll
-//!   that falls, a withdrawal whose count grows): then it **conflicts**.
+//!   that falls, a withdrawal whose count grows): then it **conflicts**; but a later figure whose own words lower it
+//!   ("revised down to 97, from 115", rank [`LOWERED`]) is a change of a rising claim: the report states the revision.
 //! - Two earlier figures whose times are both unknown are not compared: nothing says which came first.
 //!
 //! [`link`] is the definition, pair by pair; the reconciliation graph computes the same groups in O(n log n).
 
 use crate::kinds::extent::{precedes, Extent, SPACES};
-pub use crate::model::time::{TimeSpan, Timing, Trend, CURRENT, DAY, EARLIER, RANKS, UPDATE};
+pub use crate::model::time::{
+    TimeSpan, Timing, Trend, CURRENT, DAY, EARLIER, LOWERED, RANKS, UPDATE,
+};
 
 /// What a pair of incompatible mentions is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +53,11 @@ pub fn outcome(
         Order::ByRank => partner_rank < rank,
     };
     let later_is_higher = partner_earlier == partner_below;
+    let later_rank = if partner_earlier { rank } else { partner_rank };
     match (timing.trend, later_is_higher) {
         (None, _) | (Some(Trend::Rising), true) | (Some(Trend::Falling), false) => Link::Change,
+        // "revised down to 97, from 115": the later figure's own words say it went down
+        (Some(Trend::Rising), false) if later_rank == LOWERED => Link::Change,
         _ => Link::Conflict,
     }
 }
@@ -103,7 +109,13 @@ pub fn links(a: &Timed, b: &Timed, timing: Timing) -> Vec<Link> {
         (true, precedes(e.upper, l.lower)),
         (false, precedes(l.upper, e.lower)),
     ] {
-        let link = outcome(Order::PartnerEarlier, 0, 0, partner_below, timing);
+        let link = outcome(
+            Order::PartnerEarlier,
+            earlier.rank,
+            later.rank,
+            partner_below,
+            timing,
+        );
         if apart && !found.contains(&link) {
             found.push(link);
         }

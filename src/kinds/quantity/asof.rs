@@ -704,7 +704,7 @@ const NUMBER: &str = r"\d(?:[\d.,]*\d)?";
 const QUALIFIER: &str = r"(?:(?:about|around|roughly|nearly|almost|over|some|approximately|an\s+estimated|at\s+least|more\s+than|fewer\s+than|less\s+than|close\s+to|just\s+(?:over|under)|up\s+to)\s+)*";
 
 /// Verbs of change, past or perfect: "rose", "has risen", "had now fallen".
-const CHANGE_VERB: &str = r"(?:(?:has|have|had)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|increased|grown|grew|surged|soared|spiked|fell|fallen|dropped|declined|decreased|shrunk|shrank|slipped)(?:\s+(?:sharply|further|again))?";
+const CHANGE_VERB: &str = r"(?:(?:has|have|had)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|increased|grown|grew|surged|soared|spiked|fell|fallen|dropped|declined|decreased|shrunk|shrank|slipped|dipped|lowered|reduced)(?:\s+(?:sharply|further|again))?";
 
 // ----------------------------------------------------------------------------------------------------------------
 // Words and clause cuts
@@ -1373,6 +1373,29 @@ fn marked_before(before: &str) -> Option<Relation> {
     trigger_of(earlier, before)
         .map(|trigger| Relation::Earlier { trigger })
         .or_else(|| trigger_of(update, before).map(|trigger| Relation::Update { trigger }))
+}
+
+/// True when an update's `trigger` says the figure went down: "fell to", "revised down to", "down from", "dropped
+/// to", "lowered to".
+pub fn lowers(trigger: &str) -> bool {
+    const DOWN: &[&str] = &[
+        "fell",
+        "fallen",
+        "dropped",
+        "declined",
+        "decreased",
+        "shrunk",
+        "shrank",
+        "slipped",
+        "down",
+        "downward",
+        "lowered",
+        "reduced",
+        "dipped",
+    ];
+    trigger
+        .split_whitespace()
+        .any(|word| DOWN.contains(&word.to_lowercase().as_str()))
 }
 
 /// The text of group `t` of `re`'s match in `text`.

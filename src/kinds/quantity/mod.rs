@@ -67,6 +67,10 @@ pub enum Revision {
     Current,
     /// A revision to a newer figure: "has risen to 740", "now stands at".
     Update,
+    /// A revision down to a newer figure: "fell to 650", "revised down to 97", "97, down from 115". Reports show it
+    /// as an update; reconciliation reads its direction (see [`crate::model::time::LOWERED`]).
+    #[serde(rename = "update")]
+    Lowered,
 }
 
 impl From<&asof::Relation> for Revision {
@@ -74,6 +78,7 @@ impl From<&asof::Relation> for Revision {
         match relation {
             asof::Relation::Earlier { .. } => Revision::Earlier,
             asof::Relation::Current => Revision::Current,
+            asof::Relation::Update { trigger } if asof::lowers(trigger) => Revision::Lowered,
             asof::Relation::Update { .. } => Revision::Update,
         }
     }
