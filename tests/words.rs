@@ -1764,3 +1764,18 @@ fn a_later_figure_its_words_lower_is_a_change_of_a_rising_claim_but_one_they_rai
         1
     );
 }
+
+#[test]
+fn a_date_in_a_trailing_clause_of_saying_dates_the_statement_not_the_event() {
+    assert_eq!(
+        values_in(
+            FLOOD_DATE,
+            "2032-01-06",
+            &[
+                "The flood swept Harlan, the county said in a statement on its website late Wednesday.",
+                "The flood swept Harlan on Monday, the county said in a statement late Wednesday.",
+            ]
+        ),
+        ["2032-01-05"]
+    );
+}

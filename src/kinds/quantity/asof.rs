@@ -58,8 +58,9 @@
 //!    as-of cue introduces it ("as of", "as at", "at the time of", "by": "The toll, as of Sunday, was 2,000"), or it
 //!    sits in a trailing clause of saying ("At least 2,000 people have died, the ministry said on Sunday"). Any
 //!    other boundary means another clause: "The quake struck late on Friday, killing at least 410 people". For an
-//!    event, a date right after a trailing word of saying or of issuing a report dates the statement and is
-//!    refused: "The dam burst, officials said on Monday".
+//!    event, a date right after a trailing word of saying or of issuing a report, or in a trailing clause of
+//!    saying, dates the statement and is refused: "The dam burst, officials said on Monday", ", the county said in
+//!    a statement late Wednesday".
 //!
 //! Of the dates that govern, one inside the match wins, else the one nearest to the figure. When none governs, the
 //! result is `None` and the caller uses the publication date.
@@ -1135,8 +1136,10 @@ impl<'a> Scene<'a> {
             .filter(|c| between.contains(&c.at))
             .collect();
         // "The floods swept the city, officials said on Monday": Monday is the statement's, not the event's (also
-        // when the comma before the saying closes an aside: ", while thousands are missing, officials said")
-        if self.event && !date_first && !path.is_empty() && self.dates_a_statement(date) {
+        // when the comma before the saying closes an aside: ", while thousands are missing, officials said", and
+        // when words stand between: ", the county said in a statement on its website late Wednesday")
+        let of_saying = self.dates_a_statement(date) || self.in_saying_clause(date);
+        if self.event && !date_first && !path.is_empty() && of_saying {
             return Err(Reason::Statement);
         }
         let fronted = date_first && self.is_fronted(date, path.first().copied());

@@ -945,7 +945,7 @@ fn premodifier_date(
 }
 
 /// A date phrase without the preposition or qualifier it opens with: before a noun the date modifies, that word
-/// belongs to the noun phrase ("toll from [New Year's Day quake]", "since [the Jan. 1 quake]"), not to the date.
+/// belongs to the noun phrase ("toll from [New Year's Day quake]", "since [Monday's quake]"), not to the date.
 fn without_preposition(sentence: &str, date: Range<usize>) -> Range<usize> {
     static LEADING: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let leading = LEADING.get_or_init(|| {
