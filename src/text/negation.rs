@@ -161,8 +161,28 @@ pub const HEDGE_CUES: &[&str] = &[
     "possibly",
     "reportedly",
     "if",
+    "in the event that",
+    "whether",
+    "had we|they|he|she|i",
     "not necessarily",
 ];
+
+/// Hedges that make what follows them a hypothesis, not a statement ("if the siren is sounded", "in the event that
+/// the siren is sounded", "had we sounded the siren", "whether to end the strike"): a polarity claim counts no
+/// predicate in their scope. The other hedges ("could", "would") report a stance and keep it.
+pub const HYPOTHETICAL_CUES: &[&str] = &["if", "in the event that", "whether", "had"];
+
+/// The hypothetical cue ([`HYPOTHETICAL_CUES`]) that governs the predicate at bytes `predicate` of `sentence`, as
+/// written, or `None`.
+pub fn hypothetical(sentence: &str, predicate: Range<usize>) -> Option<String> {
+    is_hedged(sentence, predicate).filter(|cue| {
+        let first = cue.split_whitespace().next().unwrap_or("").to_lowercase();
+        let phrase = cue.to_lowercase();
+        HYPOTHETICAL_CUES
+            .iter()
+            .any(|h| phrase == *h || (h.split_whitespace().count() == 1 && first == *h))
+    })
+}
 
 /// Words that start a new clause and so end the scope of a cue before them ("does not end cooperation but ends the
 /// basing deal"). "yet" right after a negation is read with it ("has not yet ended").

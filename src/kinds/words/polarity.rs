@@ -28,7 +28,7 @@ use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
 use crate::text::inflect::Part;
-use crate::text::negation::{negation, NegationKind};
+use crate::text::negation::{hypothetical, negation, NegationKind};
 use crate::text::words::{Hit, Token, WordList};
 
 /// How many words from the predicate the subject may stand when the claim gives no `near`.
@@ -189,6 +189,12 @@ impl Kind for WordPolarityClaim {
         let scope = self
             .conditions
             .check(sentence, &words, &clause, &predicate.span)?;
+        if let Some(cue) = hypothetical(sentence, predicate.span.clone()) {
+            return Err(format!(
+                "'{}' is a hypothesis ('{cue}'), not a statement",
+                &sentence[predicate.span.clone()]
+            ));
+        }
         let negated = negation(sentence, predicate.span.clone());
         let polarity = match (denies, negated.is_some()) {
             (false, false) | (true, true) => Polarity::Affirm,
@@ -292,6 +298,22 @@ mod tests {
         );
         let kept = verdicts("After the pullout, relations will not continue.").unwrap();
         assert_eq!(kept[0].0, Polarity::Affirm);
+    }
+
+    #[test]
+    fn a_hypothesis_is_no_statement_but_a_stance_is() {
+        for sentence in [
+            "In the event that the withdrawal ends the relationship, talks will stop.",
+            "Had they ended the relationship after the pullout, trade would have collapsed.",
+            "Ministers will decide whether the withdrawal ends the relationship.",
+        ] {
+            let refused = verdicts(sentence).unwrap_err();
+            assert!(refused.contains("hypothesis"), "{sentence}: {refused}");
+        }
+        assert_eq!(
+            verdicts("The pullout would end the relationship, the envoy said.").map(|v| v[0].0),
+            Ok(Polarity::Affirm)
+        );
     }
 
     #[test]
