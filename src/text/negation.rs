@@ -172,16 +172,13 @@ pub const HEDGE_CUES: &[&str] = &[
 /// predicate in their scope. The other hedges ("could", "would") report a stance and keep it.
 pub const HYPOTHETICAL_CUES: &[&str] = &["if", "in the event that", "whether", "had"];
 
-/// The hypothetical cue ([`HYPOTHETICAL_CUES`]) that governs the predicate at bytes `predicate` of `sentence`, as
-/// written, or `None`.
-pub fn hypothetical(sentence: &str, predicate: Range<usize>) -> Option<String> {
-    is_hedged(sentence, predicate).filter(|cue| {
-        let first = cue.split_whitespace().next().unwrap_or("").to_lowercase();
-        let phrase = cue.to_lowercase();
-        HYPOTHETICAL_CUES
-            .iter()
-            .any(|h| phrase == *h || (h.split_whitespace().count() == 1 && first == *h))
-    })
+/// True when a hedge `cue`, as written, is one of [`HYPOTHETICAL_CUES`] ("had we" is "had").
+fn is_hypothetical(cue: &str) -> bool {
+    let phrase = cue.to_lowercase();
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    HYPOTHETICAL_CUES
+        .iter()
+        .any(|h| phrase == *h || (!h.contains(' ') && first == *h))
 }
 
 /// Words that start a new clause and so end the scope of a cue before them ("does not end cooperation but ends the
@@ -222,8 +219,12 @@ pub enum NegationKind {
 /// assert_eq!((found.trigger.as_str(), found.kind), ("in no way", NegationKind::Pre));
 /// ```
 pub fn negation(sentence: &str, predicate: Range<usize>) -> Option<Negation> {
-    let reading = Reading::new(sentence, &predicate)?;
-    let before = governing_pre_negations(&reading);
+    negation_in(&Reading::new(sentence, &predicate)?)
+}
+
+/// The negation that governs the predicate of `reading` ([`negation`]).
+fn negation_in(reading: &Reading) -> Option<Negation> {
+    let before = governing_pre_negations(reading);
     let after: Vec<&Cue> = reading.governing_after(Role::PostNegation).collect();
     if (before.len() + after.len()) % 2 == 0 {
         return None;
@@ -240,12 +241,37 @@ pub fn negation(sentence: &str, predicate: Range<usize>) -> Option<Negation> {
 /// ("could", "reportedly"), or `None`. Only cues before the predicate count, under the same scope rules as
 /// negation triggers. A hedged mention is uncertain: the engine may choose not to count it as a mention at all.
 pub fn is_hedged(sentence: &str, predicate: Range<usize>) -> Option<String> {
-    let reading = Reading::new(sentence, &predicate)?;
+    hedge_in(&Reading::new(sentence, &predicate)?)
+}
+
+/// The hedge that governs the predicate of `reading` ([`is_hedged`]).
+fn hedge_in(reading: &Reading) -> Option<String> {
     reading
         .governing_before(Role::Hedge)
         .filter(|cue| reading.text(cue) != "May")
         .last()
         .map(|cue| reading.text(cue).to_string())
+}
+
+/// What the cues around a predicate say of it, read once: the negation that governs it ([`negation`]) and the
+/// hypothetical cue that makes it no statement ([`HYPOTHETICAL_CUES`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PredicateCues {
+    /// The negation that governs the predicate, if any.
+    pub negation: Option<Negation>,
+    /// The hypothetical cue that governs it, as written, if any.
+    pub hypothesis: Option<String>,
+}
+
+/// The cues around the predicate at bytes `predicate` of `sentence` ([`PredicateCues`]).
+pub fn predicate_cues(sentence: &str, predicate: Range<usize>) -> PredicateCues {
+    let Some(reading) = Reading::new(sentence, &predicate) else {
+        return PredicateCues::default();
+    };
+    PredicateCues {
+        negation: negation_in(&reading),
+        hypothesis: hedge_in(&reading).filter(|cue| is_hypothetical(cue)),
+    }
 }
 
 /// The pre-negation triggers that count for the predicate, nearest last: a continuing negation ("nor") counts only

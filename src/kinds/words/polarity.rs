@@ -28,7 +28,7 @@ use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
 use crate::scan::RulePattern;
 use crate::text::inflect::Part;
-use crate::text::negation::{hypothetical, negation, NegationKind};
+use crate::text::negation::{predicate_cues, NegationKind};
 use crate::text::words::{Hit, Token, WordList};
 
 /// How many words from the predicate the subject may stand when the claim gives no `near`.
@@ -189,13 +189,14 @@ impl Kind for WordPolarityClaim {
         let scope = self
             .conditions
             .check(sentence, &words, &clause, &predicate.span)?;
-        if let Some(cue) = hypothetical(sentence, predicate.span.clone()) {
+        let cues = predicate_cues(sentence, predicate.span.clone());
+        if let Some(cue) = cues.hypothesis {
             return Err(format!(
                 "'{}' is a hypothesis ('{cue}'), not a statement",
                 &sentence[predicate.span.clone()]
             ));
         }
-        let negated = negation(sentence, predicate.span.clone());
+        let negated = cues.negation;
         let polarity = match (denies, negated.is_some()) {
             (false, false) | (true, true) => Polarity::Affirm,
             (true, false) | (false, true) => Polarity::Deny,
