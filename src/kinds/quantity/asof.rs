@@ -1138,8 +1138,11 @@ impl<'a> Scene<'a> {
         // "The floods swept the city, officials said on Monday": Monday is the statement's, not the event's (also
         // when the comma before the saying closes an aside: ", while thousands are missing, officials said", and
         // when words stand between: ", the county said in a statement on its website late Wednesday")
-        let of_saying = self.dates_a_statement(date) || self.in_saying_clause(date);
-        if self.event && !date_first && !path.is_empty() && of_saying {
+        if self.event
+            && !date_first
+            && !path.is_empty()
+            && (self.dates_a_statement(date) || self.in_saying_clause(date))
+        {
             return Err(Reason::Statement);
         }
         let fronted = date_first && self.is_fronted(date, path.first().copied());

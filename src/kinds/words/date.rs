@@ -1012,8 +1012,7 @@ fn compound_modifiers(sentence: &str, date: &Range<usize>, between: &str, event:
         && modifiers.len() <= COMPOUND_MODIFIERS
         && modifiers.iter().all(|w| {
             let lower = w.to_lowercase();
-            w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !NOT_MODIFIERS.contains(&lower.as_str())
+            noun_modifier(w)
                 && !PHRASE_BREAKS.contains(&lower.as_str())
                 && !TIME_WORDS.contains(&lower.as_str())
         });
@@ -1024,6 +1023,13 @@ fn compound_modifiers(sentence: &str, date: &Range<usize>, between: &str, event:
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     let headline = capitalised(event) && modifiers.iter().all(|w| capitalised(w));
     nouns && !event.ends_with("ed") && (determined || headline)
+}
+
+/// True when `word` may modify a noun before it in a compound or after a determiner: letters and hyphens, and no
+/// word of [`NOT_MODIFIERS`] ("withdrawal" in "the Aug. 31 withdrawal deadline", not "the" or "said").
+fn noun_modifier(word: &str) -> bool {
+    word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_MODIFIERS.contains(&word.to_lowercase().as_str())
 }
 
 /// A date phrase that a noun phrase headed by the event's noun renames, right after it and a comma: "until Aug. 31,
@@ -1043,10 +1049,7 @@ fn apposed_date(
     let apposed = !fronted
         && determiner.eq_ignore_ascii_case("the")
         && modifiers.len() <= MODIFIERS
-        && modifiers.iter().all(|w| {
-            w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !NOT_MODIFIERS.contains(&w.to_lowercase().as_str())
-        })
+        && modifiers.iter().all(|w| noun_modifier(w))
         && !sentence[event.clone()].ends_with("ed");
     apposed.then(|| without_preposition(sentence, date.clone()))
 }
