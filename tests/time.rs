@@ -273,3 +273,31 @@ fn each_odd_figure_is_reported_with_the_figures_it_goes_against_not_with_the_who
 fn the_human_report_names_the_odd_figure_and_the_figures_before_it() {
     insta::assert_snapshot!(human_report("misdated"));
 }
+
+#[test]
+fn figures_of_one_day_without_an_hour_are_a_rise_not_a_contradiction() {
+    let (code, report) = check_story("same-day");
+    assert_eq!(code, Some(0), "{report}");
+    assert!(findings_of(&report, "conflict").is_empty());
+    assert_eq!(
+        findings_of(&report, "change"),
+        [vec![
+            "40 people",
+            "61 dead",
+            "Fifty-two people",
+            "70 people"
+        ]]
+    );
+    let change = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "change")
+        .unwrap();
+    let message = change["message"].as_str().unwrap();
+    let order: Vec<usize> = ["40", "52", "61", "70"]
+        .iter()
+        .map(|figure| message.find(&format!("{figure} (")).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{message}");
+}

@@ -4,9 +4,10 @@
 //! pair is a conflict or a change over time is [`super::time::link`]'s definition; this module computes the same
 //! groups without looking at every pair. Time is ignored when the claim declares neither a window nor a trend: every
 //! disjoint pair conflicts. Otherwise a pair is *near* when one of its times is unknown or the two lie within the
-//! window, and *far* when both are known and further apart. A near pair of one rank (two current figures) conflicts;
-//! a near pair of different ranks, or a far pair, is ordered in time (by rank, by time) and is a change unless the
-//! later figure goes against the claim's trend.
+//! window, and *far* when both are known and further apart. A near pair of one rank (two current figures) conflicts,
+//! unless both are known only to one span longer than the window (two reports of one day under a window of hours):
+//! then it is a change; a near pair of different ranks, or a far pair, is ordered in time (by rank, by time) and is a
+//! change unless the later figure goes against the claim's trend.
 //!
 //! Only the groups matter, not every edge, so each mention is joined to every *group* holding a disjoint partner,
 //! found with [`Linker`], instead of to every partner. A linker stands for a group by one member, so each linker is
@@ -15,25 +16,19 @@
 //!
 //! Near pairs with known times are found block by block: times are cut into blocks one window plus one unit long, so
 //! that every pair within one block is within the window, no pair two blocks apart is, and pairs in neighbouring
-//! blocks are within the window when the later one is at most the window after the earlier.
+//! blocks are within the window when the later one is at most the window after the earlier. Within a block, members
+//! of one coarse span are linked with each other on their own ([`link_one_coarse_span`]) and with the rest as usual.
 
 use std::collections::BTreeMap;
 
 use crate::union_find::UnionFind;
 
-use super::time::{outcome, Link, Order, Timing, RANKS};
+use super::time::{coarser_than, outcome, Link, Order, Timed, Timing, RANKS};
 use crate::kinds::extent::{precedes, Edge, Extent, SPACES};
 
-/// A mention as the graph sees it: its extent in each space, its time and its rank in time.
-#[derive(Debug, Clone, Copy)]
-pub struct Node {
-    /// Extents by space.
-    pub extents: [Option<Extent>; SPACES],
-    /// The as-of time (a minute number, the midpoint of the as-of range), when known.
-    pub time: Option<i64>,
-    /// Where the wording places the figure among figures of the same time: 0 earlier, 1 current, 2 update.
-    pub rank: u8,
-}
+/// A mention as the graph sees it: its extent in each space, its as-of time and its rank in time, as the pairwise
+/// definition reads them.
+pub type Node = Timed;
 
 /// The two graphs being built.
 struct Outcomes {
@@ -84,7 +79,7 @@ fn link_all_pairs(members: &[(usize, Extent)], groups: &mut UnionFind) {
 }
 
 /// A member with a known time: the time, its position in the nodes, its extent.
-type Timed = (i64, usize, Extent);
+type Dated = (i64, usize, Extent);
 
 /// Joins the disjoint pairs whose times lie within `window` of each other, or that have an unknown time.
 fn link_near_pairs(
@@ -94,7 +89,7 @@ fn link_near_pairs(
     timing: Timing,
     outcomes: &mut Outcomes,
 ) {
-    let mut known: Vec<Timed> = Vec::new();
+    let mut known: Vec<Dated> = Vec::new();
     let mut unknown: Vec<(usize, Extent)> = Vec::new();
     for &(i, extent) in members {
         match nodes[i].time {
@@ -102,16 +97,30 @@ fn link_near_pairs(
             None => unknown.push((i, extent)),
         }
     }
-    known.sort_by_key(|&(time, i, _)| (time, i));
+    known.sort_by_key(|&(time, i, _)| (time, nodes[i].width, i));
     let block_of = |time: i64| time.div_euclid(window.saturating_add(1));
-    let blocks: Vec<&[Timed]> = known
+    let blocks: Vec<&[Dated]> = known
         .chunk_by(|a, b| block_of(a.0) == block_of(b.0))
         .collect();
     for (index, block) in blocks.iter().enumerate() {
         let mut linker = RankedLinker::new(timing, Order::ByRank);
-        for &(_, i, extent) in block.iter() {
-            linker.link(i, nodes[i].rank, extent, outcomes);
-            linker.insert(i, nodes[i].rank, extent);
+        let one_span = |a: &Dated, b: &Dated| (a.0, nodes[a.1].width) == (b.0, nodes[b.1].width);
+        for run in block.chunk_by(one_span) {
+            let coarse = coarser_than(nodes[run[0].1].width, window);
+            if coarse {
+                link_one_coarse_span(run, nodes, timing, outcomes);
+            }
+            for &(_, i, extent) in run {
+                linker.link(i, nodes[i].rank, extent, outcomes);
+                if !coarse {
+                    linker.insert(i, nodes[i].rank, extent);
+                }
+            }
+            if coarse {
+                for &(_, i, extent) in run {
+                    linker.insert(i, nodes[i].rank, extent);
+                }
+            }
         }
         if let Some(next) = blocks
             .get(index + 1)
@@ -134,11 +143,21 @@ fn link_near_pairs(
     }
 }
 
+/// Joins the disjoint pairs among `run`, members known only to one span longer than the window: in the order of their
+/// ranks, and of one rank, as a change (nothing says they are of one moment).
+fn link_one_coarse_span(run: &[Dated], nodes: &[Node], timing: Timing, outcomes: &mut Outcomes) {
+    let mut linker = RankedLinker::new(timing, Order::ByRankThenTrend);
+    for &(_, i, extent) in run {
+        linker.link(i, nodes[i].rank, extent, outcomes);
+        linker.insert(i, nodes[i].rank, extent);
+    }
+}
+
 /// Joins the disjoint pairs of two neighbouring blocks whose times are within `window`: the later ones are taken
 /// latest first, so that the earlier ones within reach only ever grow in number.
 fn link_neighbour_blocks(
-    earlier: &[Timed],
-    later: &[Timed],
+    earlier: &[Dated],
+    later: &[Dated],
     nodes: &[Node],
     window: i64,
     timing: Timing,
@@ -163,7 +182,7 @@ fn link_far_pairs(
     timing: Timing,
     outcomes: &mut Outcomes,
 ) {
-    let mut known: Vec<Timed> = members
+    let mut known: Vec<Dated> = members
         .iter()
         .filter_map(|&(i, extent)| Some((nodes[i].time?, i, extent)))
         .collect();

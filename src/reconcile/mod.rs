@@ -209,6 +209,7 @@ impl Compared {
     pub fn as_of(self, time: i64) -> Compared {
         Compared(time::Timed {
             time: Some(time),
+            width: 1,
             ..self.0
         })
     }
@@ -229,6 +230,7 @@ fn timed(mention: &impl Stated) -> time::Timed {
     time::Timed {
         extents: extents(mention.value()),
         time: mention.time().map(|span| span.midpoint()),
+        width: mention.time().map_or(1, |span| span.end - span.start),
         rank: mention.rank(),
     }
 }
@@ -254,7 +256,7 @@ impl Alike {
         for mention in mentions {
             let said = Arc::as_ptr(mention.said());
             let class = class_of_said.get(&said).copied().unwrap_or_else(|| {
-                let node = node(mention);
+                let node = timed(mention);
                 let class = alike.nodes.len();
                 if node.extents.iter().flatten().all(|e| e.overlaps(e)) {
                     class_of_said.insert(said, class);
@@ -305,16 +307,6 @@ impl Alike {
             }
         }
         members
-    }
-}
-
-/// A mention as the graph sees it.
-fn node(mention: &impl Stated) -> Node {
-    let timed = timed(mention);
-    Node {
-        extents: timed.extents,
-        time: timed.time,
-        rank: timed.rank,
     }
 }
 
@@ -421,7 +413,7 @@ fn finding<M: Stated + Copy>(
     let members: Vec<M> = group.iter().map(|&i| mentions[i]).collect();
     let sides = match kind {
         FindingKind::Conflict => sides::positions(&members),
-        FindingKind::Change => sides::timeline(&members, window_of(claim)),
+        FindingKind::Change => sides::timeline(&members, claim.timing),
         FindingKind::Agreement | FindingKind::Undated => sides_by_value(&members),
     };
     let message = message(claim, kind, &sides, &members);
@@ -528,7 +520,7 @@ fn message<M: Stated + Copy>(
     match kind {
         FindingKind::Conflict => match against_trend(claim, members) {
             Some(trend) => {
-                let dated: Vec<String> = sides::timeline(members, window_of(claim))
+                let dated: Vec<String> = sides::timeline(members, claim.timing)
                     .iter()
                     .map(|point| {
                         format!(
@@ -578,11 +570,6 @@ fn message<M: Stated + Copy>(
             described.join("; ")
         ),
     }
-}
-
-/// The claim's window in minutes, 0 when it ignores time.
-fn window_of(claim: &Claim) -> i64 {
-    claim.timing.window().unwrap_or(0)
 }
 
 /// For a conflict of a claim with a trend whose mentions lie further apart in time than the window: the trend's
@@ -745,8 +732,28 @@ mod tests {
         (conflicts.groups(), changes.groups())
     }
 
+    /// No time, one of a few days or times of day (so that figures share a day, and a day holds times of day), or a
+    /// span of days.
+    fn random_time(rng: &mut Lcg) -> Option<time::TimeSpan> {
+        let near_day = |rng: &mut Lcg| jiff::civil::date(2024, 1, 1 + rng.below(3) as i8);
+        match rng.below(5) {
+            0 => None,
+            1 => Some(time::TimeSpan::days(near_day(rng), near_day(rng))),
+            2 => Some(time::TimeSpan::moment(
+                near_day(rng),
+                Some(rng.below(4) as u16 * 360),
+            )),
+            _ => Some(time::TimeSpan::days(day(rng), day(rng))),
+        }
+        .filter(|span| span.start < span.end)
+    }
+
     fn random_timing(rng: &mut Lcg, kind: u64) -> time::Timing {
-        let window = (rng.below(3) > 0).then(|| rng.below(400) as i64 * time::DAY / 2);
+        let windows = [0, time::DAY / 2, time::DAY, 2 * time::DAY];
+        let window = (rng.below(3) > 0).then(|| match rng.below(2) {
+            0 => windows[rng.below(4) as usize],
+            _ => rng.below(400) as i64 * time::DAY / 2,
+        });
         let trend = match (kind, rng.below(3)) {
             (0, 1) => Some(time::Trend::Rising),
             (0, 2) => Some(time::Trend::Falling),
@@ -854,9 +861,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(id, value)| {
-                    let time = (rng.below(5) > 0)
-                        .then(|| time::TimeSpan::days(day(&mut rng), day(&mut rng)))
-                        .filter(|span| span.start < span.end);
+                    let time = random_time(&mut rng);
                     let mut mention = Mention::unplaced(0, 0, 0..0, value.clone())
                         .at(time, rng.below(time::RANKS as u64) as u8);
                     mention.id = id;
@@ -864,14 +869,7 @@ mod tests {
                 })
                 .collect();
             let timed: Vec<time::Timed> = mentions.iter().map(timed).collect();
-            let nodes: Vec<Node> = timed
-                .iter()
-                .map(|t| Node {
-                    extents: t.extents,
-                    time: t.time,
-                    rank: t.rank,
-                })
-                .collect();
+            let nodes: Vec<Node> = timed.clone();
             let fast = graph::groups(&nodes, timing);
             assert_eq!(
                 fast,

@@ -7,10 +7,12 @@
 //! the first position whose common part it overlaps in every space. On one axis that is the fewest positions there
 //! can be (the classic stabbing of intervals); on two (dates with and without a year) it is close.
 
+use std::cmp::Reverse;
+
 use super::{count_mentions, sides_by_value};
 use crate::extract::Stated;
 use crate::kinds::extent::{extents, Extent, SPACES};
-use crate::model::time::DAY;
+use crate::model::time::{Timing, Trend, DAY};
 
 /// The mentions grouped into positions: each position's values can all hold at once. Positions are in order of
 /// their first mention, each in corpus order. Mentions are sorted by their sort key alone (24 bytes each, a
@@ -38,11 +40,17 @@ pub fn positions<M: Stated + Copy>(members: &[M]) -> Vec<Vec<M>> {
     grouped(members, &position_of)
 }
 
-/// The points of a timeline: mentions in time order (figures of unknown time first, as the earliest), consecutive
-/// ones that can all hold at once, and whose times lie within `window` minutes of the point's first, as one point.
-pub fn timeline<M: Stated + Copy>(members: &[M], window: i64) -> Vec<Vec<M>> {
+/// The points of a timeline: mentions in time order (figures of unknown time first, as the earliest; figures of one
+/// time by rank, then in the order the claim's trend allows), consecutive
+/// ones that can all hold at once, and whose times lie within the claim's window of the point's first, as one point.
+pub fn timeline<M: Stated + Copy>(members: &[M], timing: Timing) -> Vec<Vec<M>> {
+    let window = timing.window().unwrap_or(0);
     let mut order: Vec<M> = members.to_vec();
-    order.sort_by_key(|m| (m.time().map(|t| t.midpoint()), m.rank(), m.id()));
+    order.sort_by_key(|m| {
+        let time = m.time();
+        let along_trend = trend_key(&extents(m.value()), timing.trend);
+        (time.map(|t| t.midpoint()), m.rank(), along_trend, m.id())
+    });
     let mut points: Vec<(Vec<M>, [Option<Extent>; SPACES])> = Vec::new();
     for mention in order {
         let extent = extents(mention.value());
@@ -92,6 +100,20 @@ fn join(shared: &mut [Option<Extent>; SPACES], extent: &[Option<Extent>; SPACES]
 
 /// Where a value's first extent ends, as a sort key: `None` for a value without one.
 type EndKey = Option<(u8, u64, bool)>;
+
+/// Where a value stands along `trend`, as a sort key: figures of one time read in the order the trend allows (a
+/// rising toll's lowest figure first, a falling count's highest), since nothing else orders them; `None` without a
+/// trend.
+fn trend_key(
+    extents: &[Option<Extent>; SPACES],
+    trend: Option<Trend>,
+) -> Option<Reverse<(u8, u64, bool)>> {
+    let lower_first = extents.map(|e| e.map(|e| e.mirrored()));
+    match trend? {
+        Trend::Rising => end_key(&lower_first).map(Reverse),
+        Trend::Falling => end_key(extents).map(Reverse),
+    }
+}
 
 /// Where a value's first extent ends, as a sort key.
 fn end_key(extents: &[Option<Extent>; SPACES]) -> EndKey {

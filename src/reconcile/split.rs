@@ -56,10 +56,11 @@ pub fn split(group: &[usize], nodes: &[Node], weights: &[usize], timing: Timing)
     graph.parts(&odd)
 }
 
-/// What a figure states, as a key that orders figures whatever their place in the corpus: its time, its rank, and
-/// each space's extent as its two edges.
+/// What a figure states, as a key that orders figures whatever their place in the corpus: its time and the width
+/// of its span, its rank, and each space's extent as its two edges.
 type Content = (
     Option<i64>,
+    i64,
     u8,
     [Option<((u8, u64, bool), (u8, u64, bool))>; SPACES],
 );
@@ -69,7 +70,7 @@ fn content(node: &Node) -> Content {
     let extents = node
         .extents
         .map(|e| e.map(|e| (e.mirrored().upper.upper_key(), e.upper.upper_key())));
-    (node.time, node.rank, extents)
+    (node.time, node.width, node.rank, extents)
 }
 
 /// The conflict pairs among the distinct figures of one group.
@@ -93,7 +94,7 @@ impl Conflicts {
         for &class in group {
             let entry = by_content
                 .entry(content(&nodes[class]))
-                .or_insert_with(|| (Vec::new(), 0, timed(&nodes[class])));
+                .or_insert_with(|| (Vec::new(), 0, nodes[class]));
             entry.0.push(class);
             entry.1 += weights[class] as u64;
         }
@@ -240,14 +241,5 @@ impl Conflicts {
                 };
                 (apart, n)
             })
-    }
-}
-
-/// A node as the pairwise definition compares it.
-fn timed(node: &Node) -> Timed {
-    Timed {
-        extents: node.extents,
-        time: node.time,
-        rank: node.rank,
     }
 }

@@ -7,6 +7,9 @@
 //!
 //! - **Near** (one time unknown, or both within the window): of one rank, they conflict: two outlets give different
 //!   figures for the same moment. Of different ranks, the lower rank is the earlier figure, and the pair is ordered.
+//!   But two figures known only to one span longer than the window (two reports of one day, under a window of hours)
+//!   are not known to be of one moment: their ranks order them, and of one rank, they are a change, in the order
+//!   the trend allows (a toll that rose from 48 to 64 in the day).
 //! - **Far** (both times known and further apart than the window): the earlier time is the earlier figure.
 //! - An ordered pair is a **change**, unless the claim declares a trend and the later figure goes against it (a toll
 //!   that falls, a withdrawal whose count grows): then it **conflicts**; but a later figure whose own words lower it
@@ -34,6 +37,9 @@ pub enum Link {
 pub enum Order {
     /// Near pairs: the lower rank is earlier; equal ranks are not ordered (they conflict).
     ByRank,
+    /// Near pairs known only to one span longer than the window: the lower rank is earlier; equal ranks are ordered
+    /// by the trend (a change).
+    ByRankThenTrend,
     /// Far pairs: the partner (the member already seen) is earlier in time.
     PartnerEarlier,
 }
@@ -50,7 +56,8 @@ pub fn outcome(
     let partner_earlier = match order {
         Order::PartnerEarlier => true,
         Order::ByRank if partner_rank == rank => return Link::Conflict,
-        Order::ByRank => partner_rank < rank,
+        Order::ByRankThenTrend if partner_rank == rank => return Link::Change,
+        Order::ByRank | Order::ByRankThenTrend => partner_rank < rank,
     };
     let later_is_higher = partner_earlier == partner_below;
     let later_rank = if partner_earlier { rank } else { partner_rank };
@@ -67,10 +74,27 @@ pub fn outcome(
 pub struct Timed {
     /// Extents by space.
     pub extents: [Option<Extent>; SPACES],
-    /// The as-of time, a minute number, when known.
+    /// The as-of time, a minute number (the midpoint of the as-of span), when known.
     pub time: Option<i64>,
-    /// [`EARLIER`], [`CURRENT`] or [`UPDATE`].
+    /// How many minutes the as-of span holds: 1 for a time of day, a day's for a date.
+    pub width: i64,
+    /// [`EARLIER`], [`CURRENT`], [`UPDATE`] or [`LOWERED`].
     pub rank: u8,
+}
+
+impl Timed {
+    /// True when `self` and `other` are known only to one span longer than `window`: nothing says they are of one
+    /// moment, nor which came first.
+    pub fn one_coarse_time(&self, other: &Timed, window: i64) -> bool {
+        self.time.is_some()
+            && (self.time, self.width) == (other.time, other.width)
+            && coarser_than(self.width, window)
+    }
+}
+
+/// True when a span of `width` minutes is longer than `window`: two times in it may lie further apart.
+pub fn coarser_than(width: i64, window: i64) -> bool {
+    width - 1 > window
 }
 
 /// The definition: what two mentions of one claim are to each other: no link when they are compatible (or not
@@ -87,6 +111,9 @@ pub fn links(a: &Timed, b: &Timed, timing: Timing) -> Vec<Link> {
         (Some(x), Some(y)) => (x - y).abs() <= window,
         _ => true,
     };
+    if near && a.rank == b.rank && a.one_coarse_time(b, window) {
+        return vec![Link::Change];
+    }
     if near && a.rank == b.rank {
         let both_undated_earlier = a.rank == EARLIER && a.time.is_none() && b.time.is_none();
         return if both_undated_earlier {
@@ -160,6 +187,7 @@ mod tests {
                 None,
             ],
             time,
+            width: 1,
             rank,
         }
     }
@@ -211,6 +239,42 @@ mod tests {
             ..RISING
         };
         assert_eq!(link(&earlier, &current, no_trend), Some(Link::Change));
+    }
+
+    #[test]
+    fn figures_known_only_to_one_day_are_ordered_by_the_trend_under_a_shorter_window() {
+        let day = |low: f64, rank: u8| Timed {
+            width: DAY,
+            ..figure(low, low, Some(DAY / 2), rank)
+        };
+        assert_eq!(
+            link(&day(48.0, CURRENT), &day(64.0, CURRENT), RISING),
+            Some(Link::Change)
+        );
+        assert_eq!(
+            link(&day(64.0, CURRENT), &day(48.0, CURRENT), RISING),
+            Some(Link::Change)
+        );
+        // the ranks still order them: an update lower than the day's current figure goes against the trend
+        assert_eq!(
+            link(&day(64.0, CURRENT), &day(48.0, UPDATE), RISING),
+            Some(Link::Conflict)
+        );
+        // a window of a day makes one day one moment
+        let daily = Timing {
+            window: Some(DAY),
+            ..RISING
+        };
+        assert_eq!(
+            link(&day(48.0, CURRENT), &day(64.0, CURRENT), daily),
+            Some(Link::Conflict)
+        );
+        // a time of day within the day is not the same span
+        let noon = figure(64.0, 64.0, Some(DAY / 2), CURRENT);
+        assert_eq!(
+            link(&day(48.0, CURRENT), &noon, RISING),
+            Some(Link::Conflict)
+        );
     }
 
     #[test]
