@@ -897,6 +897,41 @@ fn verbs_of_passing_and_nearing_qualify_a_figure_unless_the_claim_says_otherwise
     assert_eq!(values(&nearing), ["about 3,000 (2,700–3,300)"]);
 }
 
+#[test]
+fn a_verb_of_passing_qualifies_a_figure_whichever_way_the_figure_was_found() {
+    let deaths = "claims:
+  - id: toll
+    title: Deaths in the storm
+    kind: quantity
+    counts: [people, death]
+    of: [killed, dead, toll]
+";
+    let texts = [
+        // no counted noun: the fact's word, then the verb
+        "The toll topped 2,000 on Saturday.",
+        // the counted noun far from the figure, past a relative clause
+        "The death toll from the storm that hit the islands off the northern coast late on Friday exceeded 900 as rain slowed the search.",
+        // a date of the storm between the noun and the verb
+        "The death toll from the storm that struck the valley on March 3 passed 400 on Tuesday.",
+    ];
+    let all = checked(&rules(deaths), "2025-03-12", &texts);
+    assert_eq!(
+        values(&all),
+        ["more than 2,000", "more than 900", "more than 400"]
+    );
+    // "by Tuesday" dates a count reached by then: the Tuesday before the report, not the one after
+    let by = checked(
+        &rules(deaths),
+        "2025-03-12",
+        &["The toll reached 3,000 by Tuesday."],
+    );
+    let figure = by.mentions.iter().next().unwrap();
+    assert_eq!(
+        figure.value.as_of().flatten().map(|d| d.start.iso()),
+        Some("2025-03-11".to_string())
+    );
+}
+
 const TOLL_AND_INJURED: &str = "
 claims:
   - id: dead

@@ -794,6 +794,20 @@ fn refusal_hint(lowered: &str) -> &'static str {
 /// the guess stays out when it is unsure. Reporting verbs ("said") are no
 /// cue: "said it would leave by March" is about the future.
 pub fn guess_tense(clause: &str) -> Tense {
+    let mut cues = word_cues(clause);
+    cues.future |= has_deadline(clause);
+    cues.verdict()
+}
+
+/// The tense of the clause of a count, as [`guess_tense`] guesses it but for a deadline date phrase, which is no cue
+/// here: a count as of "by Tuesday" is the figure reached by then ("the toll reached 3,000 by Tuesday", Tuesday
+/// past), and a count planned by a date is refused its date before its tense is read.
+pub fn guess_tense_of_count(clause: &str) -> Tense {
+    word_cues(clause).verdict()
+}
+
+/// The tense cues of the words of `clause`.
+fn word_cues(clause: &str) -> TenseCues {
     let lowered = clause.to_lowercase().replace('\u{2019}', "'");
     let words: Vec<&str> = lowered
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -803,8 +817,7 @@ pub fn guess_tense(clause: &str) -> Tense {
     for (i, word) in words.iter().enumerate() {
         cues.add(word, &words[i + 1..]);
     }
-    cues.future |= has_deadline(clause);
-    cues.verdict()
+    cues
 }
 
 /// Tense cues found in a clause, strong and weak; see [`guess_tense`].

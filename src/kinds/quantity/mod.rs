@@ -161,7 +161,7 @@ pub(crate) fn as_of_and_revision(
 /// The days of a figure's as-of phrase: a year-less date is the latest such date on or before publication, unless
 /// the sentence speaks of the future.
 fn as_of_phrase(phrase: &str, sentence: &str, published: Option<Date>) -> Option<date::DateRange> {
-    let tense = match date::guess_tense(sentence) {
+    let tense = match date::guess_tense_of_count(sentence) {
         date::Tense::Future => date::Tense::Future,
         date::Tense::Past | date::Tense::Unknown => date::Tense::Past,
     };

@@ -88,7 +88,8 @@ const BEFORE_MEASURE: &[&[&str]] = &[
 /// tripled to", "fell to", "was revised down to"), as a regex alternation. Bare forms ("rise", "fall") are left out:
 /// "is expected to rise to 3,000" is a projection, not the figure.
 const REACHING: &str = "risen|rose|rises|rising|surged|surges|soared|soars|climbed|climbs|climbing|jumped|jumps|\
-    reached|reaches|hit|stands|stood|topped|passed|increased|increases|grown|grew|grows|swelled|swollen|mounted|\
+    reached|reaches|hit|stands|stood|topped|tops|passed|passes|exceeded|exceeds|surpassed|surpasses|crossed|crosses|\
+    neared|nears|approached|approaches|increased|increases|grown|grew|grows|swelled|swollen|mounted|\
     mounts|doubled|tripled|quadrupled|fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|revised|\
     raised|lowered";
 
@@ -862,7 +863,8 @@ impl WordQuantityClaim {
             // The counted noun left out: "2,000 have died", "killing at least 150", "thousands remain missing".
             let facts = facts.alternation();
             let elided_after = format!(r"{value}(?:\s+{WORD}){{0,2}}?\s+{facts}");
-            let elided_before = format!(r"{facts}(?:\s+{WORD})?\s+{value}");
+            // a qualifier after the fact's word is the figure's, not the word between: "the toll topped 2,000"
+            let elided_before = format!(r"{facts}(?:\s+{WORD})??\s+{value}");
             patterns.push(compile(&elided_after, "of")?);
             patterns.push(compile(&elided_before, "of")?);
         }
@@ -937,6 +939,20 @@ impl WordQuantityClaim {
                 }
             }
             Some((*qualifier, lower.len() - rest.len()))
+        })
+    }
+
+    /// The claim's own qualifier that ends `before`, the text right before a figure whose match left it out: "on
+    /// January 1 passed 200", where the verb that reached the figure was read as the verb of reaching.
+    fn qualifier_before(&self, before: &str) -> Option<Qualifier> {
+        let trimmed = before.trim_end();
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        let lower = trimmed.to_lowercase();
+        self.qualifiers.iter().find_map(|(words, qualifier)| {
+            let start = lower.strip_suffix(words.join(" ").as_str())?;
+            (!start.ends_with(|c: char| c.is_alphanumeric())).then_some(*qualifier)
         })
     }
 
@@ -1547,12 +1563,10 @@ impl Kind for WordQuantityClaim {
         let unparsed = || Unparsed {
             text: phrase.to_string(),
         };
+        let before = &text[found.sentence.start..found.value.start];
         let (own, skip) = match self.own_qualifier(phrase) {
             Some((qualifier, skip)) => (Some(qualifier), skip),
-            None => (
-                None,
-                risen_up_to(&text[found.sentence.start..found.value.start], phrase),
-            ),
+            None => (self.qualifier_before(before), risen_up_to(before, phrase)),
         };
         let mut quantity = parse_quantity(&phrase[skip..], self.tolerance).ok_or_else(unparsed)?;
         if self.round_figures {
