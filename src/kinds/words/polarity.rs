@@ -44,6 +44,52 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "may", "might", "must",
 ];
 
+/// Words that make the predicate word after them a noun ("the fight against terrorism", "years of fighting"), which
+/// names the action without stating it.
+const NOUN_MAKERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
+];
+
+/// Verbs (and the "as" of "see it as") that state a noun of action as what the subject is or means ("is not the end
+/// of", "marks the beginning of the end of", "did not see this as the end of"): a predicate's noun after one of these
+/// still states the proposition.
+const LINKING_WORDS: &[&str] = &[
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "mark",
+    "marks",
+    "marked",
+    "marking",
+    "mean",
+    "means",
+    "meant",
+    "spell",
+    "spells",
+    "spelled",
+    "spelt",
+    "signal",
+    "signals",
+    "signalled",
+    "signaled",
+    "herald",
+    "heralds",
+    "heralded",
+];
+
+/// How many words before a predicate's noun a linking word may stand: "is not at all the end", "marks the
+/// beginning of the end".
+const LINK_REACH: usize = 5;
+
 /// A polarity claim written in words.
 #[derive(Debug)]
 pub struct WordPolarityClaim {
@@ -96,7 +142,8 @@ impl WordPolarityClaim {
     }
 
     /// The predicate in `span` from the list the match's pattern came from (`deny_with` for the denying
-    /// patterns), and whether it is a `deny_with` one.
+    /// patterns), and whether it is a `deny_with` one: the first that states the action, else the first
+    /// ("its walkout spread to the mill": `spread to`, where `walkout` is listed too).
     fn predicate_in(
         &self,
         sentence: &str,
@@ -109,9 +156,17 @@ impl WordPolarityClaim {
         } else {
             &self.predicate
         };
-        list.hits(sentence, words)
+        let hits: Vec<Hit> = list
+            .hits(sentence, words)
             .into_iter()
-            .find(|h| span.start <= h.span.start && h.span.end <= span.end)
+            .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
+            .collect();
+        let stated = hits.iter().position(|h| {
+            let clause = region(sentence, h.span.clone(), &[]);
+            noun_use(words, h, &clause[0]).is_none()
+        });
+        hits.into_iter()
+            .nth(stated.unwrap_or(0))
             .map(|h| (h, denying))
     }
 
@@ -136,6 +191,23 @@ impl WordPolarityClaim {
             .any(|w| clause.start <= w.span.start && PRONOUNS.contains(&w.lower.as_str()));
         near || pronoun
     }
+}
+
+/// The word that makes a one-word predicate a noun ("the fight against terrorism requires", "after years of
+/// fighting"), unless a linking word of its clause states that noun ("this is not the end of", "marks the end of").
+fn noun_use(words: &[Token], predicate: &Hit, clause: &Range<usize>) -> Option<String> {
+    if predicate.tokens.len() != 1 {
+        return None;
+    }
+    let first = predicate.tokens.start;
+    let maker = words[..first].last()?;
+    if !NOUN_MAKERS.contains(&maker.lower.as_str()) {
+        return None;
+    }
+    let linked = words[first.saturating_sub(LINK_REACH + 1)..first - 1]
+        .iter()
+        .any(|w| clause.start <= w.span.start && LINKING_WORDS.contains(&w.lower.as_str()));
+    (!linked).then(|| maker.lower.clone())
 }
 
 impl Kind for WordPolarityClaim {
@@ -183,6 +255,12 @@ impl Kind for WordPolarityClaim {
                 "no `subject` word ({}) within {} words of '{}'",
                 self.subject.describe(),
                 self.near,
+                &sentence[predicate.span.clone()]
+            ));
+        }
+        if let Some(maker) = noun_use(&words, &predicate, &clause[0]) {
+            return Err(format!(
+                "'{}' after '{maker}' names the action, it does not state it",
                 &sentence[predicate.span.clone()]
             ));
         }
@@ -329,5 +407,34 @@ mod tests {
             verdicts("They will not end the relationship, the envoy said.").map(|v| v[0].0),
             Ok(Polarity::Deny)
         );
+    }
+
+    #[test]
+    fn a_predicate_used_as_a_noun_names_the_action_unless_a_linking_word_states_it() {
+        let refused = verdicts(
+            "After the pullout, he said the end of the relationship was a matter for diplomats.",
+        )
+        .unwrap_err();
+        assert!(refused.contains("names the action"), "{refused}");
+        for (sentence, polarity) in [
+            (
+                "The pullout marks the beginning of the end of the relationship.",
+                Polarity::Affirm,
+            ),
+            (
+                "Officials did not see the withdrawal as the end of the relationship.",
+                Polarity::Deny,
+            ),
+            (
+                "The withdrawal is not the end of the relationship, he said.",
+                Polarity::Deny,
+            ),
+        ] {
+            assert_eq!(
+                verdicts(sentence).map(|v| v[0].0),
+                Ok(polarity),
+                "{sentence}"
+            );
+        }
     }
 }
