@@ -1814,3 +1814,41 @@ fn a_date_in_a_trailing_clause_of_saying_dates_the_statement_not_the_event() {
         ["2032-01-05"]
     );
 }
+
+#[test]
+fn a_pronoun_by_the_event_stands_for_the_object_named_before_it() {
+    let pact = "claims:
+  - id: lapsed
+    title: When the fishing pact lapsed
+    kind: date
+    event: [lapse, expire, sign]
+    object: [pact, accord]
+  - id: returns
+    title: Whether the fleet returns to the pact
+    kind: polarity
+    subject: [fleet, government]
+    predicate: [return to, rejoin]
+    object: [pact, accord]
+";
+    let checked = checked(
+        &rules(pact),
+        "2025-05-20",
+        &[
+            "The pact kept prices low for a decade, and the government let it lapse on May 2.",
+            "Shipping has slowed since the accord, which was praised by both sides, was signed on April 4.",
+            "The government spoke of the pact on Friday, saying the fleet was ready to return to it at once.",
+            // no object named before the pronoun: "it" stands for something else
+            "Officials said it expired on May 2.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        ["2025-05-02", "2025-04-04", "affirms"],
+        "{:?}",
+        checked
+            .mentions
+            .iter()
+            .map(|m| m.text.to_string())
+            .collect::<Vec<_>>()
+    );
+}

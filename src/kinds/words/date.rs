@@ -85,6 +85,12 @@ const DATE_END: &str = r"(?:\b[0-9]{1,4}|\b(?:January|February|March|April|May|J
 const RELATIVE_END: &str =
     r"\b(?:week|weekend|month|year|yesterday|today|tonight|morning|afternoon|evening|night)";
 
+/// The auxiliaries of a passive between a pronoun for the object and its event ("it was signed"), as a regex.
+const PASSIVE_AUXILIARY: &str = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)";
+
+/// Pronouns that stand for an object named earlier in the sentence.
+const OBJECT_PRONOUNS: &[&str] = &["it", "them"];
+
 /// How many words may stand between an event word and its object in a candidate ("ended its long-standing
 /// military cooperation agreement").
 const EVENT_GAP: usize = 8;
@@ -130,6 +136,13 @@ impl WordDateClaim {
             let mut patterns = vec![
                 compile(&format!("{events}{gap}{objects}"), "object")?,
                 compile(&format!("{objects}{gap}{events}"), "object")?,
+                // "the deal ... since it was signed", "Moscow let it expire": a pronoun for the object
+                compile(
+                    &format!(
+                        r"\b(?:it|them)(?:\s+{PASSIVE_AUXILIARY})?\s+{events}|{events}\s+(?:it|them)\b"
+                    ),
+                    "object",
+                )?,
             ];
             if !event.is_empty() {
                 // "the Aug. 31 deadline", "Tuesday's deadline": a date that names the event's noun, object or not
@@ -328,7 +341,8 @@ impl WordDateClaim {
     /// True when an `object` word (if the claim has any) stands where the event's object may: in the event's
     /// clause; anywhere in the sentence when a date names the event's noun ("as the Aug. 31 deadline approaches");
     /// or, when the event's clause has no subject of its own ("The truce, which began Friday", "the strike, which
-    /// will now begin", ", starting from Friday"), in the clause before it or the sentence's first clause.
+    /// will now begin", ", starting from Friday"), in the clause before it or the sentence's first clause; or
+    /// before a pronoun that stands for it in the event's clause ([`pronoun_for_object`]).
     fn object_stands(
         &self,
         sentence: &str,
@@ -346,11 +360,15 @@ impl WordDateClaim {
             false => region.to_vec(),
         };
         places.extend(subject_clauses(sentence, words, dates, &region[0], event));
-        self.object.hits(sentence, words).into_iter().any(|h| {
+        let hits = self.object.hits(sentence, words);
+        let in_place = hits.iter().any(|h| {
             places
                 .iter()
                 .any(|r| r.start <= h.span.start && h.span.end <= r.end)
-        })
+        });
+        in_place
+            || pronoun_for_object(words, event, &region[0])
+                .is_some_and(|pronoun| hits.iter().any(|h| h.span.end <= pronoun.start))
     }
 
     /// The date phrase that governs the clause of `event`, or why none does.
@@ -1375,6 +1393,34 @@ fn bound(phrase: &str) -> Option<DateQualifier> {
     parse_moment(phrase, anchor).ok()?.range.qualifier
 }
 
+/// The bytes of a pronoun that stands for the event's object in its clause: right after the event ("terminated it"),
+/// right before it ("let it expire", "it lapsed") or before a passive's auxiliary ("since it was signed").
+fn pronoun_for_object(words: &[Token], event: &Hit, clause: &Range<usize>) -> Option<Range<usize>> {
+    let pronoun = |at: usize| {
+        words
+            .get(at)
+            .filter(|w| OBJECT_PRONOUNS.contains(&w.lower.as_str()) && clause.start <= w.span.start)
+            .map(|w| w.span.clone())
+    };
+    let first = event.tokens.start;
+    let passive = |back: usize| {
+        let auxiliaries = words.get(first.checked_sub(back)?..first)?;
+        let lowered: Vec<&str> = auxiliaries.iter().map(|w| w.lower.as_str()).collect();
+        let is_passive = matches!(
+            lowered.as_slice(),
+            ["was" | "were" | "is" | "are"] | ["has" | "have" | "had", "been"]
+        );
+        is_passive
+            .then(|| pronoun(first.checked_sub(back + 1)?))
+            .flatten()
+    };
+    pronoun(event.tokens.end)
+        .filter(|p| p.end <= clause.end)
+        .or_else(|| pronoun(first.checked_sub(1)?))
+        .or_else(|| passive(1))
+        .or_else(|| passive(2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1589,15 +1635,22 @@ mod tests {
     }
 
     /// The values every candidate of `sentence` keeps.
+    /// The dates kept from every candidate of every pattern, each date once (two patterns may find one event, as
+    /// the scan's overlap removal would leave one).
     fn kept(fields: &WordFields, sentence: &str) -> Vec<String> {
         let claim = WordDateClaim::build(fields).unwrap();
-        claim
+        let mut dates: Vec<Range<usize>> = Vec::new();
+        for found in claim
             .patterns
             .iter()
             .flat_map(|p| p.regex().find_iter(sentence).map(|m| m.range()))
             .filter_map(|whole| claim.judge(sentence, candidate(sentence, whole)).ok())
-            .map(|m| sentence[m.value].to_string())
-            .collect()
+        {
+            if !dates.contains(&found.value) {
+                dates.push(found.value);
+            }
+        }
+        dates.into_iter().map(|d| sentence[d].to_string()).collect()
     }
 
     #[test]

@@ -127,6 +127,8 @@ impl WordPolarityClaim {
             Ok(vec![
                 compile(&format!("{verbs}{gap}{objects}"), field)?,
                 compile(&format!("{objects}{gap}{verbs}"), field)?,
+                // "the deal ... ready to return to it": a pronoun for the object named before
+                compile(&format!(r"{verbs}\s+(?:it|them)\b"), field)?,
             ])
         };
         Ok(WordPolarityClaim {
@@ -210,6 +212,15 @@ fn noun_use(words: &[Token], predicate: &Hit, clause: &Range<usize>) -> Option<S
     (!linked).then(|| maker.lower.clone())
 }
 
+/// The bytes of "it" or "them" right after the predicate in its clause ("ready to return to it"): a pronoun for an
+/// object named before it.
+fn pronoun_after(words: &[Token], predicate: &Hit, clause: &Range<usize>) -> Option<Range<usize>> {
+    words
+        .get(predicate.tokens.end)
+        .filter(|w| matches!(w.lower.as_str(), "it" | "them") && w.span.end <= clause.end)
+        .map(|w| w.span.clone())
+}
+
 impl Kind for WordPolarityClaim {
     fn name(&self) -> &'static str {
         "polarity"
@@ -236,13 +247,20 @@ impl Kind for WordPolarityClaim {
             )
             .ok_or("no `predicate` in the match")?;
         let clause = region(sentence, predicate.span.clone(), &[]);
-        let object = self
-            .object
-            .hits(sentence, &words)
-            .into_iter()
+        let objects = self.object.hits(sentence, &words);
+        let object = objects
+            .iter()
             .filter(|h| clause[0].start <= h.span.start && h.span.end <= clause[0].end)
             .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
             .min_by_key(|h| h.span.start.abs_diff(predicate.span.start))
+            .map(|h| h.span.clone())
+            .or_else(|| {
+                let pronoun = pronoun_after(&words, &predicate, &clause[0])?;
+                objects
+                    .iter()
+                    .any(|h| h.span.end <= pronoun.start)
+                    .then_some(pronoun)
+            })
             .ok_or_else(|| {
                 format!(
                     "no `object` word ({}) in the clause of '{}'",
@@ -279,7 +297,7 @@ impl Kind for WordPolarityClaim {
             (false, false) | (true, true) => Polarity::Affirm,
             (true, false) | (false, true) => Polarity::Deny,
         };
-        let mut start = predicate.span.start.min(object.span.start);
+        let mut start = predicate.span.start.min(object.start);
         if let Some(cue) = negated.as_ref().filter(|n| n.kind == NegationKind::Pre) {
             start = start.min(cue.span.start);
         }
@@ -289,7 +307,7 @@ impl Kind for WordPolarityClaim {
         }) {
             start = aux.span.start;
         }
-        let end = predicate.span.end.max(object.span.end);
+        let end = predicate.span.end.max(object.end);
         Ok(Match {
             span: shift(&(start..end), base),
             value: shift(&(start..end), base),
