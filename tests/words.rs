@@ -1852,3 +1852,33 @@ fn a_pronoun_by_the_event_stands_for_the_object_named_before_it() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn another_count_after_and_or_but_ends_a_figures_part_for_unless_near() {
+    let toll = "claims:
+  - id: toll
+    title: Deaths in the flood
+    kind: quantity
+    counts: [people, death]
+    of: [dead, killed, died]
+    unless_near: [missing]
+  - id: soldiers
+    title: Soldiers in the garrison
+    kind: quantity
+    counts: [soldier, troop]
+    unless_near: [killed]
+";
+    let checked = checked(
+        &rules(toll),
+        "2025-03-15",
+        &[
+            "The valley town is in ruins, with at least 53 dead and many more missing.",
+            "At least 106 people died in the flood, but hundreds more remain missing.",
+            // "or" joins two states of one count: dead or missing together
+            "At least 140 people are dead or missing.",
+            // a count after "and" keeps the verb before it: the soldiers were killed
+            "The blast killed dozens of civilians and 13 soldiers at the gate.",
+        ],
+    );
+    assert_eq!(values(&checked), ["at least 53", "at least 106"]);
+}

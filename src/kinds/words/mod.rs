@@ -312,6 +312,9 @@ struct InnerCut {
     at: usize,
     /// True for a second verb phrase ("and could"), false for a subordinate clause ("as", "when").
     coordinated: bool,
+    /// True for another count ("and many more"): no cut inside an aside between dashes that holds it ("9,400
+    /// workers – 2,100 at the mill and 3,000 at the docks – will strike").
+    count: bool,
 }
 
 /// `clause` cut to the part that tells of `anchor`'s own event: up to where a subordinate clause opens after the
@@ -338,28 +341,60 @@ fn own_part(
         .map(|cut| cut.at)
         .max()
         .unwrap_or(clause.start);
+    let in_aside = |cut: &InnerCut| {
+        let between = &sentence[anchor.end..cut.at];
+        let dashes = between.matches(['–', '—']).count() + between.matches(" - ").count();
+        cut.count && dashes % 2 == 1
+    };
     let end = cuts
         .iter()
-        .filter(|cut| cut.at >= anchor.end)
+        .filter(|cut| cut.at >= anchor.end && !in_aside(cut))
         .map(|cut| cut.at)
         .min()
         .unwrap_or(clause.end);
     start..end
 }
 
-/// The cut at `word`, the word after `before`, if one opens there: a subordinator, or a modal after "and" or "but"
-/// (cut at the conjunction).
+/// Words that open another count after "and" or "but": "53 dead and many more missing", "but hundreds more remain
+/// missing", "and 300 more" (not "and others": a list of nouns goes on).
+const OTHER_COUNT_OPENERS: &[&str] = &[
+    "many",
+    "more",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "scores",
+    "tens",
+    "another",
+    "several",
+    "countless",
+];
+
+/// The cut at `word`, the word after `before`, if one opens there: a subordinator, or a modal or another count
+/// after "and" or "but" (cut at the conjunction; another count only ends the part of a count before it).
 fn inner_cut(sentence: &str, before: &Token, word: &Token) -> Option<InnerCut> {
     let conjunction = ["and", "but"].contains(&before.lower.as_str());
+    let other_count = OTHER_COUNT_OPENERS.contains(&word.lower.as_str())
+        || word.lower.starts_with(|c: char| c.is_ascii_digit());
     if conjunction && MODALS.contains(&word.lower.as_str()) {
         return Some(InnerCut {
             at: before.span.start,
             coordinated: true,
+            count: false,
+        });
+    }
+    // ends a count's part, but a count after it keeps the words before: "killed 40 civilians and 13 soldiers"
+    if conjunction && other_count {
+        return Some(InnerCut {
+            at: before.span.start,
+            coordinated: false,
+            count: true,
         });
     }
     opens_subordinate_clause(&word.lower, &sentence[word.span.start..]).then_some(InnerCut {
         at: word.span.start,
         coordinated: false,
+        count: false,
     })
 }
 
