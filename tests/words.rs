@@ -913,11 +913,18 @@ fn a_verb_of_passing_qualifies_a_figure_whichever_way_the_figure_was_found() {
         "The death toll from the storm that hit the islands off the northern coast late on Friday exceeded 900 as rain slowed the search.",
         // a date of the storm between the noun and the verb
         "The death toll from the storm that struck the valley on March 3 passed 400 on Tuesday.",
+        // a tilde hedges the figure
+        "The storm killed ~450 people in the valley.",
     ];
     let all = checked(&rules(deaths), "2025-03-12", &texts);
     assert_eq!(
         values(&all),
-        ["more than 2,000", "more than 900", "more than 400"]
+        [
+            "more than 2,000",
+            "more than 900",
+            "more than 400",
+            "about 450 (405–495)"
+        ]
     );
     // "by Tuesday" dates a count reached by then: the Tuesday before the report, not the one after
     let by = checked(

@@ -138,9 +138,7 @@ impl WordDateClaim {
                 compile(&format!("{objects}{gap}{events}"), "object")?,
                 // "the deal ... since it was signed", "Moscow let it expire": a pronoun for the object
                 compile(
-                    &format!(
-                        r"\b(?:it|them)(?:\s+{PASSIVE_AUXILIARY})?\s+{events}|{events}\s+(?:it|them)\b"
-                    ),
+                    &format!(r"\b(?:it|them)(?:\s+{PASSIVE_AUXILIARY})?\s+{events}"),
                     "object",
                 )?,
             ];

@@ -943,8 +943,13 @@ impl WordQuantityClaim {
     }
 
     /// The claim's own qualifier that ends `before`, the text right before a figure whose match left it out: "on
-    /// January 1 passed 200", where the verb that reached the figure was read as the verb of reaching.
+    /// January 1 passed 200", where the verb that reached the figure was read as the verb of reaching; or a tilde
+    /// ("~82,300", about 82,300).
     fn qualifier_before(&self, before: &str) -> Option<Qualifier> {
+        // "~82,300": a tilde hedges the figure right after it
+        if before.trim_end().ends_with('~') {
+            return Some(Qualifier::About);
+        }
         let trimmed = before.trim_end();
         if trimmed.len() == before.len() {
             return None;
