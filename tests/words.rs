@@ -1889,3 +1889,34 @@ fn another_count_after_and_or_but_ends_a_figures_part_for_unless_near() {
     );
     assert_eq!(values(&checked), ["at least 53", "at least 106"]);
 }
+
+#[test]
+fn a_date_that_names_the_event_after_which_a_toll_is_counted_is_not_its_as_of() {
+    let toll = "claims:
+  - id: toll
+    title: Deaths in the flood
+    kind: quantity
+    counts: [people, dead]
+    of: [dead, died]
+";
+    let checked = checked(
+        &rules(toll),
+        "2025-03-06",
+        &[
+            "90 Confirmed Dead after March 3 Valley Flood; Rescuers Reach Cut-Off Villages",
+            "At least 90 people died after Monday night storms swept the valley.",
+        ],
+    );
+    let as_of: Vec<Option<String>> = checked
+        .mentions
+        .iter()
+        .map(|m| m.value.as_of().flatten().map(|d| d.start.iso()))
+        .collect();
+    assert_eq!(
+        as_of,
+        [
+            Some("2025-03-06".to_string()),
+            Some("2025-03-06".to_string())
+        ]
+    );
+}

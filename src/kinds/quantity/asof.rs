@@ -39,8 +39,9 @@
 //!    a future ("will", "agreed", "ordered", "plans") dates that action, not the count: "agreed to withdraw its
 //!    1,000 troops by September 15".
 //! 3. Unless an as-of cue precedes it (rule 7), a date that opens a period ("since July 2023", "from March") or
-//!    names another event ("Friday's earthquake", "the July 26 coup") is refused; "the September 10 toll" is not
-//!    another event, because a toll, count or figure is what is counted.
+//!    names another event ("Friday's earthquake", "the July 26 coup", a headline's "after Jan. 1 Noto Peninsula
+//!    Earthquake") is refused; "the September 10 toll" is not another event, because a toll, count or figure is
+//!    what is counted.
 //! 4. A date that follows another number of the sentence by at most two words, none of them a function word,
 //!    belongs to that number: "rose from 300 on Friday to 2,960", "down from 1,500 troops in 2023"; not in "was
 //!    2,000 and on September 12 rose to 2,300".
@@ -1292,9 +1293,11 @@ fn other_event_of_phrase(sentence: &str, date: &Range<usize>) -> Option<Reason> 
         .iter()
         .take(2)
         .any(|w| COUNT_NOUNS.contains(&w.lower.as_str()));
-    let attributive = follows_the(sentence, date.start)
-        && !NOT_NOUNS.contains(&noun.lower.as_str())
-        && starts_lower(rest);
+    // "the Jan. 1 earthquake"; in a headline, "after Jan. 1 Noto Peninsula Earthquake"
+    let named = (follows_the(sentence, date.start) && starts_lower(rest))
+        || ((follows_sequence(sentence, date.start) || SEQUENCE.contains(&opening.as_str()))
+            && starts_word(rest));
+    let attributive = named && !NOT_NOUNS.contains(&noun.lower.as_str());
     let attached = !counted && (!possessive.is_empty() || attributive);
     let article = if possessive.is_empty() { "the " } else { "" };
     attached.then(|| Reason::OtherEvent {
@@ -1317,6 +1320,22 @@ fn possessive_len(rest: &str) -> usize {
 fn follows_the(sentence: &str, position: usize) -> bool {
     last_word_before(sentence, position)
         .is_some_and(|w| w.lower == "the" && sentence[w.span.end..position].trim().is_empty())
+}
+
+/// Prepositions of sequence, whose object is an event: "after Jan. 1 Noto Peninsula Earthquake".
+const SEQUENCE: &[&str] = &["after", "following"];
+
+/// True when the word before `position` is a preposition of sequence ([`SEQUENCE`]).
+fn follows_sequence(sentence: &str, position: usize) -> bool {
+    last_word_before(sentence, position).is_some_and(|w| {
+        SEQUENCE.contains(&w.lower.as_str()) && sentence[w.span.end..position].trim().is_empty()
+    })
+}
+
+/// True when `rest` goes on with a space and a word.
+fn starts_word(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next().is_some_and(char::is_whitespace) && chars.next().is_some_and(char::is_alphabetic)
 }
 
 /// True when `rest` goes on with a space and a lowercase word.
