@@ -1235,11 +1235,22 @@ const QUALIFIED_NOUNS: &[&str] = &[
     "zone",
 ];
 
-/// The noun right after the event's word that the event's word qualifies ([`QUALIFIED_NOUNS`]), if any.
+/// The noun right after the event's word that the event's word qualifies ([`QUALIFIED_NOUNS`]), if any; or the noun
+/// that an event's present participle describes after a determiner ("the striking workers", "the departing troops":
+/// people, not the event; "the ending of the deal" is the event's own noun).
 fn modified_noun<'w>(words: &'w [Token], event: &Hit) -> Option<&'w Token> {
-    words
-        .get(event.tokens.end)
-        .filter(|next| QUALIFIED_NOUNS.contains(&next.lower.as_str()))
+    let next = words.get(event.tokens.end)?;
+    if QUALIFIED_NOUNS.contains(&next.lower.as_str()) {
+        return Some(next);
+    }
+    let first = event.tokens.start;
+    let participle = event.tokens.len() == 1 && words[first].lower.ends_with("ing");
+    let determined = first
+        .checked_sub(1)
+        .is_some_and(|before| DETERMINERS.contains(&words[before].lower.as_str()));
+    let described = !PHRASE_BREAKS.contains(&next.lower.as_str())
+        && next.lower.starts_with(|c: char| c.is_alphabetic());
+    (participle && determined && described).then_some(next)
 }
 
 /// Nouns of what follows an event: when the event's noun is their complement ("the toll from the quake", "survivors
@@ -1672,6 +1683,22 @@ mod tests {
         assert_eq!(
             kept(&fields, "The quake struck the coast late on Tuesday."),
             ["late on Tuesday"]
+        );
+    }
+
+    #[test]
+    fn a_participle_that_describes_people_is_not_the_event() {
+        let fields = words(&["strike"], &["plant"]);
+        assert_eq!(
+            kept(
+                &fields,
+                "Managers met the striking workers at the plant on Monday."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kept(&fields, "Workers began striking at the plant on Monday."),
+            ["on Monday"]
         );
     }
 
