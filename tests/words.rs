@@ -45,6 +45,15 @@ fn values(checked: &Checked) -> Vec<String> {
         .collect()
 }
 
+/// The first day of each mention's as-of date, when it has one.
+fn as_of_days(checked: &Checked) -> Vec<Option<String>> {
+    checked
+        .mentions
+        .iter()
+        .map(|m| m.value.as_of().flatten().map(|d| d.start.iso()))
+        .collect()
+}
+
 /// The values of the mentions that `yaml`'s claims find in `texts`, one source each, published on `published`.
 fn values_in(yaml: &str, published: &str, texts: &[&str]) -> Vec<String> {
     values(&checked(&rules(yaml), published, texts))
@@ -932,11 +941,7 @@ fn a_verb_of_passing_qualifies_a_figure_whichever_way_the_figure_was_found() {
         "2025-03-12",
         &["The toll reached 3,000 by Tuesday."],
     );
-    let figure = by.mentions.iter().next().unwrap();
-    assert_eq!(
-        figure.value.as_of().flatten().map(|d| d.start.iso()),
-        Some("2025-03-11".to_string())
-    );
+    assert_eq!(as_of_days(&by), [Some("2025-03-11".to_string())]);
 }
 
 const TOLL_AND_INJURED: &str = "
@@ -1907,13 +1912,8 @@ fn a_date_that_names_the_event_after_which_a_toll_is_counted_is_not_its_as_of() 
             "At least 90 people died after Monday night storms swept the valley.",
         ],
     );
-    let as_of: Vec<Option<String>> = checked
-        .mentions
-        .iter()
-        .map(|m| m.value.as_of().flatten().map(|d| d.start.iso()))
-        .collect();
     assert_eq!(
-        as_of,
+        as_of_days(&checked),
         [
             Some("2025-03-06".to_string()),
             Some("2025-03-06".to_string())
