@@ -17,7 +17,7 @@
 //! Near pairs with known times are found block by block: times are cut into blocks one window plus one unit long, so
 //! that every pair within one block is within the window, no pair two blocks apart is, and pairs in neighbouring
 //! blocks are within the window when the later one is at most the window after the earlier. Within a block, members
-//! of one coarse span are linked with each other on their own ([`link_one_coarse_span`]) and with the rest as usual.
+//! of one as-of span are linked with each other on their own ([`link_one_span`]), then with the block's earlier spans.
 
 use std::collections::BTreeMap;
 
@@ -106,20 +106,12 @@ fn link_near_pairs(
         let mut linker = RankedLinker::new(timing, Order::ByRank);
         let one_span = |a: &Dated, b: &Dated| (a.0, nodes[a.1].width) == (b.0, nodes[b.1].width);
         for run in block.chunk_by(one_span) {
-            let coarse = coarser_than(nodes[run[0].1].width, window);
-            if coarse {
-                link_one_coarse_span(run, nodes, timing, outcomes);
-            }
+            link_one_span(run, nodes, window, timing, outcomes);
             for &(_, i, extent) in run {
                 linker.link(i, nodes[i].rank, extent, outcomes);
-                if !coarse {
-                    linker.insert(i, nodes[i].rank, extent);
-                }
             }
-            if coarse {
-                for &(_, i, extent) in run {
-                    linker.insert(i, nodes[i].rank, extent);
-                }
+            for &(_, i, extent) in run {
+                linker.insert(i, nodes[i].rank, extent);
             }
         }
         if let Some(next) = blocks
@@ -143,10 +135,20 @@ fn link_near_pairs(
     }
 }
 
-/// Joins the disjoint pairs among `run`, members known only to one span longer than the window: in the order of their
-/// ranks, and of one rank, as a change (nothing says they are of one moment).
-fn link_one_coarse_span(run: &[Dated], nodes: &[Node], timing: Timing, outcomes: &mut Outcomes) {
-    let mut linker = RankedLinker::new(timing, Order::ByRankThenTrend);
+/// Joins the disjoint pairs among `run`, members of one as-of span, by their ranks: of one rank they conflict, unless
+/// the span is longer than the window (nothing says they are of one moment): then they are a change.
+fn link_one_span(
+    run: &[Dated],
+    nodes: &[Node],
+    window: i64,
+    timing: Timing,
+    outcomes: &mut Outcomes,
+) {
+    let order = match coarser_than(nodes[run[0].1].width, window) {
+        true => Order::ByRankThenTrend,
+        false => Order::ByRank,
+    };
+    let mut linker = RankedLinker::new(timing, order);
     for &(_, i, extent) in run {
         linker.link(i, nodes[i].rank, extent, outcomes);
         linker.insert(i, nodes[i].rank, extent);

@@ -24,7 +24,7 @@ use super::quantity::{BETWEEN_WORDS, WORD};
 use super::{
     borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
     sentence_words, shift, union, unshift, Conditions, Places, Scope, WordFields, MODALS,
-    PREPOSITIONS,
+    OBJECT_PRONOUNS, PREPOSITIONS,
 };
 use crate::kinds::date::{
     count_word, date_in_tense, guess_tense, may_hold_date, moment_phrases, parse_moment, Anchor,
@@ -87,9 +87,6 @@ const RELATIVE_END: &str =
 
 /// The auxiliaries of a passive between a pronoun for the object and its event ("it was signed"), as a regex.
 const PASSIVE_AUXILIARY: &str = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)";
-
-/// Pronouns that stand for an object named earlier in the sentence.
-const OBJECT_PRONOUNS: &[&str] = &["it", "them"];
 
 /// How many words may stand between an event word and its object in a candidate ("ended its long-standing
 /// military cooperation agreement").

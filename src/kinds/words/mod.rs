@@ -398,6 +398,9 @@ fn inner_cut(sentence: &str, before: &Token, word: &Token) -> Option<InnerCut> {
     })
 }
 
+/// Pronouns that stand for an `object` named earlier in the sentence ("let it expire", "ready to return to it").
+pub const OBJECT_PRONOUNS: &[&str] = &["it", "them"];
+
 /// Where the conditions of a candidate look, beyond `near`.
 #[derive(Debug, Default)]
 pub struct Places<'a> {

@@ -23,6 +23,7 @@ use jiff::civil::Date;
 use super::quantity::{BETWEEN_WORDS, WORD};
 use super::{
     compile, judged_sentence_words, region, required, shift, unshift, Conditions, WordFields,
+    OBJECT_PRONOUNS,
 };
 use crate::kinds::{FieldProblem, Kind, Value};
 use crate::model::{Match, Polarity, Unparsed};
@@ -163,10 +164,15 @@ impl WordPolarityClaim {
             .into_iter()
             .filter(|h| span.start <= h.span.start && h.span.end <= span.end)
             .collect();
-        let stated = hits.iter().position(|h| {
-            let clause = region(sentence, h.span.clone(), &[]);
-            noun_use(words, h, &clause[0]).is_none()
-        });
+        // only several predicates need their clauses read here; the judge reads the one kept
+        let stated = (hits.len() > 1)
+            .then(|| {
+                hits.iter().position(|h| {
+                    let clause = region(sentence, h.span.clone(), &[]);
+                    noun_use(words, h, &clause[0]).is_none()
+                })
+            })
+            .flatten();
         hits.into_iter()
             .nth(stated.unwrap_or(0))
             .map(|h| (h, denying))
@@ -217,7 +223,7 @@ fn noun_use(words: &[Token], predicate: &Hit, clause: &Range<usize>) -> Option<S
 fn pronoun_after(words: &[Token], predicate: &Hit, clause: &Range<usize>) -> Option<Range<usize>> {
     words
         .get(predicate.tokens.end)
-        .filter(|w| matches!(w.lower.as_str(), "it" | "them") && w.span.end <= clause.end)
+        .filter(|w| OBJECT_PRONOUNS.contains(&w.lower.as_str()) && w.span.end <= clause.end)
         .map(|w| w.span.clone())
 }
 
