@@ -7,7 +7,8 @@
 //! the entry names:
 //!
 //! - **Nouns** ([`Part::Noun`]): the last word takes its plural: `troop` → troops, `service member` → service
-//!   members, `ally` → allies, `force` → forces, `serviceman` → servicemen. Nouns that do not change (`personnel`,
+//!   members, `ally` → allies, `force` → forces, `serviceman` → servicemen; an entry that ends in prepositions
+//!   pluralises the noun before them (`tie between` → ties between, `relation with` → relations with). Nouns that do not change (`personnel`,
 //!   `staff`) and irregular plurals (`person` → people) are in a short table. A noun of change that is also its
 //!   verb (`raise`, `increase`, `hike`, `boost`, `cut`) takes the verb's forms too: "raised pay by 25%".
 //! - **Verbs** ([`Part::Verb`]): the first word takes its verb forms and nouns of action: `terminate` → terminates,
@@ -182,7 +183,7 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
     match part {
         Part::Name => {}
         Part::Any => {
-            let last = words.len() - 1;
+            let last = head_noun(&words);
             for form in noun_forms(&words[last].to_lowercase()) {
                 out.push(joined(last, &form));
             }
@@ -193,7 +194,7 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
             }
         }
         Part::Noun => {
-            let last = words.len() - 1;
+            let last = head_noun(&words);
             for form in noun_forms(&words[last].to_lowercase()) {
                 out.push(joined(last, &form));
             }
@@ -211,6 +212,21 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|form| seen.insert(form.clone()));
     out
+}
+
+/// Words that end a noun entry after its noun: "tie between", "relation with", "agreement on".
+const TRAILING_PREPOSITIONS: &[&str] = &[
+    "between", "with", "of", "to", "for", "from", "in", "on", "at", "by", "among", "against", "over", "into",
+];
+
+/// The index of the word of a noun entry that takes the plural: the last, but for the prepositions that end the
+/// entry ("tie between" → "tie"). An entry of prepositions only keeps its last word.
+fn head_noun(words: &[&str]) -> usize {
+    let last = words.len() - 1;
+    (0..=last)
+        .rev()
+        .find(|&i| !TRAILING_PREPOSITIONS.contains(&words[i].to_lowercase().as_str()))
+        .unwrap_or(last)
 }
 
 /// The plural (and possessive-free) forms of a noun, without the noun itself.
@@ -359,6 +375,8 @@ mod tests {
         );
         assert!(!forms("accord", Part::Any).contains(&"according".to_string()));
         has("person", Part::Noun, &["people"]);
+        has("tie between", Part::Noun, &["ties between"]);
+        has("relation with", Part::Any, &["relations with"]);
         assert_eq!(forms("personnel", Part::Noun), ["personnel"]);
     }
 
