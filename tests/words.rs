@@ -944,6 +944,38 @@ fn a_verb_of_passing_qualifies_a_figure_whichever_way_the_figure_was_found() {
     assert_eq!(as_of_days(&by), [Some("2025-03-11".to_string())]);
 }
 
+#[test]
+fn a_count_as_of_the_weekday_after_publication_is_of_that_day_unless_told_in_the_past() {
+    let deaths = "claims:
+  - id: toll
+    title: Deaths in the storm
+    kind: quantity
+    counts: [people, death]
+    of: [killed, dead, toll]
+";
+    // published on a Wednesday: "Thursday" is the next day where the report was filed, a time zone ahead
+    let ahead = checked(
+        &rules(deaths),
+        "2025-03-12",
+        &["The storm has killed 140 people as of Thursday, officials said."],
+    );
+    assert_eq!(as_of_days(&ahead), [Some("2025-03-13".to_string())]);
+    // a week-old figure is told in the past: the Thursday before
+    let past = checked(
+        &rules(deaths),
+        "2025-03-12",
+        &["The toll was 90 on Thursday, the agency said."],
+    );
+    assert_eq!(as_of_days(&past), [Some("2025-03-06".to_string())]);
+    // any other weekday stays the latest on or before publication
+    let earlier = checked(
+        &rules(deaths),
+        "2025-03-12",
+        &["The storm has killed 120 people as of Monday."],
+    );
+    assert_eq!(as_of_days(&earlier), [Some("2025-03-10".to_string())]);
+}
+
 const TOLL_AND_INJURED: &str = "
 claims:
   - id: dead

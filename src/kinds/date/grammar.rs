@@ -806,6 +806,12 @@ pub fn guess_tense_of_count(clause: &str) -> Tense {
     word_cues(clause).verdict()
 }
 
+/// True when `clause` holds a strong cue of the past ("was", "had", "rose", "yesterday", "last week"; not a bare
+/// participle in "-ed", which "has killed" shares with the present perfect).
+pub fn states_the_past(clause: &str) -> bool {
+    word_cues(clause).past
+}
+
 /// The tense cues of the words of `clause`.
 fn word_cues(clause: &str) -> TenseCues {
     let lowered = clause.to_lowercase().replace('\u{2019}', "'");

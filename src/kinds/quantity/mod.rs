@@ -159,16 +159,44 @@ pub(crate) fn as_of_and_revision(
 }
 
 /// The days of a figure's as-of phrase: a year-less date is the latest such date on or before publication, unless
-/// the sentence speaks of the future.
+/// the sentence speaks of the future, or the phrase names the weekday after publication ([`next_day_named`]).
 fn as_of_phrase(phrase: &str, sentence: &str, published: Option<Date>) -> Option<date::DateRange> {
     let tense = match date::guess_tense_of_count(sentence) {
         date::Tense::Future => date::Tense::Future,
         date::Tense::Past | date::Tense::Unknown => date::Tense::Past,
     };
-    let anchor = date::Anchor::new(published, tense);
-    date::parse_moment(phrase, anchor)
-        .ok()
-        .map(|moment| moment.range)
+    let read = |tense| {
+        date::parse_moment(phrase, date::Anchor::new(published, tense))
+            .ok()
+            .map(|moment| moment.range)
+    };
+    let range = read(tense)?;
+    match published {
+        Some(day) if tense == date::Tense::Past && !date::states_the_past(sentence) => {
+            Some(next_day_named(day, range, read(date::Tense::Future)))
+        }
+        _ => Some(range),
+    }
+}
+
+/// The as-of day of a count whose weekday, read as past, lies six days before `published` (`past`) while read
+/// ahead it is the day after (`ahead`): then the day after. A count is given as of its latest day, and a report
+/// filed from a time zone ahead of its outlet's names the next day ("has killed 213 people as of Thursday" on a page
+/// dated Wednesday); a week-old figure would be told in the past ("was 100 on Thursday"), which
+/// [`date::states_the_past`] leaves to the week before.
+fn next_day_named(
+    published: Date,
+    past: date::DateRange,
+    ahead: Option<date::DateRange>,
+) -> date::DateRange {
+    let single = |range: &date::DateRange, days: i64| {
+        let day = published.checked_add(jiff::Span::new().days(days)).ok();
+        range.start == range.end && day.map(date::Day::Full) == Some(range.start)
+    };
+    match ahead {
+        Some(ahead) if single(&past, -6) && single(&ahead, 1) => ahead,
+        _ => past,
+    }
 }
 
 fn unshift(range: Range<usize>, by: usize) -> Range<usize> {
