@@ -303,11 +303,11 @@ macro_rules! day_ref {
     };
 }
 
-/// Holidays on a fixed day, for [`MOMENT_PHRASE`]: "New Year's Day", "Christmas Eve". Regex rules' `{date}` does not
+/// Holidays on a fixed day, for [`MOMENT_PHRASE`]: "New Year's Day", "Christmas Eve", "New Year's" (the day). Regex rules' `{date}` does not
 /// name them, so what a pattern finds stays what it found.
 macro_rules! holiday {
     () => {
-        r"(?:new\s+year['’]?s\s+(?:day|eve)|christmas\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|halloween)"
+        r"(?:new\s+year['’]?s\s+(?:day|eve)|christmas\s+(?:day|eve)|boxing\s+day|valentine['’]?s\s+day|halloween|new\s+year['’]s)"
     };
 }
 
@@ -358,6 +358,8 @@ const HOLIDAYS: &[(&[&str], (&str, i8), i8)] = &[
     (&["valentine", "s", "day"], ("february", 2), 14),
     (&["valentines", "day"], ("february", 2), 14),
     (&["halloween"], ("october", 10), 31),
+    // "hit Japan on New Year's": the day, as its Eve is said in full
+    (&["new", "year", "s"], ("january", 1), 1),
 ];
 
 /// A holiday that opens `tokens`, read as its month and day: the tokens with it written so ("new year s day 2024"

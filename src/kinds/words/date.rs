@@ -615,8 +615,12 @@ fn status_dates<'d>(
             let from = (d.start.saturating_sub(STATUS_REACH)..d.start)
                 .find(|&at| sentence.is_char_boundary(at))
                 .unwrap_or(d.start);
-            led.is_match(&sentence[from..d.start])
-                || sentence[(*d).clone()].to_lowercase().starts_with("as of ")
+            let phrase = sentence[(*d).clone()].to_lowercase();
+            let before = sentence[from..d.start].to_lowercase();
+            // "as of Thursday" may be read as "as" and the phrase "of Thursday"
+            let as_before_of = phrase.starts_with("of ")
+                && (before.trim_end() == "as" || before.trim_end().ends_with(" as"));
+            led.is_match(&before) || phrase.starts_with("as of ") || as_before_of
         })
         .cloned()
 }
