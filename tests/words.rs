@@ -173,6 +173,21 @@ fn a_date_before_after_the_event_or_after_as_of_dates_something_else() {
 }
 
 #[test]
+fn an_event_word_hyphened_into_a_compound_is_no_event() {
+    let rules = rules(STORM);
+    let checked = checked(
+        &rules,
+        "2024-03-08",
+        &[
+            "Crews reached storm-hit villages on Tuesday.",
+            "Cyclone-triggered landslides blocked the road on Wednesday.",
+            "The storm hit the coast on Monday.",
+        ],
+    );
+    assert_eq!(values(&checked), ["2024-03-04"]);
+}
+
+#[test]
 fn a_holiday_on_a_fixed_day_is_a_date() {
     let rules = rules(STORM);
     let checked = checked(

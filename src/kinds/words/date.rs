@@ -248,6 +248,12 @@ impl WordDateClaim {
         event: &Hit,
         deadline: bool,
     ) -> Result<(Range<usize>, Scope, bool), String> {
+        if let Some(compound) = hyphened_compound(sentence, &event.span) {
+            return Err(format!(
+                "'{}' is a compound that describes what follows it, not the event",
+                &sentence[compound]
+            ));
+        }
         if let Some(noun) = modified_noun(words, event) {
             return Err(format!(
                 "'{}' qualifies '{}': the words name the {}, not the event",
@@ -1252,6 +1258,27 @@ fn modified_noun<'w>(words: &'w [Token], event: &Hit) -> Option<&'w Token> {
     let described = !PHRASE_BREAKS.contains(&next.lower.as_str())
         && next.lower.starts_with(|c: char| c.is_alphabetic());
     (participle && determined && described).then_some(next)
+}
+
+/// The compound the event's word is hyphened into ("quake-hit areas", "disaster-hit town", "quake-triggered
+/// landslide", "anti-coup protests"), if any: such a compound describes the noun after it, and the clause's date is
+/// that noun's, not the event's.
+fn hyphened_compound(sentence: &str, event: &Range<usize>) -> Option<Range<usize>> {
+    let letter_at = |at: Option<char>| at.is_some_and(char::is_alphanumeric);
+    let before = sentence[..event.start].strip_suffix('-');
+    let after = sentence[event.end..].strip_prefix('-');
+    let joined_before = before.is_some_and(|b| letter_at(b.chars().next_back()));
+    let joined_after = after.is_some_and(|a| letter_at(a.chars().next()));
+    if !joined_before && !joined_after {
+        return None;
+    }
+    let start = sentence[..event.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |at| at + 1);
+    let end = sentence[event.end..]
+        .find(char::is_whitespace)
+        .map_or(sentence.len(), |at| event.end + at);
+    Some(start..end)
 }
 
 /// Nouns of what follows an event: when the event's noun is their complement ("the toll from the quake", "survivors
