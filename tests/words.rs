@@ -336,6 +336,26 @@ fn breakdowns_of_a_toll_are_parts_not_the_toll() {
     assert_eq!(conflicts(&checked), 0, "no part conflicts with the toll");
 }
 
+#[test]
+fn shared_counts_scale_readings_and_named_places_are_not_the_toll() {
+    let yaml = format!("{FLOOD_DEATHS}    scope: [in Varna, in Kelso]\n");
+    let rules = rules(&yaml);
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            // several parts each gave the figure
+            "The river towns of Varna and Kelso each reported 14 deaths.",
+            // a point on a scale after the toll's words
+            "The flood killed 40 people and reached level 4 on the national warning scale.",
+            // the place of a scope entry "in Varna", written otherwise
+            "Nine people died in the town of Varna and 12 people died on the coast.",
+            "Six people died in Kelso town, officials said.",
+        ],
+    );
+    assert_eq!(values(&checked), ["40", "9 [in Varna]", "12", "6 [in Kelso]"]);
+}
+
 const MISSING: &str = "
 claims:
   - id: missing

@@ -15,7 +15,8 @@
 //!   terminated, terminating, termination; `end` → ends, ended, ending; `cut off` → cuts off, cutting off; `mark the
 //!   end of` → marked the end of. Irregular verbs (break, broke, broken; tear, tore, torn) and irregular nouns of
 //!   action (revoke → revocation, withdraw → withdrawal) are in a short table.
-//! - **Names** ([`Part::Name`]): as written (`U.S.`, `French`). A name written in capitals ("US") matches only in
+//! - **Names** ([`Part::Name`]): as written (`U.S.`, `French`); "in" and a place's name (`in Anamizu`) also as
+//!   "in the town of Anamizu", "in Anamizu city" and the like. A name written in capitals ("US") matches only in
 //!   capitals, so that the pronoun "us" is not the United States; see [`crate::text::words`].
 //!
 //! The regular rules, for a word `w`:
@@ -181,7 +182,7 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
         other => other,
     };
     match part {
-        Part::Name => {}
+        Part::Name => out.extend(place_forms(&words)),
         Part::Any => {
             let last = head_noun(&words);
             for form in noun_forms(&words[last].to_lowercase()) {
@@ -212,6 +213,28 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|form| seen.insert(form.clone()));
     out
+}
+
+/// Nouns of places that name a place before or after its name: "the town of Anamizu", "Anamizu town".
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "prefecture", "province", "county", "district", "region", "state", "municipality",
+];
+
+/// The other ways of writing an entry "in" and a place's name ("in Anamizu"): "in the town of Anamizu", "in
+/// Anamizu town", and so on for each of [`PLACE_NOUNS`]. Nothing for other entries.
+fn place_forms(words: &[&str]) -> Vec<String> {
+    let place = match words {
+        [first, name @ ..] if first.eq_ignore_ascii_case("in") && !name.is_empty() => name,
+        _ => return Vec::new(),
+    };
+    if !place[0].starts_with(char::is_uppercase) {
+        return Vec::new();
+    }
+    let name = place.join(" ").to_lowercase();
+    PLACE_NOUNS
+        .iter()
+        .flat_map(|noun| [format!("in the {noun} of {name}"), format!("in {name} {noun}")])
+        .collect()
 }
 
 /// Words that end a noun entry after its noun: "tie between", "relation with", "agreement on".
@@ -424,5 +447,10 @@ mod tests {
         }
         assert!(forms("death", Part::Any).iter().any(|f| f == "deaths"));
         assert_eq!(forms("United States", Part::Name), ["united states"]);
+        let place = forms("in Al Haouz", Part::Name);
+        for form in ["in al haouz", "in the province of al haouz", "in al haouz province"] {
+            assert!(place.iter().any(|f| f == form), "{form} in {place:?}");
+        }
+        assert!(!forms("in the region", Part::Any).iter().any(|f| f.contains("town")));
     }
 }

@@ -267,8 +267,9 @@ struct OwnRegion {
 /// The stretch of the sentence nearer the figure at `value` (with its candidate `keep`) than any other figure:
 /// from halfway after the figure before it to halfway before the figure after it. A part named between two figures
 /// is the nearer one's ("another 5,600 workers joined the 13,000 on strike": "another" is the 5,600's). Where a
-/// comma, semicolon or dash parts two figures, the last of them is the border instead: what follows a figure up
-/// to it is the figure's ("31 people died in Wajima, 22 in Suzu": "in Wajima" is the 31's).
+/// comma, semicolon, dash or coordinator ("and", "or", "while") parts two figures, the last of them is the border
+/// instead: what follows a figure up to it is the figure's ("31 people died in Wajima, 22 in Suzu" and "31 died in
+/// the town of Wajima and 22 in Suzu": "in Wajima" is the 31's).
 fn nearer_than_other_figures(
     sentence: &str,
     value: &Range<usize>,
@@ -278,9 +279,13 @@ fn nearer_than_other_figures(
     let previous = figures.iter().rfind(|f| f.end <= value.start);
     let next = figures.iter().find(|f| f.start >= value.end);
     let last_cut = |from: usize, to: usize| {
-        sentence[from..to]
-            .rfind([',', ';', '—', '–'])
-            .map(|at| from + at)
+        let between = &sentence[from..to];
+        let mark = between.rfind([',', ';', '—', '–']);
+        let coordinator = [" and ", " or ", " while ", " whereas "]
+            .iter()
+            .filter_map(|word| between.rfind(word))
+            .max();
+        mark.max(coordinator).map(|at| from + at)
     };
     let start = previous.map_or(0, |p| {
         last_cut(p.end, value.start).unwrap_or(p.end + (value.start - p.end) / 2)
@@ -1195,14 +1200,21 @@ impl WordQuantityClaim {
     }
 }
 
+/// Verbs by which several parts each give a figure: "the two towns each have 24 deaths".
+const EACH_VERBS: &[&str] = &[
+    "have", "has", "had", "reported", "recorded", "registered", "counted", "confirmed", "suffered", "lost",
+    "saw",
+];
+
 /// Why the figure at `value` is no count of the whole although it counts the claim's things, if it is not: a rank
 /// ("one of the largest airlifts"), a figure for each of several parts ("two deaths each", "70 people each in
-/// Wajima and Suzu") or a difference ("19,000 more people", "three more than the list of Friday"; not a vague
+/// Wajima and Suzu", "the two towns each reported 24 deaths") or a difference ("19,000 more people", "three more than the list of Friday"; not a vague
 /// plural: "hundreds more remain missing" after a toll are more people than the dead).
 fn not_the_whole(sentence: &str, value: &Range<usize>) -> Option<String> {
     static RANK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static EACH: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static MORE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static EACH_BEFORE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let compiled = |cell: &'static std::sync::OnceLock<regex::Regex>, pattern: &str| {
         cell.get_or_init(|| {
             regex::Regex::new(pattern).expect("the figure's context patterns are valid")
@@ -1217,7 +1229,10 @@ fn not_the_whole(sentence: &str, value: &Range<usize>) -> Option<String> {
     if figure.eq_ignore_ascii_case("one") && rank.is_match(after) {
         return Some("'one of the ...' ranks something, it is no count".to_string());
     }
-    if compiled(&EACH, r"(?i)^(?:\s+\p{L}[\p{L}-]*){0,2}?\s+each\b").is_match(after) {
+    let each_before = compiled(&EACH_BEFORE, &format!(r"(?i)\beach\s+(?:{})\s+$", EACH_VERBS.join("|")));
+    if compiled(&EACH, r"(?i)^(?:\s+\p{L}[\p{L}-]*){0,2}?\s+each\b").is_match(after)
+        || each_before.is_match(&sentence[..value.start])
+    {
         return Some("a figure for each of several parts is no count of the whole".to_string());
     }
     // "hundreds more remain missing" after a toll: more people than the dead, not an increment
@@ -1390,6 +1405,9 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
     if sentence[value.end..].starts_with('%') {
         return Some(format!("'{digits}%' is a measure, not a count"));
     }
+    if let Some(scale) = on_a_scale(&sentence[value.end..]) {
+        return Some(format!("'{digits} {scale}' is a point on a scale, not a count"));
+    }
     if digits.contains(CURRENCY_SYMBOLS) || sentence[..value.start].ends_with(CURRENCY_SYMBOLS) {
         return Some(format!("'{digits}' is a sum, not a count"));
     }
@@ -1399,6 +1417,17 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
         ));
     }
     None
+}
+
+/// The words after a figure that make it a point on a scale ("7 on the Japanese intensity scale", "5 on a scale of
+/// 1 to 7"), if they do.
+fn on_a_scale(after: &str) -> Option<&str> {
+    static SCALE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let scale = SCALE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\s+on\s+(?:the|a|an|its)\s+(?:[\p{L}'’-]+\s+){0,4}?scale\b")
+            .expect("the scale pattern is valid")
+    });
+    scale.find(after).map(|found| after[found.range()].trim())
 }
 
 /// Second words of a compound adjective that still count ("a 1,000-strong force", "a 146,000-member union").
