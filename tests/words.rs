@@ -337,7 +337,7 @@ fn breakdowns_of_a_toll_are_parts_not_the_toll() {
 }
 
 #[test]
-fn shared_counts_scale_readings_and_named_places_are_not_the_toll() {
+fn shared_counts_scale_readings_named_places_and_other_numbers_are_not_the_toll() {
     let yaml = format!("{FLOOD_DEATHS}    scope: [in Varna, in Kelso]\n");
     let rules = rules(&yaml);
     let checked = checked(
@@ -351,9 +351,14 @@ fn shared_counts_scale_readings_and_named_places_are_not_the_toll() {
             // the place of a scope entry "in Varna", written otherwise
             "Nine people died in the town of Varna and 12 people died on the coast.",
             "Six people died in Kelso town, officials said.",
+            // the number of something else after the toll's words
+            "The flood left 30 dead and the total number of seriously injured now stands at 22.",
         ],
     );
-    assert_eq!(values(&checked), ["40", "9 [in Varna]", "12", "6 [in Kelso]"]);
+    assert_eq!(
+        values(&checked),
+        ["40", "9 [in Varna]", "12", "6 [in Kelso]", "30"]
+    );
 }
 
 const MISSING: &str = "

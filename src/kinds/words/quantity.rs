@@ -1089,6 +1089,45 @@ impl WordQuantityClaim {
         }
     }
 
+    /// Refuses a figure given after its `counts` word when "the number of", "the total of" or "the count of"
+    /// something the claim neither counts nor names stands in `between` (the words from the `counts` word to the
+    /// figure): "24 deaths and the total number of seriously injured now stands at 22" gives the injured's number.
+    fn another_number_between(
+        &self,
+        sentence: &str,
+        words: &[Token],
+        between: Range<usize>,
+    ) -> Result<(), String> {
+        let inside: Vec<&Token> = words
+            .iter()
+            .filter(|w| between.start <= w.span.start && w.span.end <= between.end)
+            .collect();
+        let Some(at) = inside.windows(2).rposition(|pair| {
+            NUMBER_NOUNS.contains(&pair[0].lower.as_str()) && pair[1].lower == "of"
+        }) else {
+            return Ok(());
+        };
+        let named: Vec<&&Token> = inside[at + 2..]
+            .iter()
+            .skip_while(|w| ["the", "a", "an"].contains(&w.lower.as_str()))
+            .take(3)
+            .collect();
+        let (Some(first), Some(last)) = (named.first(), named.last()) else {
+            return Ok(());
+        };
+        let what = first.span.start..last.span.end;
+        let counted = !self.counts.hits_in(sentence, words, &what).is_empty()
+            || self.conditions.names_whose(sentence, words, &what);
+        match counted {
+            true => Ok(()),
+            false => Err(format!(
+                "the figure is the {} of '{}', which the claim does not count",
+                inside[at].lower,
+                &sentence[what]
+            )),
+        }
+    }
+
     /// The scope of the figure at `value` when it counts a part of what its sentence counts ([`part_words`]), unless
     /// the words that say which part name whose the claim is, and the words before the figure do not: then the part
     /// is the claim's own figure ("4,300 troops in the region, including 2,400 in Mali" for a claim of Mali's). A
@@ -1199,6 +1238,9 @@ impl WordQuantityClaim {
         }
     }
 }
+
+/// Nouns of how many of something there are, before "of" ("the number of", "the total of", "the count of").
+const NUMBER_NOUNS: &[&str] = &["number", "total", "count", "tally"];
 
 /// Verbs by which several parts each give a figure: "the two towns each have 24 deaths".
 const EACH_VERBS: &[&str] = &[
@@ -1539,6 +1581,9 @@ impl Kind for WordQuantityClaim {
                 "'{}' gives the figure it reached, not the change: the change follows 'by'",
                 &sentence[counted.span.clone()]
             ));
+        }
+        if counts_first {
+            self.another_number_between(sentence, &words, counted.span.end..value.start)?;
         }
         let counts_next = !counts_first
             && sentence[value.end..counted.span.start]
