@@ -553,9 +553,18 @@ claims:
             "French troops numbering 1,500 left, and U.S. troops stayed.",
             "U.S. troops are based 1,000 km from the capital.",
             "Let us count 300 troops.",
+            // the figure counts aircraft, whose plural is the singular
+            "Yesterday, 42 U.S. military aircraft left with 6,000 troops of several allies.",
         ],
     );
     assert!(values(&checked).is_empty(), "{:?}", values(&checked));
+    // a noun of the same plural that modifies another is not the head: the troops are counted
+    let modifier = checked_with(&rules, "The U.S. sent 900 aircraft maintenance troops.");
+    assert_eq!(values(&modifier), ["900 (895–905)"]);
+}
+
+fn checked_with(rules: &RuleSet, text: &str) -> Checked {
+    checked(rules, "2024-06-10", &[text])
 }
 
 const SUPPLY: &str = "

@@ -490,6 +490,26 @@ fn plural_noun(lower: &str) -> bool {
     (plural || irregular) && !not_nouns.contains(&lower)
 }
 
+/// Nouns whose plural is the singular ("42 military aircraft"): the head of a figure's noun phrase unless another
+/// noun follows them ("33,000 aircraft assembly workers").
+const INVARIANT_PLURALS: &[&str] = &["aircraft", "spacecraft", "sheep", "deer", "cattle", "livestock"];
+
+/// True when the text `after` a word goes on to a plural noun within two words of the same phrase ("aircraft
+/// assembly workers"), which the word then modifies.
+fn ends_before_noun(after: &str) -> bool {
+    let mut end = 0;
+    for next in leading_words(after).take(2) {
+        if after[end..next.span.start] != *" " || PHRASE_ENDS.contains(&next.lower.as_str()) {
+            return false;
+        }
+        if plural_noun(&next.lower) {
+            return true;
+        }
+        end = next.span.end;
+    }
+    false
+}
+
 /// True when a plural noun follows `at` after a space, maybe past one more modifier: the words before it modify it
 /// ("2,000 French troops", "15 U.S. military flights").
 fn noun_follows(sentence: &str, at: usize) -> bool {
@@ -501,7 +521,9 @@ fn noun_follows(sentence: &str, at: usize) -> bool {
         if sentence[end..start] != *" " || stops {
             return false;
         }
-        if plural_noun(&word.lower) {
+        let invariant_head = INVARIANT_PLURALS.contains(&word.lower.as_str())
+            && !ends_before_noun(&sentence[at + word.span.end..]);
+        if plural_noun(&word.lower) || invariant_head {
             return true;
         }
         end = at + word.span.end;
