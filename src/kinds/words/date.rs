@@ -254,6 +254,13 @@ impl WordDateClaim {
                 &sentence[compound]
             ));
         }
+        if let Some(count) = counted_events(words, event) {
+            return Err(format!(
+                "'{} {}' counts several events, not the one",
+                count.lower,
+                &sentence[event.span.clone()]
+            ));
+        }
         if let Some(noun) = modified_noun(words, event) {
             return Err(format!(
                 "'{}' qualifies '{}': the words name the {}, not the event",
@@ -1258,6 +1265,23 @@ fn modified_noun<'w>(words: &'w [Token], event: &Hit) -> Option<&'w Token> {
     let described = !PHRASE_BREAKS.contains(&next.lower.as_str())
         && next.lower.starts_with(|c: char| c.is_alphabetic());
     (participle && determined && described).then_some(next)
+}
+
+/// Words that count the plural noun after them: "479 quakes", "two coups", "several strikes".
+const EVENT_COUNTS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+    "several", "many", "multiple", "numerous", "few",
+];
+
+/// The word that counts the event's word when that is a plural noun after a number ("479 quakes", "several
+/// coups"): several events of the kind, not the claim's one.
+fn counted_events<'w>(words: &'w [Token], event: &Hit) -> Option<&'w Token> {
+    let last = &words[event.tokens.end.checked_sub(1)?];
+    let before = words.get(event.tokens.start.checked_sub(1)?)?;
+    let plural = last.lower.ends_with('s') && !last.lower.ends_with("ss");
+    let counts = EVENT_COUNTS.contains(&before.lower.as_str())
+        || before.lower.chars().all(|c| c.is_ascii_digit() || c == ',');
+    (plural && counts).then_some(before)
 }
 
 /// The compound the event's word is hyphened into ("quake-hit areas", "disaster-hit town", "quake-triggered
