@@ -372,6 +372,16 @@ claims:
 ";
 
 #[test]
+fn a_state_told_as_it_is_now_gives_its_figure() {
+    let found = values_in(
+        MISSING,
+        "2024-06-10",
+        &["The list of people who may be unaccounted for in the wake of the floods along the northern river is now between 500 and 600."],
+    );
+    assert_eq!(found, ["between 500 and 600"]);
+}
+
+#[test]
 fn a_figure_whose_state_follows_it_without_a_noun() {
     let rules = rules(MISSING);
     let checked = checked(

@@ -217,7 +217,16 @@ pub fn forms(entry: &str, part: Part) -> Vec<String> {
 
 /// Nouns of places that name a place before or after its name: "the town of Anamizu", "Anamizu town".
 const PLACE_NOUNS: &[&str] = &[
-    "town", "city", "village", "prefecture", "province", "county", "district", "region", "state", "municipality",
+    "town",
+    "city",
+    "village",
+    "prefecture",
+    "province",
+    "county",
+    "district",
+    "region",
+    "state",
+    "municipality",
 ];
 
 /// The other ways of writing an entry "in" and a place's name ("in Anamizu"): "in the town of Anamizu", "in
@@ -233,13 +242,19 @@ fn place_forms(words: &[&str]) -> Vec<String> {
     let name = place.join(" ").to_lowercase();
     PLACE_NOUNS
         .iter()
-        .flat_map(|noun| [format!("in the {noun} of {name}"), format!("in {name} {noun}")])
+        .flat_map(|noun| {
+            [
+                format!("in the {noun} of {name}"),
+                format!("in {name} {noun}"),
+            ]
+        })
         .collect()
 }
 
 /// Words that end a noun entry after its noun: "tie between", "relation with", "agreement on".
 const TRAILING_PREPOSITIONS: &[&str] = &[
-    "between", "with", "of", "to", "for", "from", "in", "on", "at", "by", "among", "against", "over", "into",
+    "between", "with", "of", "to", "for", "from", "in", "on", "at", "by", "among", "against",
+    "over", "into",
 ];
 
 /// The index of the word of a noun entry that takes the plural: the last, but for the prepositions that end the
@@ -448,9 +463,15 @@ mod tests {
         assert!(forms("death", Part::Any).iter().any(|f| f == "deaths"));
         assert_eq!(forms("United States", Part::Name), ["united states"]);
         let place = forms("in Al Haouz", Part::Name);
-        for form in ["in al haouz", "in the province of al haouz", "in al haouz province"] {
+        for form in [
+            "in al haouz",
+            "in the province of al haouz",
+            "in al haouz province",
+        ] {
             assert!(place.iter().any(|f| f == form), "{form} in {place:?}");
         }
-        assert!(!forms("in the region", Part::Any).iter().any(|f| f.contains("town")));
+        assert!(!forms("in the region", Part::Any)
+            .iter()
+            .any(|f| f.contains("town")));
     }
 }

@@ -1269,8 +1269,23 @@ fn modified_noun<'w>(words: &'w [Token], event: &Hit) -> Option<&'w Token> {
 
 /// Words that count the plural noun after them: "479 quakes", "two coups", "several strikes".
 const EVENT_COUNTS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
-    "several", "many", "multiple", "numerous", "few",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "many",
+    "multiple",
+    "numerous",
+    "few",
 ];
 
 /// The word that counts the event's word when that is a plural noun after a number ("479 quakes", "several

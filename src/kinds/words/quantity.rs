@@ -93,6 +93,10 @@ const REACHING: &str = "risen|rose|rises|rising|surged|surges|soared|soars|climb
     mounts|doubled|tripled|quadrupled|fell|falls|fallen|dropped|drops|declined|declines|decreased|decreases|revised|\
     raised|lowered";
 
+/// A state told as it is now, which gives its figure as a verb of reaching does: "the list of people unaccounted for
+/// is now between 1,000 and 1,100", "the toll from the fires is now 93".
+const STANDING_NOW: &str = r"(?:is|are|was|were)\s+now";
+
 /// How many words may stand between a verb of reaching and the "to" before its figure: "rose by 300 to 2,012",
 /// "more than tripled on Monday to 323", "was revised down to 97", "jumped, meanwhile, to 323".
 const REACHING_GAP: usize = 4;
@@ -492,7 +496,14 @@ fn plural_noun(lower: &str) -> bool {
 
 /// Nouns whose plural is the singular ("42 military aircraft"): the head of a figure's noun phrase unless another
 /// noun follows them ("33,000 aircraft assembly workers").
-const INVARIANT_PLURALS: &[&str] = &["aircraft", "spacecraft", "sheep", "deer", "cattle", "livestock"];
+const INVARIANT_PLURALS: &[&str] = &[
+    "aircraft",
+    "spacecraft",
+    "sheep",
+    "deer",
+    "cattle",
+    "livestock",
+];
 
 /// True when the text `after` a word goes on to a plural noun within two words of the same phrase ("aircraft
 /// assembly workers"), which the word then modifies.
@@ -765,7 +776,7 @@ fn reached_state(named: &[bool], value: &str) -> Option<String> {
         .collect();
     (!words.is_empty()).then(|| {
         format!(
-            r"\b(?:{})(?:\s+{WORD}){{0,{STATE_REACH}}}?\s+(?:{REACHING}){}{value}",
+            r"\b(?:{})(?:\s+{WORD}){{0,{STATE_REACH}}}?\s+(?:{REACHING}|{STANDING_NOW}){}{value}",
             words.join("|"),
             reaching_link()
         )
@@ -859,7 +870,7 @@ impl WordQuantityClaim {
         // reaching gives may stand further from its counts word, in the same clause; "the toll rose from 300 to
         // 2,000": the figure reached, past the one it rose from
         let reached = format!(
-            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING}){}{value}",
+            r"{nouns}(?:[\s,]+{WORD}){{0,{FAR_REACH}}}?\s+(?:{REACHING}|{STANDING_NOW}){}{value}",
             reaching_link()
         );
         // "9,000 of the 120,000 members": the part's candidate runs over the whole's, which a search of its own finds
@@ -1144,8 +1155,7 @@ impl WordQuantityClaim {
             true => Ok(()),
             false => Err(format!(
                 "the figure is the {} of '{}', which the claim does not count",
-                inside[at].lower,
-                &sentence[what]
+                inside[at].lower, &sentence[what]
             )),
         }
     }
@@ -1266,7 +1276,16 @@ const NUMBER_NOUNS: &[&str] = &["number", "total", "count", "tally"];
 
 /// Verbs by which several parts each give a figure: "the two towns each have 24 deaths".
 const EACH_VERBS: &[&str] = &[
-    "have", "has", "had", "reported", "recorded", "registered", "counted", "confirmed", "suffered", "lost",
+    "have",
+    "has",
+    "had",
+    "reported",
+    "recorded",
+    "registered",
+    "counted",
+    "confirmed",
+    "suffered",
+    "lost",
     "saw",
 ];
 
@@ -1293,7 +1312,10 @@ fn not_the_whole(sentence: &str, value: &Range<usize>) -> Option<String> {
     if figure.eq_ignore_ascii_case("one") && rank.is_match(after) {
         return Some("'one of the ...' ranks something, it is no count".to_string());
     }
-    let each_before = compiled(&EACH_BEFORE, &format!(r"(?i)\beach\s+(?:{})\s+$", EACH_VERBS.join("|")));
+    let each_before = compiled(
+        &EACH_BEFORE,
+        &format!(r"(?i)\beach\s+(?:{})\s+$", EACH_VERBS.join("|")),
+    );
     if compiled(&EACH, r"(?i)^(?:\s+\p{L}[\p{L}-]*){0,2}?\s+each\b").is_match(after)
         || each_before.is_match(&sentence[..value.start])
     {
@@ -1470,7 +1492,9 @@ fn measures(sentence: &str, value: &Range<usize>) -> Option<String> {
         return Some(format!("'{digits}%' is a measure, not a count"));
     }
     if let Some(scale) = on_a_scale(&sentence[value.end..]) {
-        return Some(format!("'{digits} {scale}' is a point on a scale, not a count"));
+        return Some(format!(
+            "'{digits} {scale}' is a point on a scale, not a count"
+        ));
     }
     if digits.contains(CURRENCY_SYMBOLS) || sentence[..value.start].ends_with(CURRENCY_SYMBOLS) {
         return Some(format!("'{digits}' is a sum, not a count"));
