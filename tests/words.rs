@@ -189,6 +189,43 @@ fn an_event_word_hyphened_into_a_compound_or_counted_in_the_plural_is_no_event()
 }
 
 #[test]
+fn an_object_may_part_a_phrasal_verb_from_its_particle() {
+    let rules = rules(
+        "claims:
+  - id: pact-ended
+    title: When the pact was torn up
+    kind: date
+    event: [tear up, break off]
+    object: [pact, talks]
+  - id: exit-deadline
+    title: Deadline for the exit
+    kind: date
+    event: [deadline]
+    deadline_for: [pull out, move out]
+",
+    );
+    let checked = checked(
+        &rules,
+        "2024-06-10",
+        &[
+            "The council tore the 2015 pact up in May.",
+            "Envoys broke the talks off on Friday.",
+            "The army must pull all of its troops out by July 31.",
+            // a clause between the verb and the particle is no object
+            "The army will pull the trucks and then head out by July 31.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "2024-05-01..2024-05-31",
+            "2024-06-07",
+            "2024-07-31 (deadline)"
+        ]
+    );
+}
+
+#[test]
 fn a_holiday_on_a_fixed_day_is_a_date() {
     let rules = rules(STORM);
     let checked = checked(

@@ -324,7 +324,7 @@ impl WordList {
             let end = match (direct, possessed) {
                 (true, _) => end,
                 (false, true) => end + 1,
-                (false, false) => return None,
+                (false, false) => split_end(sentence, tokens, at, words, &fits)?,
             };
             Some(Hit {
                 entry: *entry,
@@ -358,6 +358,26 @@ impl WordList {
             .collect()
     }
 
+    /// A regex alternation of the forms whose verb an object parts from its particle ("tore the accord up", "pull
+    /// its troops out of"), with at least one word of object between; `None` when the list has no such form. A
+    /// claim whose object must stand by its event finds the object inside such a form with it.
+    pub fn split_alternation(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .forms
+            .iter()
+            .filter(|form| form.words.len() >= 2 && PARTICLES.contains(&form.words[1].as_str()))
+            .map(|form| {
+                let rest: Vec<String> = form.words[1..].iter().map(|w| regex::escape(w)).collect();
+                format!(
+                    r"\b{}(?:\s+[\w'’]+){{1,{SPLIT_OBJECT}}}?\s+{}\b",
+                    regex::escape(&form.words[0]),
+                    rest.join(r"(?:\s+|-)")
+                )
+            })
+            .collect();
+        (!parts.is_empty()).then(|| format!("(?:{})", parts.join("|")))
+    }
+
     /// A regex alternation of every form (case-insensitive by the caller), longest first, each on word boundaries
     /// where it starts or ends with a word character: `(?:\bservice(?:\s+|-)members\b|\btroops\b|...)`.
     pub fn alternation(&self) -> String {
@@ -373,6 +393,10 @@ impl WordList {
                     match i {
                         0 => {}
                         _ if Some(i) == *joint => body.push_str(r"(?:\s*[,/]\s*|\s+|-)"),
+                        // "pull its troops out of": an object between a verb and its particle
+                        1 if PARTICLES.contains(&word.as_str()) => {
+                            body.push_str(&format!(r"(?:\s+[\w'’]+){{0,{SPLIT_OBJECT}}}?(?:\s+|-)"))
+                        }
                         // a phrase of three words or more, as verb phrases are ("resume its participation
                         // in"): in every two-word noun ("death toll") it would slow every search for nothing
                         1 if words.len() > 2 => body
@@ -395,6 +419,50 @@ impl WordList {
             .collect();
         format!("(?:{})", parts.join("|"))
     }
+}
+
+/// Particles of phrasal verbs that an object may part from their verb: "pull its troops out of", "tore the accord
+/// up", "cut the aid off".
+const PARTICLES: &[&str] = &["out", "up", "off", "away", "back", "down"];
+
+/// The most words of an object between a verb and its particle ("pull all of its troops out").
+const SPLIT_OBJECT: usize = 4;
+
+/// Words that end an object before a particle could: a clause or another phrase begins ("pulled the troops and
+/// then went out" is no "pull out").
+const NOT_OBJECT: &[&str] = &[
+    "and", "or", "but", "to", "that", "which", "who", "when", "as", "if", "because", "while",
+    "after", "before", "until", "since", "is", "are", "was", "were", "will", "would", "has",
+    "have", "had",
+];
+
+/// Where a form whose second word is one of [`PARTICLES`] ends when an object of up to [`SPLIT_OBJECT`] words parts
+/// the verb at token `at` from its particle ("pull its troops out of" for `pull out of`), if it does: the object is
+/// then inside the hit.
+fn split_end(
+    sentence: &str,
+    tokens: &[Token],
+    at: usize,
+    words: &[String],
+    fits: &dyn Fn(&Token, &String) -> bool,
+) -> Option<usize> {
+    if words.len() < 2 || !PARTICLES.contains(&words[1].as_str()) || !fits(&tokens[at], &words[0]) {
+        return None;
+    }
+    (1..=SPLIT_OBJECT).find_map(|object| {
+        let rest = at + 1 + object;
+        let end = rest + words.len() - 1;
+        let fitting = end <= tokens.len()
+            && tokens[at + 1..rest].iter().all(|t| {
+                !NOT_OBJECT.contains(&t.lower.as_str()) && !PARTICLES.contains(&t.lower.as_str())
+            })
+            && tokens[rest..end]
+                .iter()
+                .zip(&words[1..])
+                .all(|(t, w)| fits(t, w))
+            && joined_closely(sentence, &tokens[at..end], None);
+        fitting.then_some(end)
+    })
 }
 
 /// Possessive determiners that may stand after the first word of an entry of several words without its author

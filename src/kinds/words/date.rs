@@ -139,6 +139,10 @@ impl WordDateClaim {
                     "object",
                 )?,
             ];
+            // "tore the accord up": the object inside a phrasal verb
+            if let Some(split) = event.split_alternation() {
+                patterns.push(compile(&split, "event")?);
+            }
             if !event.is_empty() {
                 // "the Aug. 31 deadline", "Tuesday's deadline": a date that names the event's noun, object or not
                 let named = format!(
