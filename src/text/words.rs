@@ -358,24 +358,26 @@ impl WordList {
             .collect()
     }
 
-    /// A regex alternation of the forms whose verb an object parts from its particle ("tore the accord up", "pull
-    /// its troops out of"), with at least one word of object between; `None` when the list has no such form. A
-    /// claim whose object must stand by its event finds the object inside such a form with it.
+    /// A regex that finds where a form's verb may stand parted from its particle by an object ("tore the accord
+    /// up", "pull its troops out of"): one of the verbs, one to [`SPLIT_OBJECT`] words, one of the particles; `None`
+    /// when no form of the list has a particle. It finds candidates only (a verb with another form's particle
+    /// too): [`WordList::hits`] tells which form stands there, if any. One pattern for every such form keeps the
+    /// scanner's automaton small.
     pub fn split_alternation(&self) -> Option<String> {
-        let parts: Vec<String> = self
+        let split: Vec<&Form> = self
             .forms
             .iter()
             .filter(|form| form.words.len() >= 2 && PARTICLES.contains(&form.words[1].as_str()))
-            .map(|form| {
-                let rest: Vec<String> = form.words[1..].iter().map(|w| regex::escape(w)).collect();
-                format!(
-                    r"\b{}(?:\s+[\w'’]+){{1,{SPLIT_OBJECT}}}?\s+{}\b",
-                    regex::escape(&form.words[0]),
-                    rest.join(r"(?:\s+|-)")
-                )
-            })
             .collect();
-        (!parts.is_empty()).then(|| format!("(?:{})", parts.join("|")))
+        let distinct = |words: Vec<&String>| {
+            let set: std::collections::BTreeSet<String> = words.into_iter().map(|w| regex::escape(w)).collect();
+            set.into_iter().collect::<Vec<_>>().join("|")
+        };
+        let verbs = distinct(split.iter().map(|form| &form.words[0]).collect());
+        let particles = distinct(split.iter().map(|form| &form.words[1]).collect());
+        (!split.is_empty()).then(|| {
+            format!(r"\b(?:{verbs})(?:\s+[\w'’]+){{1,{SPLIT_OBJECT}}}?\s+(?:{particles})\b")
+        })
     }
 
     /// A regex alternation of every form (case-insensitive by the caller), longest first, each on word boundaries
@@ -393,10 +395,6 @@ impl WordList {
                     match i {
                         0 => {}
                         _ if Some(i) == *joint => body.push_str(r"(?:\s*[,/]\s*|\s+|-)"),
-                        // "pull its troops out of": an object between a verb and its particle
-                        1 if PARTICLES.contains(&word.as_str()) => {
-                            body.push_str(&format!(r"(?:\s+[\w'’]+){{0,{SPLIT_OBJECT}}}?(?:\s+|-)"))
-                        }
                         // a phrase of three words or more, as verb phrases are ("resume its participation
                         // in"): in every two-word noun ("death toll") it would slow every search for nothing
                         1 if words.len() > 2 => body

@@ -125,7 +125,13 @@ impl WordDateClaim {
             .collect::<Vec<_>>()
             .join("|");
         let events = format!("(?:{events})");
-        let patterns = if object.is_empty() {
+        // "tore the accord up", "pull its troops out by": an object inside a phrasal verb
+        let split = [&event, &deadline_for]
+            .iter()
+            .filter_map(|l| l.split_alternation())
+            .map(|pattern| compile(&pattern, "event"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut patterns = if object.is_empty() {
             vec![compile(&events, "event")?]
         } else {
             let objects = object.alternation();
@@ -139,10 +145,6 @@ impl WordDateClaim {
                     "object",
                 )?,
             ];
-            // "tore the accord up": the object inside a phrasal verb
-            if let Some(split) = event.split_alternation() {
-                patterns.push(compile(&split, "event")?);
-            }
             if !event.is_empty() {
                 // "the Aug. 31 deadline", "Tuesday's deadline": a date that names the event's noun, object or not
                 let named = format!(
@@ -153,6 +155,7 @@ impl WordDateClaim {
             }
             patterns
         };
+        patterns.extend(split);
         Ok(WordDateClaim {
             patterns,
             event,
