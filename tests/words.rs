@@ -226,6 +226,39 @@ fn an_object_may_part_a_phrasal_verb_from_its_particle() {
 }
 
 #[test]
+fn a_headline_that_names_whose_the_event_is_stands_for_a_clause_that_does_not() {
+    let rules = rules(
+        "claims:
+  - id: pullout-announced
+    title: When the pullout from Varna was announced
+    kind: date
+    event: [announce]
+    object: [withdrawal, pullout]
+    of: [Varna]
+    not_of: [Kelso]
+",
+    );
+    let body =
+        "Announcing the troop withdrawal on Thursday, the president said it would take six months.";
+    let headlined = checked(
+        &rules,
+        "2024-02-20",
+        &[&format!(
+            "Troops to leave Varna within six months\n\n{body}"
+        )],
+    );
+    assert_eq!(values(&headlined), ["2024-02-15"]);
+    let bare = checked(&rules, "2024-02-20", &[body]);
+    assert!(values(&bare).is_empty(), "{:?}", values(&bare));
+    let other = checked(
+        &rules,
+        "2024-02-20",
+        &["Troops to leave Varna within six months\n\nAnnouncing the pullout from Kelso on Thursday, the president spoke."],
+    );
+    assert!(values(&other).is_empty(), "{:?}", values(&other));
+}
+
+#[test]
 fn a_holiday_on_a_fixed_day_is_a_date() {
     let rules = rules(STORM);
     let checked = checked(

@@ -370,7 +370,8 @@ impl WordList {
             .filter(|form| form.words.len() >= 2 && PARTICLES.contains(&form.words[1].as_str()))
             .collect();
         let distinct = |words: Vec<&String>| {
-            let set: std::collections::BTreeSet<String> = words.into_iter().map(|w| regex::escape(w)).collect();
+            let set: std::collections::BTreeSet<String> =
+                words.into_iter().map(|w| regex::escape(w)).collect();
             set.into_iter().collect::<Vec<_>>().join("|")
         };
         let verbs = distinct(split.iter().map(|form| &form.words[0]).collect());

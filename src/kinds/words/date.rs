@@ -244,7 +244,31 @@ impl WordDateClaim {
     }
 }
 
+/// The longest first line read as a report's headline.
+const HEADLINE_BYTES: usize = 300;
+
 impl WordDateClaim {
+    /// True when the first line of `text` (past front matter), a headline, names whose the claim is: one of its
+    /// `of` words. A clause of the report that names no `of` word is then of the report's subject ("Announcing the
+    /// troop withdrawal on Thursday, Macron said ..." under "France to pull its troops out of Mali"), unless its
+    /// sentence names a `not_of` word.
+    fn headline_names_whose(&self, text: &str) -> bool {
+        let body = match text.strip_prefix("---") {
+            Some(rest) => rest.split_once("\n---").map_or(text, |(_, after)| after),
+            None => text,
+        };
+        let Some(headline) = body.lines().map(str::trim).find(|line| !line.is_empty()) else {
+            return false;
+        };
+        // a headline is a line of a few words, not a report written on one line
+        if headline.len() > HEADLINE_BYTES {
+            return false;
+        }
+        let words = judged_sentence_words(headline);
+        self.conditions
+            .names_whose(headline, &words, &(0..headline.len()))
+    }
+
     /// The date of one event word, with the scope it names and whether the event is negated (then the phrase's
     /// bound is turned: see [`Negated`]), or why it has none.
     fn judge_event(
@@ -253,7 +277,7 @@ impl WordDateClaim {
         words: &[Token],
         dates: &[Range<usize>],
         event: &Hit,
-        deadline: bool,
+        (deadline, topic): (bool, bool),
     ) -> Result<(Range<usize>, Scope, bool), String> {
         if let Some(compound) = hyphened_compound(sentence, &event.span) {
             return Err(format!(
@@ -301,6 +325,7 @@ impl WordDateClaim {
         let places = Places {
             region: &region,
             subject: &subject,
+            topic,
             ..Places::default()
         };
         let scope = self
@@ -1149,8 +1174,9 @@ impl Kind for WordDateClaim {
         }
         // "the strike since it began on Sept. 15": each event word of the match in turn, the first dated one wins
         let mut refusal = None;
+        let topic = self.headline_names_whose(text);
         for (event, deadline) in relative_verbs_first(&words, events) {
-            match self.judge_event(sentence, &words, &dates, &event, deadline) {
+            match self.judge_event(sentence, &words, &dates, &event, (deadline, topic)) {
                 Ok((date, scope, negated)) => {
                     return Ok(Match {
                         span: shift(&union(&span, &date), base),

@@ -252,7 +252,8 @@ impl Conditions {
             ));
         }
         let of = within(&self.of, &[&own, places.subject, places.whole]);
-        if !self.of.is_empty() && of.is_none() {
+        let topical = places.topic && self.not_of.hits(sentence, words).is_empty();
+        if !self.of.is_empty() && of.is_none() && !topical {
             let window = reach.map(|n| near_window(words, anchor, n));
             let near = window.as_ref().is_some_and(|w| {
                 self.of
@@ -418,6 +419,9 @@ pub struct Places<'a> {
     /// Where a `scope` word names this candidate's part, when narrower than the region: a scope word nearer
     /// another figure of the clause is that figure's ("about 12,700 workers, 5,800 at one plant").
     pub scope: Option<Range<usize>>,
+    /// True when the report's headline names whose the claim is: a clause without an `of` word, in a sentence
+    /// without a `not_of` one, is then the report's own subject's.
+    pub topic: bool,
 }
 
 /// The clause of `span` in `sentence` with the sentence's scene-setting opener: where the conditions look.
