@@ -1041,15 +1041,17 @@ fn verbs_of_passing_and_nearing_qualify_a_figure_unless_the_claim_says_otherwise
     assert_eq!(values(&nearing), ["about 3,000 (2,700–3,300)"]);
 }
 
-#[test]
-fn a_verb_of_passing_qualifies_a_figure_whichever_way_the_figure_was_found() {
-    let deaths = "claims:
+const STORM_DEATHS: &str = "claims:
   - id: toll
     title: Deaths in the storm
     kind: quantity
     counts: [people, death]
     of: [killed, dead, toll]
 ";
+
+#[test]
+fn a_verb_of_passing_qualifies_a_figure_whichever_way_the_figure_was_found() {
+    let deaths = STORM_DEATHS;
     let texts = [
         // no counted noun: the fact's word, then the verb
         "The toll topped 2,000 on Saturday.",
@@ -1081,13 +1083,7 @@ fn a_verb_of_passing_qualifies_a_figure_whichever_way_the_figure_was_found() {
 
 #[test]
 fn a_count_as_of_the_weekday_after_publication_is_of_that_day_unless_told_in_the_past() {
-    let deaths = "claims:
-  - id: toll
-    title: Deaths in the storm
-    kind: quantity
-    counts: [people, death]
-    of: [killed, dead, toll]
-";
+    let deaths = STORM_DEATHS;
     // published on a Wednesday: "Thursday" is the next day where the report was filed, a time zone ahead
     let ahead = checked(
         &rules(deaths),

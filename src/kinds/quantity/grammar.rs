@@ -531,6 +531,11 @@ fn all_digits(text: &str) -> bool {
     text.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// True for a number word from "one" to "nineteen", in lower case.
+pub fn is_small_number(word: &str) -> bool {
+    small_value(word).is_some()
+}
+
 /// "one" to "nineteen".
 fn small_value(word: &str) -> Option<f64> {
     SMALL_NUMBERS

@@ -1300,17 +1300,8 @@ fn modified_noun<'w>(words: &'w [Token], event: &Hit) -> Option<&'w Token> {
     (participle && determined && described).then_some(next)
 }
 
-/// Words that count the plural noun after them: "479 quakes", "two coups", "several strikes".
+/// Words other than numbers that count the plural noun after them: "several coups", "dozens of strikes".
 const EVENT_COUNTS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "dozens",
     "hundreds",
     "thousands",
@@ -1328,6 +1319,7 @@ fn counted_events<'w>(words: &'w [Token], event: &Hit) -> Option<&'w Token> {
     let before = words.get(event.tokens.start.checked_sub(1)?)?;
     let plural = last.lower.ends_with('s') && !last.lower.ends_with("ss");
     let counts = EVENT_COUNTS.contains(&before.lower.as_str())
+        || (before.lower != "one" && crate::kinds::quantity::is_small_number(&before.lower))
         || before.lower.chars().all(|c| c.is_ascii_digit() || c == ',');
     (plural && counts).then_some(before)
 }
