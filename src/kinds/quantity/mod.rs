@@ -171,32 +171,33 @@ fn as_of_phrase(phrase: &str, sentence: &str, published: Option<Date>) -> Option
             .map(|moment| moment.range)
     };
     let range = read(tense)?;
-    match published {
-        Some(day) if tense == date::Tense::Past && !date::states_the_past(sentence) => {
-            Some(next_day_named(day, range, read(date::Tense::Future)))
-        }
-        _ => Some(range),
-    }
+    let ahead = match published {
+        Some(day) if tense == date::Tense::Past => next_day_named(day, &range, || {
+            read(date::Tense::Future).filter(|_| !date::states_the_past(sentence))
+        }),
+        _ => None,
+    };
+    Some(ahead.unwrap_or(range))
 }
 
-/// The as-of day of a count whose weekday, read as past, lies six days before `published` (`past`) while read
-/// ahead it is the day after (`ahead`): then the day after. A count is given as of its latest day, and a report
-/// filed from a time zone ahead of its outlet's names the next day ("has killed 213 people as of Thursday" on a page
-/// dated Wednesday); a week-old figure would be told in the past ("was 100 on Thursday"), which
-/// [`date::states_the_past`] leaves to the week before.
+/// The as-of day of a count whose weekday, read as past (`past`), lies six days before `published` while read ahead
+/// (`ahead`, asked only then) it is the day after: then the day after. A count is given as of its latest day, and a
+/// report filed from a time zone ahead of its outlet's names the next day ("has killed 213 people as of Thursday" on
+/// a page dated Wednesday); a week-old figure would be told in the past ("was 100 on Thursday"), which
+/// [`date::states_the_past`] leaves to the week before (`ahead` gives none then).
 fn next_day_named(
     published: Date,
-    past: date::DateRange,
-    ahead: Option<date::DateRange>,
-) -> date::DateRange {
+    past: &date::DateRange,
+    ahead: impl FnOnce() -> Option<date::DateRange>,
+) -> Option<date::DateRange> {
     let single = |range: &date::DateRange, days: i64| {
         let day = published.checked_add(jiff::Span::new().days(days)).ok();
         range.start == range.end && day.map(date::Day::Full) == Some(range.start)
     };
-    match ahead {
-        Some(ahead) if single(&past, -6) && single(&ahead, 1) => ahead,
-        _ => past,
+    if !single(past, -6) {
+        return None;
     }
+    ahead().filter(|ahead| single(ahead, 1))
 }
 
 fn unshift(range: Range<usize>, by: usize) -> Range<usize> {

@@ -23,7 +23,7 @@ use jiff::civil::Date;
 use super::quantity::{BETWEEN_WORDS, WORD};
 use super::{
     borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
-    sentence_words, shift, union, unshift, Conditions, Places, Scope, WordFields, MODALS,
+    sentence_words, shift, union, unshift, Conditions, Places, Scope, Topic, WordFields, MODALS,
     OBJECT_PRONOUNS, PREPOSITIONS,
 };
 use crate::kinds::date::{
@@ -277,7 +277,7 @@ impl WordDateClaim {
         words: &[Token],
         dates: &[Range<usize>],
         event: &Hit,
-        (deadline, topic): (bool, bool),
+        (deadline, topic): (bool, Topic),
     ) -> Result<(Range<usize>, Scope, bool), String> {
         if let Some(compound) = hyphened_compound(sentence, &event.span) {
             return Err(format!(
@@ -1174,7 +1174,9 @@ impl Kind for WordDateClaim {
         }
         // "the strike since it began on Sept. 15": each event word of the match in turn, the first dated one wins
         let mut refusal = None;
-        let topic = self.headline_names_whose(text);
+        let headline = std::cell::OnceCell::new();
+        let names = || *headline.get_or_init(|| self.headline_names_whose(text));
+        let topic = Topic::told_by(&names);
         for (event, deadline) in relative_verbs_first(&words, events) {
             match self.judge_event(sentence, &words, &dates, &event, (deadline, topic)) {
                 Ok((date, scope, negated)) => {

@@ -252,8 +252,9 @@ impl Conditions {
             ));
         }
         let of = within(&self.of, &[&own, places.subject, places.whole]);
-        let topical = places.topic && self.not_of.hits(sentence, words).is_empty();
-        if !self.of.is_empty() && of.is_none() && !topical {
+        // the headline is read only for a clause that names no `of` word
+        let topical = || places.topic.holds() && self.not_of.hits(sentence, words).is_empty();
+        if !self.of.is_empty() && of.is_none() && !topical() {
             let window = reach.map(|n| near_window(words, anchor, n));
             let near = window.as_ref().is_some_and(|w| {
                 self.of
@@ -419,9 +420,36 @@ pub struct Places<'a> {
     /// Where a `scope` word names this candidate's part, when narrower than the region: a scope word nearer
     /// another figure of the clause is that figure's ("about 12,700 workers, 5,800 at one plant").
     pub scope: Option<Range<usize>>,
-    /// True when the report's headline names whose the claim is: a clause without an `of` word, in a sentence
+    /// Whether the report's headline names whose the claim is: a clause without an `of` word, in a sentence
     /// without a `not_of` one, is then the report's own subject's.
-    pub topic: bool,
+    pub topic: Topic<'a>,
+}
+
+/// Whether the report's headline names whose a claim is, asked only of a clause that names no `of` word: reading
+/// the headline for every candidate would put it on the hot path. None (the default) for claims that do not ask.
+#[derive(Default, Clone, Copy)]
+pub struct Topic<'a>(Option<&'a dyn Fn() -> bool>);
+
+impl<'a> Topic<'a> {
+    /// The topic that `names` tells, when asked.
+    pub fn told_by(names: &'a dyn Fn() -> bool) -> Topic<'a> {
+        Topic(Some(names))
+    }
+
+    /// True when the headline names whose the claim is.
+    fn holds(&self) -> bool {
+        self.0.is_some_and(|names| names())
+    }
+}
+
+impl std::fmt::Debug for Topic<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Topic(asked)"
+        } else {
+            "Topic(none)"
+        })
+    }
 }
 
 /// The clause of `span` in `sentence` with the sentence's scene-setting opener: where the conditions look.

@@ -1016,7 +1016,7 @@ impl WordQuantityClaim {
             subject: &own.subject,
             whole: &own.whole,
             scope: Some(nearer_than_other_figures(sentence, value, keep, found.1)),
-            topic: false,
+            ..Places::default()
         };
         self.conditions
             .check_shared(sentence, words, &places, value)
