@@ -17,7 +17,7 @@ use serde::Deserialize;
 use crate::formats::{self, Format, Layout, OffsetMap, PageMeta};
 use crate::kinds::date::{month, parse_date, parse_publication_date, Day, DATE_PHRASE};
 use crate::model::Position;
-use crate::text::{positions, LineIndex, BOM};
+use crate::text::{front_matter, positions, FrontMatter, LineIndex, BOM};
 use crate::walk::{display_path, Reason, Skipped, WalkOptions};
 use crate::yaml::{self, YamlError};
 
@@ -862,28 +862,20 @@ fn file_stem(path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
-/// Splits YAML front matter (`---` ... `---` at the very start, after a byte order mark if any) from the text.
-/// Returns the metadata and the byte offset where the body starts (after the byte order mark when there is no front
-/// matter). Fences may end in `\n`, `\r\n` or a lone `\r`, like every line.
+/// Splits YAML front matter ([`front_matter`]) from the text. Returns the metadata and the byte offset where the
+/// body starts (after the byte order mark when there is no front matter).
 fn split_front_matter(text: &str) -> Result<(SourceMeta, usize), String> {
-    let bom = if text.starts_with(BOM) {
-        BOM.len_utf8()
-    } else {
-        0
-    };
-    let Some(rest) = ["---\n", "---\r\n", "---\r"]
-        .iter()
-        .find_map(|fence| text[bom..].strip_prefix(fence))
-    else {
+    let Some(FrontMatter { yaml, body_start }) = front_matter(text) else {
+        let bom = if text.starts_with(BOM) {
+            BOM.len_utf8()
+        } else {
+            0
+        };
         return Ok((SourceMeta::default(), bom));
     };
-    let opening = text.len() - rest.len();
-    let Some(close) = find_closing_fence(rest) else {
-        return Ok((SourceMeta::default(), bom));
-    };
-    let meta: SourceMeta = yaml::from_str(&rest[..close.start])
-        .map_err(|e| format!("invalid front matter {}", yaml_place(text, opening, &e)))?;
-    Ok((meta, opening + close.end))
+    let meta: SourceMeta = yaml::from_str(&text[yaml.clone()])
+        .map_err(|e| format!("invalid front matter {}", yaml_place(text, yaml.start, &e)))?;
+    Ok((meta, body_start))
 }
 
 /// "at line 3, column 1: unknown field ..." for a YAML error in the part of `text` that starts at byte `start`,
@@ -895,29 +887,6 @@ fn yaml_place(text: &str, start: usize, error: &YamlError) -> String {
             format!("at line {line}, column {column}: {}", error.message)
         }
         None => format!("({})", error.message),
-    }
-}
-
-/// Finds the `---` line that closes front matter: the range of that line, line break included.
-fn find_closing_fence(rest: &str) -> Option<Range<usize>> {
-    let mut start = 0;
-    while start < rest.len() {
-        let end = end_of_line(rest, start);
-        if rest[start..end].trim_end_matches(['\r', '\n']) == "---" {
-            return Some(start..end);
-        }
-        start = end;
-    }
-    None
-}
-
-/// The offset just after the line break of the line that starts at `start` (`\n`, `\r\n` or a lone `\r`), or the
-/// end of the text.
-fn end_of_line(text: &str, start: usize) -> usize {
-    match text[start..].find(['\n', '\r']) {
-        Some(i) if text[start + i..].starts_with("\r\n") => start + i + 2,
-        Some(i) => start + i + 1,
-        None => text.len(),
     }
 }
 

@@ -20,6 +20,58 @@ const BINARY_SNIFF_LEN: usize = 8000;
 /// front matter and not counted as a column, but byte offsets (which are offsets into the file) include it.
 pub(crate) const BOM: char = '\u{feff}';
 
+/// Where YAML front matter lies in a text: `---` ... `---` at the very start, after a byte order mark if any, the
+/// fences ending in `\n`, `\r\n` or a lone `\r` like every line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// What the fences enclose.
+    pub yaml: std::ops::Range<usize>,
+    /// Where the body starts: after the closing fence's line break.
+    pub body_start: usize,
+}
+
+/// The front matter of `text`, if it opens with one (sources read their metadata from it; claims read the headline
+/// after it).
+pub fn front_matter(text: &str) -> Option<FrontMatter> {
+    let bom = if text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    };
+    let rest = ["---\n", "---\r\n", "---\r"]
+        .iter()
+        .find_map(|fence| text[bom..].strip_prefix(fence))?;
+    let opening = text.len() - rest.len();
+    let close = closing_fence(rest)?;
+    Some(FrontMatter {
+        yaml: opening..opening + close.start,
+        body_start: opening + close.end,
+    })
+}
+
+/// Finds the `---` line that closes front matter: the range of that line, line break included.
+fn closing_fence(rest: &str) -> Option<std::ops::Range<usize>> {
+    let mut start = 0;
+    while start < rest.len() {
+        let end = end_of_line(rest, start);
+        if rest[start..end].trim_end_matches(['\r', '\n']) == "---" {
+            return Some(start..end);
+        }
+        start = end;
+    }
+    None
+}
+
+/// The offset just after the line break of the line that starts at `start` (`\n`, `\r\n` or a lone `\r`), or the
+/// end of the text.
+fn end_of_line(text: &str, start: usize) -> usize {
+    match text[start..].find(['\n', '\r']) {
+        Some(i) if text[start + i..].starts_with("\r\n") => start + i + 2,
+        Some(i) => start + i + 1,
+        None => text.len(),
+    }
+}
+
 /// Turns a file's bytes into text, or says in words why they are not text: a binary file, UTF-16, or bytes that are
 /// not UTF-8, with the line, column and offset of the first bad byte so that it can be found and fixed. Sources and
 /// rule files are read through it.

@@ -253,10 +253,7 @@ impl WordDateClaim {
     /// troop withdrawal on Thursday, Macron said ..." under "France to pull its troops out of Mali"), unless its
     /// sentence names a `not_of` word.
     fn headline_names_whose(&self, text: &str) -> bool {
-        let body = match text.strip_prefix("---") {
-            Some(rest) => rest.split_once("\n---").map_or(text, |(_, after)| after),
-            None => text,
-        };
+        let body = &text[crate::text::front_matter(text).map_or(0, |front| front.body_start)..];
         let Some(headline) = body.lines().map(str::trim).find(|line| !line.is_empty()) else {
             return false;
         };
