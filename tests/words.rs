@@ -729,6 +729,47 @@ fn a_figure_with_a_noun_of_its_own_is_not_a_toll() {
     assert_eq!(values(&checked), Vec::<String>::new());
 }
 
+const QUAKE: &str = "claims:
+  - id: toll
+    title: Deaths in the earthquake
+    kind: quantity
+    counts: [people, death, victim]
+    of: [killed, dead, deaths, toll]
+  - id: magnitude
+    title: Magnitude of the earthquake
+    kind: quantity
+    counts: [quake, earthquake]
+    unit: [magnitude, \"-magnitude\", magnitude of]
+";
+
+#[test]
+fn a_toll_named_only_in_of_gives_the_figure_its_verb_reaches() {
+    let rules = rules(QUAKE);
+    let checked = checked(
+        &rules,
+        "2025-03-15",
+        &[
+            "Rescuers dug through the rubble as the toll from the quake climbed above 2,000.",
+            "The toll rose to 2,100 overnight, officials said.",
+        ],
+    );
+    assert_eq!(values(&checked), ["more than 2,000", "2,100 (2,050–2,150)"]);
+}
+
+#[test]
+fn a_capitalised_determiner_after_a_dateline_names_nothing() {
+    let rules = rules(QUAKE);
+    let checked = checked(
+        &rules,
+        "2025-03-15",
+        &[
+            "MARRAKECH — The 6.4 magnitude earthquake flattened villages in the mountains.",
+            "Flight 370 and Air Base 201 name things.",
+        ],
+    );
+    assert_eq!(values(&checked), ["6.4"]);
+}
+
 const TOLL_AND_MISSING: &str = "
 claims:
   - id: dead

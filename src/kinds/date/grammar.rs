@@ -1647,15 +1647,25 @@ fn ago(published: Date, n: i64, unit: Unit) -> Option<Period> {
     Some(days(add_days(day, -margin)?, add_days(day, margin)?))
 }
 
+/// How many days before the anchor a year-less date read in the future may lie and still be that recent day: a
+/// page is often dated a few days after it was written or last updated ("the August 31 deadline" on a page dated
+/// September 2), and a lag of days is far likelier than a year's jump.
+const FUTURE_SLACK_DAYS: i32 = 7;
+
 /// The year of a year-less month (and day) read in `tense` from `anchor`.
 ///
 /// Past: the latest such date on or before the anchor (a month counts if
 /// it has begun); Future: the next on or after it (a month counts until it
-/// ends); Unknown: the anchor's year. "February 29" moves on, the same way,
-/// to a leap year.
+/// ends), or a day at most [`FUTURE_SLACK_DAYS`] before it; Unknown: the
+/// anchor's year. "February 29" moves on, the same way, to a leap year.
 fn directed_year(anchor: Date, tense: Tense, month: i8, day: Option<i8>) -> i16 {
     let year = anchor.year();
     let here = (anchor.month(), anchor.day());
+    if tense == Tense::Future {
+        if let Some(recent) = recent_year(anchor, month, day) {
+            return recent;
+        }
+    }
     let (first, step) = match tense {
         Tense::Unknown => return year,
         Tense::Past if (month, day.unwrap_or(1)) > here => (year.saturating_sub(1), -1),
@@ -1668,6 +1678,17 @@ fn directed_year(anchor: Date, tense: Tense, month: i8, day: Option<i8>) -> i16 
         .map(|i| first.saturating_add(step * i))
         .find(exists)
         .unwrap_or(first)
+}
+
+/// The year in which `month`/`day` lies at most [`FUTURE_SLACK_DAYS`] before `anchor` (on it included), if any.
+fn recent_year(anchor: Date, month: i8, day: Option<i8>) -> Option<i16> {
+    let day = day?;
+    [anchor.year(), anchor.year().saturating_sub(1)]
+        .into_iter()
+        .find(|&year| {
+            Date::new(year, month, day)
+                .is_ok_and(|date| (0..=FUTURE_SLACK_DAYS).contains(&(anchor - date).get_days()))
+        })
 }
 
 /// "last July" is the most recent July strictly before the publication
@@ -2652,10 +2673,27 @@ mod tests {
     }
 
     #[test]
+    fn a_future_date_days_before_the_anchor_is_that_recent_day() {
+        // "the August 31 deadline" on a page dated September 2: a page dated days late, not next year's deadline
+        let late = at(date(2021, 9, 2), Tense::Future);
+        check_tensed(late, "August 31", full(2021, 8, 31), full(2021, 8, 31));
+        let new_year = at(date(2024, 1, 3), Tense::Future);
+        check_tensed(
+            new_year,
+            "December 31",
+            full(2023, 12, 31),
+            full(2023, 12, 31),
+        );
+        // a week and more before: the next one
+        let later = at(date(2021, 9, 9), Tense::Future);
+        check_tensed(later, "August 31", full(2022, 8, 31), full(2022, 8, 31));
+    }
+
+    #[test]
     fn february_29_moves_to_a_leap_year_in_the_tense() {
         let past = at(date(2025, 1, 10), Tense::Past);
         check_tensed(past, "February 29", full(2024, 2, 29), full(2024, 2, 29));
-        let future = at(date(2024, 3, 1), Tense::Future);
+        let future = at(date(2024, 3, 15), Tense::Future);
         check_tensed(future, "February 29", full(2028, 2, 29), full(2028, 2, 29));
     }
 

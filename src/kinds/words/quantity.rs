@@ -669,6 +669,9 @@ const STATES: &[(&str, &[&str])] = &[
             "slain",
             "deaths",
             "fatalities",
+            // a running total of the dead, the subject of its own verb of reaching ("the toll from the quake
+            // climbed above 2,000")
+            "toll",
         ],
     ),
     ("missing", &["missing", "unaccounted"]),
@@ -1332,9 +1335,20 @@ fn not_the_whole(sentence: &str, value: &Range<usize>) -> Option<String> {
     None
 }
 
-/// Words that a headline in title case capitalises before a figure without making it a name ("Toll Rises To
-/// 1,400", "Dead Near 5,000"): prepositions and the verbs that give a figure.
+/// Words that, capitalised before a figure, do not make it a name: in a headline's title case, prepositions and
+/// the verbs that give a figure ("Toll Rises To 1,400", "Dead Near 5,000"); after a dateline, the determiner that
+/// opens the sentence ("TOKYO — The 7.6 magnitude earthquake").
 const TITLE_CASE_LINKS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "another",
+    "all",
+    "some",
+    "and",
+    "with",
     "to",
     "at",
     "of",
