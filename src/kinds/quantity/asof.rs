@@ -706,7 +706,7 @@ const NUMBER: &str = r"\d(?:[\d.,]*\d)?";
 const QUALIFIER: &str = r"(?:(?:about|around|roughly|nearly|almost|over|some|approximately|an\s+estimated|at\s+least|more\s+than|fewer\s+than|less\s+than|close\s+to|just\s+(?:over|under)|up\s+to)\s+)*";
 
 /// Verbs of change, past or perfect: "rose", "has risen", "had now fallen".
-const CHANGE_VERB: &str = r"(?:(?:has|have|had)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|increased|grown|grew|surged|soared|spiked|fell|fallen|dropped|declined|decreased|shrunk|shrank|slipped|dipped|lowered|reduced)(?:\s+(?:sharply|further|again))?";
+const CHANGE_VERB: &str = r"(?:(?:has|have|had)\s+(?:now\s+)?)?(?:rose|risen|climbed|jumped|increased|grown|grew|surged|soared|spiked|doubled|tripled|quadrupled|fell|fallen|dropped|declined|decreased|shrunk|shrank|slipped|dipped|lowered|reduced)(?:\s+(?:sharply|further|again))?";
 
 // ----------------------------------------------------------------------------------------------------------------
 // Words and clause cuts
@@ -972,6 +972,9 @@ impl<'a> Scene<'a> {
                 return Err(reason);
             }
         }
+        if !self.event && self.inside_reaching(date) {
+            return Ok(Cue::SameClause);
+        }
         if let Some(reason) = self.introducer(window) {
             return Err(reason);
         }
@@ -980,6 +983,21 @@ impl<'a> Scene<'a> {
         }
         let path_cue = self.path_cue(date, cue.is_some())?;
         Ok(cue.unwrap_or(path_cue))
+    }
+
+    /// True when `date` stands between a verb of change and the "to" of the figure it reached: "the number of people
+    /// unaccounted for after the earthquake more than tripled on Monday to 323" (the date is the figure's, whatever
+    /// the words before the verb say).
+    fn inside_reaching(&self, date: &Range<usize>) -> bool {
+        static VERB_BEFORE: OnceLock<Regex> = OnceLock::new();
+        static TO_AFTER: OnceLock<Regex> = OnceLock::new();
+        if date.end > self.figure.start {
+            return false;
+        }
+        let verb = compiled(&VERB_BEFORE, || format!(r"(?i)\b{CHANGE_VERB}\s*$"));
+        let to = compiled(&TO_AFTER, || format!(r"(?i)^\s*,?\s*to\s+{QUALIFIER}$"));
+        to.is_match(&self.sentence[date.end..self.figure.start])
+            && verb.is_match(&self.sentence[..date.start])
     }
 
     /// Rule 0 of [`governing_event_date`]: the date stands right before the event's noun ("the July 2023 coup"),
@@ -1244,11 +1262,15 @@ fn number_at(sentence: &str, start: usize) -> Range<usize> {
     start..start + len
 }
 
-/// An as-of cue right before the date: "as of", "as at", "at the time of", or the date's own "by".
+/// An as-of cue right before the date: "as of", "as at", "at the time of", or the date's own "by". A time of day
+/// may stand between the cue and the day it belongs to: "as of 2 p.m. on Sunday", "as at 6:00 local time Monday".
 fn explicit_cue(sentence: &str, date: &Range<usize>) -> Option<Cue> {
     static AS_OF: OnceLock<Regex> = OnceLock::new();
     static AT_THE_TIME: OnceLock<Regex> = OnceLock::new();
-    let as_of = compiled(&AS_OF, || r"(?i)\bas\s+(?:of|at)$".to_string());
+    let as_of = compiled(&AS_OF, || {
+        r"(?i)\bas\s+(?:of|at)(?:\s+(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b)|[0-9]{1,2}[:.][0-9]{2}|noon|midnight)(?:\s+local\s+time)?)?$"
+            .to_string()
+    });
     let at_the_time = compiled(&AT_THE_TIME, || {
         r"(?i)\bat\s+the\s+time(?:\s+of)?(?:\s+[\p{L}'’-]+){0,3}$".to_string()
     });
@@ -1843,6 +1865,23 @@ mod tests {
         let sentence = "As of Monday, about 1,100 soldiers remained in the country.";
         assert_eq!(governs(sentence, "about 1,100 soldiers"), Some("of Monday"));
         assert_eq!(cue(sentence, "about 1,100 soldiers"), Cue::AsOf);
+    }
+
+    #[test]
+    fn as_of_a_time_of_day_governs_across_the_clauses_after_it() {
+        let sentence = "Officials say that as of 2 p.m. on Sunday, 221 people had died, with 24 others missing.";
+        assert_eq!(governs(sentence, "221 people"), Some("on Sunday"));
+        assert_eq!(governs(sentence, "24 others"), Some("on Sunday"));
+        assert_eq!(cue(sentence, "24 others"), Cue::AsOf);
+    }
+
+    #[test]
+    fn a_date_between_a_verb_of_change_and_its_to_is_the_figures() {
+        let sentence =
+            "The number of people missing after the earthquake more than tripled on Monday to 323.";
+        assert_eq!(governs(sentence, "323"), Some("on Monday"));
+        let after_the_event = "The number of people missing after the earthquake on Monday is 323.";
+        assert_eq!(governs(after_the_event, "323"), None);
     }
 
     #[test]
