@@ -770,6 +770,34 @@ fn a_capitalised_determiner_after_a_dateline_names_nothing() {
     assert_eq!(values(&checked), ["6.4"]);
 }
 
+const QUAKE_NOT_1999: &str = "claims:
+  - id: toll
+    title: Deaths in the earthquake
+    kind: quantity
+    counts: [people, death, victim, life]
+    of: [kill, die, dead, death, toll, life]
+    not_of: [1999, Izmit]
+";
+
+#[test]
+fn a_not_of_word_that_is_only_the_yardstick_of_a_comparison_refuses_nothing() {
+    let rules = rules(QUAKE_NOT_1999);
+    let checked = checked(
+        &rules,
+        "2025-03-15",
+        &[
+            "It was the country's deadliest quake since 1999, killing at least 200 people.",
+            "It is the first quake to claim more than 100 lives since the 1999 Izmit quake, which killed 17,000.",
+            "At least 210 people died, compared with 17,000 in 1999.",
+            "The 1999 Izmit earthquake killed 17,000 people, more than any since.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        ["at least 200", "more than 100", "at least 210"]
+    );
+}
+
 const TOLL_AND_MISSING: &str = "
 claims:
   - id: dead
