@@ -452,6 +452,26 @@ fn a_state_told_as_it_is_now_gives_its_figure() {
 }
 
 #[test]
+fn a_verb_in_s_after_the_counted_noun_is_its_verb_not_its_head() {
+    let found = values_in(
+        "claims:\n  - id: missing\n    title: People missing\n    kind: quantity\n    counts: [people]\n    of: [unconfirmed, missing]\n",
+        "2024-06-10",
+        &["The fate of 140 people remains unconfirmed in the valley."],
+    );
+    assert_eq!(found, ["140 (135–145)"]);
+}
+
+#[test]
+fn the_figure_a_count_went_from_after_a_comma_is_the_claims_too() {
+    let found = values_in(
+        MISSING,
+        "2024-06-10",
+        &["The number of residents still missing dipped to 40, from 65."],
+    );
+    assert_eq!(found, ["40", "65"]);
+}
+
+#[test]
 fn a_figure_whose_state_follows_it_without_a_noun() {
     let rules = rules(MISSING);
     let checked = checked(

@@ -244,20 +244,35 @@ fn own_region(
     if region[0].start > first && !has_own_words(sentence, &region[0], value, keep) {
         subject.push(shared.clone());
     }
-    // "killed 40 people, including 13 soldiers": the part is counted in the clause of its whole
-    let whole = match listed_after_including(sentence, value) {
-        true => clauses_before(sentence, words, dates, &clause)
-            .into_iter()
-            .take(1)
-            .collect(),
-        false => Vec::new(),
-    };
+    // "killed 40 people, including 13 soldiers": the part is counted in the clause of its whole; "dipped to 103,
+    // from 195": the figure it went from is counted in the clause of the one it went to
+    let whole =
+        match listed_after_including(sentence, value) || earlier_after_comma(sentence, value) {
+            true => clauses_before(sentence, words, dates, &clause)
+                .into_iter()
+                .take(1)
+                .collect(),
+            false => Vec::new(),
+        };
     OwnRegion {
         region,
         shared,
         subject,
         whole,
     }
+}
+
+/// True when the figure at `value` is the one a count went from, after a comma: "dipped to 103, from 195", "rose
+/// to 2,862, up from 2,681", "fell to 97, down from an earlier count of 115".
+fn earlier_after_comma(sentence: &str, value: &Range<usize>) -> bool {
+    static FROM: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    FROM.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i),\s*(?:(?:up|down)\s+)?from\s+(?:{EARLIER_NOUN}\s+)?$"
+        ))
+        .expect("the earlier figure's lead is a valid regex")
+    })
+    .is_match(&sentence[..value.start])
 }
 
 /// Where the conditions of a figure look ([`own_region`]), as [`Places`] takes them.
@@ -491,8 +506,33 @@ fn plural_noun(lower: &str) -> bool {
     let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss");
     let irregular = ["women", "children", "men", "people"].contains(&lower);
     let not_nouns = ["this", "thus", "its", "has", "was", "is", "as", "us"];
-    (plural || irregular) && !not_nouns.contains(&lower)
+    (plural || irregular) && !not_nouns.contains(&lower) && !VERBS_IN_S.contains(&lower)
 }
+
+/// Verbs whose present tense ends in "s" and that often follow the noun phrase of a count as its verb: "the safety
+/// of 211 people remains unconfirmed" ("remains" is no noun that "people" describes).
+const VERBS_IN_S: &[&str] = &[
+    "remains",
+    "stands",
+    "seems",
+    "appears",
+    "continues",
+    "includes",
+    "means",
+    "needs",
+    "lacks",
+    "faces",
+    "rises",
+    "grows",
+    "says",
+    "goes",
+    "comes",
+    "looks",
+    "gets",
+    "makes",
+    "takes",
+    "shows",
+];
 
 /// Nouns whose plural is the singular ("42 military aircraft"): the head of a figure's noun phrase unless another
 /// noun follows them ("33,000 aircraft assembly workers").
@@ -583,6 +623,13 @@ const ELIDED_NEXT: &[&str] = &[
     "overnight",
     "yesterday",
     "today",
+    // participles of where people are: "Over 28,000 Living in Shelters", "some 30,000 staying in schools"
+    "living",
+    "staying",
+    "sheltering",
+    "sleeping",
+    "remaining",
+    "waiting",
 ];
 
 /// Words that end the noun phrase after a figure: the figure's noun, if any, comes before them.
