@@ -818,6 +818,40 @@ fn a_not_of_word_that_is_only_the_yardstick_of_a_comparison_refuses_nothing() {
     );
 }
 
+const AIRLIFT: &str = "claims:
+  - id: airlifted
+    title: People flown out of the capital
+    kind: quantity
+    counts: [people, evacuee]
+    of: [evacuate, fly out, airlift]
+";
+
+#[test]
+fn a_count_within_a_span_of_time_is_a_part_of_the_running_total() {
+    let rules = rules(AIRLIFT);
+    let checked = checked(
+        &rules,
+        "2025-03-15",
+        &[
+            "Some 4,000 people were evacuated in the past 24 hours.",
+            "Crews airlifted 1,500 people between noon and midnight on Friday.",
+            "Flights were evacuating 2,500 people per day by the weekend.",
+            "The number of people evacuated has risen to 40,000 in the past 24 hours.",
+            "Between 2,000 and 3,000 people were evacuated on Friday.",
+        ],
+    );
+    assert_eq!(
+        values(&checked),
+        [
+            "about 4,000 (3,600–4,400) [in the past 24 hours]",
+            "1,500 (1,450–1,550) [between noon and midnight]",
+            "2,500 (2,450–2,550) [per day]",
+            "40,000 (39,500–40,500)",
+            "between 2,000 and 3,000"
+        ]
+    );
+}
+
 const TOLL_AND_MISSING: &str = "
 claims:
   - id: dead

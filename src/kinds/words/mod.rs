@@ -357,14 +357,12 @@ fn in_comparison(
     let Some(trigger) = trigger else {
         return false;
     };
-    let measure = (trigger.saturating_sub(MEASURING_REACH)..trigger)
-        .rev()
-        .find(|&i| {
-            MEASURING.contains(&words[i].lower.as_str()) && no_comma(&words[i], &words[trigger])
-        });
-    let Some(measure) = measure else {
+    let measured = (trigger.saturating_sub(MEASURING_REACH)..trigger).any(|i| {
+        MEASURING.contains(&words[i].lower.as_str()) && no_comma(&words[i], &words[trigger])
+    });
+    if !measured {
         return false;
-    };
+    }
     let comparison = words[trigger].span.start..yardstick_end(sentence, span.end);
     !(comparison.start <= anchor.start && anchor.end <= comparison.end)
 }

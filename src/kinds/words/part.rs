@@ -61,6 +61,35 @@ pub fn part_words(
     Some(label(sentence, tail))
 }
 
+/// A moment a span of time runs between: "noon", "3:00 am", "August 23", "Saturday". Written for `(?i)`.
+macro_rules! moment {
+    () => {
+        r"(?:(?:[0-9]{1,2}\s+)?noon|midnight|dawn|[0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m\b\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2}\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    };
+}
+
+/// A span of time that makes a count the part of a running total that fell within it: "6,800 people evacuated in
+/// the previous 24 hours", "2,000 taken out between noon and midnight", "5,000 people a day". Written for `(?i)`.
+const PERIOD: &str = concat!(
+    r"\b(?:(?:in|over|during|within)\s+the\s+(?:past|last|previous|preceding|prior)\s+(?:(?:[0-9]{1,3}|few|several|two|three)\s+)?(?:hours?|days?)|between\s+",
+    moment!(),
+    r"(?:[^,;]*?\s(?:and|to)\s+",
+    moment!(),
+    r")?|(?:per|each|every)\s+day|in\s+a\s+single\s+day)\b"
+);
+
+/// The words of a span of time ([`PERIOD`]) in `clause` (bytes of `sentence`, the clause of a figure): the scope of
+/// a figure that counts what fell within it, so that it is set beside figures of the same span, not against the
+/// running total. None when no such span stands there.
+pub fn period_words(sentence: &str, clause: &Range<usize>) -> Option<Range<usize>> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(&format!("(?i){PERIOD}")).expect("the period regex is valid")
+    });
+    re.find(&sentence[clause.clone()])
+        .map(|found| clause.start + found.start()..clause.start + found.end())
+}
+
 /// The words right before a figure that make it a part of a whole said before: "the toll includes 39 in the port",
 /// "238 dead, including 101 in the capital".
 const INCLUDING: &[&str] = &["including", "includes", "included", "include"];

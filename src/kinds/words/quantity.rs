@@ -16,13 +16,13 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::part::{listed_after_including, part_scope, part_words, refers_back};
+use super::part::{listed_after_including, part_scope, part_words, period_words, refers_back};
 use super::{
     borrowed_subjects, clauses_before, compile, judged_sentence_words, leading_words, region,
     required, sentence_words, unshift, Conditions, Places, Scope, WordFields, PREPOSITIONS,
 };
 use crate::kinds::date::date_phrases;
-use crate::kinds::quantity::asof::EARLIER_NOUN;
+use crate::kinds::quantity::asof::{clause_around, EARLIER_NOUN};
 use crate::kinds::quantity::{
     as_of_and_revision, parse_quantity, with_qualifier, with_rounding, Qualifier, Tolerance,
     CURRENCY_SYMBOLS,
@@ -260,6 +260,17 @@ fn own_region(
         subject,
         whole,
     }
+}
+
+/// The scope of the figure at `value` when it counts what fell within a span of time in its clause ([`period_words`]:
+/// "6,800 people evacuated in the previous 24 hours"); none for a figure a verb of reaching gives ("the toll rose to
+/// 300 in the past 24 hours" is the running total).
+fn period_scope(sentence: &str, value: &Range<usize>, dates: &[Range<usize>]) -> Option<String> {
+    if reached(sentence, value) {
+        return None;
+    }
+    let clause = clause_around(sentence, value.clone(), dates);
+    period_words(sentence, &clause).map(|words| sentence[words].to_string())
 }
 
 /// True when the figure at `value` is the one a count went from, after a comma: "dipped to 103, from 195", "rose
@@ -1223,7 +1234,9 @@ impl WordQuantityClaim {
         value: &Range<usize>,
         dates: &[Range<usize>],
     ) -> Option<String> {
-        let part = part_words(sentence, value, dates)?;
+        let Some(part) = part_words(sentence, value, dates) else {
+            return period_scope(sentence, value, dates);
+        };
         let before = 0..value.start;
         let own = self.conditions.names_whose(sentence, words, &part)
             && !self.conditions.names_whose(sentence, words, &before);
