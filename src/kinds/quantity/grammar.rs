@@ -31,7 +31,7 @@ macro_rules! numeral {
             r"(?:(?:-|\s+)(?:one|two|three|four|five|six|seven|eight|nine))?|",
             r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|",
             r"one|two|three|four|five|six|seven|eight|nine|ten)",
-            r"(?:\s+(?:hundred|thousand|million|billion|trillion|dozen))*"
+            r"(?:\s+(?:hundred|thousand|million|billion|trillion|dozen|mln|mn|bln|bn)\b)*"
         )
     };
 }
@@ -488,8 +488,9 @@ fn multiplier(word: &str) -> Option<f64> {
         "dozen" => Some(12.0),
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
+        // news agencies' abbreviations as words of their own: "$110 mln", "32 mn tonnes", "1.2 bn"
+        "million" | "mln" | "mn" => Some(1e6),
+        "billion" | "bln" | "bn" => Some(1e9),
         "trillion" => Some(1e12),
         _ => None,
     }
@@ -769,6 +770,10 @@ mod tests {
         exact("$110 million", 110e6);
         exact("$110m", 110e6);
         exact("€1.2bn", 1.2e9);
+        exact("$110 mln", 110e6);
+        exact("32 mn", 32e6);
+        exact("1.5 bln", 1.5e9);
+        exact("2 bn", 2e9);
         assert_eq!(
             finds("more than $100 million to build"),
             ["more than $100 million"]
