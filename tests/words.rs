@@ -422,13 +422,22 @@ fn shared_counts_scale_readings_named_places_and_other_numbers_are_not_the_toll(
             // the place of a scope entry "in Varna", written otherwise
             "Nine people died in the town of Varna and 12 people died on the coast.",
             "Six people died in Kelso town, officials said.",
+            // the place as the subject that gives its own count
+            "Varna recorded 11 deaths, the most of the river towns.",
             // the number of something else after the toll's words
             "The flood left 30 dead and the total number of seriously injured now stands at 22.",
         ],
     );
     assert_eq!(
         values(&checked),
-        ["40", "9 [in Varna]", "12", "6 [in Kelso]", "30"]
+        [
+            "40",
+            "9 [in Varna]",
+            "12",
+            "6 [in Kelso]",
+            "11 [in Varna]",
+            "30"
+        ]
     );
 }
 

@@ -229,8 +229,12 @@ const PLACE_NOUNS: &[&str] = &[
     "municipality",
 ];
 
+/// Verbs by which a place, as the subject of its clause, gives its own part of a count: "Suzu recorded 99 deaths".
+const PLACE_SUBJECT_VERBS: &[&str] = &["recorded", "reported", "registered", "had"];
+
 /// The other ways of writing an entry "in" and a place's name ("in Anamizu"): "in the town of Anamizu", "in
-/// Anamizu town", and so on for each of [`PLACE_NOUNS`]. Nothing for other entries.
+/// Anamizu town", and so on for each of [`PLACE_NOUNS`]; and the place as the subject that gives its own count
+/// ("Anamizu recorded", "Anamizu town reported", [`PLACE_SUBJECT_VERBS`]). Nothing for other entries.
 fn place_forms(words: &[&str]) -> Vec<String> {
     let place = match words {
         [first, name @ ..] if first.eq_ignore_ascii_case("in") && !name.is_empty() => name,
@@ -240,15 +244,20 @@ fn place_forms(words: &[&str]) -> Vec<String> {
         return Vec::new();
     }
     let name = place.join(" ").to_lowercase();
-    PLACE_NOUNS
-        .iter()
-        .flat_map(|noun| {
-            [
-                format!("in the {noun} of {name}"),
-                format!("in {name} {noun}"),
-            ]
-        })
-        .collect()
+    let written = PLACE_NOUNS.iter().flat_map(|noun| {
+        [
+            format!("in the {noun} of {name}"),
+            format!("in {name} {noun}"),
+        ]
+    });
+    let subjects = std::iter::once(name.clone())
+        .chain(PLACE_NOUNS.iter().map(|noun| format!("{name} {noun}")))
+        .flat_map(|subject| {
+            PLACE_SUBJECT_VERBS
+                .iter()
+                .map(move |verb| format!("{subject} {verb}"))
+        });
+    written.chain(subjects).collect()
 }
 
 /// Words that end a noun entry after its noun: "tie between", "relation with", "agreement on".
