@@ -336,8 +336,9 @@ const MEASURING_REACH: usize = 6;
 /// True when the words at `span` name the yardstick of a comparison the figure or event at `anchor` is not part of:
 /// "Japan's deadliest quake since 2016, killing at least 200" (2016 is what the quake is measured against, not whose
 /// the toll is). The yardstick follows "since", "than" or "compared with", which follows a superlative or a
-/// comparative, each within [`MEASURING_REACH`] words and no comma; the anchor stands outside the words from the
-/// superlative to the yardstick's clause end ("compared with 276 in 2016" still refuses 276).
+/// comparative, each within [`MEASURING_REACH`] words and no comma; the anchor stands outside the words from that
+/// "since" to the yardstick's end ([`yardstick_end`]): "compared with 276 in 2016" still refuses 276, "the first
+/// quake to claim more than 100 lives since 2016" keeps 100.
 fn in_comparison(
     sentence: &str,
     words: &[Token],
